@@ -1,0 +1,101 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { uuidv7 } from 'uuidv7';
+import type { Config } from './config';
+import type { DB } from './db/connect';
+import { sharedSchemas } from './lib/schemas';
+import { authRoutes, jwksRoute } from './modules/auth/auth.routes';
+import { authSchemas } from './modules/auth/auth.schemas';
+import { AuthService } from './modules/auth/auth.service';
+import { loadSigningKey } from './modules/auth/signing-keys';
+import { TokenService } from './modules/auth/tokens';
+import { healthRoutes, healthSchemas } from './modules/health/health.routes';
+import { societyRoutes } from './modules/societies/societies.routes';
+import { societySchemas } from './modules/societies/societies.schemas';
+import { SocietyService } from './modules/societies/societies.service';
+import { authPlugin } from './plugins/auth';
+import { consolePlugin, consoleRoot, spaFallback } from './plugins/console';
+import { errorsPlugin } from './plugins/errors';
+import { idempotencyPlugin } from './plugins/idempotency';
+import { securityPlugin } from './plugins/security';
+import { swaggerPlugin } from './plugins/swagger';
+import { buildValidator } from './plugins/validation';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export interface AppDependencies {
+  config: Config;
+  db: DB;
+}
+
+/**
+ * The whole API as a Fastify instance, without listening: tests inject requests into it and
+ * `server.ts` puts it on a port. The order matters: errors, then auth (which every route's
+ * `access` is checked against), then modules, each under an explicit prefix.
+ */
+export async function buildApp({ config, db }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Accept a caller's request id when it is safe to log; otherwise make one.
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : uuidv7();
+    },
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 72_000,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    schemaController: { compilersFactory: { buildValidator } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // The API speaks JSON only; anything else is 415 rather than a string that fails validation.
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  for (const schema of [...sharedSchemas, ...authSchemas, ...healthSchemas, ...societySchemas]) {
+    app.addSchema(schema);
+  }
+
+  const root = consoleRoot(config.consoleDir);
+  await app.register(errorsPlugin, root ? { notFoundFallback: spaFallback } : {});
+  await app.register(swaggerPlugin);
+  await app.register(securityPlugin, {
+    corsOrigins: config.corsOrigins,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+  });
+
+  const signingKey = await loadSigningKey(db, config.jwtPrivateKey);
+  const tokens = new TokenService(db, signingKey, {
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+    ttlSeconds: config.accessTokenTtlSeconds,
+  });
+  await app.register(authPlugin, { db, tokens });
+  await app.register(idempotencyPlugin, { db });
+
+  const auth = new AuthService(db, tokens, {
+    accessTtlSeconds: config.accessTokenTtlSeconds,
+    refreshTtlSeconds: config.refreshTokenTtlSeconds,
+  });
+  await app.register(healthRoutes, { db });
+  await app.register(jwksRoute);
+  await app.register(authRoutes, {
+    prefix: '/v1/auth',
+    auth,
+    refreshTtlSeconds: config.refreshTokenTtlSeconds,
+    secureCookies: config.secureCookies,
+  });
+  await app.register(societyRoutes, { prefix: '/v1/societies', societies: new SocietyService(db) });
+
+  if (root) await app.register(consolePlugin, { root });
+  return app;
+}

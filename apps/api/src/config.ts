@@ -1,0 +1,107 @@
+/**
+ * The one place that reads the environment. Everything else receives a frozen `Config`.
+ */
+import { fileURLToPath } from 'node:url';
+import { type Static, Type } from 'typebox';
+import { Value } from 'typebox/value';
+
+const LogLevel = Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)));
+
+const ConfigSchema = Type.Object({
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  host: Type.String({ minLength: 1 }),
+  /** `postgres://…`; absent means embedded PGlite in `dataDir`. */
+  databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
+  dataDir: Type.String({ minLength: 1 }),
+  databasePoolSize: Type.Integer({ minimum: 1, maximum: 200 }),
+  adminUsername: Type.Union([Type.String({ minLength: 3 }), Type.Null()]),
+  adminPassword: Type.Union([Type.String({ minLength: 8 }), Type.Null()]),
+  demoData: Type.Boolean(),
+  logLevel: LogLevel,
+  corsOrigins: Type.Array(Type.String()),
+  /** PEM PKCS#8 private key for signing tokens; absent means a key generated and kept in the database. */
+  jwtPrivateKey: Type.Union([Type.String(), Type.Null()]),
+  jwtIssuer: Type.String({ minLength: 1 }),
+  jwtAudience: Type.String({ minLength: 1 }),
+  accessTokenTtlSeconds: Type.Integer({ minimum: 60, maximum: 900 }),
+  refreshTokenTtlSeconds: Type.Integer({ minimum: 300 }),
+  rateLimitPerMinute: Type.Integer({ minimum: 1 }),
+  bodyLimitBytes: Type.Integer({ minimum: 1024 }),
+  /** Directory of the built console; null disables serving it (API only). */
+  consoleDir: Type.Union([Type.String(), Type.Null()]),
+  /** Behind a reverse proxy, trust its X-Forwarded-* headers. */
+  trustProxy: Type.Boolean(),
+  secureCookies: Type.Boolean(),
+});
+
+export type Config = Readonly<Static<typeof ConfigSchema>>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, key: string, fallback: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value)) throw new ConfigError(`${key} must be an integer, got "${raw}"`);
+  return value;
+}
+
+function flag(env: Env, key: string, fallback: boolean): boolean {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${key} must be 1/0 or true/false, got "${raw}"`);
+}
+
+function text(env: Env, key: string): string | null {
+  const raw = env[key];
+  return raw === undefined || raw === '' ? null : raw;
+}
+
+/** Builds the configuration from an environment; `overrides` lets tests replace single values. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const production = env.NODE_ENV === 'production';
+  const candidate = {
+    port: integer(env, 'PORT', 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: text(env, 'DATABASE_URL'),
+    dataDir: env.DATA_DIR ?? './data',
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10),
+    adminUsername: text(env, 'ADMIN_USERNAME'),
+    adminPassword: text(env, 'ADMIN_PASSWORD'),
+    demoData: flag(env, 'DEMO_DATA', false),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    jwtPrivateKey: text(env, 'JWT_PRIVATE_KEY'),
+    jwtIssuer: env.JWT_ISSUER ?? 'society-hub',
+    jwtAudience: env.JWT_AUDIENCE ?? 'society-hub-api',
+    accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900),
+    refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 60 * 60 * 24 * 7),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
+    // Next to this module both in the sources (src/) and in the bundle (dist/): apps/console/dist.
+    consoleDir:
+      env.CONSOLE_DIR === ''
+        ? null
+        : (env.CONSOLE_DIR ?? fileURLToPath(new URL('../../console/dist', import.meta.url))),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
+    secureCookies: flag(env, 'SECURE_COOKIES', production),
+    ...overrides,
+  };
+  if ((candidate.adminUsername === null) !== (candidate.adminPassword === null)) {
+    throw new ConfigError('ADMIN_USERNAME and ADMIN_PASSWORD go together: set both or neither');
+  }
+  if (!Value.Check(ConfigSchema, candidate)) {
+    const problems = [...Value.Errors(ConfigSchema, candidate)].map((e) => `${e.instancePath || '/'} ${e.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  return Object.freeze(candidate);
+}

@@ -1,0 +1,139 @@
+import type { Discipline, Role, SocietyStatus, SocietyType } from '@society-hub/domain';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Timestamps read back as Date and may be written as Date or ISO text. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface SocietiesTable {
+  id: string;
+  name: string;
+  name_en: string | null;
+  type: SocietyType;
+  discipline: Discipline;
+  credit_code: string | null;
+  credit_code_override_reason: string | null;
+  supporting_unit: string | null;
+  founded_on: string | null;
+  office_address: string | null;
+  contact_person: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  legal_representative: string | null;
+  chair_name: string | null;
+  secretary_general_name: string | null;
+  secretary_general_full_time: boolean | null;
+  website: string | null;
+  status: Generated<SocietyStatus>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string | null;
+  password_hash: string;
+  role: Role;
+  disabled: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserSocietiesTable {
+  user_id: string;
+  society_id: string;
+}
+
+export interface SocietyTransitionsTable {
+  id: string;
+  society_id: string;
+  from_status: SocietyStatus;
+  to_status: SocietyStatus;
+  reason: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  at: Timestamp;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  algorithm: string;
+  private_jwk: Json;
+  public_jwk: Json;
+  created_at: Timestamp;
+  retired_at: Date | null;
+}
+
+export interface RefreshTokensTable {
+  id: string;
+  user_id: string;
+  family_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  principal: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  status_code: number | null;
+  response_headers: Json | null;
+  response_body: string | null;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  id: string;
+  at: Timestamp;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string;
+  society_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxEventsTable {
+  seq: Generated<number>;
+  id: string;
+  type: string;
+  resource_type: string;
+  resource_id: string;
+  society_id: string | null;
+  payload: Json;
+  at: Timestamp;
+}
+
+export interface Database {
+  societies: SocietiesTable;
+  users: UsersTable;
+  user_societies: UserSocietiesTable;
+  society_transitions: SocietyTransitionsTable;
+  signing_keys: SigningKeysTable;
+  refresh_tokens: RefreshTokensTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_log: AuditLogTable;
+  outbox_events: OutboxEventsTable;
+}
+
+export type SocietyRow = Selectable<SocietiesTable>;
+export type NewSocietyRow = Insertable<SocietiesTable>;
+export type SocietyRowUpdate = Updateable<SocietiesTable>;
+export type UserRow = Selectable<UsersTable>;

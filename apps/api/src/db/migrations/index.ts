@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-22T0001_foundation';
+
+/**
+ * Every migration, by name. Listed explicitly (not read from disk) so the bundled server carries
+ * them; names sort in the order they must run.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T0001_foundation': foundation,
+};

@@ -1,0 +1,82 @@
+import { type SocietyStatus, withCreditCodeCheck } from '@society-hub/domain';
+import { uuidv7 } from 'uuidv7';
+import type { DB } from '../db/connect';
+import { systemContext } from '../lib/request-context';
+import { write } from '../lib/write';
+import { hashPassword } from '../modules/auth/passwords';
+import { findUserByUsername, insertUser } from '../modules/users/users.repository';
+import { DEMO_SOCIETIES } from './demo-societies';
+
+/** A fictional city, so the demo never pretends to be a real association's data. */
+export const DEMO_CITY = '海川';
+/** Shared password of the demo accounts (officer, reviewer, auditor); only ever created with DEMO_DATA=1. */
+export const DEMO_PASSWORD = 'demo-pass-2026';
+const DEMO_REGION = '371900';
+
+/** Mostly active societies, with a few in each other state so every filter and badge shows something. */
+function demoStatus(index: number): SocietyStatus {
+  if (index % 15 === 7) return 'dormant';
+  if (index % 23 === 11) return 'preparing';
+  if (index === 44) return 'deregistered';
+  return 'active';
+}
+
+/** Loads the demo data set once; returns false when the database already has societies. */
+export async function loadDemoData(db: DB): Promise<boolean> {
+  const existing = await db.selectFrom('societies').select('id').limit(1).executeTakeFirst();
+  if (existing) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await write(db, systemContext('demo-data'), async (trx, record) => {
+    const ids: string[] = [];
+    const start = Date.UTC(2026, 0, 5);
+    for (const [index, society] of DEMO_SOCIETIES.entries()) {
+      const id = uuidv7();
+      ids.push(id);
+      const status = demoStatus(index);
+      const orgCode = `MJ${String(100000 + index * 7919).slice(-6)}${index % 10}`;
+      const at = new Date(start + index * 86_400_000);
+      await trx
+        .insertInto('societies')
+        .values({
+          id,
+          name: `${DEMO_CITY}${society.name}`,
+          name_en: `Haichuan ${society.nameEn}`,
+          type: society.type,
+          discipline: society.discipline,
+          credit_code: status === 'preparing' ? null : withCreditCodeCheck(`51${DEMO_REGION}${orgCode}`),
+          supporting_unit: society.supportingUnit ? `${DEMO_CITY}${society.supportingUnit}` : null,
+          founded_on: `${1980 + (index % 40)}-${String((index % 12) + 1).padStart(2, '0')}-15`,
+          office_address: `${DEMO_CITY}市科技馆路${index + 1}号`,
+          contact_person: ['王敏', '李娜', '张伟', '刘洋', '陈静'][index % 5] ?? null,
+          contact_phone: `0539-8${String(1000000 + index * 131).slice(-6)}`,
+          status,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      record({
+        action: 'society.create',
+        resourceType: 'society',
+        resourceId: id,
+        societyId: id,
+        after: { id, name: `${DEMO_CITY}${society.name}`, status },
+      });
+    }
+    const accounts = [
+      { username: 'officer', role: 'society_officer' as const, displayName: '学会秘书处', societyIds: ids.slice(0, 2) },
+      { username: 'reviewer', role: 'reviewer' as const, displayName: '评审专家', societyIds: [] },
+      { username: 'auditor', role: 'auditor' as const, displayName: '纪检审计', societyIds: [] },
+    ];
+    for (const account of accounts) {
+      if (await findUserByUsername(trx, account.username)) continue;
+      const id = await insertUser(trx, { ...account, passwordHash });
+      record({
+        action: 'user.create',
+        resourceType: 'user',
+        resourceId: id,
+        after: { id, username: account.username, role: account.role, societyIds: account.societyIds },
+      });
+    }
+  });
+  return true;
+}

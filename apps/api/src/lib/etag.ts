@@ -1,0 +1,20 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errors } from './errors';
+
+export function setEtag(reply: FastifyReply, version: number): void {
+  reply.header('etag', `"${version}"`);
+}
+
+/**
+ * The version the client claims to have read, from `If-Match`. Missing → 428; `*` → null (any
+ * version, per RFC 9110); anything unparsable can never match → 412.
+ */
+export function expectedVersion(request: FastifyRequest, current?: number): number | null {
+  const header = request.headers['if-match'];
+  if (header === undefined || header === '') throw errors.preconditionRequired();
+  if (header.trim() === '*') return null;
+  const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
+  const version = match?.[1] === undefined ? Number.NaN : Number(match[1]);
+  if (!Number.isInteger(version)) throw errors.preconditionFailed(current ?? 0);
+  return version;
+}

@@ -1,0 +1,59 @@
+import type { Role } from '@society-hub/domain';
+import type { FastifyRequest } from 'fastify';
+import { errors } from './errors';
+
+/** Which societies a caller may reach: all of them, or only those it is bound to. */
+export type SocietyScope = { kind: 'all' } | { kind: 'some'; societyIds: readonly string[] };
+
+export interface Principal {
+  kind: 'user';
+  id: string;
+  username: string;
+  displayName: string | null;
+  role: Role;
+  societyIds: string[];
+  scope: SocietyScope;
+}
+
+export interface Actor {
+  kind: 'user' | 'client' | 'system';
+  id: string | null;
+  name: string | null;
+}
+
+/** Who is acting and from where: what the write path records with every change. */
+export interface RequestContext {
+  actor: Actor;
+  requestId: string;
+  ip: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null, name: 'system' };
+
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw errors.unauthorized();
+  return request.principal;
+}
+
+export function contextOf(request: FastifyRequest): RequestContext {
+  const principal = request.principal;
+  return {
+    actor: principal ? { kind: principal.kind, id: principal.id, name: principal.username } : SYSTEM_ACTOR,
+    requestId: request.id,
+    ip: request.ip ?? null,
+  };
+}
+
+export function systemContext(requestId = 'system'): RequestContext {
+  return { actor: SYSTEM_ACTOR, requestId, ip: null };
+}
+
+/** True when the scope reaches this society. */
+export function inScope(scope: SocietyScope, societyId: string): boolean {
+  return scope.kind === 'all' || scope.societyIds.includes(societyId);
+}
+
+/** The principal and the request context together: what a service needs to perform a write. */
+export function callerOf(request: FastifyRequest): { principal: Principal; context: RequestContext } {
+  return { principal: principalOf(request), context: contextOf(request) };
+}

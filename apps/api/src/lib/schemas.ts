@@ -1,0 +1,85 @@
+/**
+ * Schemas shared by every module. Each reusable schema has an `$id`, which becomes its name under
+ * `components.schemas` in openapi.yaml; routes point at them with `ref()`.
+ */
+import { type Static, type TSchema, Type } from 'typebox';
+
+/** A `$ref` to a named schema that keeps the referenced schema's static type for handlers. */
+export function ref<T extends TSchema>(schema: T) {
+  const id: unknown = Reflect.get(schema, '$id');
+  if (typeof id !== 'string') throw new Error('ref() needs a schema with an $id');
+  return Type.Unsafe<Static<T>>(Type.Ref(id));
+}
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const FieldErrorSchema = Type.Object(
+  {
+    path: Type.String({ description: 'JSON Pointer into the request, prefixed by its part: /body/…, /query/…' }),
+    code: Type.String({ description: 'Stable machine code, e.g. required, format, credit_code_checksum' }),
+    message: Type.String(),
+  },
+  { $id: 'FieldError', additionalProperties: false },
+);
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({ description: 'URI reference identifying the problem type' }),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String({
+      description:
+        'Stable machine code: validation_failed, not_found, conflict, precondition_failed, precondition_required, invalid_transition, rule_violation, rate_limited, unauthorized, forbidden, …',
+    }),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    requestId: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(ref(FieldErrorSchema))),
+    allowed: Type.Optional(Type.Array(Type.String(), { description: 'For invalid_transition: the allowed targets' })),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details' },
+);
+
+export const Uuid = Type.String({ format: 'uuid', description: 'Opaque identifier' });
+export const IdParams = Type.Object({ id: Uuid });
+export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+export const Timestamp = Type.String({ format: 'date-time' });
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 512, description: 'Opaque cursor from a previous nextCursor' })),
+};
+
+/** A named `{ items, nextCursor }` list type for an item schema. */
+export function pageOf<T extends TSchema>(item: T, id: string) {
+  return Type.Object(
+    {
+      items: Type.Array(ref(item)),
+      nextCursor: Nullable(Type.String({ description: 'Pass as cursor for the next page; null at the end' })),
+    },
+    { $id: id, additionalProperties: false },
+  );
+}
+
+export const TransitionRequestSchema = Type.Object(
+  {
+    to: Type.String({ minLength: 1, description: 'Target state' }),
+    reason: Type.String({ minLength: 1, maxLength: 2000, description: 'Why; kept in the history and the audit log' }),
+  },
+  { $id: 'TransitionRequest', additionalProperties: false },
+);
+
+/** An error response as documented: RFC 9457 problem details under their own media type. */
+export function problemResponse(status: number) {
+  return {
+    description: `Problem (${status})`,
+    content: { 'application/problem+json': { schema: ref(ProblemSchema) } },
+  };
+}
+
+/** Error responses a route can produce beyond the common ones added to every route. */
+export function problems(...statuses: number[]): Record<number, ReturnType<typeof problemResponse>> {
+  return Object.fromEntries(statuses.map((s) => [s, problemResponse(s)]));
+}
+
+export const sharedSchemas: TSchema[] = [FieldErrorSchema, ProblemSchema, TransitionRequestSchema];

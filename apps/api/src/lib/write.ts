@@ -1,0 +1,105 @@
+import { sql, type Transaction } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { DB } from '../db/connect';
+import type { Database } from '../db/database';
+import { type ChainedFields, chainHash, GENESIS_HASH } from '../modules/audit/audit.chain';
+import type { RequestContext } from './request-context';
+
+export type Trx = Transaction<Database>;
+
+/** One change a write makes: recorded in the audit log and, when it has an event type, in the outbox. */
+export interface Change {
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  societyId?: string | null;
+  /** Public (already masked) representations; secrets and raw personal data never go here. */
+  before?: unknown;
+  after?: unknown;
+  /** Change-feed event type, e.g. `society.updated`; omitted for changes other systems need not see. */
+  event?: string;
+}
+
+/** Serialises appends to the audit chain across connections and processes (a fixed advisory lock key). */
+const AUDIT_CHAIN_LOCK = 7_130_201;
+
+/**
+ * The one write path. The business change, its audit rows and its outbox events commit in one
+ * transaction or not at all, so the audit log and the change feed never miss nor invent a change.
+ */
+export async function write<T>(
+  db: DB,
+  context: RequestContext,
+  work: (trx: Trx, record: (change: Change) => void) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const changes: Change[] = [];
+    const result = await work(trx, (change) => changes.push(change));
+    if (changes.length > 0) await appendChanges(trx, context, changes);
+    return result;
+  });
+}
+
+async function appendChanges(trx: Trx, context: RequestContext, changes: Change[]): Promise<void> {
+  const at = new Date().toISOString();
+  const events = changes.filter((c) => c.event !== undefined);
+  if (events.length > 0) {
+    await trx
+      .insertInto('outbox_events')
+      .values(
+        events.map((c) => ({
+          id: uuidv7(),
+          type: c.event ?? '',
+          resource_type: c.resourceType,
+          resource_id: c.resourceId,
+          society_id: c.societyId ?? null,
+          payload: JSON.stringify(c.after ?? { id: c.resourceId }),
+          at,
+        })),
+      )
+      .execute();
+  }
+
+  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+  const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  for (const change of changes) {
+    const fields: ChainedFields = {
+      id: uuidv7(),
+      at,
+      actorKind: context.actor.kind,
+      actorId: context.actor.id,
+      actorName: context.actor.name,
+      action: change.action,
+      resourceType: change.resourceType,
+      resourceId: change.resourceId,
+      societyId: change.societyId ?? null,
+      before: change.before ?? null,
+      after: change.after ?? null,
+      requestId: context.requestId,
+      ip: context.ip,
+    };
+    const hash = chainHash(prevHash, fields);
+    await trx
+      .insertInto('audit_log')
+      .values({
+        id: fields.id,
+        at,
+        actor_kind: fields.actorKind,
+        actor_id: fields.actorId,
+        actor_name: fields.actorName,
+        action: fields.action,
+        resource_type: fields.resourceType,
+        resource_id: fields.resourceId,
+        society_id: fields.societyId,
+        before: fields.before === null ? null : JSON.stringify(fields.before),
+        after: fields.after === null ? null : JSON.stringify(fields.after),
+        request_id: fields.requestId,
+        ip: fields.ip,
+        prev_hash: prevHash,
+        hash,
+      })
+      .execute();
+    prevHash = hash;
+  }
+}

@@ -1,0 +1,126 @@
+import type { Discipline, SocietyStatus, SocietyType } from '@society-hub/domain';
+import { sql } from 'kysely';
+import type { DB } from '../../db/connect';
+import type { NewSocietyRow, SocietyRow, SocietyRowUpdate } from '../../db/database';
+import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
+import type { SocietyScope } from '../../lib/request-context';
+import type { Trx } from '../../lib/write';
+
+type Executor = DB | Trx;
+
+export const SOCIETY_SORTS: readonly SortSpec[] = [
+  { name: '-createdAt', column: 'created_at', direction: 'desc' },
+  { name: 'createdAt', column: 'created_at', direction: 'asc' },
+  { name: 'name', column: 'name', direction: 'asc' },
+  { name: '-updatedAt', column: 'updated_at', direction: 'desc' },
+];
+
+export interface SocietyFilters {
+  status?: SocietyStatus | undefined;
+  type?: SocietyType | undefined;
+  discipline?: Discipline | undefined;
+  q?: string | undefined;
+}
+
+/** `%` and `_` typed by a user are literal characters, not wildcards. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function listSocieties(db: Executor, scope: SocietyScope, filters: SocietyFilters, keyset: Keyset) {
+  let query = db.selectFrom('societies').selectAll();
+  if (scope.kind === 'some') {
+    if (scope.societyIds.length === 0) return [];
+    query = query.where('id', 'in', scope.societyIds);
+  }
+  if (filters.status) query = query.where('status', '=', filters.status);
+  if (filters.type) query = query.where('type', '=', filters.type);
+  if (filters.discipline) query = query.where('discipline', '=', filters.discipline);
+  if (filters.q) {
+    const pattern = likePattern(filters.q.trim());
+    query = query.where((eb) =>
+      eb.or([eb('name', 'ilike', pattern), eb('name_en', 'ilike', pattern), eb('credit_code', 'ilike', pattern)]),
+    );
+  }
+  const after = afterCursor(keyset, 'id');
+  if (after) query = query.where(after);
+  return query
+    .orderBy(sql.ref(keyset.sort.column), keyset.sort.direction)
+    .orderBy('id', keyset.sort.direction)
+    .limit(keyset.limit + 1)
+    .execute();
+}
+
+/** A society the caller may see, optionally locked for a change; undefined when absent or out of scope. */
+export async function findSociety(
+  db: Executor,
+  scope: SocietyScope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<SocietyRow | undefined> {
+  if (scope.kind === 'some' && !scope.societyIds.includes(id)) return undefined;
+  let query = db.selectFrom('societies').selectAll().where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export async function findSocietyIdByCreditCode(db: Executor, creditCode: string): Promise<string | undefined> {
+  const row = await db.selectFrom('societies').select('id').where('credit_code', '=', creditCode).executeTakeFirst();
+  return row?.id;
+}
+
+export async function insertSociety(trx: Trx, row: NewSocietyRow): Promise<SocietyRow> {
+  return trx.insertInto('societies').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateSociety(trx: Trx, id: string, changes: SocietyRowUpdate): Promise<SocietyRow> {
+  return trx
+    .updateTable('societies')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteSociety(trx: Trx, id: string): Promise<void> {
+  await trx.deleteFrom('societies').where('id', '=', id).execute();
+}
+
+/** Records that depend on a society and would be orphaned by deleting it. */
+export async function countDependants(trx: Trx, id: string): Promise<number> {
+  const row = await trx
+    .selectFrom('user_societies')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('society_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function insertTransition(
+  trx: Trx,
+  row: {
+    id: string;
+    society_id: string;
+    from_status: SocietyStatus;
+    to_status: SocietyStatus;
+    reason: string;
+    actor_id: string | null;
+    actor_name: string | null;
+    at: Date;
+  },
+) {
+  return trx.insertInto('society_transitions').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export const TRANSITION_SORTS: readonly SortSpec[] = [{ name: '-at', column: 'at', direction: 'desc' }];
+
+export async function listTransitions(db: Executor, societyId: string, keyset: Keyset) {
+  let query = db.selectFrom('society_transitions').selectAll().where('society_id', '=', societyId);
+  const after = afterCursor(keyset, 'id');
+  if (after) query = query.where(after);
+  return query
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(keyset.limit + 1)
+    .execute();
+}

@@ -1,0 +1,159 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { expectedVersion, setEtag } from '../../lib/etag';
+import { callerOf, principalOf } from '../../lib/request-context';
+import { IdParams, PageQuery, problems, ref, TransitionRequestSchema } from '../../lib/schemas';
+import {
+  SocietyCreateSchema,
+  SocietyListQuerySchema,
+  SocietyPageSchema,
+  SocietyPatchSchema,
+  SocietySchema,
+  SocietyTransitionPageSchema,
+} from './societies.schemas';
+import type { SocietyService } from './societies.service';
+
+const READERS = ['admin', 'society_officer', 'reviewer', 'auditor'] as const;
+const tags = ['societies'];
+
+export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyService }> = async (app, { societies }) => {
+  app.get(
+    '/',
+    {
+      config: { access: { roles: READERS } },
+      schema: {
+        operationId: 'listSocieties',
+        tags,
+        summary: 'List societies',
+        description: 'A society officer sees only the societies they are bound to.',
+        querystring: SocietyListQuerySchema,
+        response: { 200: ref(SocietyPageSchema) },
+      },
+    },
+    async (request) => societies.list(principalOf(request), request.query),
+  );
+
+  app.post(
+    '/',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        operationId: 'createSociety',
+        tags,
+        summary: 'Register a society',
+        body: ref(SocietyCreateSchema),
+        response: { 201: ref(SocietySchema), ...problems(409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const society = await societies.create(callerOf(request), request.body);
+      setEtag(reply, society.version);
+      reply.header('location', `/v1/societies/${society.id}`);
+      return reply.code(201).send(society);
+    },
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: { access: { roles: READERS } },
+      schema: {
+        operationId: 'getSociety',
+        tags,
+        summary: 'A society',
+        params: IdParams,
+        response: { 200: ref(SocietySchema), ...problems(404) },
+      },
+    },
+    async (request, reply) => {
+      const society = await societies.get(principalOf(request), request.params.id);
+      setEtag(reply, society.version);
+      return society;
+    },
+  );
+
+  app.patch(
+    '/:id',
+    {
+      config: { access: { roles: ['admin', 'society_officer'] } },
+      schema: {
+        operationId: 'updateSociety',
+        tags,
+        summary: 'Change a society’s profile (JSON merge patch; needs If-Match)',
+        params: IdParams,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'The ETag you read' })) }),
+        body: ref(SocietyPatchSchema),
+        response: { 200: ref(SocietySchema), ...problems(404, 409, 412, 422, 428) },
+      },
+    },
+    async (request, reply) => {
+      const society = await societies.update(
+        callerOf(request),
+        request.params.id,
+        expectedVersion(request),
+        request.body,
+      );
+      setEtag(reply, society.version);
+      return society;
+    },
+  );
+
+  app.delete(
+    '/:id',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        operationId: 'deleteSociety',
+        tags,
+        summary: 'Delete a society that is still preparing and has no dependants (needs If-Match)',
+        params: IdParams,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        response: { 204: Type.Null({ description: 'Deleted' }), ...problems(404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      await societies.remove(callerOf(request), request.params.id, expectedVersion(request));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/:id/transitions',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        operationId: 'transitionSociety',
+        tags,
+        summary: 'Move a society through its lifecycle',
+        description:
+          'preparing → active | deregistered; active → dormant | disqualified | deregistered; dormant → active | disqualified | deregistered. An invalid move is 409 invalid_transition with the allowed targets. If-Match is optional here.',
+        params: IdParams,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        body: ref(TransitionRequestSchema),
+        response: { 200: ref(SocietySchema), ...problems(404, 409, 412, 422) },
+      },
+    },
+    async (request, reply) => {
+      const expected = request.headers['if-match'] === undefined ? null : expectedVersion(request);
+      const society = await societies.transition(callerOf(request), request.params.id, expected, request.body);
+      setEtag(reply, society.version);
+      return society;
+    },
+  );
+
+  app.get(
+    '/:id/transitions',
+    {
+      config: { access: { roles: READERS } },
+      schema: {
+        operationId: 'listSocietyTransitions',
+        tags,
+        summary: 'The lifecycle history of a society, newest first',
+        params: IdParams,
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
+        response: { 200: ref(SocietyTransitionPageSchema), ...problems(404) },
+      },
+    },
+    async (request) => societies.transitions(principalOf(request), request.params.id, request.query),
+  );
+};

@@ -1,0 +1,147 @@
+import { DISCIPLINES, SOCIETY_STATUSES, SOCIETY_TYPES } from '@society-hub/domain';
+import { type Static, Type } from 'typebox';
+import { DateString, Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
+
+export const SocietyTypeSchema = Type.Enum(SOCIETY_TYPES, {
+  $id: 'SocietyType',
+  description: 'society 学会 / association 协会 / research_society 研究会',
+});
+export const DisciplineSchema = Type.Enum(DISCIPLINES, {
+  $id: 'Discipline',
+  description: 'science 理科 / engineering 工科 / agriculture 农科 / medicine 医科 / cross 交叉',
+});
+export const SocietyStatusSchema = Type.Enum(SOCIETY_STATUSES, {
+  $id: 'SocietyStatus',
+  description: 'preparing 筹建 / active 正常 / dormant 停滞 / disqualified 解除资格 / deregistered 注销',
+});
+
+const text = (maxLength: number, description?: string) =>
+  Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
+
+/** Profile fields a society has besides its identity; all optional and nullable (null clears). */
+const profile = {
+  nameEn: Nullable(text(200, 'English name')),
+  supportingUnit: Nullable(text(200, '挂靠单位; null means none (无挂靠)')),
+  foundedOn: Nullable(DateString),
+  officeAddress: Nullable(text(300)),
+  contactPerson: Nullable(text(50)),
+  contactPhone: Nullable(Type.String({ pattern: '^[0-9+()\\- ]{5,40}$', description: 'Digits, spaces, +()-' })),
+  contactEmail: Nullable(Type.String({ format: 'email', maxLength: 200 })),
+  legalRepresentative: Nullable(text(50, '法定代表人')),
+  chairName: Nullable(text(50, '理事长')),
+  secretaryGeneralName: Nullable(text(50, '秘书长')),
+  secretaryGeneralFullTime: Nullable(
+    Type.Boolean({ description: 'Whether the secretary-general is full-time (专职)' }),
+  ),
+  website: Nullable(Type.String({ pattern: '^https?://', maxLength: 300 })),
+};
+
+const creditCodeFields = {
+  creditCode: Nullable(
+    Type.String({
+      minLength: 1,
+      maxLength: 40,
+      description: 'Unified social credit code (统一社会信用代码, GB 32100-2015); null while preparing',
+    }),
+  ),
+  creditCodeOverrideReason: Nullable(
+    Type.String({
+      minLength: 1,
+      maxLength: 500,
+      description: 'Admin only: accept a code that fails the check character or the 51 prefix, and why',
+    }),
+  ),
+};
+
+/** The same fields, each optional, for create and patch bodies. */
+const optionalProfile = Type.Partial(Type.Object({ ...creditCodeFields, ...profile })).properties;
+
+export const SocietySchema = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String({ description: 'Registered Chinese name' }),
+    type: ref(SocietyTypeSchema),
+    discipline: ref(DisciplineSchema),
+    ...creditCodeFields,
+    ...profile,
+    status: ref(SocietyStatusSchema),
+    version: Type.Integer({ minimum: 1 }),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'Society', additionalProperties: false },
+);
+export type Society = Static<typeof SocietySchema>;
+
+export const SocietyCreateSchema = Type.Object(
+  {
+    name: text(100, 'Registered Chinese name'),
+    type: ref(SocietyTypeSchema),
+    discipline: ref(DisciplineSchema),
+    ...optionalProfile,
+  },
+  { $id: 'SocietyCreate', additionalProperties: false },
+);
+
+export const SocietyPatchSchema = Type.Object(
+  {
+    name: Type.Optional(text(100)),
+    type: Type.Optional(ref(SocietyTypeSchema)),
+    discipline: Type.Optional(ref(DisciplineSchema)),
+    ...optionalProfile,
+  },
+  {
+    $id: 'SocietyPatch',
+    additionalProperties: false,
+    description: 'JSON merge patch: fields present are set, null clears; status changes go through transitions',
+  },
+);
+
+export const SocietyPageSchema = pageOf(SocietySchema, 'SocietyPage');
+
+export const SocietyListQuerySchema = Type.Object(
+  {
+    status: Type.Optional(ref(SocietyStatusSchema)),
+    type: Type.Optional(ref(SocietyTypeSchema)),
+    discipline: Type.Optional(ref(DisciplineSchema)),
+    q: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: 'Substring of the name, English name or credit code' }),
+    ),
+    sort: Type.Optional(Type.Enum(['-createdAt', 'createdAt', 'name', '-updatedAt'], { default: '-createdAt' })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+export const ActorRefSchema = Type.Object(
+  { id: Nullable(Uuid), username: Nullable(Type.String()) },
+  { $id: 'ActorRef', additionalProperties: false },
+);
+
+export const SocietyTransitionSchema = Type.Object(
+  {
+    id: Uuid,
+    from: ref(SocietyStatusSchema),
+    to: ref(SocietyStatusSchema),
+    reason: Type.String(),
+    actor: Nullable(ref(ActorRefSchema)),
+    at: Timestamp,
+  },
+  { $id: 'SocietyTransition', additionalProperties: false },
+);
+export type SocietyTransition = Static<typeof SocietyTransitionSchema>;
+
+export const SocietyTransitionPageSchema = pageOf(SocietyTransitionSchema, 'SocietyTransitionPage');
+
+export const societySchemas = [
+  SocietyTypeSchema,
+  DisciplineSchema,
+  SocietyStatusSchema,
+  SocietySchema,
+  SocietyCreateSchema,
+  SocietyPatchSchema,
+  SocietyPageSchema,
+  ActorRefSchema,
+  SocietyTransitionSchema,
+  SocietyTransitionPageSchema,
+];

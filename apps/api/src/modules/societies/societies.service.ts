@@ -1,0 +1,360 @@
+import { checkCreditCode, normaliseCreditCode, societyLifecycle, societyTransitionBlockers } from '@society-hub/domain';
+import type { Static } from 'typebox';
+import { uuidv7 } from 'uuidv7';
+import type { DB } from '../../db/connect';
+import type { SocietyRow, SocietyRowUpdate } from '../../db/database';
+import { errors, type FieldError } from '../../lib/errors';
+import { keysetOf, toPage } from '../../lib/pagination';
+import type { Principal, RequestContext } from '../../lib/request-context';
+import { type Trx, write } from '../../lib/write';
+import * as repo from './societies.repository';
+import type {
+  Society,
+  SocietyCreateSchema,
+  SocietyListQuerySchema,
+  SocietyPatchSchema,
+  SocietyTransition,
+} from './societies.schemas';
+
+type SocietyCreate = Static<typeof SocietyCreateSchema>;
+type SocietyPatch = Static<typeof SocietyPatchSchema>;
+type SocietyListQuery = Static<typeof SocietyListQuerySchema>;
+
+export interface Caller {
+  principal: Principal;
+  context: RequestContext;
+}
+
+export function toSociety(row: SocietyRow): Society {
+  return {
+    id: row.id,
+    name: row.name,
+    nameEn: row.name_en,
+    type: row.type,
+    discipline: row.discipline,
+    creditCode: row.credit_code,
+    creditCodeOverrideReason: row.credit_code_override_reason,
+    supportingUnit: row.supporting_unit,
+    foundedOn: row.founded_on,
+    officeAddress: row.office_address,
+    contactPerson: row.contact_person,
+    contactPhone: row.contact_phone,
+    contactEmail: row.contact_email,
+    legalRepresentative: row.legal_representative,
+    chairName: row.chair_name,
+    secretaryGeneralName: row.secretary_general_name,
+    secretaryGeneralFullTime: row.secretary_general_full_time,
+    website: row.website,
+    status: row.status,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** Registry facts only Association staff change; a society's secretariat keeps the rest of its profile. */
+const STAFF_ONLY_FIELDS: readonly (keyof SocietyPatch)[] = ['name', 'type', 'creditCode', 'creditCodeOverrideReason'];
+
+type Input = SocietyCreate | SocietyPatch;
+
+/** Trimmed text; text of blanks only means "cleared". `undefined` (not given) stays undefined. */
+function trimmed(value: string | null | undefined): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  return value.trim() === '' ? null : value.trim();
+}
+
+/**
+ * The columns an input sets. Kysely leaves `undefined` values out of inserts and updates, which is
+ * exactly merge-patch semantics: absent fields stay as they are.
+ */
+function toColumns(input: Input): SocietyRowUpdate {
+  return {
+    name: input.name?.trim(),
+    type: input.type,
+    discipline: input.discipline,
+    name_en: trimmed(input.nameEn),
+    supporting_unit: trimmed(input.supportingUnit),
+    founded_on: input.foundedOn,
+    office_address: trimmed(input.officeAddress),
+    contact_person: trimmed(input.contactPerson),
+    contact_phone: trimmed(input.contactPhone),
+    contact_email: trimmed(input.contactEmail),
+    legal_representative: trimmed(input.legalRepresentative),
+    chair_name: trimmed(input.chairName),
+    secretary_general_name: trimmed(input.secretaryGeneralName),
+    secretary_general_full_time: input.secretaryGeneralFullTime,
+    website: trimmed(input.website),
+  };
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Field rules beyond the schema, all reported at once. Returns the credit code as stored (normalised)
+ * and the override reason to keep (null once a code passes on its own).
+ */
+function validateInput(
+  principal: Principal,
+  input: Input,
+  current: SocietyRow | undefined,
+): { fieldErrors: FieldError[]; creditCode: string | null | undefined; overrideReason: string | null | undefined } {
+  const fieldErrors: FieldError[] = [];
+  if (input.name !== undefined && input.name.trim() === '') {
+    fieldErrors.push({ path: '/body/name', code: 'required', message: 'The society needs a name.' });
+  }
+  if (input.foundedOn && input.foundedOn > today()) {
+    fieldErrors.push({
+      path: '/body/foundedOn',
+      code: 'in_future',
+      message: 'The founding date cannot be in the future.',
+    });
+  }
+
+  let creditCode: string | null | undefined;
+  let overrideReason: string | null | undefined;
+  if (input.creditCode !== undefined && input.creditCode !== null) {
+    creditCode = normaliseCreditCode(input.creditCode);
+    const overrideGiven = trimmed(input.creditCodeOverrideReason);
+    const unchanged = current?.credit_code === creditCode;
+    const issues = checkCreditCode(creditCode);
+    const reason = overrideGiven ?? (unchanged ? current?.credit_code_override_reason : null) ?? null;
+    for (const issue of issues) {
+      if (issue.overridable && reason && (principal.role === 'admin' || unchanged)) continue;
+      fieldErrors.push({
+        path: '/body/creditCode',
+        code: issue.code,
+        message: issue.overridable
+          ? `${issue.message} An administrator may accept it by giving creditCodeOverrideReason.`
+          : issue.message,
+      });
+    }
+    overrideReason = issues.length > 0 ? reason : null;
+  } else if (input.creditCode === null) {
+    creditCode = null;
+    overrideReason = null;
+  } else if (input.creditCodeOverrideReason !== undefined && !current?.credit_code) {
+    fieldErrors.push({
+      path: '/body/creditCodeOverrideReason',
+      code: 'without_credit_code',
+      message: 'An override reason only goes with a credit code.',
+    });
+  }
+  return { fieldErrors, creditCode, overrideReason };
+}
+
+async function assertCreditCodeFree(db: DB | Trx, creditCode: string | null | undefined, selfId: string | null) {
+  if (!creditCode) return;
+  const holder = await repo.findSocietyIdByCreditCode(db, creditCode);
+  if (holder && holder !== selfId) {
+    throw errors.conflict('Another society already has this credit code.', [
+      {
+        path: '/body/creditCode',
+        code: 'credit_code_taken',
+        message: 'This credit code is registered to another society.',
+      },
+    ]);
+  }
+}
+
+export class SocietyService {
+  constructor(private readonly db: DB) {}
+
+  async list(principal: Principal, query: SocietyListQuery) {
+    const keyset = keysetOf(repo.SOCIETY_SORTS, query);
+    const rows = await repo.listSocieties(this.db, principal.scope, query, keyset);
+    return toPage(
+      rows,
+      keyset,
+      (row) => ({
+        value:
+          keyset.sort.column === 'name'
+            ? row.name
+            : (keyset.sort.column === 'updated_at' ? row.updated_at : row.created_at).toISOString(),
+        id: row.id,
+      }),
+      toSociety,
+    );
+  }
+
+  async get(principal: Principal, id: string): Promise<Society> {
+    const row = await repo.findSociety(this.db, principal.scope, id);
+    if (!row) throw errors.notFound('Society');
+    return toSociety(row);
+  }
+
+  async create({ principal, context }: Caller, input: SocietyCreate): Promise<Society> {
+    const { fieldErrors, creditCode, overrideReason } = validateInput(principal, input, undefined);
+    if (fieldErrors.length) throw errors.validation(fieldErrors);
+    await assertCreditCodeFree(this.db, creditCode, null);
+    return write(this.db, context, async (trx, record) => {
+      const now = new Date();
+      const row = await repo.insertSociety(trx, {
+        ...toColumns(input),
+        id: uuidv7(),
+        name: input.name.trim(),
+        type: input.type,
+        discipline: input.discipline,
+        credit_code: creditCode ?? null,
+        credit_code_override_reason: overrideReason ?? null,
+        created_at: now,
+        updated_at: now,
+      });
+      const society = toSociety(row);
+      record({
+        action: 'society.create',
+        resourceType: 'society',
+        resourceId: society.id,
+        societyId: society.id,
+        after: society,
+        event: 'society.created',
+      });
+      return society;
+    });
+  }
+
+  async update(
+    { principal, context }: Caller,
+    id: string,
+    expected: number | null,
+    input: SocietyPatch,
+  ): Promise<Society> {
+    if (principal.role !== 'admin') {
+      const denied = STAFF_ONLY_FIELDS.filter((f) => input[f] !== undefined);
+      if (denied.length) {
+        throw errors.forbidden(`Only Association staff may change: ${denied.join(', ')}.`);
+      }
+    }
+    return write(this.db, context, async (trx, record) => {
+      const current = await repo.findSociety(trx, principal.scope, id, { forUpdate: true });
+      if (!current) throw errors.notFound('Society');
+      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      const { fieldErrors, creditCode, overrideReason } = validateInput(principal, input, current);
+      if (fieldErrors.length) throw errors.validation(fieldErrors);
+      await assertCreditCodeFree(trx, creditCode, id);
+      const proposed: SocietyRowUpdate = {
+        ...toColumns(input),
+        ...(creditCode !== undefined
+          ? { credit_code: creditCode, credit_code_override_reason: overrideReason ?? null }
+          : {}),
+      };
+      const changed = Object.entries(proposed).filter(
+        ([column, value]) => value !== undefined && current[column as keyof SocietyRow] !== value,
+      );
+      if (changed.length === 0) return toSociety(current);
+      const before = toSociety(current);
+      const society = toSociety(await repo.updateSociety(trx, id, proposed));
+      record({
+        action: 'society.update',
+        resourceType: 'society',
+        resourceId: id,
+        societyId: id,
+        before,
+        after: society,
+        event: 'society.updated',
+      });
+      return society;
+    });
+  }
+
+  async remove({ principal, context }: Caller, id: string, expected: number | null): Promise<void> {
+    await write(this.db, context, async (trx, record) => {
+      const current = await repo.findSociety(trx, principal.scope, id, { forUpdate: true });
+      if (!current) throw errors.notFound('Society');
+      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      if (current.status !== 'preparing') {
+        throw errors.conflict(
+          `Only a society still preparing can be deleted; this one is ${current.status}. Deregister it instead.`,
+        );
+      }
+      const dependants = await repo.countDependants(trx, id);
+      if (dependants > 0) {
+        throw errors.conflict(`The society still has ${dependants} dependent record(s); remove them first.`);
+      }
+      await repo.deleteSociety(trx, id);
+      record({
+        action: 'society.delete',
+        resourceType: 'society',
+        resourceId: id,
+        societyId: null,
+        before: toSociety(current),
+        event: 'society.deleted',
+      });
+    });
+  }
+
+  async transition(
+    { principal, context }: Caller,
+    id: string,
+    expected: number | null,
+    request: { to: string; reason: string },
+  ): Promise<Society> {
+    return write(this.db, context, async (trx, record) => {
+      const current = await repo.findSociety(trx, principal.scope, id, { forUpdate: true });
+      if (!current) throw errors.notFound('Society');
+      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      const from = current.status;
+      const allowed = societyLifecycle.allowedFrom(from);
+      if (!societyLifecycle.isState(request.to) || !societyLifecycle.canTransition(from, request.to)) {
+        throw errors.invalidTransition(from, request.to, allowed);
+      }
+      const to = request.to;
+      const reason = request.reason.trim();
+      if (!reason) {
+        throw errors.validation([
+          { path: '/body/reason', code: 'required', message: 'Give the reason for the change.' },
+        ]);
+      }
+      const blockers = societyTransitionBlockers(to, { creditCode: current.credit_code });
+      if (blockers.length) {
+        throw errors.ruleViolation(
+          blockers.map((b) => b.message).join(' '),
+          blockers.map((b) => ({ path: '/body/to', code: b.code, message: b.message })),
+        );
+      }
+      const before = toSociety(current);
+      const society = toSociety(await repo.updateSociety(trx, id, { status: to }));
+      await repo.insertTransition(trx, {
+        id: uuidv7(),
+        society_id: id,
+        from_status: from,
+        to_status: to,
+        reason,
+        actor_id: principal.id,
+        actor_name: principal.username,
+        at: new Date(),
+      });
+      record({
+        action: `society.transition.${to}`,
+        resourceType: 'society',
+        resourceId: id,
+        societyId: id,
+        before,
+        after: { ...society, transitionReason: reason },
+        event: 'society.status_changed',
+      });
+      return society;
+    });
+  }
+
+  async transitions(principal: Principal, id: string, query: { limit?: number; cursor?: string }) {
+    const society = await repo.findSociety(this.db, principal.scope, id);
+    if (!society) throw errors.notFound('Society');
+    const keyset = keysetOf(repo.TRANSITION_SORTS, query);
+    const rows = await repo.listTransitions(this.db, id, keyset);
+    return toPage(
+      rows,
+      keyset,
+      (row) => ({ value: row.at.toISOString(), id: row.id }),
+      (row): SocietyTransition => ({
+        id: row.id,
+        from: row.from_status,
+        to: row.to_status,
+        reason: row.reason,
+        actor: row.actor_id || row.actor_name ? { id: row.actor_id, username: row.actor_name } : null,
+        at: row.at.toISOString(),
+      }),
+    );
+  }
+}

@@ -1,0 +1,78 @@
+import type { Role } from '@society-hub/domain';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
+import fp from 'fastify-plugin';
+import type { DB } from '../db/connect';
+import { errors } from '../lib/errors';
+import type { Principal } from '../lib/request-context';
+import type { TokenService } from '../modules/auth/tokens';
+import { findUserById } from '../modules/users/users.repository';
+
+/**
+ * What a route allows. Every route under /v1 must declare it (the app refuses to start otherwise),
+ * so no endpoint is ever open by omission.
+ */
+export type Access = 'public' | { roles: readonly Role[] };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyInstance {
+    tokens: TokenService;
+  }
+}
+
+/** Paths whose routes must declare `access`; the docs UI and the console's static files do not. */
+export function isApiPath(url: string): boolean {
+  return url.startsWith('/v1') || url.startsWith('/.well-known') || url === '/healthz' || url === '/readyz';
+}
+
+async function authenticate(db: DB, tokens: TokenService, request: FastifyRequest): Promise<Principal> {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  if (!match?.[1]) throw errors.unauthorized();
+  const verified = await tokens.verify(match[1]);
+  if (!verified) throw errors.unauthorized('The access token is invalid or has expired.');
+  const user = await findUserById(db, verified.sub);
+  if (!user || user.disabled) throw errors.unauthorized('The access token is invalid or has expired.');
+  return {
+    kind: 'user',
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    societyIds: user.societyIds,
+    scope: user.role === 'society_officer' ? { kind: 'some', societyIds: user.societyIds } : { kind: 'all' },
+  };
+}
+
+export const authPlugin = fp(
+  async (app: FastifyInstance, options: { db: DB; tokens: TokenService }) => {
+    app.decorate('tokens', options.tokens);
+    app.decorateRequest('principal', null);
+
+    app.addHook('onRoute', (route) => {
+      if (!isApiPath(route.url)) return;
+      const access = route.config?.access;
+      if (access === undefined) {
+        throw new Error(`route ${route.method} ${route.url} does not declare its access`);
+      }
+      if (route.schema) route.schema.security = access === 'public' ? [] : [{ bearerAuth: [] }];
+      if (access === 'public') return;
+      const roles = access.roles;
+      // A route-level hook, so it runs after the rate limiter's (also route-level) and before the body is read.
+      const requireRole: onRequestHookHandler = async (request) => {
+        const principal = await authenticate(options.db, options.tokens, request);
+        if (!roles.includes(principal.role)) throw errors.forbidden();
+        request.principal = principal;
+      };
+      const existing =
+        route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+      route.onRequest = [...existing, requireRole];
+    });
+  },
+  { name: 'auth', dependencies: ['errors'] },
+);

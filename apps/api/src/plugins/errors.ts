@@ -1,0 +1,188 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError, type ErrorCode, type FieldError, TITLES } from '../lib/errors';
+import { problemResponse } from '../lib/schemas';
+import { isApiPath } from './auth';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  412: 'precondition_failed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'validation_failed',
+  428: 'precondition_required',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+
+/** Node and PostgreSQL signs that the database is unreachable: answer 503 and let the client retry. */
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
+
+interface AjvLikeError {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function part(context: string | undefined): string {
+  return context === 'querystring' ? 'query' : (context ?? 'body');
+}
+
+/** Turns schema-validation errors into `{ path, code, message }` naming each field. */
+export function fieldErrorsFromValidation(validation: AjvLikeError[], context: string | undefined): FieldError[] {
+  const all = validation.map((v) => {
+    let path = `/${part(context)}${v.instancePath ?? ''}`;
+    const params = v.params ?? {};
+    if (v.keyword === 'required' && typeof params.missingProperty === 'string') {
+      path += `/${params.missingProperty}`;
+    } else if (v.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
+      path += `/${params.additionalProperty}`;
+    }
+    const message =
+      v.keyword === 'additionalProperties'
+        ? 'This field is not recognised.'
+        : v.keyword === 'required'
+          ? 'This field is required.'
+          : (v.message ?? 'Invalid value.');
+    return { path, code: v.keyword ?? 'invalid', message };
+  });
+  // A nullable field that is wrong reports its real problem plus "must be null" and "anyOf"; keep the real one.
+  const noise = (e: FieldError) =>
+    e.code === 'anyOf' || e.code === 'oneOf' || (e.code === 'type' && e.message === 'must be null');
+  return all.filter((e) => !noise(e) || !all.some((other) => other.path === e.path && !noise(other)));
+}
+
+function connectionCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  if (code && UNAVAILABLE.has(code)) return code;
+  const message = error instanceof Error ? error.message : '';
+  if (/Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(message)) {
+    return 'connection';
+  }
+  if ('errors' in error && Array.isArray(error.errors)) return error.errors.map(connectionCode).find(Boolean);
+  return undefined;
+}
+
+function toAppError(error: FastifyError | AppError | Error): AppError {
+  if (error instanceof AppError) return error;
+  const fastifyError = error as Partial<FastifyError>;
+  if (Array.isArray(fastifyError.validation)) {
+    return new AppError(400, 'validation_failed', 'The request does not match the schema.', {
+      errors: fieldErrorsFromValidation(fastifyError.validation, fastifyError.validationContext),
+    });
+  }
+  if (connectionCode(error)) {
+    return new AppError(
+      503,
+      'service_unavailable',
+      'The database is unavailable; retry shortly.',
+      {},
+      { 'retry-after': '5' },
+    );
+  }
+  const pgCode = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  if (pgCode === '23505') return new AppError(409, 'conflict', 'A resource with the same unique value already exists.');
+  if (pgCode === '40001' || pgCode === '40P01') {
+    return new AppError(
+      503,
+      'service_unavailable',
+      'A concurrent change got in the way; retry.',
+      {},
+      { 'retry-after': '1' },
+    );
+  }
+  const status = fastifyError.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    const code = CODE_BY_STATUS[status] ?? 'bad_request';
+    const detail =
+      fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+        ? 'The request body is not valid JSON.'
+        : status === 413
+          ? 'The request body is too large.'
+          : status === 415
+            ? 'Send JSON with Content-Type: application/json.'
+            : TITLES[code];
+    return new AppError(status, code, detail);
+  }
+  return new AppError(500, 'internal_error', 'Something went wrong on our side; the request id identifies it.');
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, appError: AppError): FastifyReply {
+  for (const [name, value] of Object.entries(appError.headers)) reply.header(name, value);
+  return reply
+    .code(appError.status)
+    .type('application/problem+json; charset=utf-8')
+    .send({
+      type: `https://society-hub.example/problems/${appError.code.replaceAll('_', '-')}`,
+      title: TITLES[appError.code],
+      status: appError.status,
+      code: appError.code,
+      detail: appError.detail,
+      instance: request.url.split('?')[0],
+      requestId: request.id,
+      ...(appError.extras.errors ? { errors: appError.extras.errors } : {}),
+      ...(appError.extras.allowed ? { allowed: appError.extras.allowed } : {}),
+    });
+}
+
+const COMMON_ERROR_STATUSES = [400, 429, 500, 503];
+const AUTHENTICATED_ERROR_STATUSES = [401, 403];
+
+export interface ErrorsPluginOptions {
+  /** Answers a request no route matched before it becomes a 404 (the console's deep links). */
+  notFoundFallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+}
+
+export const errorsPlugin = fp(
+  async (app: FastifyInstance, options: ErrorsPluginOptions) => {
+    // Every API route documents the errors every route can produce, besides its own.
+    app.addHook('onRoute', (route) => {
+      if (!isApiPath(route.url) || !route.schema) return;
+      const response = (route.schema.response ?? {}) as Record<string | number, unknown>;
+      const statuses = [...COMMON_ERROR_STATUSES];
+      if (route.config?.access !== 'public') statuses.push(...AUTHENTICATED_ERROR_STATUSES);
+      if (route.schema.body) statuses.push(413, 415);
+      for (const status of statuses) response[status] ??= problemResponse(status);
+      route.schema.response = response;
+    });
+
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const appError = toAppError(error);
+      if (appError.status >= 500) {
+        request.log.error({ err: error }, 'request failed');
+      } else if (!(error instanceof AppError)) {
+        request.log.info({ code: appError.code, err: error.message }, 'request rejected');
+      }
+      return sendProblem(request, reply, appError);
+    });
+
+    app.setNotFoundHandler(
+      (request, reply) =>
+        options.notFoundFallback?.(request, reply) ??
+        sendProblem(
+          request,
+          reply,
+          new AppError(404, 'not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`),
+        ),
+    );
+  },
+  { name: 'errors' },
+);

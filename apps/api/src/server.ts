@@ -1,0 +1,65 @@
+import { buildApp } from './app';
+import { ensureAdmin } from './bootstrap';
+import { ConfigError, loadConfig } from './config';
+import { connectDatabase } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { loadDemoData } from './demo/load-demo-data';
+
+/** Starts the API: migrate, bootstrap, listen; on SIGTERM/SIGINT drain in-flight requests, then close the pool. */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const database = await connectDatabase(config);
+  await migrateToLatest(database.db);
+  const createdAdmin = await ensureAdmin(database.db, config.adminUsername, config.adminPassword);
+  const app = await buildApp({ config, db: database.db });
+  if (createdAdmin?.generatedPassword) {
+    // Printed once, to the operator's terminal only; it is stored hashed.
+    console.log(
+      `\n  First start: created the administrator "${createdAdmin.username}" with password ${createdAdmin.generatedPassword}\n  Log in and keep it safe (set ADMIN_USERNAME/ADMIN_PASSWORD on an empty database to choose your own).\n`,
+    );
+  } else if (createdAdmin) {
+    app.log.info({ username: createdAdmin.username }, 'created the administrator');
+  }
+  if (config.demoData) {
+    const loaded = await loadDemoData(database.db);
+    if (loaded) app.log.info('loaded the demo data set');
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: draining requests');
+    const force = setTimeout(() => process.exit(1), 25_000);
+    force.unref();
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    `Society Hub is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.kind})`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+/**
+ * What the black-box test suites need to stand the API up on a database of their own. Not used by
+ * the server itself.
+ */
+export { buildApp } from './app';
+export { ensureAdmin } from './bootstrap';
+export { loadConfig } from './config';
+export { connectPglite, connectPostgres, type DatabaseHandle } from './db/connect';
+export { migrateToLatest } from './db/migrate';
+export { chainHash, GENESIS_HASH } from './modules/audit/audit.chain';
+export { hashPassword } from './modules/auth/passwords';
+export { insertUser } from './modules/users/users.repository';
+export { authPlugin } from './plugins/auth';
+export { errorsPlugin } from './plugins/errors';

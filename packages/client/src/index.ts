@@ -1,0 +1,92 @@
+/**
+ * The one typed client for the Society Hub API, used by the console and by Node scripts alike.
+ * Types come from `schema.d.ts`, generated from `openapi.yaml` (never edit it by hand: `pnpm generate`).
+ */
+import createFetchClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './schema';
+
+export type { components, paths } from './schema';
+export type Schemas = components['schemas'];
+export type Problem = components['schemas']['Problem'];
+export type ApiClient = ReturnType<typeof createFetchClient<paths>>;
+
+/** Thrown for every non-2xx answer so callers (and TanStack Query) see failures as failures. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+  /** Field-level messages keyed by the field path inside the request body (e.g. `creditCode`). */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem.errors ?? []) {
+      const field = e.path.replace(/^\/body\/?/, '').replaceAll('/', '.');
+      if (out[field] === undefined) out[field] = e.message;
+    }
+    return out;
+  }
+}
+
+export interface ClientOptions {
+  /** Origin of the API, e.g. `http://localhost:3000`; empty for same-origin in the browser. */
+  baseUrl?: string;
+  /** Returns the current bearer token, if any. Called for every request. */
+  getAccessToken?: () => string | undefined | Promise<string | undefined>;
+  /** Called on 401 so the caller can refresh and retry, or send the user to login. */
+  onUnauthorized?: () => void;
+  fetch?: typeof fetch;
+  /** Sent as `Accept-Language` so human messages come in the reader's language. */
+  language?: () => string | undefined;
+}
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
+}
+
+export function createApiClient(options: ClientOptions = {}): ApiClient {
+  const client = createFetchClient<paths>({
+    baseUrl: options.baseUrl ?? '',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    credentials: 'include',
+  });
+  const middleware: Middleware = {
+    async onRequest({ request }) {
+      const token = await options.getAccessToken?.();
+      if (token) request.headers.set('Authorization', `Bearer ${token}`);
+      const language = options.language?.();
+      if (language) request.headers.set('Accept-Language', language);
+      return request;
+    },
+    async onResponse({ response }) {
+      if (response.ok) return response;
+      if (response.status === 401) options.onUnauthorized?.();
+      let body: unknown;
+      try {
+        body = await response.clone().json();
+      } catch {
+        body = undefined;
+      }
+      throw new ApiError(
+        isProblem(body)
+          ? body
+          : {
+              type: 'about:blank',
+              title: response.statusText || 'Request failed',
+              status: response.status,
+              code: 'http_error',
+            },
+      );
+    },
+  };
+  client.use(middleware);
+  return client;
+}
+
+/** A new random key for the `Idempotency-Key` header, so retries of one intent are not applied twice. */
+export function newIdempotencyKey(): string {
+  return globalThis.crypto.randomUUID();
+}

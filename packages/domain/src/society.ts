@@ -1,0 +1,42 @@
+import { defineStateMachine } from './state-machine';
+
+export const SOCIETY_TYPES = ['society', 'association', 'research_society'] as const;
+export type SocietyType = (typeof SOCIETY_TYPES)[number];
+
+export const DISCIPLINES = ['science', 'engineering', 'agriculture', 'medicine', 'cross'] as const;
+export type Discipline = (typeof DISCIPLINES)[number];
+
+export const SOCIETY_STATUSES = ['preparing', 'active', 'dormant', 'disqualified', 'deregistered'] as const;
+export type SocietyStatus = (typeof SOCIETY_STATUSES)[number];
+
+/** SPEC §1: disqualified and deregistered are final. */
+export const societyLifecycle = defineStateMachine<SocietyStatus>('preparing', {
+  preparing: ['active', 'deregistered'],
+  active: ['dormant', 'disqualified', 'deregistered'],
+  dormant: ['active', 'disqualified', 'deregistered'],
+  disqualified: [],
+  deregistered: [],
+});
+
+export interface SocietyTransitionFacts {
+  creditCode: string | null;
+}
+
+/**
+ * Preconditions beyond the table: a society becomes active only once it is registered, i.e. it has
+ * a credit code. Returns the reasons the move is refused (empty when allowed).
+ */
+export function societyTransitionBlockers(
+  to: SocietyStatus,
+  facts: SocietyTransitionFacts,
+): { code: string; message: string }[] {
+  if (to === 'active' && !facts.creditCode) {
+    return [
+      {
+        code: 'credit_code_required',
+        message: 'A society needs its unified social credit code before it can become active.',
+      },
+    ];
+  }
+  return [];
+}

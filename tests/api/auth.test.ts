@@ -1,0 +1,167 @@
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, startTestApp, type TestApp } from '../support/app';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => t?.close());
+
+function refreshCookie(response: { cookies: { name: string; value: string }[] }): string {
+  const cookie = response.cookies.find((c) => c.name === 'sh_refresh');
+  if (!cookie) throw new Error('no refresh cookie');
+  return cookie.value;
+}
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+describe('login', () => {
+  it('returns the contract shape and an httpOnly SameSite=Strict refresh cookie', async () => {
+    const response = await t.request({ method: 'POST', url: '/v1/auth/login', payload: ADMIN });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      user: { username: 'admin', role: 'admin', societyIds: [] },
+    });
+    expect(body.accessToken.split('.')).toHaveLength(3);
+    const setCookie = String(response.headers['set-cookie']);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    expect(setCookie).toMatch(/Path=\/v1\/auth/);
+  });
+
+  it('gives the same answer for an unknown user and a wrong password', async () => {
+    const unknown = await t.request({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { username: 'nobody', password: 'whatever-1' },
+    });
+    const wrong = await t.request({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { username: 'admin', password: 'wrong-password' },
+    });
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    const strip = (b: Record<string, unknown>) => ({ ...b, requestId: undefined });
+    expect(strip(unknown.json())).toEqual(strip(wrong.json()));
+  });
+
+  it('is case-insensitive on the username', async () => {
+    expect(
+      (await t.request({ method: 'POST', url: '/v1/auth/login', payload: { ...ADMIN, username: 'ADMIN' } })).statusCode,
+    ).toBe(200);
+  });
+
+  it('returns the current user from /me', async () => {
+    const token = await t.login(ADMIN.username, ADMIN.password);
+    const response = await t.request({ method: 'GET', url: '/v1/auth/me', token });
+    expect(response.json()).toMatchObject({ username: 'admin', role: 'admin' });
+  });
+});
+
+describe('refresh tokens', () => {
+  it('rotates on every use, and reuse of a spent token revokes the whole family', async () => {
+    const login = await t.request({ method: 'POST', url: '/v1/auth/login', payload: ADMIN });
+    const first = refreshCookie(login);
+    const second = await t.request({ method: 'POST', url: '/v1/auth/refresh', cookies: { sh_refresh: first } });
+    expect(second.statusCode).toBe(200);
+    const rotated = refreshCookie(second);
+    expect(rotated).not.toBe(first);
+
+    const replay = await t.request({ method: 'POST', url: '/v1/auth/refresh', cookies: { sh_refresh: first } });
+    expect(replay.statusCode).toBe(401);
+    // The thief's replay also ended the legitimate holder's session.
+    const legit = await t.request({ method: 'POST', url: '/v1/auth/refresh', cookies: { sh_refresh: rotated } });
+    expect(legit.statusCode).toBe(401);
+  });
+
+  it('ends the session on logout', async () => {
+    const login = await t.request({ method: 'POST', url: '/v1/auth/login', payload: ADMIN });
+    const cookie = refreshCookie(login);
+    expect(
+      (await t.request({ method: 'POST', url: '/v1/auth/logout', cookies: { sh_refresh: cookie } })).statusCode,
+    ).toBe(204);
+    expect(
+      (await t.request({ method: 'POST', url: '/v1/auth/refresh', cookies: { sh_refresh: cookie } })).statusCode,
+    ).toBe(401);
+  });
+
+  it('answers 401 problem+json without a cookie', async () => {
+    const response = await t.request({ method: 'POST', url: '/v1/auth/refresh' });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().code).toBe('unauthorized');
+  });
+});
+
+describe('forged and broken tokens are 401', () => {
+  async function status(token: string) {
+    return (await t.request({ method: 'GET', url: '/v1/auth/me', token })).statusCode;
+  }
+
+  it('accepts a genuine token (control)', async () => {
+    expect(await status(await t.login(ADMIN.username, ADMIN.password))).toBe(200);
+  });
+
+  it('refuses alg: none', async () => {
+    const genuine = await t.login(ADMIN.username, ADMIN.password);
+    const payload = genuine.split('.')[1];
+    expect(await status(`${base64url({ alg: 'none', typ: 'JWT' })}.${payload}.`)).toBe(401);
+  });
+
+  it('refuses HS256 signed with a guessed secret', async () => {
+    const genuine = await t.login(ADMIN.username, ADMIN.password);
+    const payload = genuine.split('.')[1];
+    const header = base64url({ alg: 'HS256', typ: 'JWT' });
+    const signature = createHmac('sha256', 'secret').update(`${header}.${payload}`).digest('base64url');
+    expect(await status(`${header}.${payload}.${signature}`)).toBe(401);
+  });
+
+  it('refuses an edited payload', async () => {
+    const [header, payload, signature] = (await t.login(ADMIN.username, ADMIN.password)).split('.');
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+    const edited = base64url({ ...claims, role: 'admin', sub: '01936b2e-0000-7000-8000-000000000000' });
+    expect(await status(`${header}.${edited}.${signature}`)).toBe(401);
+  });
+
+  it('refuses tokens signed by another key, expired, or for another issuer or audience', async () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const me = (
+      await t.request({ method: 'GET', url: '/v1/auth/me', token: await t.login(ADMIN.username, ADMIN.password) })
+    ).json();
+    const sign = (claims: { iss?: string; aud?: string; exp?: number }) =>
+      new SignJWT({ role: 'admin' })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject(me.id)
+        .setIssuer(claims.iss ?? 'society-hub')
+        .setAudience(claims.aud ?? 'society-hub-api')
+        .setExpirationTime(claims.exp ?? '10m')
+        .sign(privateKey);
+    expect(await status(await sign({}))).toBe(401);
+  });
+
+  it('refuses garbage', async () => {
+    expect(await status('not.a.token')).toBe(401);
+    expect(
+      (await t.request({ method: 'GET', url: '/v1/auth/me', headers: { authorization: 'Basic abc' } })).statusCode,
+    ).toBe(401);
+  });
+});
+
+describe('the key set', () => {
+  it('publishes public keys only', async () => {
+    const response = await t.request({ method: 'GET', url: '/.well-known/jwks.json' });
+    expect(response.statusCode).toBe(200);
+    const { keys } = response.json();
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      expect(key).toMatchObject({ kty: 'EC', alg: 'ES256', use: 'sig' });
+      expect(key).not.toHaveProperty('d');
+    }
+  });
+});

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, nextCreditCode, startTestApp, type TestApp } from '../support/app';
+
+/** The embedded database the product runs on by default: the same migrations and the main flows. */
+let t: TestApp;
+let admin: string;
+
+beforeAll(async () => {
+  t = await startTestApp('pglite');
+  admin = await t.login(ADMIN.username, ADMIN.password);
+});
+afterAll(async () => t?.close());
+
+describe('on PGlite', () => {
+  it('is ready', async () => {
+    expect((await t.request({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('creates, searches, edits with If-Match and activates a society', async () => {
+    const created = await t.request({
+      method: 'POST',
+      url: '/v1/societies',
+      token: admin,
+      headers: { 'idempotency-key': 'pglite-create-1' },
+      payload: {
+        name: '市老年保健医学研究会',
+        type: 'research_society',
+        discipline: 'medicine',
+        foundedOn: '1996-05-20',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const society = created.json();
+    expect(society.foundedOn).toBe('1996-05-20');
+
+    const search = await t.request({
+      method: 'GET',
+      url: `/v1/societies?q=${encodeURIComponent('保健医')}`,
+      token: admin,
+    });
+    expect(search.json().items.map((s: { id: string }) => s.id)).toEqual([society.id]);
+
+    const patched = await t.request({
+      method: 'PATCH',
+      url: `/v1/societies/${society.id}`,
+      token: admin,
+      headers: { 'if-match': '"1"' },
+      payload: { creditCode: nextCreditCode() },
+    });
+    expect(patched.statusCode).toBe(200);
+    const stale = await t.request({
+      method: 'PATCH',
+      url: `/v1/societies/${society.id}`,
+      token: admin,
+      headers: { 'if-match': '"1"' },
+      payload: { chairName: '李明' },
+    });
+    expect(stale.statusCode).toBe(412);
+
+    const activated = await t.request({
+      method: 'POST',
+      url: `/v1/societies/${society.id}/transitions`,
+      token: admin,
+      payload: { to: 'active', reason: '登记完成' },
+    });
+    expect(activated.json()).toMatchObject({ status: 'active', version: 3 });
+  });
+
+  it('pages through many societies with cursors', async () => {
+    for (let i = 0; i < 7; i++) {
+      await t.request({
+        method: 'POST',
+        url: '/v1/societies',
+        token: admin,
+        payload: { name: `市分页学会${i}`, type: 'society', discipline: 'science' },
+      });
+    }
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/v1/societies?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = (await t.request({ method: 'GET', url, token: admin })).json();
+      ids.push(...page.items.map((s: { id: string }) => s.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(ids).toHaveLength(8);
+    expect(new Set(ids).size).toBe(8);
+  });
+
+  it('keeps the audit log append-only', async () => {
+    await expect(t.database.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,88 @@
+import {
+  buildApp,
+  connectPglite,
+  connectPostgres,
+  type DatabaseHandle,
+  ensureAdmin,
+  hashPassword,
+  insertUser,
+  loadConfig,
+  migrateToLatest,
+} from '@society-hub/api/testing';
+import { type Role, withCreditCodeCheck } from '@society-hub/domain';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createTestDatabase } from './database';
+
+export const ADMIN = { username: 'admin', password: 'admin-password-1' };
+export const USER_PASSWORD = 'user-password-1';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  /** Logs in and returns the bearer token. */
+  login(username: string, password?: string): Promise<string>;
+  /** Creates a user directly (user administration arrives with its own API) and returns a token. */
+  userToken(role: Role, societyIds?: string[]): Promise<string>;
+  request(options: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+let userCounter = 0;
+
+/** The API on a fresh database of the given kind, with an administrator. */
+export async function startTestApp(
+  kind: 'postgres' | 'pglite' = 'postgres',
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  let dropDatabase = async () => {};
+  let database: DatabaseHandle;
+  if (kind === 'postgres') {
+    const created = await createTestDatabase();
+    dropDatabase = created.drop;
+    database = connectPostgres(created.url, 5);
+  } else {
+    database = await connectPglite(null);
+  }
+  await migrateToLatest(database.db);
+  await ensureAdmin(database.db, ADMIN.username, ADMIN.password);
+  const config = loadConfig({ LOG_LEVEL: 'silent', CONSOLE_DIR: '', RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  const app = await buildApp({ config, db: database.db });
+  await app.ready();
+
+  const request: TestApp['request'] = ({ token, headers, ...options }) =>
+    app.inject({
+      ...options,
+      headers: { ...(headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+
+  const login = async (username: string, password = USER_PASSWORD) => {
+    const response = await request({ method: 'POST', url: '/v1/auth/login', payload: { username, password } });
+    if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+    return response.json<{ accessToken: string }>().accessToken;
+  };
+
+  return {
+    app,
+    database,
+    login,
+    request,
+    async userToken(role, societyIds = []) {
+      userCounter += 1;
+      const username = `${role}_${process.pid}_${userCounter}`;
+      await insertUser(database.db, { username, passwordHash: await hashPassword(USER_PASSWORD), role, societyIds });
+      return login(username);
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
+
+/** Valid social-organisation credit codes, distinct per call. */
+let codeCounter = 0;
+export function nextCreditCode(): string {
+  codeCounter += 1;
+  return withCreditCodeCheck(`51370800${`${process.pid % 1000}`.padStart(3, '0')}${`${codeCounter}`.padStart(6, '0')}`);
+}
