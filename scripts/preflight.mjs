@@ -5,15 +5,20 @@ import { Socket } from 'node:net';
 
 const problems = [];
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 19)) problems.push(`Node.js ${process.versions.node} is too old: use 20.19 or newer (24 LTS recommended).`);
+if (major < 20 || (major === 20 && minor < 19))
+  problems.push(`Node.js ${process.versions.node} is too old: use 20.19 or newer (24 LTS recommended).`);
 
 const databaseUrl = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const reachable = await new Promise((resolve) => {
   const socket = new Socket();
   socket.setTimeout(2000);
-  socket.once('connect', () => (socket.destroy(), resolve(true)));
-  socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  socket.once('error', () => resolve(false));
+  const settle = (ok) => {
+    socket.destroy();
+    resolve(ok);
+  };
+  socket.once('connect', () => settle(true));
+  socket.once('timeout', () => settle(false));
+  socket.once('error', () => settle(false));
   socket.connect(Number(databaseUrl.port || 5432), databaseUrl.hostname);
 });
 if (!reachable) {
@@ -23,7 +28,10 @@ if (!reachable) {
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) problems.push(`No Chromium at ${chromium} for the browser tests: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+if (!existsSync(chromium))
+  problems.push(
+    `No Chromium at ${chromium} for the browser tests: apt-get install -y chromium (or set CHROMIUM_PATH).`,
+  );
 
 if (problems.length) {
   console.error(`The test suite cannot run yet:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

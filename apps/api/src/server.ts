@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { connectDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { loadDemoData } from './demo/load-demo-data';
+import { purgeExpiredIdempotencyKeys } from './plugins/idempotency';
 
 /** Starts the API: migrate, bootstrap, listen; on SIGTERM/SIGINT drain in-flight requests, then close the pool. */
 async function main(): Promise<void> {
@@ -34,10 +35,22 @@ async function main(): Promise<void> {
     if (loaded) app.log.info('loaded the demo data set');
   }
 
+  // Housekeeping: idempotency keys are only kept for a day.
+  const housekeeping = setInterval(
+    () =>
+      void purgeExpiredIdempotencyKeys(database.db).catch((error: unknown) =>
+        app.log.warn({ err: error }, 'purge failed'),
+      ),
+    60 * 60 * 1000,
+  );
+  housekeeping.unref();
+  await purgeExpiredIdempotencyKeys(database.db);
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(housekeeping);
     app.log.info({ signal }, 'shutting down: draining requests');
     const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
