@@ -4,15 +4,26 @@ import { uuidv7 } from 'uuidv7';
 import type { Config } from './config';
 import type { DB } from './db/connect';
 import { sharedSchemas } from './lib/schemas';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { auditSchemas } from './modules/audit/audit.schemas';
+import { AuditService } from './modules/audit/audit.service';
 import { authRoutes, jwksRoute } from './modules/auth/auth.routes';
 import { authSchemas } from './modules/auth/auth.schemas';
 import { AuthService } from './modules/auth/auth.service';
+import { LoginThrottle } from './modules/auth/login-throttle';
 import { loadSigningKey } from './modules/auth/signing-keys';
+import { signingKeyRoutes, signingKeySchemas } from './modules/auth/signing-keys.routes';
 import { TokenService } from './modules/auth/tokens';
+import { clientRoutes, oauthRoutes } from './modules/clients/clients.routes';
+import { clientSchemas } from './modules/clients/clients.schemas';
+import { ClientService } from './modules/clients/clients.service';
 import { healthRoutes, healthSchemas } from './modules/health/health.routes';
 import { societyRoutes } from './modules/societies/societies.routes';
 import { societySchemas } from './modules/societies/societies.schemas';
 import { SocietyService } from './modules/societies/societies.service';
+import { userRoutes } from './modules/users/users.routes';
+import { userSchemas } from './modules/users/users.schemas';
+import { UserService } from './modules/users/users.service';
 import { authPlugin } from './plugins/auth';
 import { consolePlugin, consoleRoot, spaFallback } from './plugins/console';
 import { errorsPlugin } from './plugins/errors';
@@ -61,7 +72,16 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
     reply.header('x-request-id', request.id);
   });
 
-  for (const schema of [...sharedSchemas, ...authSchemas, ...healthSchemas, ...societySchemas]) {
+  for (const schema of [
+    ...sharedSchemas,
+    ...authSchemas,
+    ...healthSchemas,
+    ...signingKeySchemas,
+    ...userSchemas,
+    ...clientSchemas,
+    ...auditSchemas,
+    ...societySchemas,
+  ]) {
     app.addSchema(schema);
   }
 
@@ -73,8 +93,9 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
 
-  const signingKey = await loadSigningKey(db, config.jwtPrivateKey);
-  const tokens = new TokenService(db, signingKey, {
+  // Fail at start-up, not at the first login, when the configured key is unusable.
+  await loadSigningKey(db, config.jwtPrivateKey);
+  const tokens = new TokenService(db, () => loadSigningKey(db, config.jwtPrivateKey), {
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
     ttlSeconds: config.accessTokenTtlSeconds,
@@ -82,7 +103,12 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   await app.register(authPlugin, { db, tokens });
   await app.register(idempotencyPlugin, { db });
 
-  const auth = new AuthService(db, tokens, {
+  const throttle = new LoginThrottle(db, {
+    perAccount: config.loginMaxFailures,
+    perAddress: config.loginMaxFailuresPerAddress,
+    windowSeconds: config.loginWindowSeconds,
+  });
+  const auth = new AuthService(db, tokens, throttle, {
     accessTtlSeconds: config.accessTokenTtlSeconds,
     refreshTtlSeconds: config.refreshTokenTtlSeconds,
   });
@@ -94,6 +120,16 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
     refreshTtlSeconds: config.refreshTokenTtlSeconds,
     secureCookies: config.secureCookies,
   });
+  const clients = new ClientService(db, tokens, throttle);
+  await app.register(oauthRoutes, { prefix: '/v1/oauth', clients });
+  await app.register(signingKeyRoutes, {
+    prefix: '/v1/signing-keys',
+    db,
+    managedByConfig: config.jwtPrivateKey !== null,
+  });
+  await app.register(userRoutes, { prefix: '/v1/users', users: new UserService(db) });
+  await app.register(clientRoutes, { prefix: '/v1/clients', clients });
+  await app.register(auditRoutes, { prefix: '/v1/audit-log', audit: new AuditService(db) });
   await app.register(societyRoutes, { prefix: '/v1/societies', societies: new SocietyService(db) });
 
   if (root) await app.register(consolePlugin, { root });

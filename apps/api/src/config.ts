@@ -26,6 +26,10 @@ const ConfigSchema = Type.Object({
   accessTokenTtlSeconds: Type.Integer({ minimum: 60, maximum: 900 }),
   refreshTokenTtlSeconds: Type.Integer({ minimum: 300 }),
   rateLimitPerMinute: Type.Integer({ minimum: 1 }),
+  /** Failed logins allowed per account, and per address, in `loginWindowSeconds`. */
+  loginMaxFailures: Type.Integer({ minimum: 1 }),
+  loginMaxFailuresPerAddress: Type.Integer({ minimum: 1 }),
+  loginWindowSeconds: Type.Integer({ minimum: 1 }),
   bodyLimitBytes: Type.Integer({ minimum: 1024 }),
   /** Directory of the built console; null disables serving it (API only). */
   consoleDir: Type.Union([Type.String(), Type.Null()]),
@@ -86,6 +90,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900),
     refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 60 * 60 * 24 * 7),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200),
+    loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5),
+    loginMaxFailuresPerAddress: integer(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50),
+    loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
     // Next to this module both in the sources (src/) and in the bundle (dist/): apps/console/dist.
     consoleDir:

@@ -121,7 +121,34 @@ export interface OutboxEventsTable {
   at: Timestamp;
 }
 
+export interface ClientsTable {
+  id: string;
+  name: string;
+  secret_hash: string;
+  scopes: ColumnType<string[], string, string>;
+  department: string | null;
+  disabled: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  secret_rotated_at: Timestamp;
+}
+
+export interface ClientSocietiesTable {
+  client_id: string;
+  society_id: string;
+}
+
+export interface LoginFailuresTable {
+  key: string;
+  window_start: Timestamp;
+  failures: number;
+}
+
 export interface Database {
+  clients: ClientsTable;
+  client_societies: ClientSocietiesTable;
+  login_failures: LoginFailuresTable;
   societies: SocietiesTable;
   users: UsersTable;
   user_societies: UserSocietiesTable;

@@ -33,6 +33,8 @@ export interface ProblemExtras {
   errors?: FieldError[];
   /** For `invalid_transition`: the states the resource may move to from where it is. */
   allowed?: string[];
+  /** RFC 6749 error code, on the OAuth token endpoint only (e.g. invalid_client). */
+  oauthError?: string;
 }
 
 export const TITLES: Record<ErrorCode, string> = {

@@ -1,18 +1,42 @@
-import type { Role } from '@society-hub/domain';
+import type { ApiScope, Role } from '@society-hub/domain';
 import type { FastifyRequest } from 'fastify';
 import { errors } from './errors';
 
 /** Which societies a caller may reach: all of them, or only those it is bound to. */
 export type SocietyScope = { kind: 'all' } | { kind: 'some'; societyIds: readonly string[] };
 
-export interface Principal {
-  kind: 'user';
+interface PrincipalBase {
   id: string;
+  /** Shown in audit rows and histories: the username, or the client's name. */
+  name: string;
+  societyIds: string[];
+  scope: SocietyScope;
+}
+
+/** A person logged in to the console. */
+export interface UserPrincipal extends PrincipalBase {
+  kind: 'user';
   username: string;
   displayName: string | null;
   role: Role;
-  societyIds: string[];
-  scope: SocietyScope;
+}
+
+/** Another city system calling with a client-credentials token. */
+export interface ClientPrincipal extends PrincipalBase {
+  kind: 'client';
+  scopes: ApiScope[];
+  /** The government department the client speaks for, if bound to one. */
+  department: string | null;
+}
+
+export type Principal = UserPrincipal | ClientPrincipal;
+
+/**
+ * Who may change registry facts and override rules: Association staff, or a machine client that is
+ * not bound to particular societies.
+ */
+export function actsForAssociation(principal: Principal): boolean {
+  return principal.kind === 'user' ? principal.role === 'admin' : principal.scope.kind === 'all';
 }
 
 export interface Actor {
@@ -38,7 +62,7 @@ export function principalOf(request: FastifyRequest): Principal {
 export function contextOf(request: FastifyRequest): RequestContext {
   const principal = request.principal;
   return {
-    actor: principal ? { kind: principal.kind, id: principal.id, name: principal.username } : SYSTEM_ACTOR,
+    actor: principal ? { kind: principal.kind, id: principal.id, name: principal.name } : SYSTEM_ACTOR,
     requestId: request.id,
     ip: request.ip ?? null,
   };

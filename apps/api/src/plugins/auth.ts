@@ -1,17 +1,25 @@
-import type { Role } from '@society-hub/domain';
+import type { ApiScope, Role } from '@society-hub/domain';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { DB } from '../db/connect';
 import { errors } from '../lib/errors';
 import type { Principal } from '../lib/request-context';
 import type { TokenService } from '../modules/auth/tokens';
+import { findClient } from '../modules/clients/clients.repository';
 import { findUserById } from '../modules/users/users.repository';
 
 /**
  * What a route allows. Every route under /v1 must declare it (the app refuses to start otherwise),
  * so no endpoint is ever open by omission.
  */
-export type Access = 'public' | { roles: readonly Role[] };
+export type Access =
+  | 'public'
+  | {
+      /** Console users with one of these roles may call the route. */
+      roles: readonly Role[];
+      /** Machine clients holding this scope may call it; without `scope`, no client may. */
+      scope?: ApiScope;
+    };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -30,23 +38,52 @@ export function isApiPath(url: string): boolean {
   return url.startsWith('/v1') || url.startsWith('/.well-known') || url === '/healthz' || url === '/readyz';
 }
 
+const INVALID_TOKEN = 'The access token is invalid or has expired.';
+
+/**
+ * The caller behind a bearer token, loaded fresh for every request: a disabled user or client, or a
+ * scope withdrawn since the token was issued, takes effect at once.
+ */
 async function authenticate(db: DB, tokens: TokenService, request: FastifyRequest): Promise<Principal> {
   const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1]) throw errors.unauthorized();
   const verified = await tokens.verify(match[1]);
-  if (!verified) throw errors.unauthorized('The access token is invalid or has expired.');
+  if (!verified) throw errors.unauthorized(INVALID_TOKEN);
+
+  if (verified.claims.typ === 'client') {
+    const client = await findClient(db, verified.sub);
+    if (!client || client.disabled) throw errors.unauthorized(INVALID_TOKEN);
+    const granted = typeof verified.claims.scope === 'string' ? verified.claims.scope.split(' ') : [];
+    return {
+      kind: 'client',
+      id: client.id,
+      name: client.name,
+      scopes: client.scopes.filter((s) => granted.includes(s)),
+      department: client.department,
+      societyIds: client.societyIds,
+      scope: client.societyIds.length ? { kind: 'some', societyIds: client.societyIds } : { kind: 'all' },
+    };
+  }
+
   const user = await findUserById(db, verified.sub);
-  if (!user || user.disabled) throw errors.unauthorized('The access token is invalid or has expired.');
+  if (!user || user.disabled) throw errors.unauthorized(INVALID_TOKEN);
   return {
     kind: 'user',
     id: user.id,
+    name: user.username,
     username: user.username,
     displayName: user.displayName,
     role: user.role,
     societyIds: user.societyIds,
     scope: user.role === 'society_officer' ? { kind: 'some', societyIds: user.societyIds } : { kind: 'all' },
   };
+}
+
+function allowed(access: Exclude<Access, 'public'>, principal: Principal): boolean {
+  return principal.kind === 'user'
+    ? access.roles.includes(principal.role)
+    : access.scope !== undefined && principal.scopes.includes(access.scope);
 }
 
 export const authPlugin = fp(
@@ -62,11 +99,10 @@ export const authPlugin = fp(
       }
       if (route.schema) route.schema.security = access === 'public' ? [] : [{ bearerAuth: [] }];
       if (access === 'public') return;
-      const roles = access.roles;
       // A route-level hook, so it runs after the rate limiter's (also route-level) and before the body is read.
       const requireRole: onRequestHookHandler = async (request) => {
         const principal = await authenticate(options.db, options.tokens, request);
-        if (!roles.includes(principal.role)) throw errors.forbidden();
+        if (!allowed(access, principal)) throw errors.forbidden();
         request.principal = principal;
       };
       const existing =

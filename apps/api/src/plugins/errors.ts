@@ -140,6 +140,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, appErr
       requestId: request.id,
       ...(appError.extras.errors ? { errors: appError.extras.errors } : {}),
       ...(appError.extras.allowed ? { allowed: appError.extras.allowed } : {}),
+      ...(appError.extras.oauthError ? { error: appError.extras.oauthError } : {}),
     });
 }
 

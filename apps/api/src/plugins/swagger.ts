@@ -24,6 +24,8 @@ export const swaggerPlugin = fp(
         servers: [{ url: '/', description: 'This server' }],
         tags: [
           { name: 'auth', description: 'Sessions and tokens' },
+          { name: 'administration', description: 'Console accounts, machine clients and signing keys' },
+          { name: 'audit', description: 'The tamper-evident audit log' },
           { name: 'societies', description: 'The society registry (学会)' },
           { name: 'system', description: 'Health and readiness' },
         ],

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22T0001_foundation';
+import * as identity from './2026-11-22T0002_identity';
 
 /**
  * Every migration, by name. Listed explicitly (not read from disk) so the bundled server carries
@@ -7,4 +8,5 @@ import * as foundation from './2026-11-22T0001_foundation';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0001_foundation': foundation,
+  '2026-11-22T0002_identity': identity,
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import { errors } from '../../lib/errors';
 import { principalOf } from '../../lib/request-context';
 import { problems, ref } from '../../lib/schemas';
 import { CurrentUserSchema, JwksSchema, LoginRequestSchema, TokenResponseSchema } from './auth.schemas';
@@ -35,11 +36,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         summary: 'Log in with a username and password',
         description: 'Returns a short-lived access token and sets an httpOnly refresh cookie.',
         body: ref(LoginRequestSchema),
-        response: { 200: ref(TokenResponseSchema), ...problems(401) },
+        response: { 200: ref(TokenResponseSchema), ...problems(401, 429) },
       },
     },
     async (request, reply) => {
-      const session = await options.auth.login(request.body.username, request.body.password);
+      const session = await options.auth.login(request.body.username, request.body.password, request.ip);
       setRefreshCookie(reply, session.refreshToken);
       return session.response;
     },
@@ -98,7 +99,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       },
     },
     async (request) => {
-      const { id, username, displayName, role, societyIds } = principalOf(request);
+      const principal = principalOf(request);
+      if (principal.kind !== 'user') throw errors.forbidden('Only people have a console identity.');
+      const { id, username, displayName, role, societyIds } = principal;
       return { id, username, displayName, role, societyIds };
     },
   );

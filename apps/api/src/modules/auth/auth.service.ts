@@ -3,6 +3,7 @@ import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
 import { findUserById, findUserByUsername, type UserRecord } from '../users/users.repository';
 import type { CurrentUserSchema, TokenResponseSchema } from './auth.schemas';
+import type { LoginThrottle } from './login-throttle';
 import { decoyHash, verifyPassword } from './passwords';
 import { issueRefreshToken, revokeByToken, spendRefreshToken } from './refresh-tokens.repository';
 import type { TokenService } from './tokens';
@@ -31,6 +32,7 @@ export class AuthService {
   constructor(
     private readonly db: DB,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
     private readonly settings: { accessTtlSeconds: number; refreshTtlSeconds: number },
   ) {}
 
@@ -49,10 +51,16 @@ export class AuthService {
   }
 
   /** Same answer, and about the same time, for an unknown user, a wrong password and a disabled account. */
-  async login(username: string, password: string): Promise<Session> {
+  async login(username: string, password: string, address: string): Promise<Session> {
+    const keys = { account: username, address };
+    await this.throttle.assertAllowed(keys);
     const user = await findUserByUsername(this.db, username);
     const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-    if (!user || !passwordOk || user.disabled) throw errors.unauthorized(BAD_CREDENTIALS);
+    if (!user || !passwordOk || user.disabled) {
+      await this.throttle.recordFailure(keys);
+      throw errors.unauthorized(BAD_CREDENTIALS);
+    }
+    await this.throttle.recordSuccess(keys);
     return this.session(user, null);
   }
 

@@ -9,6 +9,7 @@ import {
 } from 'jose';
 import { sql } from 'kysely';
 import type { DB } from '../../db/connect';
+import type { Trx } from '../../lib/write';
 
 export const SIGNING_ALGORITHM = 'ES256';
 
@@ -82,20 +83,45 @@ export async function loadSigningKey(db: DB, configuredPem: string | null): Prom
       if (key instanceof Uint8Array) throw new Error('stored signing key is not an asymmetric key');
       return { kid: existing.kid, privateKey: key };
     }
-    const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
-    const publicJwk = await exportJWK(publicKey);
-    const kid = await calculateJwkThumbprint(publicJwk);
-    await trx
-      .insertInto('signing_keys')
-      .values({
-        kid,
-        algorithm: SIGNING_ALGORITHM,
-        private_jwk: JSON.stringify(await exportJWK(privateKey)),
-        public_jwk: JSON.stringify(publicPart(publicJwk, kid)),
-      })
-      .execute();
-    return { kid, privateKey };
+    return createSigningKey(trx);
   });
+}
+
+async function createSigningKey(trx: Trx): Promise<SigningKey & { createdAt: Date }> {
+  const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
+  const publicJwk = await exportJWK(publicKey);
+  const kid = await calculateJwkThumbprint(publicJwk);
+  const createdAt = new Date();
+  await trx
+    .insertInto('signing_keys')
+    .values({
+      kid,
+      algorithm: SIGNING_ALGORITHM,
+      private_jwk: JSON.stringify(await exportJWK(privateKey)),
+      public_jwk: JSON.stringify(publicPart(publicJwk, kid)),
+      created_at: createdAt,
+    })
+    .execute();
+  return { kid, privateKey, createdAt };
+}
+
+/**
+ * Starts signing with a new key. The old one is retired, not deleted: it keeps verifying the tokens
+ * it signed until they expire, so nobody is logged out by a rotation.
+ */
+export async function rotateSigningKey(trx: Trx): Promise<{ kid: string; createdAt: Date }> {
+  await sql`SELECT pg_advisory_xact_lock(${KEY_CREATION_LOCK})`.execute(trx);
+  await trx.updateTable('signing_keys').set({ retired_at: new Date() }).where('retired_at', 'is', null).execute();
+  const { kid, createdAt } = await createSigningKey(trx);
+  return { kid, createdAt };
+}
+
+export async function listSigningKeys(db: DB) {
+  return db
+    .selectFrom('signing_keys')
+    .select(['kid', 'algorithm', 'created_at', 'retired_at'])
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 /** Public keys that may still verify tokens: active ones and those retired less than `graceSeconds` ago. */

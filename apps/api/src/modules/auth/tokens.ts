@@ -2,6 +2,9 @@ import { createLocalJWKSet, jwtVerify, SignJWT } from 'jose';
 import type { DB } from '../../db/connect';
 import { loadPublicKeys, type PublicJwk, SIGNING_ALGORITHM, type SigningKey } from './signing-keys';
 
+/** How long a process signs with the key it loaded before looking for a newer one (after a rotation elsewhere). */
+const KEY_REFRESH_MS = 60_000;
+
 export interface TokenSettings {
   issuer: string;
   audience: string;
@@ -18,22 +21,44 @@ export class TokenService {
   private knownKids = new Set<string>();
   private publicKeys: PublicJwk[] = [];
 
+  private key: SigningKey | null = null;
+  private keyLoadedAt = 0;
+
   constructor(
     private readonly db: DB,
-    private readonly key: SigningKey,
+    /** Loads the active signing key (from configuration or the database). */
+    private readonly loadKey: () => Promise<SigningKey>,
     private readonly settings: TokenSettings,
   ) {}
 
+  get ttlSeconds(): number {
+    return this.settings.ttlSeconds;
+  }
+
+  private async signingKey(): Promise<SigningKey> {
+    if (!this.key || Date.now() - this.keyLoadedAt > KEY_REFRESH_MS) {
+      this.key = await this.loadKey();
+      this.keyLoadedAt = Date.now();
+    }
+    return this.key;
+  }
+
+  /** After a rotation in this process: sign with the new key at once. */
+  forgetSigningKey(): void {
+    this.key = null;
+  }
+
   async sign(subject: string, claims: Record<string, unknown>): Promise<string> {
+    const key = await this.signingKey();
     return new SignJWT(claims)
-      .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: this.key.kid, typ: 'JWT' })
+      .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid, typ: 'JWT' })
       .setSubject(subject)
       .setIssuer(this.settings.issuer)
       .setAudience(this.settings.audience)
       .setIssuedAt()
       .setExpirationTime(`${this.settings.ttlSeconds}s`)
       .setJti(crypto.randomUUID())
-      .sign(this.key.privateKey);
+      .sign(key.privateKey);
   }
 
   async keySet(): Promise<{ keys: PublicJwk[] }> {

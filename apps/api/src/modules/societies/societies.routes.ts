@@ -20,7 +20,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
   app.get(
     '/',
     {
-      config: { access: { roles: READERS } },
+      config: { access: { roles: READERS, scope: 'societies:read' } },
       schema: {
         operationId: 'listSocieties',
         tags,
@@ -36,7 +36,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
   app.post(
     '/',
     {
-      config: { access: { roles: ['admin'] } },
+      config: { access: { roles: ['admin'], scope: 'societies:write' } },
       schema: {
         operationId: 'createSociety',
         tags,
@@ -56,7 +56,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
   app.get(
     '/:id',
     {
-      config: { access: { roles: READERS } },
+      config: { access: { roles: READERS, scope: 'societies:read' } },
       schema: {
         operationId: 'getSociety',
         tags,
@@ -75,7 +75,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
   app.patch(
     '/:id',
     {
-      config: { access: { roles: ['admin', 'society_officer'] } },
+      config: { access: { roles: ['admin', 'society_officer'], scope: 'societies:write' } },
       schema: {
         operationId: 'updateSociety',
         tags,
@@ -101,7 +101,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
   app.delete(
     '/:id',
     {
-      config: { access: { roles: ['admin'] } },
+      config: { access: { roles: ['admin'], scope: 'societies:write' } },
       schema: {
         operationId: 'deleteSociety',
         tags,
@@ -120,7 +120,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
   app.post(
     '/:id/transitions',
     {
-      config: { access: { roles: ['admin'] } },
+      config: { access: { roles: ['admin'], scope: 'societies:write' } },
       schema: {
         operationId: 'transitionSociety',
         tags,
@@ -144,7 +144,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
   app.get(
     '/:id/transitions',
     {
-      config: { access: { roles: READERS } },
+      config: { access: { roles: READERS, scope: 'societies:read' } },
       schema: {
         operationId: 'listSocietyTransitions',
         tags,

@@ -5,7 +5,7 @@ import type { DB } from '../../db/connect';
 import type { SocietyRow, SocietyRowUpdate } from '../../db/database';
 import { errors, type FieldError } from '../../lib/errors';
 import { keysetOf, toPage } from '../../lib/pagination';
-import type { Principal, RequestContext } from '../../lib/request-context';
+import { actsForAssociation, type Principal, type RequestContext } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
 import * as repo from './societies.repository';
 import type {
@@ -121,7 +121,7 @@ function validateInput(
     const issues = checkCreditCode(creditCode);
     const reason = overrideGiven ?? (unchanged ? current?.credit_code_override_reason : null) ?? null;
     for (const issue of issues) {
-      if (issue.overridable && reason && (principal.role === 'admin' || unchanged)) continue;
+      if (issue.overridable && reason && (actsForAssociation(principal) || unchanged)) continue;
       fieldErrors.push({
         path: '/body/creditCode',
         code: issue.code,
@@ -220,7 +220,7 @@ export class SocietyService {
     expected: number | null,
     input: SocietyPatch,
   ): Promise<Society> {
-    if (principal.role !== 'admin') {
+    if (!actsForAssociation(principal)) {
       const denied = STAFF_ONLY_FIELDS.filter((f) => input[f] !== undefined);
       if (denied.length) {
         throw errors.forbidden(`Only Association staff may change: ${denied.join(', ')}.`);
@@ -322,7 +322,7 @@ export class SocietyService {
         to_status: to,
         reason,
         actor_id: principal.id,
-        actor_name: principal.username,
+        actor_name: principal.name,
         at: new Date(),
       });
       record({

@@ -1,6 +1,7 @@
 import type { Role } from '@society-hub/domain';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
+import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
 import type { Trx } from '../../lib/write';
 
 export interface UserRecord {
@@ -85,4 +86,92 @@ export async function insertUser(
       .execute();
   }
   return id;
+}
+
+export const USER_SORTS: readonly SortSpec[] = [{ name: 'username', column: 'username', direction: 'asc' }];
+
+export async function listUsers(
+  db: DB | Trx,
+  filters: { role?: Role | undefined; disabled?: boolean | undefined; q?: string | undefined },
+  keyset: Keyset,
+) {
+  let query = db.selectFrom('users').selectAll();
+  if (filters.role) query = query.where('role', '=', filters.role);
+  if (filters.disabled !== undefined) query = query.where('disabled', '=', filters.disabled);
+  if (filters.q) {
+    const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('username', 'ilike', pattern), eb('display_name', 'ilike', pattern)]));
+  }
+  const after = afterCursor(keyset, 'id');
+  if (after) query = query.where(after);
+  const rows = await query
+    .orderBy('username', 'asc')
+    .orderBy('id', 'asc')
+    .limit(keyset.limit + 1)
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const links = ids.length
+    ? await db.selectFrom('user_societies').selectAll().where('user_id', 'in', ids).execute()
+    : [];
+  return rows.map((row) => ({
+    ...row,
+    societyIds: links.filter((l) => l.user_id === row.id).map((l) => l.society_id),
+  }));
+}
+
+export async function findUserRow(db: DB | Trx, id: string, options: { forUpdate?: boolean } = {}) {
+  let query = db.selectFrom('users').selectAll().where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const links = await db.selectFrom('user_societies').select('society_id').where('user_id', '=', id).execute();
+  return { ...row, societyIds: links.map((l) => l.society_id) };
+}
+
+export async function updateUserRow(
+  trx: Trx,
+  id: string,
+  changes: { display_name?: string | null; role?: Role; disabled?: boolean; password_hash?: string },
+) {
+  await trx
+    .updateTable('users')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setUserSocieties(trx: Trx, userId: string, societyIds: string[]) {
+  await trx.deleteFrom('user_societies').where('user_id', '=', userId).execute();
+  if (societyIds.length) {
+    await trx
+      .insertInto('user_societies')
+      .values(societyIds.map((societyId) => ({ user_id: userId, society_id: societyId })))
+      .execute();
+  }
+}
+
+export async function countActiveAdmins(trx: Trx): Promise<number> {
+  const row = await trx
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', false)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Ends every session of a user: their refresh tokens stop working (access tokens are refused on the next request). */
+export async function revokeUserSessions(trx: Trx, userId: string) {
+  await trx
+    .updateTable('refresh_tokens')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function existingSocietyIds(db: DB | Trx, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('societies').select('id').where('id', 'in', ids).execute();
+  return rows.map((r) => r.id);
 }

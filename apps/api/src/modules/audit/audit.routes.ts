@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ref } from '../../lib/schemas';
+import { AuditPageSchema, AuditQuerySchema, AuditVerificationSchema } from './audit.schemas';
+import type { AuditService } from './audit.service';
+
+const tags = ['audit'];
+const READ = { roles: ['admin', 'auditor'], scope: 'audit:read' } as const;
+
+export const auditRoutes: FastifyPluginAsyncTypebox<{ audit: AuditService }> = async (app, { audit }) => {
+  app.get(
+    '/',
+    {
+      config: { access: READ },
+      schema: {
+        operationId: 'listAuditLog',
+        tags,
+        summary: 'Every recorded change, newest first',
+        description: '`from` and `to` are calendar days in China Standard Time (UTC+8), inclusive.',
+        querystring: AuditQuerySchema,
+        response: { 200: ref(AuditPageSchema) },
+      },
+    },
+    async (request) => audit.list(request.query),
+  );
+
+  app.get(
+    '/verify',
+    {
+      config: { access: READ },
+      schema: {
+        operationId: 'verifyAuditLog',
+        tags,
+        summary: 'Recompute the hash chain and report the first broken entry, if any',
+        response: { 200: ref(AuditVerificationSchema) },
+      },
+    },
+    async () => audit.verify(),
+  );
+};

@@ -1,0 +1,115 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { expectedVersion, setEtag } from '../../lib/etag';
+import { callerOf } from '../../lib/request-context';
+import { IdParams, problems, ref } from '../../lib/schemas';
+import {
+  PasswordResetSchema,
+  UserCreateSchema,
+  UserListQuerySchema,
+  UserPageSchema,
+  UserPatchSchema,
+  UserSchema,
+} from './users.schemas';
+import type { UserService } from './users.service';
+
+const tags = ['administration'];
+const READ = { roles: ['admin', 'auditor'] } as const;
+const WRITE = { roles: ['admin'] } as const;
+
+export const userRoutes: FastifyPluginAsyncTypebox<{ users: UserService }> = async (app, { users }) => {
+  app.get(
+    '/',
+    {
+      config: { access: READ },
+      schema: {
+        operationId: 'listUsers',
+        tags,
+        summary: 'Console accounts',
+        querystring: UserListQuerySchema,
+        response: { 200: ref(UserPageSchema) },
+      },
+    },
+    async (request) => users.list(request.query),
+  );
+
+  app.post(
+    '/',
+    {
+      config: { access: WRITE },
+      schema: {
+        operationId: 'createUser',
+        tags,
+        summary: 'Create a console account',
+        body: ref(UserCreateSchema),
+        response: { 201: ref(UserSchema), ...problems(409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const user = await users.create(callerOf(request), request.body);
+      setEtag(reply, user.version);
+      reply.header('location', `/v1/users/${user.id}`);
+      return reply.code(201).send(user);
+    },
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: { access: READ },
+      schema: {
+        operationId: 'getUser',
+        tags,
+        summary: 'A console account',
+        params: IdParams,
+        response: { 200: ref(UserSchema), ...problems(404) },
+      },
+    },
+    async (request, reply) => {
+      const user = await users.get(request.params.id);
+      setEtag(reply, user.version);
+      return user;
+    },
+  );
+
+  app.patch(
+    '/:id',
+    {
+      config: { access: WRITE },
+      schema: {
+        operationId: 'updateUser',
+        tags,
+        summary: 'Change role, societies, name, or disable (ends sessions); needs If-Match',
+        params: IdParams,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        body: ref(UserPatchSchema),
+        response: { 200: ref(UserSchema), ...problems(404, 412, 422, 428) },
+      },
+    },
+    async (request, reply) => {
+      const user = await users.update(callerOf(request), request.params.id, expectedVersion(request), request.body);
+      setEtag(reply, user.version);
+      return user;
+    },
+  );
+
+  app.post(
+    '/:id/password',
+    {
+      config: { access: WRITE },
+      schema: {
+        operationId: 'resetUserPassword',
+        tags,
+        summary: 'Set a new password (ends the user’s sessions)',
+        params: IdParams,
+        body: ref(PasswordResetSchema),
+        response: { 200: ref(UserSchema), ...problems(404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const user = await users.resetPassword(callerOf(request), request.params.id, request.body.password);
+      setEtag(reply, user.version);
+      return user;
+    },
+  );
+};

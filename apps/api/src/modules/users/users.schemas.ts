@@ -1,0 +1,71 @@
+import { Type } from 'typebox';
+import { Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
+import { RoleSchema } from '../auth/auth.schemas';
+
+const Password = Type.String({
+  minLength: 10,
+  maxLength: 200,
+  description: 'At least 10 characters; write-only, stored as a scrypt hash',
+});
+const SocietyIds = Type.Array(Uuid, {
+  maxItems: 100,
+  uniqueItems: true,
+  description: 'For society_officer: the societies they keep (at least one); empty for other roles',
+});
+
+export const UserSchema = Type.Object(
+  {
+    id: Uuid,
+    username: Type.String(),
+    displayName: Nullable(Type.String()),
+    role: ref(RoleSchema),
+    societyIds: Type.Array(Uuid),
+    disabled: Type.Boolean(),
+    version: Type.Integer({ minimum: 1 }),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'User', additionalProperties: false },
+);
+
+export const UserCreateSchema = Type.Object(
+  {
+    username: Type.String({ pattern: '^[A-Za-z0-9._-]{3,50}$', description: '3–50 letters, digits, . _ -' }),
+    displayName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 50 }))),
+    password: Password,
+    role: ref(RoleSchema),
+    societyIds: Type.Optional(SocietyIds),
+  },
+  { $id: 'UserCreate', additionalProperties: false },
+);
+
+export const UserPatchSchema = Type.Object(
+  {
+    displayName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 50 }))),
+    role: Type.Optional(ref(RoleSchema)),
+    societyIds: Type.Optional(SocietyIds),
+    disabled: Type.Optional(Type.Boolean({ description: 'Disabling ends every session of the user at once' })),
+  },
+  { $id: 'UserPatch', additionalProperties: false, description: 'JSON merge patch' },
+);
+
+export const PasswordResetSchema = Type.Object(
+  { password: Password },
+  { $id: 'PasswordReset', additionalProperties: false },
+);
+
+export const UserPageSchema = pageOf(UserSchema, 'UserPage');
+
+export const UserListQuerySchema = Type.Object(
+  {
+    role: Type.Optional(ref(RoleSchema)),
+    disabled: Type.Optional(Type.Boolean()),
+    q: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 50, description: 'Substring of username or display name' }),
+    ),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+export const userSchemas = [UserSchema, UserCreateSchema, UserPatchSchema, PasswordResetSchema, UserPageSchema];

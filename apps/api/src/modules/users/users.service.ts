@@ -1,0 +1,160 @@
+import type { Role } from '@society-hub/domain';
+import type { Static } from 'typebox';
+import type { DB } from '../../db/connect';
+import { errors, type FieldError } from '../../lib/errors';
+import { keysetOf, toPage } from '../../lib/pagination';
+import type { Principal, RequestContext } from '../../lib/request-context';
+import { type Trx, write } from '../../lib/write';
+import { hashPassword } from '../auth/passwords';
+import * as repo from './users.repository';
+import type { UserCreateSchema, UserListQuerySchema, UserPatchSchema, UserSchema } from './users.schemas';
+
+type User = Static<typeof UserSchema>;
+type Caller = { principal: Principal; context: RequestContext };
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserRow>>>;
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    societyIds: [...row.societyIds].sort(),
+    disabled: row.disabled,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** A society officer keeps at least one society; nobody else is bound to any. */
+async function checkBinding(db: DB | Trx, role: Role, societyIds: readonly string[]): Promise<FieldError[]> {
+  if (role === 'society_officer' && societyIds.length === 0) {
+    return [{ path: '/body/societyIds', code: 'required', message: 'A society officer keeps at least one society.' }];
+  }
+  if (role !== 'society_officer' && societyIds.length > 0) {
+    return [
+      { path: '/body/societyIds', code: 'not_allowed', message: 'Only society officers are bound to societies.' },
+    ];
+  }
+  const known = await repo.existingSocietyIds(db, societyIds);
+  return societyIds
+    .filter((id) => !known.includes(id))
+    .map((id) => ({ path: '/body/societyIds', code: 'unknown_society', message: `No society has the id ${id}.` }));
+}
+
+function checkPassword(username: string, password: string): FieldError[] {
+  return password.toLowerCase().includes(username.toLowerCase())
+    ? [{ path: '/body/password', code: 'contains_username', message: 'The password must not contain the username.' }]
+    : [];
+}
+
+export class UserService {
+  constructor(private readonly db: DB) {}
+
+  async list(query: Static<typeof UserListQuerySchema>) {
+    const keyset = keysetOf(repo.USER_SORTS, query);
+    const rows = await repo.listUsers(this.db, query, keyset);
+    return toPage(rows, keyset, (row) => ({ value: row.username, id: row.id }), toUser);
+  }
+
+  async get(id: string): Promise<User> {
+    const row = await repo.findUserRow(this.db, id);
+    if (!row) throw errors.notFound('User');
+    return toUser(row);
+  }
+
+  async create({ context }: Caller, input: Static<typeof UserCreateSchema>): Promise<User> {
+    const societyIds = input.societyIds ?? [];
+    const fieldErrors = [
+      ...(await checkBinding(this.db, input.role, societyIds)),
+      ...checkPassword(input.username, input.password),
+    ];
+    if (fieldErrors.length) throw errors.validation(fieldErrors);
+    if (await repo.findUserByUsername(this.db, input.username)) {
+      throw errors.conflict('The username is taken.', [
+        { path: '/body/username', code: 'username_taken', message: 'Another account has this username.' },
+      ]);
+    }
+    const passwordHash = await hashPassword(input.password);
+    return write(this.db, context, async (trx, record) => {
+      const id = await repo.insertUser(trx, {
+        username: input.username,
+        passwordHash,
+        role: input.role,
+        displayName: input.displayName?.trim() || null,
+        societyIds,
+      });
+      const user = await this.reload(trx, id);
+      record({ action: 'user.create', resourceType: 'user', resourceId: id, after: user });
+      return user;
+    });
+  }
+
+  private async reload(trx: Trx, id: string): Promise<User> {
+    const row = await repo.findUserRow(trx, id);
+    if (!row) throw errors.notFound('User');
+    return toUser(row);
+  }
+
+  async update(
+    { principal, context }: Caller,
+    id: string,
+    expected: number | null,
+    input: Static<typeof UserPatchSchema>,
+  ): Promise<User> {
+    return write(this.db, context, async (trx, record) => {
+      const current = await repo.findUserRow(trx, id, { forUpdate: true });
+      if (!current) throw errors.notFound('User');
+      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      const role = input.role ?? current.role;
+      const societyIds =
+        input.societyIds ?? (input.role !== undefined && input.role !== 'society_officer' ? [] : current.societyIds);
+      const fieldErrors = await checkBinding(trx, role, societyIds);
+      if (fieldErrors.length) throw errors.validation(fieldErrors);
+      const disabling = input.disabled === true && !current.disabled;
+      const losingAdmin = current.role === 'admin' && !current.disabled && (role !== 'admin' || disabling);
+      if (losingAdmin && id === principal.id) {
+        throw errors.ruleViolation('You cannot disable or demote your own account; ask another administrator.');
+      }
+      if (losingAdmin && (await repo.countActiveAdmins(trx)) <= 1) {
+        throw errors.ruleViolation('This is the last active administrator; appoint another one first.');
+      }
+      const before = toUser(current);
+      await repo.updateUserRow(trx, id, {
+        display_name: input.displayName === undefined ? undefined : input.displayName?.trim() || null,
+        role: input.role,
+        disabled: input.disabled,
+      });
+      const bindingChanged = [...societyIds].sort().join() !== [...current.societyIds].sort().join();
+      if (bindingChanged) await repo.setUserSocieties(trx, id, societyIds);
+      if (disabling || role !== current.role) await repo.revokeUserSessions(trx, id);
+      const user = await this.reload(trx, id);
+      record({ action: 'user.update', resourceType: 'user', resourceId: id, before, after: user });
+      return user;
+    });
+  }
+
+  /** Sets a new password chosen by an administrator and ends the user's sessions. */
+  async resetPassword({ context }: Caller, id: string, password: string): Promise<User> {
+    const current = await repo.findUserRow(this.db, id);
+    if (!current) throw errors.notFound('User');
+    const fieldErrors = checkPassword(current.username, password);
+    if (fieldErrors.length) throw errors.validation(fieldErrors);
+    const passwordHash = await hashPassword(password);
+    return write(this.db, context, async (trx, record) => {
+      await repo.updateUserRow(trx, id, { password_hash: passwordHash });
+      await repo.revokeUserSessions(trx, id);
+      const user = await this.reload(trx, id);
+      // The audit row says that the password changed, never what it is.
+      record({
+        action: 'user.password_reset',
+        resourceType: 'user',
+        resourceId: id,
+        after: { id, username: user.username },
+      });
+      return user;
+    });
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * Every operation of the API × every kind of caller × own and foreign resources, generated from the
+ * route table (the OpenAPI document the app builds from its routes). A route added later is swept
+ * in automatically; the policy table below must name it, or this test fails and says so.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, startTestApp, type TestApp } from '../support/app';
+
+type Role = 'admin' | 'society_officer' | 'reviewer' | 'auditor';
+interface Policy {
+  /** Roles of console users allowed to call it. */
+  roles: Role[];
+  /** The scope a machine client needs; absent: no client may. */
+  scope?: string;
+}
+
+const ALL: Role[] = ['admin', 'society_officer', 'reviewer', 'auditor'];
+const POLICY: Record<string, Policy | 'public'> = {
+  getHealth: 'public',
+  getReadiness: 'public',
+  getJwks: 'public',
+  login: 'public',
+  refreshSession: 'public',
+  logout: 'public',
+  issueClientToken: 'public',
+  getCurrentUser: { roles: ALL },
+  listSocieties: { roles: ALL, scope: 'societies:read' },
+  getSociety: { roles: ALL, scope: 'societies:read' },
+  listSocietyTransitions: { roles: ALL, scope: 'societies:read' },
+  createSociety: { roles: ['admin'], scope: 'societies:write' },
+  updateSociety: { roles: ['admin', 'society_officer'], scope: 'societies:write' },
+  deleteSociety: { roles: ['admin'], scope: 'societies:write' },
+  transitionSociety: { roles: ['admin'], scope: 'societies:write' },
+  listUsers: { roles: ['admin', 'auditor'] },
+  getUser: { roles: ['admin', 'auditor'] },
+  createUser: { roles: ['admin'] },
+  updateUser: { roles: ['admin'] },
+  resetUserPassword: { roles: ['admin'] },
+  listClients: { roles: ['admin', 'auditor'] },
+  getClient: { roles: ['admin', 'auditor'] },
+  createClient: { roles: ['admin'] },
+  updateClient: { roles: ['admin'] },
+  rotateClientSecret: { roles: ['admin'] },
+  listSigningKeys: { roles: ['admin', 'auditor'] },
+  rotateSigningKey: { roles: ['admin'] },
+  listAuditLog: { roles: ['admin', 'auditor'], scope: 'audit:read' },
+  verifyAuditLog: { roles: ['admin', 'auditor'], scope: 'audit:read' },
+};
+
+interface Operation {
+  id: string;
+  method: string;
+  path: string;
+}
+
+interface Caller {
+  label: string;
+  token: string;
+  role?: Role;
+  scopes?: string[];
+  /** Bound to the "own" society only. */
+  bound: boolean;
+}
+
+let t: TestApp;
+let operations: Operation[] = [];
+const callers: Caller[] = [];
+let ownSociety = '';
+let foreignSociety = '';
+let targetUser = '';
+let targetClient = '';
+let forged = '';
+let serial = 0;
+
+/** A valid body per operation, so allowed calls get past validation and reach the scope checks. */
+function sampleBody(operationId: string): unknown {
+  serial += 1;
+  const samples: Record<string, unknown> = {
+    createSociety: { name: `市矩阵学会${serial}`, type: 'society', discipline: 'science' },
+    updateSociety: { contactPerson: '测试' },
+    transitionSociety: { to: 'preparing', reason: 'matrix' },
+    createUser: { username: `matrix.user${serial}`, password: 'matrix-password-1', role: 'reviewer' },
+    updateUser: { displayName: `矩阵${serial}` },
+    resetUserPassword: { password: 'matrix-password-2' },
+    createClient: { name: `矩阵客户端${serial}`, scopes: ['societies:read'] },
+    updateClient: { name: `矩阵客户端${serial}` },
+  };
+  return samples[operationId];
+}
+
+function urlFor(op: Operation, society: string): string {
+  let id = society;
+  if (op.path.startsWith('/v1/users/')) id = targetUser;
+  if (op.path.startsWith('/v1/clients/')) id = targetClient;
+  return op.path.replace('{id}', id);
+}
+
+function isSocietyScoped(op: Operation): boolean {
+  return op.path.startsWith('/v1/societies/{id}');
+}
+
+async function call(op: Operation, token: string | null, society: string) {
+  const body = sampleBody(op.id);
+  return t.request({
+    method: op.method.toUpperCase() as 'GET',
+    url: urlFor(op, society),
+    ...(token ? { token } : {}),
+    // A version that never matches: allowed writes stop at 412 and change nothing.
+    headers: { 'if-match': '"999999"' },
+    ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+  });
+}
+
+async function clientToken(scopes: string[], societyIds: string[], admin: string): Promise<string> {
+  const created = (
+    await t.request({
+      method: 'POST',
+      url: '/v1/clients',
+      token: admin,
+      payload: { name: `matrix ${scopes.join(',')} ${societyIds.length}`, scopes, societyIds },
+    })
+  ).json();
+  return (
+    await t.request({
+      method: 'POST',
+      url: '/v1/oauth/token',
+      payload: { grant_type: 'client_credentials', client_id: created.clientId, client_secret: created.clientSecret },
+    })
+  ).json().access_token;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const admin = await t.login(ADMIN.username, ADMIN.password);
+  const society = async (name: string) =>
+    (
+      await t.request({
+        method: 'POST',
+        url: '/v1/societies',
+        token: admin,
+        payload: { name, type: 'society', discipline: 'science' },
+      })
+    ).json().id as string;
+  ownSociety = await society('市本会');
+  foreignSociety = await society('市他会');
+  targetUser = (
+    await t.request({
+      method: 'POST',
+      url: '/v1/users',
+      token: admin,
+      payload: { username: 'matrix.target', password: 'matrix-password-0', role: 'reviewer' },
+    })
+  ).json().id;
+  targetClient = (
+    await t.request({
+      method: 'POST',
+      url: '/v1/clients',
+      token: admin,
+      payload: { name: 'matrix target', scopes: ['societies:read'] },
+    })
+  ).json().id;
+
+  callers.push(
+    { label: 'admin', token: admin, role: 'admin', bound: false },
+    {
+      label: 'officer',
+      token: await t.userToken('society_officer', [ownSociety]),
+      role: 'society_officer',
+      bound: true,
+    },
+    { label: 'reviewer', token: await t.userToken('reviewer'), role: 'reviewer', bound: false },
+    { label: 'auditor', token: await t.userToken('auditor'), role: 'auditor', bound: false },
+  );
+  const allScopes = ['societies:read', 'societies:write', 'audit:read'];
+  callers.push(
+    { label: 'client (all scopes)', token: await clientToken(allScopes, [], admin), scopes: allScopes, bound: false },
+    {
+      label: 'client (all scopes, bound)',
+      token: await clientToken(allScopes, [ownSociety], admin),
+      scopes: allScopes,
+      bound: true,
+    },
+    {
+      label: 'client (read only)',
+      token: await clientToken(['societies:read'], [], admin),
+      scopes: ['societies:read'],
+      bound: false,
+    },
+  );
+
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const me = (await t.request({ method: 'GET', url: '/v1/auth/me', token: admin })).json();
+  forged = await new SignJWT({ role: 'admin', typ: 'user' })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject(me.id)
+    .setIssuer('society-hub')
+    .setAudience('society-hub-api')
+    .setExpirationTime('10m')
+    .sign(privateKey);
+
+  const doc = t.app.swagger();
+  const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
+  operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+    methods.flatMap((method) => {
+      const operationId = item?.[method]?.operationId;
+      return operationId ? [{ id: operationId, method, path }] : [];
+    }),
+  );
+});
+afterAll(async () => t?.close());
+
+function allowed(policy: Policy, caller: Caller): boolean {
+  return caller.role
+    ? policy.roles.includes(caller.role)
+    : policy.scope !== undefined && (caller.scopes ?? []).includes(policy.scope);
+}
+
+describe('the access matrix', () => {
+  it('has a policy for every operation in the route table', () => {
+    const missing = operations
+      .filter((op) => !(op.id in POLICY))
+      .map((op) => `${op.method.toUpperCase()} ${op.path} (${op.id})`);
+    expect(missing, 'add these operations to POLICY in access-matrix.test.ts').toEqual([]);
+    expect(operations.length).toBeGreaterThanOrEqual(Object.keys(POLICY).length);
+  });
+
+  it('answers 401 to anonymous and forged callers on every non-public operation', async () => {
+    const leaks: string[] = [];
+    for (const op of operations) {
+      if (POLICY[op.id] === 'public') continue;
+      for (const [label, token] of [
+        ['anonymous', null],
+        ['forged', forged],
+      ] as const) {
+        const response = await call(op, token, ownSociety);
+        if (response.statusCode !== 401) leaks.push(`${label} ${op.method} ${op.path} → ${response.statusCode}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('lets every caller do exactly what its role or scope allows, and nothing on foreign societies', async () => {
+    const leaks: string[] = [];
+    for (const op of operations) {
+      const policy = POLICY[op.id];
+      if (policy === undefined || policy === 'public') continue;
+      for (const caller of callers) {
+        const permitted = allowed(policy, caller);
+        const targets = isSocietyScoped(op) ? [ownSociety, foreignSociety] : [ownSociety];
+        for (const target of targets) {
+          const response = await call(op, caller.token, target);
+          const foreign = target === foreignSociety && caller.bound;
+          const status = response.statusCode;
+          const where = `${caller.label} ${op.method.toUpperCase()} ${op.path}${isSocietyScoped(op) ? (target === ownSociety ? ' (own)' : ' (foreign)') : ''}`;
+          if (!permitted && status !== 403) leaks.push(`${where} → ${status}, expected 403`);
+          if (permitted && foreign && status !== 404) leaks.push(`${where} → ${status}, expected 404`);
+          if (permitted && !foreign && [401, 403, 404].includes(status))
+            leaks.push(`${where} → ${status}, expected access`);
+          if (status >= 500) leaks.push(`${where} → ${status}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('never lets an auditor write', async () => {
+    const auditor = callers.find((c) => c.role === 'auditor');
+    const writes = operations.filter((op) => op.method !== 'get' && POLICY[op.id] !== 'public');
+    expect(writes.length).toBeGreaterThan(5);
+    for (const op of writes) {
+      expect((await call(op, auditor?.token ?? '', ownSociety)).statusCode, `${op.method} ${op.path}`).toBe(403);
+    }
+  });
+
+  it('keeps a bound officer’s lists to their own societies', async () => {
+    const officer = callers.find((c) => c.role === 'society_officer');
+    const list = (
+      await t.request({ method: 'GET', url: '/v1/societies?limit=500', token: officer?.token ?? '' })
+    ).json();
+    expect(list.items.map((s: { id: string }) => s.id)).toEqual([ownSociety]);
+  });
+});
