@@ -1,0 +1,86 @@
+import { Flex, Spin } from 'antd';
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { policies } from '@/lib/authorization';
+import { useSession } from '@/lib/session';
+import { RequirePolicy } from './routes/require-policy';
+
+function FullPageSpinner() {
+  return (
+    <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
+/** Waits for the session to be restored from the refresh cookie, then admits or sends to login. */
+function RequireSession() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.status === 'restoring') return <FullPageSpinner />;
+  if (session.status === 'anonymous') {
+    const next = `${location.pathname}${location.search}`;
+    const search = new URLSearchParams();
+    if (next !== '/') search.set('next', next);
+    if (session.reason === 'expired') search.set('expired', '1');
+    const query = search.toString();
+    return <Navigate to={query ? `/login?${query}` : '/login'} replace />;
+  }
+  return <Outlet />;
+}
+
+export const router = createBrowserRouter([
+  {
+    HydrateFallback: FullPageSpinner,
+    children: [
+      {
+        path: '/login',
+        lazy: async () => ({ Component: (await import('./routes/login')).LoginRoute }),
+      },
+      {
+        Component: RequireSession,
+        children: [
+          {
+            path: '/',
+            lazy: async () => ({ Component: (await import('./routes/app-layout')).AppLayout }),
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('./routes/home')).HomeRoute }),
+              },
+              {
+                path: 'societies',
+                Component: () => (
+                  <RequirePolicy allow={policies.viewSocieties}>
+                    <Outlet />
+                  </RequirePolicy>
+                ),
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/societies/list')).SocietiesListRoute }),
+                  },
+                  {
+                    path: 'new',
+                    lazy: async () => ({ Component: (await import('./routes/societies/create')).SocietyCreateRoute }),
+                  },
+                  {
+                    path: ':id',
+                    lazy: async () => ({ Component: (await import('./routes/societies/detail')).SocietyDetailRoute }),
+                  },
+                  {
+                    path: ':id/edit',
+                    lazy: async () => ({ Component: (await import('./routes/societies/edit')).SocietyEditRoute }),
+                  },
+                ],
+              },
+              {
+                path: '*',
+                lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

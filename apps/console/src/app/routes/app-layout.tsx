@@ -1,0 +1,101 @@
+import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Dropdown, Flex, Layout, Menu, type MenuProps, Spin, Tag, Typography } from 'antd';
+import { Suspense, useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Brand, BrandMark } from '@/components/brand';
+import { LanguageSwitch } from '@/components/language-switch';
+import { useLogout } from '@/features/auth/api/logout';
+import { useCurrentUser } from '@/lib/session';
+import { useI18n } from '../i18n';
+import { navigationFor } from '../navigation';
+
+const { Header, Sider, Content, Footer } = Layout;
+
+export function AppLayout() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const logout = useLogout();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const items = useMemo(() => navigationFor(user), [user]);
+  const selected = items.find((item) => location.pathname.startsWith(item.path))?.path;
+
+  const menuItems: MenuProps['items'] = items.map((item) => ({
+    key: item.path,
+    icon: item.icon,
+    label: t(item.label),
+  }));
+
+  const userMenu: MenuProps['items'] = [
+    {
+      key: 'logout',
+      icon: <LogoutOutlined />,
+      label: t('layout.logout'),
+      onClick: () => logout.mutate(),
+    },
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} breakpoint="lg">
+        <Flex align="center" style={{ height: 64, padding: collapsed ? '0 24px' : '0 20px', overflow: 'hidden' }}>
+          {collapsed ? <BrandMark /> : <Brand inverted />}
+        </Flex>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={selected ? [selected] : []}
+          items={menuItems}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'flex-end',
+            gap: 8,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <LanguageSwitch />
+          <Dropdown menu={{ items: userMenu }} trigger={['click']}>
+            <Flex
+              align="center"
+              gap={8}
+              style={{ cursor: 'pointer', padding: '0 8px' }}
+              data-testid="current-user"
+              role="button"
+              tabIndex={0}
+            >
+              <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1d5fbf' }} />
+              <Typography.Text>{user.username}</Typography.Text>
+              <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+                {t(`role.${user.role}`)}
+              </Tag>
+              <DownOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />
+            </Flex>
+          </Dropdown>
+        </Header>
+        <Content style={{ padding: 24 }}>
+          <Suspense
+            fallback={
+              <Flex justify="center" style={{ padding: 48 }}>
+                <Spin />
+              </Flex>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </Content>
+        <Footer style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, padding: '12px 24px 20px' }}>
+          {t('app.footer')}
+        </Footer>
+      </Layout>
+    </Layout>
+  );
+}

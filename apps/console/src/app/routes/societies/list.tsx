@@ -1,0 +1,36 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useNavigate } from 'react-router';
+import { PageHeader } from '@/components/page-header';
+import { SocietiesList } from '@/features/societies/components/societies-list';
+import { policies } from '@/lib/authorization';
+import { useCurrentUser } from '@/lib/session';
+import { useI18n } from '../../i18n';
+
+export function SocietiesListRoute() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  return (
+    <>
+      <PageHeader
+        breadcrumb={[{ title: t('nav.societies') }]}
+        title={t('society.list.title')}
+        subTitle={t('society.list.description')}
+        extra={
+          policies.createSociety(user) && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/societies/new')}
+              data-testid="society-create"
+            >
+              {t('society.list.create')}
+            </Button>
+          )
+        }
+      />
+      <SocietiesList />
+    </>
+  );
+}

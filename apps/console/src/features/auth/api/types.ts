@@ -1,0 +1,3 @@
+import type { paths } from '@society-hub/client';
+
+export type LoginBody = NonNullable<paths['/v1/auth/login']['post']['requestBody']>['content']['application/json'];

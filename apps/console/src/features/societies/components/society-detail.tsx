@@ -1,0 +1,142 @@
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Skeleton, Tabs, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { useI18n } from '@/app/i18n';
+import { PageHeader } from '@/components/page-header';
+import { QueryError } from '@/components/query-error';
+import { isApiError } from '@/lib/api-client';
+import { policies } from '@/lib/authorization';
+import { problemMessage } from '@/lib/problem-message';
+import { useCurrentUser } from '@/lib/session';
+import { useDeleteSociety } from '../api/delete-society';
+import { useSociety } from '../api/get-society';
+import type { Society } from '../api/types';
+import { SocietyStatusTag, useSocietyLabels } from './labels';
+import { SocietyProfileView } from './society-profile';
+import { TransitionActions } from './transition-actions';
+import { TransitionHistory } from './transition-history';
+
+export function SocietyDetail({ id }: { id: string }) {
+  const { t } = useI18n();
+  const society = useSociety(id);
+  const breadcrumb = [{ title: t('nav.societies'), to: '/societies' }];
+
+  if (society.isPending) {
+    return (
+      <>
+        <PageHeader breadcrumb={breadcrumb} title={<Skeleton.Input active size="small" />} />
+        <Card>
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </Card>
+      </>
+    );
+  }
+  if (society.isError) {
+    return (
+      <>
+        <PageHeader breadcrumb={breadcrumb} title={t('society.list.title')} />
+        <Card>
+          <QueryError
+            error={society.error}
+            onRetry={() => void society.refetch()}
+            notFoundTitle={t('society.detail.notFound')}
+          />
+        </Card>
+      </>
+    );
+  }
+  return <SocietyDetailView society={society.data} />;
+}
+
+function SocietyDetailView({ society }: { society: Society }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const labels = useSocietyLabels();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const { modal, message } = App.useApp();
+  const remove = useDeleteSociety();
+
+  const canEdit = policies.editSociety(user, society.id);
+  const canDelete = policies.deleteSociety(user) && society.status === 'preparing';
+
+  function confirmDelete() {
+    modal.confirm({
+      title: t('society.detail.deleteConfirm', { name: society.name }),
+      content: t('society.detail.deleteHint'),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        remove.mutateAsync(
+          { id: society.id, version: society.version },
+          {
+            onSuccess: () => {
+              message.success(t('society.detail.deleted'));
+              navigate('/societies', { replace: true });
+            },
+            onError: (error) => {
+              message.error(
+                isApiError(error) && error.status === 412
+                  ? t('society.form.conflictTitle')
+                  : problemMessage(error, i18n),
+              );
+            },
+          },
+        ),
+    });
+  }
+
+  return (
+    <>
+      <PageHeader
+        breadcrumb={[{ title: t('nav.societies'), to: '/societies' }, { title: society.name }]}
+        title={society.name}
+        tags={
+          <Flex gap={8} align="center">
+            <SocietyStatusTag status={society.status} />
+            <Typography.Text type="secondary">
+              {labels.type(society.type)} · {labels.discipline(society.discipline)}
+            </Typography.Text>
+          </Flex>
+        }
+        subTitle={society.nameEn}
+        extra={
+          <>
+            {policies.transitionSociety(user) && <TransitionActions society={society} />}
+            {canEdit && (
+              <Button
+                icon={<EditOutlined />}
+                onClick={() => navigate(`/societies/${society.id}/edit`)}
+                data-testid="society-edit"
+              >
+                {t('common.edit')}
+              </Button>
+            )}
+            {canDelete && (
+              <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
+                {t('common.delete')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Card styles={{ body: { paddingTop: 8 } }}>
+        <Tabs
+          items={[
+            {
+              key: 'profile',
+              label: t('society.detail.tab.profile'),
+              children: <SocietyProfileView society={society} />,
+            },
+            {
+              key: 'history',
+              label: t('society.detail.tab.history'),
+              children: <TransitionHistory societyId={society.id} />,
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+import { ExclamationCircleOutlined } from '@ant-design/icons';
+import { type SocietyStatus, societyLifecycle, societyTransitionBlockers } from '@society-hub/domain';
+import { Alert, App, Button, Form, Input, Modal, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { type MessageKey, useI18n } from '@/app/i18n';
+import { isApiError } from '@/lib/api-client';
+import { problemMessage } from '@/lib/problem-message';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
+import { useTransitionSociety } from '../api/transition-society';
+import type { Society } from '../api/types';
+import { useSocietyLabels } from './labels';
+
+const FINAL: readonly SocietyStatus[] = ['disqualified', 'deregistered'];
+
+function actionKey(from: SocietyStatus, to: SocietyStatus): MessageKey {
+  if (to === 'active') return from === 'dormant' ? 'society.action.reactivate' : 'society.action.active';
+  return `society.action.${to}`;
+}
+
+export function TransitionActions({ society }: { society: Society }) {
+  const { t } = useI18n();
+  const [target, setTarget] = useState<SocietyStatus>();
+  const targets = societyLifecycle.allowedFrom(society.status);
+
+  return (
+    <>
+      {targets.map((to) => {
+        const blockers = societyTransitionBlockers(to, { creditCode: society.creditCode });
+        const button = (
+          <Button
+            key={to}
+            danger={FINAL.includes(to)}
+            type={to === 'active' ? 'primary' : 'default'}
+            disabled={blockers.length > 0}
+            onClick={() => setTarget(to)}
+            data-testid={`transition-${to}`}
+          >
+            {t(actionKey(society.status, to))}
+          </Button>
+        );
+        return blockers.length > 0 ? (
+          <Tooltip key={to} title={t('society.transition.needsCreditCode')}>
+            {button}
+          </Tooltip>
+        ) : (
+          button
+        );
+      })}
+      {target && <TransitionModal society={society} to={target} onClose={() => setTarget(undefined)} />}
+    </>
+  );
+}
+
+function TransitionModal({ society, to, onClose }: { society: Society; to: SocietyStatus; onClose: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const labels = useSocietyLabels();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const transition = useTransitionSociety();
+  const idempotencyKeyFor = useIdempotencyKey();
+  const action = t(actionKey(society.status, to));
+
+  function errorText(error: unknown): string {
+    if (isApiError(error) && error.problem.code === 'invalid_transition') {
+      const allowed = (error.problem.allowed ?? [])
+        .map((status) => (societyLifecycle.isState(status) ? labels.status(status) : status))
+        .join('、');
+      return t('society.transition.invalid', { allowed: allowed || t('common.none') });
+    }
+    return problemMessage(error, i18n);
+  }
+
+  return (
+    <Modal
+      open
+      title={
+        <span>
+          <ExclamationCircleOutlined style={{ color: '#faad14', marginInlineEnd: 8 }} />
+          {t('society.transition.title', { action, name: society.name })}
+        </span>
+      }
+      okText={action}
+      okButtonProps={{ danger: FINAL.includes(to), loading: transition.isPending, 'data-testid': 'transition-confirm' }}
+      cancelText={t('common.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      <Typography.Paragraph>
+        {t('society.transition.summary', { from: labels.status(society.status), to: labels.status(to) })}
+      </Typography.Paragraph>
+      {FINAL.includes(to) && (
+        <Alert type="warning" showIcon title={t('society.transition.final')} style={{ marginBottom: 16 }} />
+      )}
+      {transition.isError && (
+        <Alert type="error" showIcon title={errorText(transition.error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        disabled={transition.isPending}
+        onFinish={({ reason }) => {
+          const request = { to, reason: reason.trim() };
+          transition.mutate(
+            { id: society.id, request, idempotencyKey: idempotencyKeyFor(request) },
+            {
+              onSuccess: (updated) => {
+                message.success(t('society.transition.done', { to: labels.status(updated.status) }));
+                onClose();
+              },
+            },
+          );
+        }}
+      >
+        <Form.Item
+          name="reason"
+          label={t('society.transition.reason')}
+          rules={[{ required: true, whitespace: true, message: t('society.transition.reasonRequired') }]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder={t('society.transition.reasonPlaceholder')}
+            data-testid="transition-reason"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

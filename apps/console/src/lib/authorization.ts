@@ -1,0 +1,18 @@
+import type { Role } from '@society-hub/domain';
+
+export interface Principal {
+  role: Role;
+  societyIds: readonly string[];
+}
+
+/** What the console offers each role; the API enforces the same rules, this only hides what would fail. */
+export const policies = {
+  viewSocieties: (user: Principal) => user.role !== 'reviewer',
+  createSociety: (user: Principal) => user.role === 'admin',
+  editSociety: (user: Principal, societyId: string) =>
+    user.role === 'admin' || (user.role === 'society_officer' && user.societyIds.includes(societyId)),
+  editCreditCode: (user: Principal) => user.role === 'admin',
+  overrideCreditCode: (user: Principal) => user.role === 'admin',
+  transitionSociety: (user: Principal) => user.role === 'admin',
+  deleteSociety: (user: Principal) => user.role === 'admin',
+} as const;
