@@ -122,29 +122,14 @@ async function clientToken(scopes: string[], societyIds: string[], admin: string
       payload: { name: `matrix ${scopes.join(',')} ${societyIds.length}`, scopes, societyIds },
     })
   ).json();
-  return (
-    await t.request({
-      method: 'POST',
-      url: '/v1/oauth/token',
-      payload: { grant_type: 'client_credentials', client_id: created.clientId, client_secret: created.clientSecret },
-    })
-  ).json().access_token;
+  return (await t.tryClientToken(created.clientId, created.clientSecret)).json().access_token;
 }
 
 beforeAll(async () => {
   t = await startTestApp();
   const admin = await t.login(ADMIN.username, ADMIN.password);
-  const society = async (name: string) =>
-    (
-      await t.request({
-        method: 'POST',
-        url: '/v1/societies',
-        token: admin,
-        payload: { name, type: 'society', discipline: 'science' },
-      })
-    ).json().id as string;
-  ownSociety = await society('市本会');
-  foreignSociety = await society('市他会');
+  ownSociety = await t.createSociety(admin, { name: '市本会' });
+  foreignSociety = await t.createSociety(admin, { name: '市他会' });
   targetUser = (
     await t.request({
       method: 'POST',

@@ -9,14 +9,7 @@ let societyId: string;
 beforeAll(async () => {
   t = await startTestApp();
   admin = await t.login(ADMIN.username, ADMIN.password);
-  societyId = (
-    await t.request({
-      method: 'POST',
-      url: '/v1/societies',
-      token: admin,
-      payload: { name: '市审计测试学会', type: 'society', discipline: 'science' },
-    })
-  ).json().id;
+  societyId = await t.createSociety(admin, { name: '市审计测试学会' });
   for (const chair of ['甲', '乙', '丙']) {
     const current = (await t.request({ method: 'GET', url: `/v1/societies/${societyId}`, token: admin })).json();
     await t.request({

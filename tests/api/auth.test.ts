@@ -36,16 +36,8 @@ describe('login', () => {
   });
 
   it('gives the same answer for an unknown user and a wrong password', async () => {
-    const unknown = await t.request({
-      method: 'POST',
-      url: '/v1/auth/login',
-      payload: { username: 'nobody', password: 'whatever-1' },
-    });
-    const wrong = await t.request({
-      method: 'POST',
-      url: '/v1/auth/login',
-      payload: { username: 'admin', password: 'wrong-password' },
-    });
+    const unknown = await t.tryLogin('nobody', 'whatever-1');
+    const wrong = await t.tryLogin('admin', 'wrong-password');
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     const strip = (b: Record<string, unknown>) => ({ ...b, requestId: undefined });

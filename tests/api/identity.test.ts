@@ -9,17 +9,8 @@ let societyB: string;
 beforeAll(async () => {
   t = await startTestApp('postgres', { LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' });
   admin = await t.login(ADMIN.username, ADMIN.password);
-  const create = async (name: string) =>
-    (
-      await t.request({
-        method: 'POST',
-        url: '/v1/societies',
-        token: admin,
-        payload: { name, type: 'society', discipline: 'science' },
-      })
-    ).json().id as string;
-  societyA = await create('市甲学会');
-  societyB = await create('市乙学会');
+  societyA = await t.createSociety(admin, { name: '市甲学会' });
+  societyB = await t.createSociety(admin, { name: '市乙学会' });
 });
 afterAll(async () => t?.close());
 
@@ -45,15 +36,7 @@ describe('user administration', () => {
     });
     expect(response.body).not.toContain('a-strong-pass-123');
     expect(response.json()).not.toHaveProperty('password');
-    expect(
-      (
-        await t.request({
-          method: 'POST',
-          url: '/v1/auth/login',
-          payload: { username: 'officer.a', password: 'a-strong-pass-123' },
-        })
-      ).statusCode,
-    ).toBe(200);
+    expect((await t.tryLogin('officer.a', 'a-strong-pass-123')).statusCode).toBe(200);
   });
 
   it('names each rule a new account breaks', async () => {
@@ -113,11 +96,7 @@ describe('user administration', () => {
 
   it('disabling a user refuses their access token at once and revokes their refresh tokens', async () => {
     const user = (await createUser({ username: 'to.disable', password: 'long-enough-pw', role: 'auditor' })).json();
-    const login = await t.request({
-      method: 'POST',
-      url: '/v1/auth/login',
-      payload: { username: 'to.disable', password: 'long-enough-pw' },
-    });
+    const login = await t.tryLogin('to.disable', 'long-enough-pw');
     const token = login.json().accessToken;
     const cookie = login.cookies.find((c) => c.name === 'sh_refresh')?.value ?? '';
     expect((await t.request({ method: 'GET', url: '/v1/auth/me', token })).statusCode).toBe(200);
@@ -132,24 +111,12 @@ describe('user administration', () => {
     expect(
       (await t.request({ method: 'POST', url: '/v1/auth/refresh', cookies: { sh_refresh: cookie } })).statusCode,
     ).toBe(401);
-    expect(
-      (
-        await t.request({
-          method: 'POST',
-          url: '/v1/auth/login',
-          payload: { username: 'to.disable', password: 'long-enough-pw' },
-        })
-      ).statusCode,
-    ).toBe(401);
+    expect((await t.tryLogin('to.disable', 'long-enough-pw')).statusCode).toBe(401);
   });
 
   it('resets a password: the old one stops working and sessions end', async () => {
     const user = (await createUser({ username: 'forgetful', password: 'old-password-1', role: 'reviewer' })).json();
-    const login = await t.request({
-      method: 'POST',
-      url: '/v1/auth/login',
-      payload: { username: 'forgetful', password: 'old-password-1' },
-    });
+    const login = await t.tryLogin('forgetful', 'old-password-1');
     const cookie = login.cookies.find((c) => c.name === 'sh_refresh')?.value ?? '';
     const reset = await t.request({
       method: 'POST',
@@ -161,15 +128,7 @@ describe('user administration', () => {
     expect(
       (await t.request({ method: 'POST', url: '/v1/auth/refresh', cookies: { sh_refresh: cookie } })).statusCode,
     ).toBe(401);
-    expect(
-      (
-        await t.request({
-          method: 'POST',
-          url: '/v1/auth/login',
-          payload: { username: 'forgetful', password: 'new-password-2' },
-        })
-      ).statusCode,
-    ).toBe(200);
+    expect((await t.tryLogin('forgetful', 'new-password-2')).statusCode).toBe(200);
     const audit = await t.database.db.selectFrom('audit_log').selectAll().where('resource_id', '=', user.id).execute();
     expect(JSON.stringify(audit)).not.toContain('new-password-2');
     expect(JSON.stringify(audit)).not.toMatch(/scrypt\$/);
@@ -238,15 +197,7 @@ describe('login throttling', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) {
-        statuses.push(
-          (
-            await strict.request({
-              method: 'POST',
-              url: '/v1/auth/login',
-              payload: { username: `guess${i}`, password: 'wrong-guess-1' },
-            })
-          ).statusCode,
-        );
+        statuses.push((await strict.tryLogin(`guess${i}`, 'wrong-guess-1')).statusCode);
       }
       expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
     } finally {
@@ -285,11 +236,7 @@ describe('machine clients', () => {
     expect(form.json()).toMatchObject({ token_type: 'Bearer', scope: 'societies:read' });
     expect(form.headers['cache-control']).toBe('no-store');
 
-    const json = await t.request({
-      method: 'POST',
-      url: '/v1/oauth/token',
-      payload: { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret },
-    });
+    const json = await t.tryClientToken(client.clientId, client.clientSecret);
     expect(json.statusCode).toBe(200);
 
     const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64');
@@ -320,11 +267,7 @@ describe('machine clients', () => {
 
   it('answers OAuth errors with their RFC 6749 codes', async () => {
     const client = await createClient({ name: '财政局', scopes: ['societies:read'] });
-    const wrong = await t.request({
-      method: 'POST',
-      url: '/v1/oauth/token',
-      payload: { grant_type: 'client_credentials', client_id: client.clientId, client_secret: 'shs_wrong' },
-    });
+    const wrong = await t.tryClientToken(client.clientId, 'shs_wrong');
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toMatchObject({ code: 'unauthorized', error: 'invalid_client' });
     const grant = await t.request({
@@ -333,22 +276,9 @@ describe('machine clients', () => {
       payload: { grant_type: 'password', client_id: client.clientId, client_secret: client.clientSecret },
     });
     expect(grant.json().error).toBe('unsupported_grant_type');
-    const scope = await t.request({
-      method: 'POST',
-      url: '/v1/oauth/token',
-      payload: {
-        grant_type: 'client_credentials',
-        client_id: client.clientId,
-        client_secret: client.clientSecret,
-        scope: 'societies:write',
-      },
-    });
+    const scope = await t.tryClientToken(client.clientId, client.clientSecret, 'societies:write');
     expect(scope.json().error).toBe('invalid_scope');
-    const unknown = await t.request({
-      method: 'POST',
-      url: '/v1/oauth/token',
-      payload: { grant_type: 'client_credentials', client_id: 'not-a-client', client_secret: 'x' },
-    });
+    const unknown = await t.tryClientToken('not-a-client', 'x');
     expect(unknown.json().error).toBe('invalid_client');
   });
 
@@ -358,13 +288,7 @@ describe('machine clients', () => {
       scopes: ['societies:read', 'societies:write'],
       societyIds: [societyA],
     });
-    const token = (
-      await t.request({
-        method: 'POST',
-        url: '/v1/oauth/token',
-        payload: { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret },
-      })
-    ).json().access_token;
+    const token = (await t.tryClientToken(client.clientId, client.clientSecret)).json().access_token;
     expect((await t.request({ method: 'GET', url: `/v1/societies/${societyA}`, token })).statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: `/v1/societies/${societyB}`, token })).statusCode).toBe(404);
     const list = (await t.request({ method: 'GET', url: '/v1/societies', token })).json();
@@ -382,12 +306,7 @@ describe('machine clients', () => {
 
   it('rotating the secret or disabling the client takes effect at once', async () => {
     const client = await createClient({ name: '统计局', scopes: ['societies:read'] });
-    const tokenOf = async (secret: string) =>
-      t.request({
-        method: 'POST',
-        url: '/v1/oauth/token',
-        payload: { grant_type: 'client_credentials', client_id: client.clientId, client_secret: secret },
-      });
+    const tokenOf = async (secret: string) => t.tryClientToken(client.clientId, secret);
     const token = (await tokenOf(client.clientSecret)).json().access_token;
     const rotated = (await t.request({ method: 'POST', url: `/v1/clients/${client.id}/secret`, token: admin })).json();
     expect(rotated.clientSecret).not.toBe(client.clientSecret);
@@ -405,13 +324,7 @@ describe('machine clients', () => {
 
   it('narrowing a client’s scopes applies to tokens already issued', async () => {
     const client = await createClient({ name: '发改委', scopes: ['societies:read', 'audit:read'] });
-    const token = (
-      await t.request({
-        method: 'POST',
-        url: '/v1/oauth/token',
-        payload: { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret },
-      })
-    ).json().access_token;
+    const token = (await t.tryClientToken(client.clientId, client.clientSecret)).json().access_token;
     expect((await t.request({ method: 'GET', url: '/v1/audit-log', token })).statusCode).toBe(200);
     await t.request({
       method: 'PATCH',

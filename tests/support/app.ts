@@ -24,6 +24,12 @@ export interface TestApp {
   /** Creates a user directly (user administration arrives with its own API) and returns a token. */
   userToken(role: Role, societyIds?: string[]): Promise<string>;
   request(options: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
+  /** A login attempt, whatever its outcome. */
+  tryLogin(username: string, password: string): Promise<LightMyRequestResponse>;
+  /** The client-credentials grant for a machine client. */
+  tryClientToken(clientId: string, clientSecret: string, scope?: string): Promise<LightMyRequestResponse>;
+  /** Registers a society as the given caller and returns its id. */
+  createSociety(token: string, body?: Record<string, unknown>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -55,8 +61,10 @@ export async function startTestApp(
       headers: { ...(headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
 
+  const tryLogin = (username: string, password: string) =>
+    request({ method: 'POST', url: '/v1/auth/login', payload: { username, password } });
   const login = async (username: string, password = USER_PASSWORD) => {
-    const response = await request({ method: 'POST', url: '/v1/auth/login', payload: { username, password } });
+    const response = await tryLogin(username, password);
     if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
     return response.json<{ accessToken: string }>().accessToken;
   };
@@ -66,6 +74,33 @@ export async function startTestApp(
     database,
     login,
     request,
+    tryLogin,
+    tryClientToken: (clientId, clientSecret, scope) =>
+      request({
+        method: 'POST',
+        url: '/v1/oauth/token',
+        payload: {
+          grant_type: 'client_credentials',
+          client_id: clientId,
+          client_secret: clientSecret,
+          ...(scope ? { scope } : {}),
+        },
+      }),
+    async createSociety(token, body = {}) {
+      const response = await request({
+        method: 'POST',
+        url: '/v1/societies',
+        token,
+        payload: {
+          name: `市测试学会${Math.random().toString(36).slice(2, 8)}`,
+          type: 'society',
+          discipline: 'science',
+          ...body,
+        },
+      });
+      if (response.statusCode !== 201) throw new Error(`society not created: ${response.body}`);
+      return response.json<{ id: string }>().id;
+    },
     async userToken(role, societyIds = []) {
       userCounter += 1;
       const username = `${role}_${process.pid}_${userCounter}`;

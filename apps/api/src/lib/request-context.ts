@@ -78,6 +78,11 @@ export function inScope(scope: SocietyScope, societyId: string): boolean {
 }
 
 /** The principal and the request context together: what a service needs to perform a write. */
-export function callerOf(request: FastifyRequest): { principal: Principal; context: RequestContext } {
+export interface Caller {
+  principal: Principal;
+  context: RequestContext;
+}
+
+export function callerOf(request: FastifyRequest): Caller {
   return { principal: principalOf(request), context: contextOf(request) };
 }

@@ -3,6 +3,7 @@ import type { Static } from 'typebox';
 import type { DB } from '../../db/connect';
 import type { AuditLogTable } from '../../db/database';
 import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
+import { prefixPattern } from '../../lib/sql';
 import { type ChainedFields, chainHash, GENESIS_HASH } from './audit.chain';
 import type { AuditEntrySchema, AuditQuerySchema, AuditVerificationSchema } from './audit.schemas';
 
@@ -64,7 +65,7 @@ export class AuditService {
     if (query.actorId) q = q.where('actor_id', '=', query.actorId);
     if (query.societyId) q = q.where('society_id', '=', query.societyId);
     if (query.action?.endsWith('*')) {
-      q = q.where('action', 'like', `${query.action.slice(0, -1).replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      q = q.where('action', 'like', prefixPattern(query.action.slice(0, -1)));
     } else if (query.action) {
       q = q.where('action', '=', query.action);
     }

@@ -5,7 +5,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { AppError, errors, type FieldError } from '../../lib/errors';
 import { keysetOf, toPage } from '../../lib/pagination';
-import type { Principal, RequestContext } from '../../lib/request-context';
+import type { Caller } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
 import type { LoginThrottle } from '../auth/login-throttle';
 import type { TokenService } from '../auth/tokens';
@@ -22,7 +22,6 @@ import type {
 
 type Client = Static<typeof ClientSchema>;
 type ClientWithSecret = Static<typeof ClientWithSecretSchema>;
-type Caller = { principal: Principal; context: RequestContext };
 
 /**
  * Client secrets are 256 random bits, so a fast hash is as good as a slow one here (nothing to

@@ -4,6 +4,7 @@ import type { DB } from '../../db/connect';
 import type { NewSocietyRow, SocietyRow, SocietyRowUpdate } from '../../db/database';
 import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
 import type { SocietyScope } from '../../lib/request-context';
+import { containsPattern } from '../../lib/sql';
 import type { Trx } from '../../lib/write';
 
 type Executor = DB | Trx;
@@ -22,11 +23,6 @@ export interface SocietyFilters {
   q?: string | undefined;
 }
 
-/** `%` and `_` typed by a user are literal characters, not wildcards. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export async function listSocieties(db: Executor, scope: SocietyScope, filters: SocietyFilters, keyset: Keyset) {
   let query = db.selectFrom('societies').selectAll();
   if (scope.kind === 'some') {
@@ -37,7 +33,7 @@ export async function listSocieties(db: Executor, scope: SocietyScope, filters: 
   if (filters.type) query = query.where('type', '=', filters.type);
   if (filters.discipline) query = query.where('discipline', '=', filters.discipline);
   if (filters.q) {
-    const pattern = likePattern(filters.q.trim());
+    const pattern = containsPattern(filters.q.trim());
     query = query.where((eb) =>
       eb.or([eb('name', 'ilike', pattern), eb('name_en', 'ilike', pattern), eb('credit_code', 'ilike', pattern)]),
     );

@@ -5,7 +5,7 @@ import type { DB } from '../../db/connect';
 import type { SocietyRow, SocietyRowUpdate } from '../../db/database';
 import { errors, type FieldError } from '../../lib/errors';
 import { keysetOf, toPage } from '../../lib/pagination';
-import { actsForAssociation, type Principal, type RequestContext } from '../../lib/request-context';
+import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
 import * as repo from './societies.repository';
 import type {
@@ -19,11 +19,6 @@ import type {
 type SocietyCreate = Static<typeof SocietyCreateSchema>;
 type SocietyPatch = Static<typeof SocietyPatchSchema>;
 type SocietyListQuery = Static<typeof SocietyListQuerySchema>;
-
-export interface Caller {
-  principal: Principal;
-  context: RequestContext;
-}
 
 export function toSociety(row: SocietyRow): Society {
   return {

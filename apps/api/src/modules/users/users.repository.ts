@@ -2,6 +2,7 @@ import type { Role } from '@society-hub/domain';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
+import { containsPattern } from '../../lib/sql';
 import type { Trx } from '../../lib/write';
 
 export interface UserRecord {
@@ -99,7 +100,7 @@ export async function listUsers(
   if (filters.role) query = query.where('role', '=', filters.role);
   if (filters.disabled !== undefined) query = query.where('disabled', '=', filters.disabled);
   if (filters.q) {
-    const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filters.q);
     query = query.where((eb) => eb.or([eb('username', 'ilike', pattern), eb('display_name', 'ilike', pattern)]));
   }
   const after = afterCursor(keyset, 'id');

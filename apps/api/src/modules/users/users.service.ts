@@ -3,14 +3,13 @@ import type { Static } from 'typebox';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
 import { keysetOf, toPage } from '../../lib/pagination';
-import type { Principal, RequestContext } from '../../lib/request-context';
+import type { Caller } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
 import { hashPassword } from '../auth/passwords';
 import * as repo from './users.repository';
 import type { UserCreateSchema, UserListQuerySchema, UserPatchSchema, UserSchema } from './users.schemas';
 
 type User = Static<typeof UserSchema>;
-type Caller = { principal: Principal; context: RequestContext };
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserRow>>>;
 
