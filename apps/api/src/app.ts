@@ -10,6 +10,7 @@ import { AuditService } from './modules/audit/audit.service';
 import { authRoutes, jwksRoute } from './modules/auth/auth.routes';
 import { authSchemas } from './modules/auth/auth.schemas';
 import { AuthService } from './modules/auth/auth.service';
+import { ExternalIdentity } from './modules/auth/external-identity';
 import { LoginThrottle } from './modules/auth/login-throttle';
 import { loadSigningKey } from './modules/auth/signing-keys';
 import { signingKeyRoutes, signingKeySchemas } from './modules/auth/signing-keys.routes';
@@ -100,7 +101,8 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
     audience: config.jwtAudience,
     ttlSeconds: config.accessTokenTtlSeconds,
   });
-  await app.register(authPlugin, { db, tokens });
+  const external = config.externalIdentity ? new ExternalIdentity(db, config.externalIdentity) : null;
+  await app.register(authPlugin, { db, tokens, external });
   await app.register(idempotencyPlugin, { db });
 
   const throttle = new LoginThrottle(db, {

@@ -2,6 +2,7 @@
  * The one place that reads the environment. Everything else receives a frozen `Config`.
  */
 import { fileURLToPath } from 'node:url';
+import { ROLES } from '@society-hub/domain';
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 
@@ -35,6 +36,21 @@ const ConfigSchema = Type.Object({
   consoleDir: Type.Union([Type.String(), Type.Null()]),
   /** Behind a reverse proxy, trust its X-Forwarded-* headers. */
   trustProxy: Type.Boolean(),
+  /** Optional: also accept access tokens of the city's unified login (an OpenID Connect provider). */
+  externalIdentity: Type.Union([
+    Type.Object({
+      issuer: Type.String({ minLength: 1 }),
+      jwksUrl: Type.String({ pattern: '^https?://' }),
+      audience: Type.String({ minLength: 1 }),
+      usernameClaim: Type.String({ minLength: 1 }),
+      rolesClaim: Type.String({ minLength: 1 }),
+      /** The provider's role names → ours, in order of precedence. */
+      roleMap: Type.Array(Type.Object({ external: Type.String({ minLength: 1 }), role: Type.Enum(ROLES) }), {
+        minItems: 1,
+      }),
+    }),
+    Type.Null(),
+  ]),
   secureCookies: Type.Boolean(),
 });
 
@@ -65,6 +81,28 @@ function flag(env: Env, key: string, fallback: boolean): boolean {
 function text(env: Env, key: string): string | null {
   const raw = env[key];
   return raw === undefined || raw === '' ? null : raw;
+}
+
+/** OIDC_ROLE_MAP is `external=role,external=role`, e.g. `sh-admin=admin,sh-audit=auditor`. */
+function externalIdentity(env: Env) {
+  const issuer = text(env, 'OIDC_ISSUER');
+  if (issuer === null) return null;
+  const roleMap = (env.OIDC_ROLE_MAP ?? '')
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const [external = '', role = ''] = pair.split('=').map((part) => part.trim());
+      return { external, role };
+    });
+  return {
+    issuer,
+    jwksUrl: env.OIDC_JWKS_URL ?? '',
+    audience: env.OIDC_AUDIENCE ?? '',
+    usernameClaim: env.OIDC_USERNAME_CLAIM ?? 'preferred_username',
+    rolesClaim: env.OIDC_ROLES_CLAIM ?? 'roles',
+    roleMap,
+  };
 }
 
 /** Builds the configuration from an environment; `overrides` lets tests replace single values. */
@@ -100,6 +138,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
         ? null
         : (env.CONSOLE_DIR ?? fileURLToPath(new URL('../../console/dist', import.meta.url))),
     trustProxy: flag(env, 'TRUST_PROXY', false),
+    externalIdentity: externalIdentity(env),
     secureCookies: flag(env, 'SECURE_COOKIES', production),
     ...overrides,
   };

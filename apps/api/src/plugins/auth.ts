@@ -4,9 +4,10 @@ import fp from 'fastify-plugin';
 import type { DB } from '../db/connect';
 import { errors } from '../lib/errors';
 import type { Principal } from '../lib/request-context';
+import type { ExternalIdentity } from '../modules/auth/external-identity';
 import type { TokenService } from '../modules/auth/tokens';
 import { findClient } from '../modules/clients/clients.repository';
-import { findUserById } from '../modules/users/users.repository';
+import { findUserById, type UserRecord } from '../modules/users/users.repository';
 
 /**
  * What a route allows. Every route under /v1 must declare it (the app refuses to start otherwise),
@@ -44,10 +45,18 @@ const INVALID_TOKEN = 'The access token is invalid or has expired.';
  * The caller behind a bearer token, loaded fresh for every request: a disabled user or client, or a
  * scope withdrawn since the token was issued, takes effect at once.
  */
-async function authenticate(db: DB, tokens: TokenService, request: FastifyRequest): Promise<Principal> {
+async function authenticate(
+  db: DB,
+  tokens: TokenService,
+  external: ExternalIdentity | null,
+  request: FastifyRequest,
+): Promise<Principal> {
   const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1]) throw errors.unauthorized();
+  if (external?.issued(match[1])) {
+    return userPrincipal(await external.user(match[1], { requestId: request.id, ip: request.ip }));
+  }
   const verified = await tokens.verify(match[1]);
   if (!verified) throw errors.unauthorized(INVALID_TOKEN);
 
@@ -68,6 +77,10 @@ async function authenticate(db: DB, tokens: TokenService, request: FastifyReques
 
   const user = await findUserById(db, verified.sub);
   if (!user || user.disabled) throw errors.unauthorized(INVALID_TOKEN);
+  return userPrincipal(user);
+}
+
+function userPrincipal(user: UserRecord): Principal {
   return {
     kind: 'user',
     id: user.id,
@@ -87,7 +100,7 @@ function allowed(access: Exclude<Access, 'public'>, principal: Principal): boole
 }
 
 export const authPlugin = fp(
-  async (app: FastifyInstance, options: { db: DB; tokens: TokenService }) => {
+  async (app: FastifyInstance, options: { db: DB; tokens: TokenService; external?: ExternalIdentity | null }) => {
     app.decorate('tokens', options.tokens);
     app.decorateRequest('principal', null);
 
@@ -101,7 +114,7 @@ export const authPlugin = fp(
       if (access === 'public') return;
       // A route-level hook, so it runs after the rate limiter's (also route-level) and before the body is read.
       const requireRole: onRequestHookHandler = async (request) => {
-        const principal = await authenticate(options.db, options.tokens, request);
+        const principal = await authenticate(options.db, options.tokens, options.external ?? null, request);
         if (!allowed(access, principal)) throw errors.forbidden();
         request.principal = principal;
       };
