@@ -1,5 +1,5 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../support/app';
 
@@ -121,20 +121,45 @@ describe('forged and broken tokens are 401', () => {
     expect(await status(`${header}.${edited}.${signature}`)).toBe(401);
   });
 
-  it('refuses tokens signed by another key, expired, or for another issuer or audience', async () => {
+  it('refuses tokens signed by another key', async () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const me = (
       await t.request({ method: 'GET', url: '/v1/auth/me', token: await t.login(ADMIN.username, ADMIN.password) })
     ).json();
-    const sign = (claims: { iss?: string; aud?: string; exp?: number }) =>
-      new SignJWT({ role: 'admin' })
-        .setProtectedHeader({ alg: 'ES256' })
+    const token = await new SignJWT({ role: 'admin', typ: 'user' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject(me.id)
+      .setIssuer('society-hub')
+      .setAudience('society-hub-api')
+      .setExpirationTime('10m')
+      .sign(privateKey);
+    expect(await status(token)).toBe(401);
+  });
+
+  it('refuses tokens signed with the real key but expired, or for another issuer or audience', async () => {
+    // Sign with the server's own key (read from its table) to isolate each claim check.
+    const row = await t.database.db
+      .selectFrom('signing_keys')
+      .select(['kid', 'private_jwk'])
+      .where('retired_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    const key = await importJWK(row.private_jwk as JWK, 'ES256');
+    const me = (
+      await t.request({ method: 'GET', url: '/v1/auth/me', token: await t.login(ADMIN.username, ADMIN.password) })
+    ).json();
+    const sign = (claims: { iss?: string; aud?: string; exp?: number | string }) =>
+      new SignJWT({ role: 'admin', typ: 'user' })
+        .setProtectedHeader({ alg: 'ES256', kid: row.kid })
         .setSubject(me.id)
         .setIssuer(claims.iss ?? 'society-hub')
         .setAudience(claims.aud ?? 'society-hub-api')
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
         .setExpirationTime(claims.exp ?? '10m')
-        .sign(privateKey);
-    expect(await status(await sign({}))).toBe(401);
+        .sign(key);
+    expect(await status(await sign({}))).toBe(200);
+    expect(await status(await sign({ exp: Math.floor(Date.now() / 1000) - 60 }))).toBe(401);
+    expect(await status(await sign({ iss: 'someone-else' }))).toBe(401);
+    expect(await status(await sign({ aud: 'another-api' }))).toBe(401);
   });
 
   it('refuses garbage', async () => {
