@@ -33,6 +33,13 @@ const POLICY: Record<string, Policy | 'public'> = {
   updateSociety: { roles: ['admin', 'society_officer'], scope: 'societies:write' },
   deleteSociety: { roles: ['admin'], scope: 'societies:write' },
   transitionSociety: { roles: ['admin'], scope: 'societies:write' },
+  listGovernanceTerms: { roles: ALL, scope: 'societies:read' },
+  createGovernanceTerm: { roles: ['admin', 'society_officer'], scope: 'societies:write' },
+  listCouncilMembers: { roles: ALL, scope: 'societies:read' },
+  addCouncilMember: { roles: ['admin', 'society_officer'], scope: 'societies:write' },
+  updateCouncilMember: { roles: ['admin', 'society_officer'], scope: 'societies:write' },
+  removeCouncilMember: { roles: ['admin', 'society_officer'], scope: 'societies:write' },
+  getGovernance: { roles: ALL, scope: 'societies:read' },
   listUsers: { roles: ['admin', 'auditor'] },
   getUser: { roles: ['admin', 'auditor'] },
   createUser: { roles: ['admin'] },
@@ -72,6 +79,8 @@ let foreignSociety = '';
 let targetUser = '';
 let targetClient = '';
 let forged = '';
+/** A council member of each society, for the roster routes. */
+const councilMemberOf = new Map<string, string>();
 let serial = 0;
 
 /** A valid body per operation, so allowed calls get past validation and reach the scope checks. */
@@ -86,6 +95,9 @@ function sampleBody(operationId: string): unknown {
     resetUserPassword: { password: 'matrix-password-2' },
     createClient: { name: `矩阵客户端${serial}`, scopes: ['societies:read'] },
     updateClient: { name: `矩阵客户端${serial}` },
+    createGovernanceTerm: { sequence: Math.min(200, 1 + serial), startOn: '2026-01-01', endOn: '2030-12-31' },
+    addCouncilMember: { personName: `矩阵理事${serial}`, position: 'director' },
+    updateCouncilMember: { personName: `矩阵理事${serial}` },
   };
   return samples[operationId];
 }
@@ -94,7 +106,7 @@ function urlFor(op: Operation, society: string): string {
   let id = society;
   if (op.path.startsWith('/v1/users/')) id = targetUser;
   if (op.path.startsWith('/v1/clients/')) id = targetClient;
-  return op.path.replace('{id}', id);
+  return op.path.replace('{id}', id).replace('{memberId}', councilMemberOf.get(society) ?? '');
 }
 
 function isSocietyScoped(op: Operation): boolean {
@@ -130,6 +142,21 @@ beforeAll(async () => {
   const admin = await t.login(ADMIN.username, ADMIN.password);
   ownSociety = await t.createSociety(admin, { name: '市本会' });
   foreignSociety = await t.createSociety(admin, { name: '市他会' });
+  for (const society of [ownSociety, foreignSociety]) {
+    await t.request({
+      method: 'POST',
+      url: `/v1/societies/${society}/terms`,
+      token: admin,
+      payload: { sequence: 1, startOn: '2024-01-01', endOn: '2028-12-31', representatives: 120 },
+    });
+    const member = await t.request({
+      method: 'POST',
+      url: `/v1/societies/${society}/council-members`,
+      token: admin,
+      payload: { personName: '张理事', position: 'director' },
+    });
+    councilMemberOf.set(society, member.json().id);
+  }
   targetUser = (
     await t.request({
       method: 'POST',

@@ -18,6 +18,9 @@ import { TokenService } from './modules/auth/tokens';
 import { clientRoutes, oauthRoutes } from './modules/clients/clients.routes';
 import { clientSchemas } from './modules/clients/clients.schemas';
 import { ClientService } from './modules/clients/clients.service';
+import { governanceRoutes } from './modules/governance/governance.routes';
+import { governanceSchemas } from './modules/governance/governance.schemas';
+import { GovernanceService } from './modules/governance/governance.service';
 import { healthRoutes, healthSchemas } from './modules/health/health.routes';
 import { societyRoutes } from './modules/societies/societies.routes';
 import { societySchemas } from './modules/societies/societies.schemas';
@@ -82,6 +85,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
     ...clientSchemas,
     ...auditSchemas,
     ...societySchemas,
+    ...governanceSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -133,6 +137,8 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   await app.register(clientRoutes, { prefix: '/v1/clients', clients });
   await app.register(auditRoutes, { prefix: '/v1/audit-log', audit: new AuditService(db) });
   await app.register(societyRoutes, { prefix: '/v1/societies', societies: new SocietyService(db) });
+  const governance = new GovernanceService(db, config.governanceThresholds);
+  await app.register(governanceRoutes, { prefix: '/v1/societies', governance });
 
   if (root) await app.register(consolePlugin, { root });
   return app;

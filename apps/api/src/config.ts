@@ -2,7 +2,7 @@
  * The one place that reads the environment. Everything else receives a frozen `Config`.
  */
 import { fileURLToPath } from 'node:url';
-import { ROLES } from '@society-hub/domain';
+import { DEFAULT_GOVERNANCE_THRESHOLDS, ROLES } from '@society-hub/domain';
 import { type Static, Type } from 'typebox';
 import { Value } from 'typebox/value';
 
@@ -36,6 +36,17 @@ const ConfigSchema = Type.Object({
   consoleDir: Type.Union([Type.String(), Type.Null()]),
   /** Behind a reverse proxy, trust its X-Forwarded-* headers. */
   trustProxy: Type.Boolean(),
+  /** Thresholds of the governance rules (SPEC §1); GOVERNANCE_THRESHOLDS (JSON) overrides single values. */
+  governanceThresholds: Type.Object({
+    councilToRepresentatives: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
+    frontlineCouncil: Type.Number({ minimum: 0, maximum: 1 }),
+    frontlineStanding: Type.Number({ minimum: 0, maximum: 1 }),
+    standingToCouncil: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
+    maxTermYears: Type.Integer({ minimum: 1, maximum: 10 }),
+    reelectionWarningDays: Type.Integer({ minimum: 0, maximum: 1000 }),
+    maxConsecutiveTerms: Type.Integer({ minimum: 1, maximum: 10 }),
+    maxAgeAtElection: Type.Integer({ minimum: 30, maximum: 100 }),
+  }),
   /** Optional: also accept access tokens of the city's unified login (an OpenID Connect provider). */
   externalIdentity: Type.Union([
     Type.Object({
@@ -76,6 +87,18 @@ function flag(env: Env, key: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${key} must be 1/0 or true/false, got "${raw}"`);
+}
+
+function json(env: Env, key: string): Record<string, unknown> {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return { ...parsed };
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(`${key} must be a JSON object`);
 }
 
 function text(env: Env, key: string): string | null {
@@ -139,6 +162,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
         : (env.CONSOLE_DIR ?? fileURLToPath(new URL('../../console/dist', import.meta.url))),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     externalIdentity: externalIdentity(env),
+    governanceThresholds: { ...DEFAULT_GOVERNANCE_THRESHOLDS, ...json(env, 'GOVERNANCE_THRESHOLDS') },
     secureCookies: flag(env, 'SECURE_COOKIES', production),
     ...overrides,
   };

@@ -40,3 +40,10 @@ export function societyTransitionBlockers(
   }
   return [];
 }
+
+/** 党组织: none / own branch (单独组建) / joint branch (联合组建) / party-building instructor assigned (选派党建指导员). */
+export const PARTY_ORGANISATIONS = ['none', 'own_branch', 'joint_branch', 'instructor'] as const;
+export type PartyOrganisation = (typeof PARTY_ORGANISATIONS)[number];
+
+/** 社会组织评估等级 1A–5A is valid for five years from the evaluation date. */
+export const EVALUATION_GRADE_VALID_YEARS = 5;

@@ -1,4 +1,12 @@
-import type { Discipline, Role, SocietyStatus, SocietyType } from '@society-hub/domain';
+import type {
+  CouncilPosition,
+  Discipline,
+  InspectionResult,
+  PartyOrganisation,
+  Role,
+  SocietyStatus,
+  SocietyType,
+} from '@society-hub/domain';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Timestamps read back as Date and may be written as Date or ISO text. */
@@ -24,6 +32,10 @@ export interface SocietiesTable {
   secretary_general_name: string | null;
   secretary_general_full_time: boolean | null;
   website: string | null;
+  party_organisation: Generated<PartyOrganisation>;
+  party_organisation_on: string | null;
+  evaluation_grade: number | null;
+  evaluation_grade_on: string | null;
   status: Generated<SocietyStatus>;
   version: Generated<number>;
   created_at: Timestamp;
@@ -145,7 +157,89 @@ export interface LoginFailuresTable {
   failures: number;
 }
 
+export interface GovernanceTermsTable {
+  id: string;
+  society_id: string;
+  sequence: number;
+  start_on: string;
+  end_on: string;
+  representatives: number | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CouncilMembersTable {
+  id: string;
+  society_id: string;
+  term_id: string;
+  person_name: string;
+  position: CouncilPosition;
+  standing: boolean;
+  frontline: boolean;
+  birth_year: number | null;
+  employer: string | null;
+  official: boolean;
+  approval_ref: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AnnualReportsTable {
+  id: string;
+  society_id: string;
+  year: number;
+  content: Json;
+  status: Generated<'draft' | 'submitted'>;
+  submitted_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InspectionsTable {
+  society_id: string;
+  year: number;
+  result: InspectionResult;
+  comments: string | null;
+  recorded_by: string | null;
+  version: Generated<number>;
+  recorded_at: Timestamp;
+}
+
+export interface CapacitySnapshotsTable {
+  society_id: string;
+  year: number;
+  total: number;
+  tier: string;
+  sub_scores: Json;
+  computed_at: Timestamp;
+}
+
+export interface AlliancesTable {
+  id: string;
+  name: string;
+  lead_society_id: string;
+  description: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AllianceMembersTable {
+  alliance_id: string;
+  society_id: string;
+}
+
 export interface Database {
+  governance_terms: GovernanceTermsTable;
+  council_members: CouncilMembersTable;
+  annual_reports: AnnualReportsTable;
+  inspections: InspectionsTable;
+  capacity_snapshots: CapacitySnapshotsTable;
+  alliances: AlliancesTable;
+  alliance_members: AllianceMembersTable;
   clients: ClientsTable;
   client_societies: ClientSocietiesTable;
   login_failures: LoginFailuresTable;

@@ -27,6 +27,7 @@ export const swaggerPlugin = fp(
           { name: 'administration', description: 'Console accounts, machine clients and signing keys' },
           { name: 'audit', description: 'The tamper-evident audit log' },
           { name: 'societies', description: 'The society registry (学会)' },
+          { name: 'governance', description: 'Terms, council rosters and the governance rules' },
           { name: 'system', description: 'Health and readiness' },
         ],
         components: {

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22T0001_foundation';
 import * as identity from './2026-11-22T0002_identity';
+import * as governance from './2026-11-22T0003_governance';
 
 /**
  * Every migration, by name. Listed explicitly (not read from disk) so the bundled server carries
@@ -9,4 +10,5 @@ import * as identity from './2026-11-22T0002_identity';
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0001_foundation': foundation,
   '2026-11-22T0002_identity': identity,
+  '2026-11-22T0003_governance': governance,
 };

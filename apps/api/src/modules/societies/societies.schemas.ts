@@ -1,4 +1,4 @@
-import { DISCIPLINES, SOCIETY_STATUSES, SOCIETY_TYPES } from '@society-hub/domain';
+import { DISCIPLINES, PARTY_ORGANISATIONS, SOCIETY_STATUSES, SOCIETY_TYPES } from '@society-hub/domain';
 import { type Static, Type } from 'typebox';
 import { DateString, Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
 
@@ -9,6 +9,10 @@ export const SocietyTypeSchema = Type.Enum(SOCIETY_TYPES, {
 export const DisciplineSchema = Type.Enum(DISCIPLINES, {
   $id: 'Discipline',
   description: 'science 理科 / engineering 工科 / agriculture 农科 / medicine 医科 / cross 交叉',
+});
+export const PartyOrganisationSchema = Type.Enum(PARTY_ORGANISATIONS, {
+  $id: 'PartyOrganisation',
+  description: 'none 未建立 / own_branch 单独组建 / joint_branch 联合组建 / instructor 选派党建指导员',
 });
 export const SocietyStatusSchema = Type.Enum(SOCIETY_STATUSES, {
   $id: 'SocietyStatus',
@@ -34,6 +38,11 @@ const profile = {
     Type.Boolean({ description: 'Whether the secretary-general is full-time (专职)' }),
   ),
   website: Nullable(Type.String({ pattern: '^https?://', maxLength: 300 })),
+  partyOrganisationOn: Nullable(DateString),
+  evaluationGrade: Nullable(
+    Type.Integer({ minimum: 1, maximum: 5, description: '社会组织评估等级: 1–5 (1A–5A), valid five years' }),
+  ),
+  evaluationGradeOn: Nullable(DateString),
 };
 
 const creditCodeFields = {
@@ -64,6 +73,7 @@ export const SocietySchema = Type.Object(
     discipline: ref(DisciplineSchema),
     ...creditCodeFields,
     ...profile,
+    partyOrganisation: ref(PartyOrganisationSchema),
     status: ref(SocietyStatusSchema),
     version: Type.Integer({ minimum: 1 }),
     createdAt: Timestamp,
@@ -78,6 +88,7 @@ export const SocietyCreateSchema = Type.Object(
     name: text(100, 'Registered Chinese name'),
     type: ref(SocietyTypeSchema),
     discipline: ref(DisciplineSchema),
+    partyOrganisation: Type.Optional(ref(PartyOrganisationSchema)),
     ...optionalProfile,
   },
   { $id: 'SocietyCreate', additionalProperties: false },
@@ -88,6 +99,7 @@ export const SocietyPatchSchema = Type.Object(
     name: Type.Optional(text(100)),
     type: Type.Optional(ref(SocietyTypeSchema)),
     discipline: Type.Optional(ref(DisciplineSchema)),
+    partyOrganisation: Type.Optional(ref(PartyOrganisationSchema)),
     ...optionalProfile,
   },
   {
@@ -134,6 +146,7 @@ export type SocietyTransition = Static<typeof SocietyTransitionSchema>;
 export const SocietyTransitionPageSchema = pageOf(SocietyTransitionSchema, 'SocietyTransitionPage');
 
 export const societySchemas = [
+  PartyOrganisationSchema,
   SocietyTypeSchema,
   DisciplineSchema,
   SocietyStatusSchema,

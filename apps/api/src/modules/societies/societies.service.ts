@@ -40,6 +40,10 @@ export function toSociety(row: SocietyRow): Society {
     secretaryGeneralName: row.secretary_general_name,
     secretaryGeneralFullTime: row.secretary_general_full_time,
     website: row.website,
+    partyOrganisation: row.party_organisation,
+    partyOrganisationOn: row.party_organisation_on,
+    evaluationGrade: row.evaluation_grade,
+    evaluationGradeOn: row.evaluation_grade_on,
     status: row.status,
     version: row.version,
     createdAt: row.created_at.toISOString(),
@@ -48,7 +52,14 @@ export function toSociety(row: SocietyRow): Society {
 }
 
 /** Registry facts only Association staff change; a society's secretariat keeps the rest of its profile. */
-const STAFF_ONLY_FIELDS: readonly (keyof SocietyPatch)[] = ['name', 'type', 'creditCode', 'creditCodeOverrideReason'];
+const STAFF_ONLY_FIELDS: readonly (keyof SocietyPatch)[] = [
+  'name',
+  'type',
+  'creditCode',
+  'creditCodeOverrideReason',
+  'evaluationGrade',
+  'evaluationGradeOn',
+];
 
 type Input = SocietyCreate | SocietyPatch;
 
@@ -79,6 +90,10 @@ function toColumns(input: Input): SocietyRowUpdate {
     secretary_general_name: trimmed(input.secretaryGeneralName),
     secretary_general_full_time: input.secretaryGeneralFullTime,
     website: trimmed(input.website),
+    party_organisation: input.partyOrganisation,
+    party_organisation_on: input.partyOrganisationOn,
+    evaluation_grade: input.evaluationGrade,
+    evaluation_grade_on: input.evaluationGradeOn,
   };
 }
 
@@ -99,11 +114,20 @@ function validateInput(
   if (input.name !== undefined && input.name.trim() === '') {
     fieldErrors.push({ path: '/body/name', code: 'required', message: 'The society needs a name.' });
   }
-  if (input.foundedOn && input.foundedOn > today()) {
+  for (const field of ['foundedOn', 'partyOrganisationOn', 'evaluationGradeOn'] as const) {
+    const value = input[field];
+    if (value && value > today()) {
+      fieldErrors.push({ path: `/body/${field}`, code: 'in_future', message: 'The date cannot be in the future.' });
+    }
+  }
+  const grade = input.evaluationGrade === undefined ? (current?.evaluation_grade ?? null) : input.evaluationGrade;
+  const gradeOn =
+    input.evaluationGradeOn === undefined ? (current?.evaluation_grade_on ?? null) : input.evaluationGradeOn;
+  if (grade !== null && gradeOn === null) {
     fieldErrors.push({
-      path: '/body/foundedOn',
-      code: 'in_future',
-      message: 'The founding date cannot be in the future.',
+      path: '/body/evaluationGradeOn',
+      code: 'required',
+      message: 'Give the date of the evaluation: a grade is valid for five years from it.',
     });
   }
 
