@@ -145,6 +145,7 @@ describe('user administration', () => {
     });
     expect(self.statusCode).toBe(422);
     expect(self.json().code).toBe('rule_violation');
+    expect(self.json().errors[0].code).toBe('own_account');
   });
 
   it('lets an auditor read accounts but change none', async () => {
@@ -302,6 +303,25 @@ describe('machine clients', () => {
       payload: { name: '改名' },
     });
     expect(facts.statusCode).toBe(403);
+  });
+
+  it('never keeps a secret for idempotent replays: a retry is told it was done', async () => {
+    const headers = { 'idempotency-key': `client-create-${Date.now()}` };
+    const payload = { name: '交通局', scopes: ['societies:read'] };
+    const first = await t.request({ method: 'POST', url: '/v1/clients', token: admin, headers, payload });
+    expect(first.statusCode).toBe(201);
+    const secret = first.json().clientSecret;
+    const stored = await t.database.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('key', '=', headers['idempotency-key'])
+      .execute();
+    expect(JSON.stringify(stored)).not.toContain(secret);
+    const retry = await t.request({ method: 'POST', url: '/v1/clients', token: admin, headers, payload });
+    expect(retry.statusCode).toBe(409);
+    expect(retry.body).not.toContain(secret);
+    const clients = await t.database.db.selectFrom('clients').select('id').where('name', '=', '交通局').execute();
+    expect(clients).toHaveLength(1);
   });
 
   it('rotating the secret or disabling the client takes effect at once', async () => {

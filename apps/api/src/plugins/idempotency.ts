@@ -9,6 +9,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     idempotency: { principal: string; key: string } | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * `withhold`: the response carries a secret shown only once, so it is never stored; a retry with
+     * the same key is told the request was done instead of being given the secret again.
+     */
+    idempotentReplay?: 'store' | 'withhold';
+  }
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,200}$/;
@@ -87,6 +94,11 @@ export const idempotencyPlugin = fp(
           },
         );
       }
+      if (existing.response_body === null) {
+        throw errors.conflict(
+          'This request was already carried out. Its answer held a secret that is shown only once; rotate the secret to get a new one.',
+        );
+      }
       const headers = (existing.response_headers ?? {}) as Record<string, string>;
       for (const name of REPLAYED_HEADERS) if (headers[name]) reply.header(name, headers[name]);
       reply.header('idempotent-replayed', 'true');
@@ -108,7 +120,10 @@ export const idempotencyPlugin = fp(
           .set({
             status_code: reply.statusCode,
             response_headers: JSON.stringify(headers),
-            response_body: typeof payload === 'string' ? payload : null,
+            response_body:
+              request.routeOptions.config.idempotentReplay === 'withhold' || typeof payload !== 'string'
+                ? null
+                : payload,
             completed_at: new Date(),
           })
           .where('principal', '=', claim.principal)

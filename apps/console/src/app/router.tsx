@@ -74,6 +74,43 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                path: 'admin',
+                Component: () => (
+                  <RequirePolicy allow={policies.viewAdministration}>
+                    <Outlet />
+                  </RequirePolicy>
+                ),
+                children: [
+                  { index: true, element: <Navigate to="/admin/users" replace /> },
+                  {
+                    path: 'users',
+                    lazy: async () => ({ Component: (await import('./routes/admin/users')).UsersRoute }),
+                  },
+                  {
+                    path: 'clients',
+                    lazy: async () => ({ Component: (await import('./routes/admin/clients')).ClientsRoute }),
+                  },
+                  {
+                    path: 'settings',
+                    lazy: async () => ({ Component: (await import('./routes/admin/settings')).SettingsRoute }),
+                  },
+                ],
+              },
+              {
+                path: 'audit',
+                Component: () => (
+                  <RequirePolicy allow={policies.viewAuditLog}>
+                    <Outlet />
+                  </RequirePolicy>
+                ),
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/audit')).AuditRoute }),
+                  },
+                ],
+              },
+              {
                 path: '*',
                 lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
               },

@@ -15,4 +15,8 @@ export const policies = {
   overrideCreditCode: (user: Principal) => user.role === 'admin',
   transitionSociety: (user: Principal) => user.role === 'admin',
   deleteSociety: (user: Principal) => user.role === 'admin',
+  /** Accounts, machine clients and signing keys: the auditor reads everything, only the admin writes. */
+  viewAdministration: (user: Principal) => user.role === 'admin' || user.role === 'auditor',
+  manageAdministration: (user: Principal) => user.role === 'admin',
+  viewAuditLog: (user: Principal) => user.role === 'admin' || user.role === 'auditor',
 } as const;

@@ -40,7 +40,7 @@ export const clientRoutes: FastifyPluginAsyncTypebox<{ clients: ClientService }>
   app.post(
     '/',
     {
-      config: { access: WRITE },
+      config: { access: WRITE, idempotentReplay: 'withhold' },
       schema: {
         operationId: 'createClient',
         tags,
@@ -100,7 +100,7 @@ export const clientRoutes: FastifyPluginAsyncTypebox<{ clients: ClientService }>
   app.post(
     '/:id/secret',
     {
-      config: { access: WRITE },
+      config: { access: WRITE, idempotentReplay: 'withhold' },
       schema: {
         operationId: 'rotateClientSecret',
         tags,

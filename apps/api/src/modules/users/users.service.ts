@@ -115,10 +115,14 @@ export class UserService {
       const disabling = input.disabled === true && !current.disabled;
       const losingAdmin = current.role === 'admin' && !current.disabled && (role !== 'admin' || disabling);
       if (losingAdmin && id === principal.id) {
-        throw errors.ruleViolation('You cannot disable or demote your own account; ask another administrator.');
+        throw errors.ruleViolation('You cannot disable or demote your own account; ask another administrator.', [
+          { path: '/body', code: 'own_account', message: 'An administrator cannot lock themselves out.' },
+        ]);
       }
       if (losingAdmin && (await repo.countActiveAdmins(trx)) <= 1) {
-        throw errors.ruleViolation('This is the last active administrator; appoint another one first.');
+        throw errors.ruleViolation('This is the last active administrator; appoint another one first.', [
+          { path: '/body', code: 'last_admin', message: 'The platform needs at least one active administrator.' },
+        ]);
       }
       const before = toUser(current);
       await repo.updateUserRow(trx, id, {

@@ -48,7 +48,7 @@ export function AppLayout() {
           mode="inline"
           selectedKeys={selected ? [selected] : []}
           items={menuItems}
-          onClick={({ key }) => navigate(key)}
+          onClick={({ key }) => navigate(items.find((item) => item.path === key)?.to ?? key)}
         />
       </Sider>
       <Layout>

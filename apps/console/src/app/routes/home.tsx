@@ -8,6 +8,6 @@ export function HomeRoute() {
   const { t } = useI18n();
   const user = useCurrentUser();
   const first = navigationFor(user)[0];
-  if (first) return <Navigate to={first.path} replace />;
+  if (first) return <Navigate to={first.to} replace />;
   return <Result status="info" title={t('app.name')} subTitle={t('nav.noAccess')} />;
 }

@@ -1,0 +1,38 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useState } from 'react';
+import { PageHeader } from '@/components/page-header';
+import { ClientsList } from '@/features/clients/components/clients-list';
+import { policies } from '@/lib/authorization';
+import { useCurrentUser } from '@/lib/session';
+import { useI18n } from '../../i18n';
+import { ReadOnlyTag } from './read-only-tag';
+
+export function ClientsRoute() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const [creating, setCreating] = useState(false);
+  return (
+    <>
+      <PageHeader
+        breadcrumb={[{ title: t('nav.admin') }, { title: t('nav.clients') }]}
+        title={t('client.list.title')}
+        tags={<ReadOnlyTag />}
+        subTitle={t('client.list.description')}
+        extra={
+          policies.manageAdministration(user) && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="client-create"
+            >
+              {t('client.createTitle')}
+            </Button>
+          )
+        }
+      />
+      <ClientsList creating={creating} onCreateClosed={() => setCreating(false)} />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { Flex } from 'antd';
+import { PageHeader } from '@/components/page-header';
+import { AuditList } from '@/features/audit/components/audit-list';
+import { useVerifyChain, VerifyChainButton, VerifyChainResult } from '@/features/audit/components/verify-chain';
+import { useI18n } from '../i18n';
+
+export function AuditRoute() {
+  const { t } = useI18n();
+  const verification = useVerifyChain();
+  return (
+    <>
+      <PageHeader
+        breadcrumb={[{ title: t('nav.audit') }]}
+        title={t('audit.title')}
+        subTitle={t('audit.description')}
+        extra={<VerifyChainButton verification={verification} />}
+      />
+      <Flex vertical gap={16}>
+        <VerifyChainResult verification={verification} />
+        <AuditList />
+      </Flex>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import type { ApiScope } from '@society-hub/domain';
+import { Alert, Checkbox, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '@/app/i18n';
+import { SocietySelect } from '@/features/societies/components/society-select';
+import { bodyFieldErrors, isConflict } from '@/lib/conflict';
+import { fieldMessage, problemMessage } from '@/lib/problem-message';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
+import { useCreateClient } from '../api/create-client';
+import type { Client, ClientCreate, ClientPatch, ClientWithSecret } from '../api/types';
+import { useUpdateClient } from '../api/update-client';
+import { API_SCOPES } from './labels';
+
+interface ClientFormValues {
+  name?: string;
+  scopes?: ApiScope[];
+  department?: string;
+  societyIds?: string[];
+}
+
+const FIELDS = ['name', 'scopes', 'department', 'societyIds'] as const;
+
+interface ClientFormModalProps {
+  /** Absent: register a new client. */
+  client?: Client;
+  onClose: () => void;
+  onCreated: (client: ClientWithSecret) => void;
+  onSaved: () => void;
+  onConflict: () => void;
+}
+
+export function ClientFormModal({ client, onClose, onCreated, onSaved, onConflict }: ClientFormModalProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [form] = Form.useForm<ClientFormValues>();
+  const create = useCreateClient();
+  const update = useUpdateClient();
+  const idempotencyKeyFor = useIdempotencyKey();
+  const [formError, setFormError] = useState<string>();
+  const submitting = create.isPending || update.isPending;
+
+  function onError(error: unknown) {
+    if (isConflict(error)) {
+      onConflict();
+      return;
+    }
+    const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
+    for (const issue of bodyFieldErrors(error)) {
+      const name = FIELDS.find((known) => known === issue.field);
+      if (!name) continue;
+      const text = issue.code === 'unknown_society' ? t('user.error.unknown_society') : fieldMessage(issue, i18n);
+      const existing = fields.find((entry) => entry.name === name);
+      if (existing) existing.errors.push(text);
+      else fields.push({ name, errors: [text] });
+    }
+    if (fields.length > 0) {
+      form.setFields(fields);
+      setFormError(t('society.form.fixErrors'));
+      return;
+    }
+    setFormError(problemMessage(error, i18n));
+  }
+
+  function onFinish(values: ClientFormValues) {
+    setFormError(undefined);
+    const name = values.name?.trim() ?? '';
+    const scopes = API_SCOPES.filter((scope) => values.scopes?.includes(scope));
+    const department = values.department?.trim() || null;
+    const societyIds = values.societyIds ?? [];
+    if (!client) {
+      const body: ClientCreate = { name, scopes, department, societyIds };
+      create.mutate({ body, idempotencyKey: idempotencyKeyFor(body) }, { onSuccess: onCreated, onError });
+      return;
+    }
+    const patch: ClientPatch = {};
+    if (name !== client.name) patch.name = name;
+    if (scopes.join() !== API_SCOPES.filter((scope) => client.scopes.includes(scope)).join()) patch.scopes = scopes;
+    if (department !== client.department) patch.department = department;
+    if ([...societyIds].sort().join() !== [...client.societyIds].sort().join()) patch.societyIds = societyIds;
+    if (Object.keys(patch).length === 0) {
+      onClose();
+      return;
+    }
+    update.mutate({ id: client.id, version: client.version, patch }, { onSuccess: onSaved, onError });
+  }
+
+  return (
+    <Modal
+      open
+      title={client ? t('client.editTitle', { name: client.name }) : t('client.createTitle')}
+      okText={client ? t('society.form.submitSave') : t('client.createSubmit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: submitting, 'data-testid': 'client-submit' }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      maskClosable={false}
+      destroyOnHidden
+      width={600}
+    >
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <Form<ClientFormValues>
+        form={form}
+        layout="vertical"
+        disabled={submitting}
+        initialValues={
+          client
+            ? {
+                name: client.name,
+                scopes: client.scopes,
+                department: client.department ?? '',
+                societyIds: client.societyIds,
+              }
+            : { scopes: ['societies:read'], societyIds: [] }
+        }
+        onFinish={onFinish}
+        data-testid="client-form"
+      >
+        <Form.Item
+          name="name"
+          label={t('client.field.name')}
+          rules={[{ required: true, whitespace: true, message: t('client.error.name_required') }]}
+        >
+          <Input maxLength={100} placeholder={t('client.namePlaceholder')} />
+        </Form.Item>
+        <Form.Item
+          name="scopes"
+          label={t('client.field.scopes')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('client.error.scopes_required') }]}
+        >
+          <Checkbox.Group
+            options={API_SCOPES.map((scope) => ({ value: scope, label: `${t(`scope.${scope}`)}（${scope}）` }))}
+          />
+        </Form.Item>
+        <Form.Item name="department" label={t('client.field.department')} extra={t('client.departmentHelp')}>
+          <Input maxLength={100} placeholder={t('client.departmentPlaceholder')} />
+        </Form.Item>
+        <Form.Item name="societyIds" label={t('client.field.societies')} extra={t('client.societiesHelp')}>
+          <SocietySelect placeholder={t('client.allSocieties')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,50 @@
+import { Select, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { useI18n } from '@/app/i18n';
+import { useSocieties } from '../api/get-societies';
+import { useSocietyNames } from './society-names';
+
+interface SocietySelectProps {
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  placeholder?: string;
+  id?: string;
+  'data-testid'?: string;
+}
+
+/** Several societies chosen by name: the server searches as the user types, the ids are what is kept. */
+export function SocietySelect({ value = [], onChange, placeholder, id, ...rest }: SocietySelectProps) {
+  const { t } = useI18n();
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  const found = useSocieties({ sort: 'name', limit: 20, ...(q ? { q } : {}) });
+  const chosen = useSocietyNames(value);
+  const options = new Map<string, string>();
+  for (const { id: societyId, name } of chosen) {
+    options.set(societyId, name ?? (name === null ? t('society.deletedName') : t('common.loading')));
+  }
+  for (const society of found.data?.items ?? []) options.set(society.id, society.name);
+
+  return (
+    <Select<string[]>
+      id={id}
+      mode="multiple"
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      value={value}
+      onChange={(next) => {
+        setTyped('');
+        onChange?.(next);
+      }}
+      placeholder={placeholder ?? t('society.select.placeholder')}
+      notFoundContent={found.isFetching ? <Spin size="small" /> : t('society.select.empty')}
+      options={[...options].map(([societyId, name]) => ({ value: societyId, label: name }))}
+      style={{ width: '100%' }}
+      data-testid={rest['data-testid']}
+    />
+  );
+}

@@ -1,0 +1,100 @@
+import { Alert, App, Form, Input, Modal } from 'antd';
+import { useI18n } from '@/app/i18n';
+import { bodyFieldErrors } from '@/lib/conflict';
+import { fieldMessage, problemMessage } from '@/lib/problem-message';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
+import { useResetPassword } from '../api/reset-password';
+import type { User } from '../api/types';
+
+export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ password: string; confirm: string }>();
+  const reset = useResetPassword();
+  const idempotencyKeyFor = useIdempotencyKey();
+  const fieldFailed = bodyFieldErrors(reset.error).length > 0;
+
+  return (
+    <Modal
+      open
+      title={t('user.resetTitle', { name: user.displayName ?? user.username })}
+      okText={t('user.resetSubmit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger: true, loading: reset.isPending, 'data-testid': 'reset-submit' }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      maskClosable={false}
+      destroyOnHidden
+    >
+      <Alert type="warning" showIcon title={t('user.resetHint')} style={{ marginBottom: 16 }} />
+      {reset.isError && !fieldFailed && (
+        <Alert type="error" showIcon title={problemMessage(reset.error, i18n)} style={{ marginBottom: 16 }} />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        disabled={reset.isPending}
+        onFinish={({ password }) => {
+          const body = { password };
+          reset.mutate(
+            { id: user.id, body, idempotencyKey: idempotencyKeyFor(body) },
+            {
+              onSuccess: () => {
+                message.success(t('user.resetDone', { name: user.username }));
+                onClose();
+              },
+              onError: (error) => {
+                const errors = bodyFieldErrors(error).filter((issue) => issue.field === 'password');
+                if (errors.length > 0)
+                  form.setFields([
+                    {
+                      name: 'password',
+                      errors: errors.map((issue) =>
+                        issue.code === 'contains_username'
+                          ? t('user.error.contains_username')
+                          : fieldMessage(issue, i18n),
+                      ),
+                    },
+                  ]);
+              },
+            },
+          );
+        }}
+      >
+        <Form.Item
+          name="password"
+          label={t('user.field.newPassword')}
+          extra={t('user.passwordHelp')}
+          rules={[
+            { required: true, message: t('user.error.password_required') },
+            { min: 10, message: t('user.passwordHelp') },
+            {
+              validator: async (_, value: string | undefined) => {
+                if (value?.toLowerCase().includes(user.username.toLowerCase()))
+                  throw new Error(t('user.error.contains_username'));
+              },
+            },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('user.field.confirm')}
+          dependencies={['password']}
+          rules={[
+            { required: true, message: t('user.error.confirm_required') },
+            ({ getFieldValue }) => ({
+              validator: async (_, value: string | undefined) => {
+                if (value && value !== getFieldValue('password')) throw new Error(t('user.error.confirm_mismatch'));
+              },
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" maxLength={200} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,253 @@
+import { ROLES, type Role } from '@society-hub/domain';
+import { Alert, App, Form, Input, Modal, Radio } from 'antd';
+import { useState } from 'react';
+import { type MessageKey, useI18n } from '@/app/i18n';
+import { SocietySelect } from '@/features/societies/components/society-select';
+import { bodyFieldErrors, isConflict } from '@/lib/conflict';
+import { fieldMessage, problemMessage } from '@/lib/problem-message';
+import { useCurrentUser } from '@/lib/session';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
+import { useCreateUser } from '../api/create-user';
+import type { User, UserCreate, UserPatch } from '../api/types';
+import { useUpdateUser } from '../api/update-user';
+import { useUserRuleMessage } from './labels';
+
+interface UserFormValues {
+  username?: string;
+  displayName?: string;
+  role?: Role;
+  password?: string;
+  confirm?: string;
+  societyIds?: string[];
+}
+
+const FIELDS = ['username', 'displayName', 'role', 'password', 'societyIds'] as const;
+const USERNAME = /^[A-Za-z0-9._-]{3,50}$/;
+
+/** The account form's own words for the codes the API sends on its fields. */
+const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
+  contains_username: 'user.error.contains_username',
+  username_taken: 'user.error.username_taken',
+  not_allowed: 'user.error.not_allowed',
+  unknown_society: 'user.error.unknown_society',
+};
+
+interface UserFormModalProps {
+  /** Absent: create a new account. */
+  user?: User;
+  onClose: () => void;
+  /** 412: the account changed on the server since the list was loaded. */
+  onConflict: () => void;
+}
+
+export function UserFormModal({ user, onClose, onConflict }: UserFormModalProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { message } = App.useApp();
+  const self = useCurrentUser();
+  const [form] = Form.useForm<UserFormValues>();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const idempotencyKeyFor = useIdempotencyKey();
+  const ruleMessage = useUserRuleMessage();
+  const [formError, setFormError] = useState<string>();
+  const role = Form.useWatch('role', form) ?? user?.role;
+  const submitting = create.isPending || update.isPending;
+
+  function onError(error: unknown) {
+    if (isConflict(error)) {
+      onConflict();
+      return;
+    }
+    const rule = ruleMessage(error, user?.id ?? '', self.id);
+    if (rule) {
+      setFormError(rule);
+      return;
+    }
+    const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
+    for (const issue of bodyFieldErrors(error)) {
+      const name = FIELDS.find((known) => known === issue.field);
+      if (!name) continue;
+      const own =
+        name === 'societyIds' && issue.code === 'required'
+          ? 'user.error.societies_required'
+          : CODE_MESSAGES[issue.code];
+      const text = own ? t(own) : fieldMessage(issue, i18n);
+      const existing = fields.find((entry) => entry.name === name);
+      if (existing) existing.errors.push(text);
+      else fields.push({ name, errors: [text] });
+    }
+    if (fields.length > 0) {
+      form.setFields(fields);
+      setFormError(t('society.form.fixErrors'));
+      return;
+    }
+    setFormError(problemMessage(error, i18n));
+  }
+
+  function onFinish(values: UserFormValues) {
+    setFormError(undefined);
+    const chosenRole = values.role;
+    if (!chosenRole) return;
+    const societyIds = chosenRole === 'society_officer' ? (values.societyIds ?? []) : [];
+    const displayName = values.displayName?.trim() || null;
+    if (!user) {
+      const body: UserCreate = {
+        username: values.username?.trim() ?? '',
+        password: values.password ?? '',
+        role: chosenRole,
+        displayName,
+        societyIds,
+      };
+      create.mutate(
+        { body, idempotencyKey: idempotencyKeyFor(body) },
+        {
+          onSuccess: (created) => {
+            message.success(t('user.created', { name: created.username }));
+            onClose();
+          },
+          onError,
+        },
+      );
+      return;
+    }
+    const patch: UserPatch = {};
+    if (displayName !== user.displayName) patch.displayName = displayName;
+    if (chosenRole !== user.role) patch.role = chosenRole;
+    if ([...societyIds].sort().join() !== [...user.societyIds].sort().join()) patch.societyIds = societyIds;
+    if (Object.keys(patch).length === 0) {
+      message.info(t('society.form.noChanges'));
+      onClose();
+      return;
+    }
+    update.mutate(
+      { id: user.id, version: user.version, patch },
+      {
+        onSuccess: () => {
+          message.success(t('society.form.saved'));
+          onClose();
+        },
+        onError,
+      },
+    );
+  }
+
+  const roleChangeEndsSessions = user && role && role !== user.role;
+
+  return (
+    <Modal
+      open
+      title={user ? t('user.editTitle', { name: user.username }) : t('user.createTitle')}
+      okText={user ? t('society.form.submitSave') : t('society.form.submitCreate')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: submitting, 'data-testid': 'user-submit' }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      maskClosable={false}
+      destroyOnHidden
+      width={560}
+    >
+      {formError && (
+        <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="user-form-error" />
+      )}
+      <Form<UserFormValues>
+        form={form}
+        layout="vertical"
+        disabled={submitting}
+        initialValues={
+          user
+            ? {
+                username: user.username,
+                displayName: user.displayName ?? '',
+                role: user.role,
+                societyIds: user.societyIds,
+              }
+            : { role: 'society_officer', societyIds: [] }
+        }
+        onFinish={onFinish}
+        data-testid="user-form"
+      >
+        <Form.Item
+          name="username"
+          label={t('user.field.username')}
+          extra={user ? t('user.usernameFixed') : t('user.usernameHelp')}
+          rules={
+            user
+              ? []
+              : [
+                  { required: true, whitespace: true, message: t('user.error.username_required') },
+                  { pattern: USERNAME, message: t('user.usernameHelp') },
+                ]
+          }
+        >
+          <Input disabled={Boolean(user)} autoComplete="off" maxLength={50} />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('user.field.displayName')}>
+          <Input maxLength={50} placeholder={t('user.displayNamePlaceholder')} />
+        </Form.Item>
+        <Form.Item
+          name="role"
+          label={t('user.field.role')}
+          rules={[{ required: true, message: t('user.error.role_required') }]}
+        >
+          <Radio.Group optionType="button" options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))} />
+        </Form.Item>
+        {roleChangeEndsSessions && (
+          <Alert type="warning" showIcon title={t('user.roleChangeHint')} style={{ marginBottom: 16 }} />
+        )}
+        {role === 'society_officer' && (
+          <Form.Item
+            name="societyIds"
+            label={t('user.field.societies')}
+            extra={t('user.societiesHelp')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('user.error.societies_required') }]}
+          >
+            <SocietySelect data-testid="user-societies" />
+          </Form.Item>
+        )}
+        {!user && (
+          <>
+            <Form.Item
+              name="password"
+              label={t('user.field.password')}
+              extra={t('user.passwordHelp')}
+              rules={[
+                { required: true, message: t('user.error.password_required') },
+                { min: 10, message: t('user.passwordHelp') },
+                ({ getFieldValue }) => ({
+                  validator: async (_, value: string | undefined) => {
+                    const username: unknown = getFieldValue('username');
+                    if (
+                      value &&
+                      typeof username === 'string' &&
+                      username &&
+                      value.toLowerCase().includes(username.toLowerCase())
+                    )
+                      throw new Error(t('user.error.contains_username'));
+                  },
+                }),
+              ]}
+            >
+              <Input.Password autoComplete="new-password" maxLength={200} />
+            </Form.Item>
+            <Form.Item
+              name="confirm"
+              label={t('user.field.confirm')}
+              dependencies={['password']}
+              rules={[
+                { required: true, message: t('user.error.confirm_required') },
+                ({ getFieldValue }) => ({
+                  validator: async (_, value: string | undefined) => {
+                    if (value && value !== getFieldValue('password')) throw new Error(t('user.error.confirm_mismatch'));
+                  },
+                }),
+              ]}
+            >
+              <Input.Password autoComplete="new-password" maxLength={200} />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
