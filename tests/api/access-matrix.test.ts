@@ -40,6 +40,20 @@ const POLICY: Record<string, Policy | 'public'> = {
   updateCouncilMember: { roles: ['admin', 'society_officer'], scope: 'societies:write' },
   removeCouncilMember: { roles: ['admin', 'society_officer'], scope: 'societies:write' },
   getGovernance: { roles: ALL, scope: 'societies:read' },
+  listAnnualReports: { roles: ['admin', 'society_officer', 'auditor'], scope: 'societies:read' },
+  createAnnualReport: { roles: ['admin', 'society_officer'], scope: 'societies:write' },
+  getAnnualReport: { roles: ['admin', 'society_officer', 'auditor'], scope: 'societies:read' },
+  replaceAnnualReport: { roles: ['admin', 'society_officer'], scope: 'societies:write' },
+  getInspection: { roles: ['admin', 'society_officer', 'auditor'], scope: 'societies:read' },
+  recordInspection: { roles: ['admin'], scope: 'societies:write' },
+  listAllAnnualReports: { roles: ['admin', 'society_officer', 'auditor'], scope: 'societies:read' },
+  listDisqualificationCandidates: { roles: ['admin', 'auditor'], scope: 'societies:read' },
+  getCapacity: { roles: ALL, scope: 'societies:read' },
+  listAlliances: { roles: ALL, scope: 'societies:read' },
+  getAlliance: { roles: ALL, scope: 'societies:read' },
+  createAlliance: { roles: ['admin'], scope: 'societies:write' },
+  updateAlliance: { roles: ['admin'], scope: 'societies:write' },
+  deleteAlliance: { roles: ['admin'], scope: 'societies:write' },
   listUsers: { roles: ['admin', 'auditor'] },
   getUser: { roles: ['admin', 'auditor'] },
   createUser: { roles: ['admin'] },
@@ -78,10 +92,36 @@ let ownSociety = '';
 let foreignSociety = '';
 let targetUser = '';
 let targetClient = '';
+let targetAlliance = '';
 let forged = '';
 /** A council member of each society, for the roster routes. */
 const councilMemberOf = new Map<string, string>();
 let serial = 0;
+
+const REPORT = {
+  members: { individual: 100, institutional: 5, newIndividual: 10, student: 5, youth: 30 },
+  activities: {
+    academicExchanges: 2,
+    academicParticipants: 100,
+    popularisationEvents: 1,
+    popularisationParticipants: 50,
+    advisoryReports: 1,
+    advisoryAdopted: 0,
+    brandEvents: 0,
+    brandParticipants: 0,
+  },
+  finances: {
+    incomeDuesFen: 100,
+    incomeGovernmentFen: 0,
+    incomeServicesFen: 0,
+    incomeDonationsFen: 0,
+    incomeOtherFen: 0,
+    incomeTotalFen: 100,
+    expenditureFen: 50,
+  },
+  staff: { fullTime: 1, partTime: 1 },
+  memberHome: { fixedPlace: true, facilities: true, staff: false, funding: false, rules: true },
+};
 
 /** A valid body per operation, so allowed calls get past validation and reach the scope checks. */
 function sampleBody(operationId: string): unknown {
@@ -95,6 +135,11 @@ function sampleBody(operationId: string): unknown {
     resetUserPassword: { password: 'matrix-password-2' },
     createClient: { name: `矩阵客户端${serial}`, scopes: ['societies:read'] },
     updateClient: { name: `矩阵客户端${serial}` },
+    createAnnualReport: { year: 2000 + (serial % 20), content: REPORT },
+    replaceAnnualReport: { content: REPORT },
+    recordInspection: { result: 'absent' },
+    createAlliance: { name: `矩阵联合体${serial}`, leadSocietyId: ownSociety },
+    updateAlliance: { description: '矩阵' },
     createGovernanceTerm: { sequence: Math.min(200, 1 + serial), startOn: '2026-01-01', endOn: '2030-12-31' },
     addCouncilMember: { personName: `矩阵理事${serial}`, position: 'director' },
     updateCouncilMember: { personName: `矩阵理事${serial}` },
@@ -106,7 +151,11 @@ function urlFor(op: Operation, society: string): string {
   let id = society;
   if (op.path.startsWith('/v1/users/')) id = targetUser;
   if (op.path.startsWith('/v1/clients/')) id = targetClient;
-  return op.path.replace('{id}', id).replace('{memberId}', councilMemberOf.get(society) ?? '');
+  if (op.path.startsWith('/v1/alliances/')) id = targetAlliance;
+  return op.path
+    .replace('{id}', id)
+    .replace('{memberId}', councilMemberOf.get(society) ?? '')
+    .replace('{year}', '2024');
 }
 
 function isSocietyScoped(op: Operation): boolean {
@@ -156,7 +205,27 @@ beforeAll(async () => {
       payload: { personName: '张理事', position: 'director' },
     });
     councilMemberOf.set(society, member.json().id);
+    await t.request({
+      method: 'POST',
+      url: `/v1/societies/${society}/annual-reports`,
+      token: admin,
+      payload: { year: 2024, content: REPORT, submit: true },
+    });
+    await t.request({
+      method: 'PUT',
+      url: `/v1/societies/${society}/inspections/2024`,
+      token: admin,
+      payload: { result: 'pass' },
+    });
   }
+  targetAlliance = (
+    await t.request({
+      method: 'POST',
+      url: '/v1/alliances',
+      token: admin,
+      payload: { name: '矩阵目标联合体', leadSocietyId: ownSociety },
+    })
+  ).json().id;
   targetUser = (
     await t.request({
       method: 'POST',

@@ -87,6 +87,37 @@ describe('on PGlite', () => {
     expect(new Set(ids).size).toBe(8);
   });
 
+  it('evaluates governance, reports and the disqualification list', async () => {
+    const id = (
+      await t.request({
+        method: 'POST',
+        url: '/v1/societies',
+        token: admin,
+        payload: { name: '市嵌入式学会', type: 'society', discipline: 'science' },
+      })
+    ).json().id;
+    await t.request({
+      method: 'POST',
+      url: `/v1/societies/${id}/terms`,
+      token: admin,
+      payload: { sequence: 1, startOn: '2024-01-01', endOn: '2028-12-31', representatives: 90 },
+    });
+    const governance = (await t.request({ method: 'GET', url: `/v1/societies/${id}/governance`, token: admin })).json();
+    expect(governance.results).toHaveLength(8);
+    await t.request({
+      method: 'PUT',
+      url: `/v1/societies/${id}/inspections/2024`,
+      token: admin,
+      payload: { result: 'absent' },
+    });
+    expect((await t.request({ method: 'GET', url: '/v1/disqualification-candidates', token: admin })).statusCode).toBe(
+      200,
+    );
+    expect((await t.request({ method: 'GET', url: `/v1/societies/${id}/capacity`, token: admin })).json().tier).toBe(
+      'D',
+    );
+  });
+
   it('keeps the audit log append-only', async () => {
     await expect(t.database.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
   });

@@ -4,6 +4,9 @@ import { uuidv7 } from 'uuidv7';
 import type { Config } from './config';
 import type { DB } from './db/connect';
 import { sharedSchemas } from './lib/schemas';
+import { allianceRoutes } from './modules/alliances/alliances.routes';
+import { allianceSchemas } from './modules/alliances/alliances.schemas';
+import { AllianceService } from './modules/alliances/alliances.service';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { auditSchemas } from './modules/audit/audit.schemas';
 import { AuditService } from './modules/audit/audit.service';
@@ -15,6 +18,9 @@ import { LoginThrottle } from './modules/auth/login-throttle';
 import { loadSigningKey } from './modules/auth/signing-keys';
 import { signingKeyRoutes, signingKeySchemas } from './modules/auth/signing-keys.routes';
 import { TokenService } from './modules/auth/tokens';
+import { capacityRoutes } from './modules/capacity/capacity.routes';
+import { capacitySchemas } from './modules/capacity/capacity.schemas';
+import { CapacityService } from './modules/capacity/capacity.service';
 import { clientRoutes, oauthRoutes } from './modules/clients/clients.routes';
 import { clientSchemas } from './modules/clients/clients.schemas';
 import { ClientService } from './modules/clients/clients.service';
@@ -22,6 +28,9 @@ import { governanceRoutes } from './modules/governance/governance.routes';
 import { governanceSchemas } from './modules/governance/governance.schemas';
 import { GovernanceService } from './modules/governance/governance.service';
 import { healthRoutes, healthSchemas } from './modules/health/health.routes';
+import { reportQueueRoutes, societyReportRoutes } from './modules/reports/reports.routes';
+import { reportSchemas } from './modules/reports/reports.schemas';
+import { ReportService } from './modules/reports/reports.service';
 import { societyRoutes } from './modules/societies/societies.routes';
 import { societySchemas } from './modules/societies/societies.schemas';
 import { SocietyService } from './modules/societies/societies.service';
@@ -86,6 +95,9 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
     ...auditSchemas,
     ...societySchemas,
     ...governanceSchemas,
+    ...reportSchemas,
+    ...capacitySchemas,
+    ...allianceSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -139,6 +151,14 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   await app.register(societyRoutes, { prefix: '/v1/societies', societies: new SocietyService(db) });
   const governance = new GovernanceService(db, config.governanceThresholds);
   await app.register(governanceRoutes, { prefix: '/v1/societies', governance });
+  const capacity = new CapacityService(db, governance);
+  const reports = new ReportService(db, { dueMonthDay: config.annualReportDueMonthDay }, (trx, societyId, year) =>
+    capacity.snapshot(trx, societyId, year),
+  );
+  await app.register(societyReportRoutes, { prefix: '/v1/societies', reports });
+  await app.register(capacityRoutes, { prefix: '/v1/societies', capacity });
+  await app.register(reportQueueRoutes, { prefix: '/v1', reports });
+  await app.register(allianceRoutes, { prefix: '/v1/alliances', alliances: new AllianceService(db) });
 
   if (root) await app.register(consolePlugin, { root });
   return app;

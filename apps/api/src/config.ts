@@ -36,6 +36,8 @@ const ConfigSchema = Type.Object({
   consoleDir: Type.Union([Type.String(), Type.Null()]),
   /** Behind a reverse proxy, trust its X-Forwarded-* headers. */
   trustProxy: Type.Boolean(),
+  /** Annual reports for a year are due by this day of the next year (MM-DD). */
+  annualReportDueMonthDay: Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' }),
   /** Thresholds of the governance rules (SPEC §1); GOVERNANCE_THRESHOLDS (JSON) overrides single values. */
   governanceThresholds: Type.Object({
     councilToRepresentatives: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
@@ -162,6 +164,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
         : (env.CONSOLE_DIR ?? fileURLToPath(new URL('../../console/dist', import.meta.url))),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     externalIdentity: externalIdentity(env),
+    annualReportDueMonthDay: env.ANNUAL_REPORT_DUE ?? '03-31',
     governanceThresholds: { ...DEFAULT_GOVERNANCE_THRESHOLDS, ...json(env, 'GOVERNANCE_THRESHOLDS') },
     secureCookies: flag(env, 'SECURE_COOKIES', production),
     ...overrides,

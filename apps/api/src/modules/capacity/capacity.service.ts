@@ -1,0 +1,121 @@
+import { type CapacityIndex, type CapacityTier, computeCapacity, memberHomeScore } from '@society-hub/domain';
+import { sql } from 'kysely';
+import type { Static } from 'typebox';
+import type { DB } from '../../db/connect';
+import { errors } from '../../lib/errors';
+import type { Principal } from '../../lib/request-context';
+import type { Trx } from '../../lib/write';
+import type { GovernanceService } from '../governance/governance.service';
+import { latestSubmittedReport } from '../reports/reports.repository';
+import { findSociety } from '../societies/societies.repository';
+import type { CapacitySchema } from './capacity.schemas';
+
+/**
+ * History the funding and pilot modules contribute to the index. Until they exist the contribution is
+ * zero; each module registers its own source when it arrives.
+ */
+export interface CapacityHistorySources {
+  funding(db: DB | Trx, societyId: string): Promise<{ fundedProjects: number; completedProjects: number }>;
+  pilots(db: DB | Trx, societyId: string): Promise<{ completed: number; averageSatisfaction: number | null }>;
+}
+
+export const NO_HISTORY: CapacityHistorySources = {
+  funding: async () => ({ fundedProjects: 0, completedProjects: 0 }),
+  pilots: async () => ({ completed: 0, averageSatisfaction: null }),
+};
+
+function isTier(value: string): value is CapacityTier {
+  return ['A', 'B', 'C', 'D'].includes(value);
+}
+
+export class CapacityService {
+  constructor(
+    private readonly db: DB,
+    private readonly governance: GovernanceService,
+    private readonly history: CapacityHistorySources = NO_HISTORY,
+  ) {}
+
+  private async compute(db: DB | Trx, societyId: string): Promise<{ index: CapacityIndex; reportYear: number | null }> {
+    const society = await findSociety(db, { kind: 'all' }, societyId);
+    if (!society) throw errors.notFound('Society');
+    const governance = await this.governance.evaluateUnscoped(db, societyId);
+    const report = await latestSubmittedReport(db, societyId);
+    const content = report?.content;
+    const parsed =
+      content && typeof content === 'object' && 'members' in content && 'activities' in content && 'staff' in content
+        ? (content as Parameters<typeof memberHomeScore>[0])
+        : null;
+    const index = computeCapacity({
+      governance: governance.results.map((r) => r.status),
+      partyOrganisation: society.party_organisation !== 'none',
+      secretaryGeneralFullTime: society.secretary_general_full_time === true,
+      dormant: society.status === 'dormant',
+      report: parsed
+        ? {
+            fullTimeStaff: parsed.staff.fullTime,
+            memberHomeElements: memberHomeScore(parsed),
+            individualMembers: parsed.members.individual,
+            newIndividualMembers: parsed.members.newIndividual,
+            youthMembers: parsed.members.youth,
+            academicExchanges: parsed.activities.academicExchanges,
+            academicParticipants: parsed.activities.academicParticipants,
+            popularisationEvents: parsed.activities.popularisationEvents,
+            popularisationParticipants: parsed.activities.popularisationParticipants,
+            advisoryReports: parsed.activities.advisoryReports,
+            advisoryAdopted: parsed.activities.advisoryAdopted,
+            brandEvents: parsed.activities.brandEvents,
+            brandParticipants: parsed.activities.brandParticipants,
+          }
+        : null,
+      funding: await this.history.funding(db, societyId),
+      pilots: await this.history.pilots(db, societyId),
+    });
+    return { index, reportYear: report?.year ?? null };
+  }
+
+  async get(principal: Principal, societyId: string): Promise<Static<typeof CapacitySchema>> {
+    if (!(await findSociety(this.db, principal.scope, societyId))) throw errors.notFound('Society');
+    const { index, reportYear } = await this.compute(this.db, societyId);
+    const snapshots = await this.db
+      .selectFrom('capacity_snapshots')
+      .selectAll()
+      .where('society_id', '=', societyId)
+      .orderBy('year', 'asc')
+      .execute();
+    return {
+      societyId,
+      computedOn: new Date().toISOString().slice(0, 10),
+      reportYear,
+      ...index,
+      history: snapshots.flatMap((s) =>
+        isTier(s.tier)
+          ? [{ year: s.year, total: s.total, tier: s.tier, subScores: s.sub_scores as CapacityIndex['subScores'] }]
+          : [],
+      ),
+    };
+  }
+
+  /** Keeps one snapshot per society and year: the index as it stands when that year's facts change. */
+  async snapshot(trx: Trx, societyId: string, year: number): Promise<void> {
+    const { index } = await this.compute(trx, societyId);
+    await trx
+      .insertInto('capacity_snapshots')
+      .values({
+        society_id: societyId,
+        year,
+        total: index.total,
+        tier: index.tier,
+        sub_scores: JSON.stringify(index.subScores),
+        computed_at: new Date(),
+      })
+      .onConflict((oc) =>
+        oc.columns(['society_id', 'year']).doUpdateSet({
+          total: index.total,
+          tier: index.tier,
+          sub_scores: sql`excluded.sub_scores`,
+          computed_at: new Date(),
+        }),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,94 @@
+import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { DB } from '../../db/connect';
+import type { AnnualReportsTable, Database, InspectionsTable } from '../../db/database';
+import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
+import type { SocietyScope } from '../../lib/request-context';
+import type { Trx } from '../../lib/write';
+
+type Executor = DB | Trx;
+export type ReportRow = Selectable<AnnualReportsTable> & { society_name: string };
+export type InspectionRow = Selectable<InspectionsTable>;
+
+export const REPORT_SORTS: readonly SortSpec[] = [
+  { name: '-updatedAt', column: 'annual_reports.updated_at', direction: 'desc' },
+];
+
+function reportsQuery(db: Executor) {
+  return db
+    .selectFrom('annual_reports')
+    .innerJoin('societies', 'societies.id', 'annual_reports.society_id')
+    .selectAll('annual_reports')
+    .select('societies.name as society_name');
+}
+
+export async function listReports(
+  db: Executor,
+  scope: SocietyScope,
+  filters: {
+    societyId?: string;
+    year?: number | undefined;
+    status?: 'draft' | 'submitted' | undefined;
+    inspected?: boolean | undefined;
+  },
+  keyset: Keyset,
+): Promise<ReportRow[]> {
+  let query = reportsQuery(db);
+  if (scope.kind === 'some') {
+    if (scope.societyIds.length === 0) return [];
+    query = query.where('annual_reports.society_id', 'in', scope.societyIds);
+  }
+  if (filters.societyId) query = query.where('annual_reports.society_id', '=', filters.societyId);
+  if (filters.year !== undefined) query = query.where('annual_reports.year', '=', filters.year);
+  if (filters.status) query = query.where('annual_reports.status', '=', filters.status);
+  if (filters.inspected !== undefined) {
+    const inspected = (eb: ExpressionBuilder<Database, 'annual_reports' | 'societies'>) =>
+      eb.exists(
+        eb
+          .selectFrom('inspections')
+          .select('inspections.year')
+          .whereRef('inspections.society_id', '=', 'annual_reports.society_id')
+          .whereRef('inspections.year', '=', 'annual_reports.year'),
+      );
+    query = query.where((eb) => (filters.inspected ? inspected(eb) : eb.not(inspected(eb))));
+  }
+  const after = afterCursor(keyset, 'annual_reports.id');
+  if (after) query = query.where(after);
+  return query
+    .orderBy('annual_reports.updated_at', 'desc')
+    .orderBy('annual_reports.id', 'desc')
+    .limit(keyset.limit + 1)
+    .execute();
+}
+
+export async function findReport(db: Executor, societyId: string, year: number, options: { forUpdate?: boolean } = {}) {
+  let query = reportsQuery(db)
+    .where('annual_reports.society_id', '=', societyId)
+    .where('annual_reports.year', '=', year);
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export async function latestSubmittedReport(db: Executor, societyId: string) {
+  return reportsQuery(db)
+    .where('annual_reports.society_id', '=', societyId)
+    .where('annual_reports.status', '=', 'submitted')
+    .orderBy('annual_reports.year', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function findInspection(
+  db: Executor,
+  societyId: string,
+  year: number,
+  options: { forUpdate?: boolean } = {},
+) {
+  let query = db.selectFrom('inspections').selectAll().where('society_id', '=', societyId).where('year', '=', year);
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export async function inspectionsFor(db: Executor, societyIds: readonly string[]): Promise<InspectionRow[]> {
+  if (societyIds.length === 0) return [];
+  return db.selectFrom('inspections').selectAll().where('society_id', 'in', societyIds).execute();
+}
