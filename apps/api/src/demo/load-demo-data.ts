@@ -5,6 +5,7 @@ import { systemContext } from '../lib/request-context';
 import { write } from '../lib/write';
 import { hashPassword } from '../modules/auth/passwords';
 import { findUserByUsername, insertUser } from '../modules/users/users.repository';
+import { loadDemoGovernance } from './demo-governance';
 import { DEMO_SOCIETIES } from './demo-societies';
 
 /** A fictional city, so the demo never pretends to be a real association's data. */
@@ -28,11 +29,13 @@ export async function loadDemoData(db: DB): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await write(db, systemContext('demo-data'), async (trx, record) => {
     const ids: string[] = [];
+    const created: { id: string; status: string; index: number }[] = [];
     const start = Date.UTC(2026, 0, 5);
     for (const [index, society] of DEMO_SOCIETIES.entries()) {
       const id = uuidv7();
       ids.push(id);
       const status = demoStatus(index);
+      created.push({ id, status, index });
       const orgCode = `MJ${String(100000 + index * 7919).slice(-6)}${index % 10}`;
       const at = new Date(start + index * 86_400_000);
       await trx
@@ -62,6 +65,7 @@ export async function loadDemoData(db: DB): Promise<boolean> {
         after: { id, name: `${DEMO_CITY}${society.name}`, status },
       });
     }
+    await loadDemoGovernance(trx, db, created);
     const accounts = [
       { username: 'officer', role: 'society_officer' as const, displayName: '学会秘书处', societyIds: ids.slice(0, 2) },
       { username: 'reviewer', role: 'reviewer' as const, displayName: '评审专家', societyIds: [] },

@@ -1,0 +1,67 @@
+import { loadDemoData } from '@society-hub/api/testing';
+import { type AnnualReportContent, checkAnnualReport } from '@society-hub/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, startTestApp, type TestApp } from '../support/app';
+
+/** DEMO_DATA=1 must give every page something true to show, and only data the API itself would accept. */
+let t: TestApp;
+let admin: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  expect(await loadDemoData(t.database.db)).toBe(true);
+  admin = await t.login(ADMIN.username, ADMIN.password);
+});
+afterAll(async () => t?.close());
+
+describe('the demo data set', () => {
+  it('loads once', async () => {
+    expect(await loadDemoData(t.database.db)).toBe(false);
+  });
+
+  it('has societies in every state the registry shows, with valid credit codes', async () => {
+    const page = (await t.request({ method: 'GET', url: '/v1/societies?limit=500', token: admin })).json();
+    expect(page.items.length).toBe(46);
+    const statuses = new Set(page.items.map((s: { status: string }) => s.status));
+    expect([...statuses].sort()).toEqual(['active', 'deregistered', 'dormant', 'preparing']);
+    for (const s of page.items) expect(s.name.startsWith('海川')).toBe(true);
+  });
+
+  it('has only annual reports that pass the API’s own consistency rules', async () => {
+    const reports = await t.database.db.selectFrom('annual_reports').select('content').execute();
+    expect(reports.length).toBeGreaterThan(40);
+    for (const report of reports) expect(checkAnnualReport(report.content as AnnualReportContent)).toEqual([]);
+  });
+
+  it('gives the governance, disqualification and capacity pages something to show', async () => {
+    const active = (
+      await t.request({ method: 'GET', url: '/v1/societies?status=active&limit=500', token: admin })
+    ).json().items;
+    const statuses = new Set<string>();
+    for (const society of active.slice(0, 12)) {
+      const governance = (
+        await t.request({ method: 'GET', url: `/v1/societies/${society.id}/governance`, token: admin })
+      ).json();
+      statuses.add(governance.overall);
+      const capacity = (
+        await t.request({ method: 'GET', url: `/v1/societies/${society.id}/capacity`, token: admin })
+      ).json();
+      expect(capacity.history.length).toBe(2);
+    }
+    expect(statuses.has('fail')).toBe(true);
+    const candidates = (
+      await t.request({ method: 'GET', url: '/v1/disqualification-candidates', token: admin })
+    ).json();
+    expect(candidates.items.length).toBeGreaterThan(0);
+    const queue = (
+      await t.request({ method: 'GET', url: '/v1/annual-reports?status=submitted&inspected=false', token: admin })
+    ).json();
+    expect(queue.items.length).toBeGreaterThan(0);
+  });
+
+  it('has working demo accounts', async () => {
+    const officer = await t.login('officer', 'demo-pass-2026');
+    const mine = (await t.request({ method: 'GET', url: '/v1/societies', token: officer })).json();
+    expect(mine.items).toHaveLength(2);
+  });
+});
