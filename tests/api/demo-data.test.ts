@@ -65,3 +65,25 @@ describe('the demo data set', () => {
     expect(mine.items).toHaveLength(2);
   });
 });
+
+describe('filtering the registry by capacity tier', () => {
+  it('returns only societies whose latest snapshot has that tier', async () => {
+    const all = (await t.request({ method: 'GET', url: '/v1/societies?limit=500', token: admin })).json().items;
+    let seen = 0;
+    for (const tier of ['A', 'B', 'C', 'D']) {
+      const page = (
+        await t.request({ method: 'GET', url: `/v1/societies?tier=${tier}&limit=500`, token: admin })
+      ).json();
+      seen += page.items.length;
+      for (const society of page.items.slice(0, 3)) {
+        const capacity = (
+          await t.request({ method: 'GET', url: `/v1/societies/${society.id}/capacity`, token: admin })
+        ).json();
+        expect(capacity.history.at(-1).tier).toBe(tier);
+      }
+    }
+    // Preparing and deregistered societies have no snapshot and no tier.
+    expect(seen).toBe(all.filter((s: { status: string }) => s.status === 'active' || s.status === 'dormant').length);
+    expect((await t.request({ method: 'GET', url: '/v1/societies?tier=E', token: admin })).statusCode).toBe(400);
+  });
+});

@@ -3300,6 +3300,8 @@ export interface operations {
                 status?: components["schemas"]["SocietyStatus"];
                 type?: components["schemas"]["SocietyType"];
                 discipline?: components["schemas"]["Discipline"];
+                /** @description Capacity tier of the latest yearly snapshot */
+                tier?: "A" | "B" | "C" | "D";
                 /** @description Substring of the name, English name or credit code */
                 q?: string;
                 sort?: "-createdAt" | "createdAt" | "name" | "-updatedAt";

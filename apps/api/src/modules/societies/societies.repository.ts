@@ -21,6 +21,7 @@ export interface SocietyFilters {
   type?: SocietyType | undefined;
   discipline?: Discipline | undefined;
   q?: string | undefined;
+  tier?: string | undefined;
 }
 
 export async function listSocieties(db: Executor, scope: SocietyScope, filters: SocietyFilters, keyset: Keyset) {
@@ -32,6 +33,22 @@ export async function listSocieties(db: Executor, scope: SocietyScope, filters: 
   if (filters.status) query = query.where('status', '=', filters.status);
   if (filters.type) query = query.where('type', '=', filters.type);
   if (filters.discipline) query = query.where('discipline', '=', filters.discipline);
+  if (filters.tier) {
+    const tier = filters.tier;
+    // The tier of the society's latest yearly snapshot of the capacity index.
+    query = query.where((eb) =>
+      eb(
+        eb
+          .selectFrom('capacity_snapshots')
+          .select('capacity_snapshots.tier')
+          .whereRef('capacity_snapshots.society_id', '=', 'societies.id')
+          .orderBy('capacity_snapshots.year', 'desc')
+          .limit(1),
+        '=',
+        tier,
+      ),
+    );
+  }
   if (filters.q) {
     const pattern = containsPattern(filters.q.trim());
     query = query.where((eb) =>

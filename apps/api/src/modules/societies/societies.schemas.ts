@@ -116,6 +116,9 @@ export const SocietyListQuerySchema = Type.Object(
     status: Type.Optional(ref(SocietyStatusSchema)),
     type: Type.Optional(ref(SocietyTypeSchema)),
     discipline: Type.Optional(ref(DisciplineSchema)),
+    tier: Type.Optional(
+      Type.Enum(['A', 'B', 'C', 'D'], { description: 'Capacity tier of the latest yearly snapshot' }),
+    ),
     q: Type.Optional(
       Type.String({ minLength: 1, maxLength: 100, description: 'Substring of the name, English name or credit code' }),
     ),
