@@ -18,3 +18,9 @@ export function expectedVersion(request: FastifyRequest, current?: number): numb
   if (!Number.isInteger(version)) throw errors.preconditionFailed(current ?? 0);
   return version;
 }
+
+/** 201 Created with the resource, its ETag and where it lives: every create answers the same way. */
+export function sendCreated<T extends { version: number }>(reply: FastifyReply, location: string, resource: T) {
+  setEtag(reply, resource.version);
+  return reply.header('location', location).code(201).send(resource);
+}

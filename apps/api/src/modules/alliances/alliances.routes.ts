@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { expectedVersion, setEtag } from '../../lib/etag';
+import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf } from '../../lib/request-context';
 import { IdParams, problems, ref } from '../../lib/schemas';
 import {
@@ -47,9 +47,7 @@ export const allianceRoutes: FastifyPluginAsyncTypebox<{ alliances: AllianceServ
     },
     async (request, reply) => {
       const alliance = await alliances.create(callerOf(request), request.body);
-      setEtag(reply, alliance.version);
-      reply.header('location', `/v1/alliances/${alliance.id}`);
-      return reply.code(201).send(alliance);
+      return sendCreated(reply, `/v1/alliances/${alliance.id}`, alliance);
     },
   );
 

@@ -2,12 +2,11 @@ import { type CapacityIndex, type CapacityTier, computeCapacity, memberHomeScore
 import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { DB } from '../../db/connect';
-import { errors } from '../../lib/errors';
 import type { Principal } from '../../lib/request-context';
 import type { Trx } from '../../lib/write';
 import type { GovernanceService } from '../governance/governance.service';
 import { latestSubmittedReport } from '../reports/reports.repository';
-import { findSociety } from '../societies/societies.repository';
+import { requireSociety } from '../societies/societies.repository';
 import type { CapacitySchema } from './capacity.schemas';
 
 /**
@@ -36,8 +35,7 @@ export class CapacityService {
   ) {}
 
   private async compute(db: DB | Trx, societyId: string): Promise<{ index: CapacityIndex; reportYear: number | null }> {
-    const society = await findSociety(db, { kind: 'all' }, societyId);
-    if (!society) throw errors.notFound('Society');
+    const society = await requireSociety(db, { kind: 'all' }, societyId);
     const governance = await this.governance.evaluateUnscoped(db, societyId);
     const report = await latestSubmittedReport(db, societyId);
     const content = report?.content;
@@ -74,7 +72,7 @@ export class CapacityService {
   }
 
   async get(principal: Principal, societyId: string): Promise<Static<typeof CapacitySchema>> {
-    if (!(await findSociety(this.db, principal.scope, societyId))) throw errors.notFound('Society');
+    await requireSociety(this.db, principal.scope, societyId);
     const { index, reportYear } = await this.compute(this.db, societyId);
     const snapshots = await this.db
       .selectFrom('capacity_snapshots')

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { expectedVersion, setEtag } from '../../lib/etag';
+import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
 import { IdParams, PageQuery, problems, ref } from '../../lib/schemas';
 import {
@@ -58,9 +58,7 @@ export const governanceRoutes: FastifyPluginAsyncTypebox<{ governance: Governanc
     },
     async (request, reply) => {
       const term = await governance.createTerm(callerOf(request), request.params.id, request.body);
-      setEtag(reply, term.version);
-      reply.header('location', `/v1/societies/${request.params.id}/terms`);
-      return reply.code(201).send(term);
+      return sendCreated(reply, `/v1/societies/${request.params.id}/terms`, term);
     },
   );
 
@@ -95,9 +93,7 @@ export const governanceRoutes: FastifyPluginAsyncTypebox<{ governance: Governanc
     },
     async (request, reply) => {
       const member = await governance.addMember(callerOf(request), request.params.id, request.body);
-      setEtag(reply, member.version);
-      reply.header('location', `/v1/societies/${request.params.id}/council-members/${member.id}`);
-      return reply.code(201).send(member);
+      return sendCreated(reply, `/v1/societies/${request.params.id}/council-members/${member.id}`, member);
     },
   );
 

@@ -12,7 +12,7 @@ import { errors, type FieldError } from '../../lib/errors';
 import { keysetOf, toPage } from '../../lib/pagination';
 import type { Caller, Principal } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
-import { findSociety } from '../societies/societies.repository';
+import { requireSociety } from '../societies/societies.repository';
 import * as repo from './governance.repository';
 import type {
   CouncilMemberCreateSchema,
@@ -84,15 +84,8 @@ export class GovernanceService {
     private readonly thresholds: GovernanceThresholds,
   ) {}
 
-  /** The society, if the caller may see it; the one place this module applies society scope. */
-  private async society(db: DB | Trx, principal: Principal, societyId: string, forUpdate = false) {
-    const society = await findSociety(db, principal.scope, societyId, { forUpdate });
-    if (!society) throw errors.notFound('Society');
-    return society;
-  }
-
   async listTerms(principal: Principal, societyId: string, query: { limit?: number; cursor?: string }) {
-    await this.society(this.db, principal, societyId);
+    await requireSociety(this.db, principal.scope, societyId);
     const keyset = keysetOf(repo.TERM_SORTS, query);
     const rows = await repo.listTerms(this.db, societyId, keyset);
     return toPage(rows, keyset, (row) => ({ value: row.sequence, id: row.id }), toTerm);
@@ -104,7 +97,7 @@ export class GovernanceService {
     input: Static<typeof TermCreateSchema>,
   ): Promise<Term> {
     return write(this.db, context, async (trx, record) => {
-      await this.society(trx, principal, societyId, true);
+      await requireSociety(trx, principal.scope, societyId, { forUpdate: true });
       const fieldErrors: FieldError[] = [];
       if (input.endOn <= input.startOn) {
         fieldErrors.push({ path: '/body/endOn', code: 'before_start', message: 'A term ends after it starts.' });
@@ -153,7 +146,7 @@ export class GovernanceService {
     societyId: string,
     query: { termId?: string; limit?: number; cursor?: string },
   ) {
-    await this.society(this.db, principal, societyId);
+    await requireSociety(this.db, principal.scope, societyId);
     const term = query.termId
       ? await repo.findTerm(this.db, societyId, query.termId)
       : await repo.currentTerm(this.db, societyId);
@@ -195,7 +188,7 @@ export class GovernanceService {
   ): Promise<CouncilMember> {
     this.checkBirthYear(input.birthYear);
     return write(this.db, context, async (trx, record) => {
-      await this.society(trx, principal, societyId, true);
+      await requireSociety(trx, principal.scope, societyId, { forUpdate: true });
       const term = input.termId
         ? await repo.findTerm(trx, societyId, input.termId)
         : await repo.currentTerm(trx, societyId);
@@ -251,7 +244,7 @@ export class GovernanceService {
   ): Promise<CouncilMember> {
     this.checkBirthYear(input.birthYear);
     return write(this.db, context, async (trx, record) => {
-      await this.society(trx, principal, societyId, true);
+      await requireSociety(trx, principal.scope, societyId, { forUpdate: true });
       const current = await repo.findMember(trx, societyId, memberId, { forUpdate: true });
       if (!current) throw errors.notFound('Council member');
       if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
@@ -285,7 +278,7 @@ export class GovernanceService {
 
   async removeMember({ principal, context }: Caller, societyId: string, memberId: string, expected: number | null) {
     await write(this.db, context, async (trx, record) => {
-      await this.society(trx, principal, societyId, true);
+      await requireSociety(trx, principal.scope, societyId, { forUpdate: true });
       const current = await repo.findMember(trx, societyId, memberId, { forUpdate: true });
       if (!current) throw errors.notFound('Council member');
       if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
@@ -307,7 +300,7 @@ export class GovernanceService {
     societyId: string,
     on = today(),
   ): Promise<Static<typeof GovernanceReportSchema>> {
-    await this.society(this.db, principal, societyId);
+    await requireSociety(this.db, principal.scope, societyId);
     return this.evaluateUnscoped(this.db, societyId, on);
   }
 

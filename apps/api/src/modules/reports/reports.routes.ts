@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { expectedVersion, setEtag } from '../../lib/etag';
+import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
 import { IdParams, PageQuery, problems, ref } from '../../lib/schemas';
 import {
@@ -55,9 +55,7 @@ export const societyReportRoutes: FastifyPluginAsyncTypebox<{ reports: ReportSer
     },
     async (request, reply) => {
       const report = await reports.create(callerOf(request), request.params.id, request.body);
-      setEtag(reply, report.version);
-      reply.header('location', `/v1/societies/${request.params.id}/annual-reports/${report.year}`);
-      return reply.code(201).send(report);
+      return sendCreated(reply, `/v1/societies/${request.params.id}/annual-reports/${report.year}`, report);
     },
   );
 

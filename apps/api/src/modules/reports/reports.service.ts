@@ -13,7 +13,7 @@ import { errors } from '../../lib/errors';
 import { keysetOf, toPage } from '../../lib/pagination';
 import type { Caller, Principal } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
-import { findSociety } from '../societies/societies.repository';
+import { requireSociety } from '../societies/societies.repository';
 import * as repo from './reports.repository';
 import type {
   AnnualReportContentSchema,
@@ -87,18 +87,12 @@ export class ReportService {
     private readonly yearChanged: YearChanged,
   ) {}
 
-  private async society(db: DB | Trx, principal: Principal, societyId: string, forUpdate = false) {
-    const society = await findSociety(db, principal.scope, societyId, { forUpdate });
-    if (!society) throw errors.notFound('Society');
-    return society;
-  }
-
   private async withInspection(db: DB | Trx, row: repo.ReportRow): Promise<AnnualReport> {
     return toReport(row, await repo.findInspection(db, row.society_id, row.year), this.settings.dueMonthDay);
   }
 
   async list(principal: Principal, query: Static<typeof ReportQueueQuerySchema> & { societyId?: string }) {
-    if (query.societyId) await this.society(this.db, principal, query.societyId);
+    if (query.societyId) await requireSociety(this.db, principal.scope, query.societyId);
     const keyset = keysetOf(repo.REPORT_SORTS, query);
     const rows = await repo.listReports(this.db, principal.scope, query, keyset);
     const inspections = await repo.inspectionsFor(this.db, [...new Set(rows.map((r) => r.society_id))]);
@@ -116,7 +110,7 @@ export class ReportService {
   }
 
   async get(principal: Principal, societyId: string, year: number): Promise<AnnualReport> {
-    await this.society(this.db, principal, societyId);
+    await requireSociety(this.db, principal.scope, societyId);
     const row = await repo.findReport(this.db, societyId, year);
     if (!row) throw errors.notFound('Annual report');
     return this.withInspection(this.db, row);
@@ -138,7 +132,7 @@ export class ReportService {
     this.assertYear(input.year);
     assertConsistent(input.content);
     return write(this.db, context, async (trx, record) => {
-      await this.society(trx, principal, societyId, true);
+      await requireSociety(trx, principal.scope, societyId, { forUpdate: true });
       if (await repo.findReport(trx, societyId, input.year)) {
         throw errors.conflict(`The ${input.year} report already exists; change it with PUT.`, [
           { path: '/body/year', code: 'report_exists', message: `A report for ${input.year} is already filed.` },
@@ -188,7 +182,7 @@ export class ReportService {
   ): Promise<AnnualReport> {
     assertConsistent(input.content);
     return write(this.db, context, async (trx, record) => {
-      await this.society(trx, principal, societyId, true);
+      await requireSociety(trx, principal.scope, societyId, { forUpdate: true });
       const current = await repo.findReport(trx, societyId, year, { forUpdate: true });
       if (!current) throw errors.notFound('Annual report');
       if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
@@ -225,7 +219,7 @@ export class ReportService {
   }
 
   async getInspection(principal: Principal, societyId: string, year: number): Promise<Inspection> {
-    await this.society(this.db, principal, societyId);
+    await requireSociety(this.db, principal.scope, societyId);
     const row = await repo.findInspection(this.db, societyId, year);
     if (!row) throw errors.notFound('Inspection');
     return toInspection(row);
@@ -245,7 +239,7 @@ export class ReportService {
       ]);
     }
     return write(this.db, context, async (trx, record) => {
-      await this.society(trx, principal, societyId, true);
+      await requireSociety(trx, principal.scope, societyId, { forUpdate: true });
       const report = await repo.findReport(trx, societyId, year);
       if (input.result !== 'absent' && report?.status !== 'submitted') {
         throw errors.ruleViolation(`No ${year} report has been filed; only "absent" can be recorded.`, [

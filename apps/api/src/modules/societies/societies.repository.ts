@@ -2,6 +2,7 @@ import type { Discipline, SocietyStatus, SocietyType } from '@society-hub/domain
 import { sql } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { NewSocietyRow, SocietyRow, SocietyRowUpdate } from '../../db/database';
+import { errors } from '../../lib/errors';
 import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
 import type { SocietyScope } from '../../lib/request-context';
 import { containsPattern } from '../../lib/sql';
@@ -75,6 +76,18 @@ export async function findSociety(
   let query = db.selectFrom('societies').selectAll().where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
+}
+
+/** The society if the caller may reach it, else 404: the scope check every society sub-resource starts with. */
+export async function requireSociety(
+  db: Executor,
+  scope: SocietyScope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<SocietyRow> {
+  const society = await findSociety(db, scope, id, options);
+  if (!society) throw errors.notFound('Society');
+  return society;
 }
 
 export async function findSocietyIdByCreditCode(db: Executor, creditCode: string): Promise<string | undefined> {

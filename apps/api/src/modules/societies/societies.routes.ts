@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { expectedVersion, setEtag } from '../../lib/etag';
+import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
 import { IdParams, PageQuery, problems, ref, TransitionRequestSchema } from '../../lib/schemas';
 import {
@@ -47,9 +47,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
     },
     async (request, reply) => {
       const society = await societies.create(callerOf(request), request.body);
-      setEtag(reply, society.version);
-      reply.header('location', `/v1/societies/${society.id}`);
-      return reply.code(201).send(society);
+      return sendCreated(reply, `/v1/societies/${society.id}`, society);
     },
   );
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { expectedVersion, setEtag } from '../../lib/etag';
+import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf } from '../../lib/request-context';
 import { IdParams, problems, ref } from '../../lib/schemas';
 import {
@@ -47,9 +47,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ users: UserService }> = asy
     },
     async (request, reply) => {
       const user = await users.create(callerOf(request), request.body);
-      setEtag(reply, user.version);
-      reply.header('location', `/v1/users/${user.id}`);
-      return reply.code(201).send(user);
+      return sendCreated(reply, `/v1/users/${user.id}`, user);
     },
   );
 
