@@ -4,6 +4,8 @@ export * from './governance/capacity';
 export * from './governance/disqualification';
 export * from './governance/rules';
 export * from './labels';
+export * from './members/id-number';
+export * from './members/membership';
 export * from './roles';
 export * from './society';
 export * from './state-machine';

@@ -1,0 +1,53 @@
+import { defineStateMachine } from '../state-machine';
+
+export const MEMBER_STATUSES = ['applied', 'active', 'rejected', 'lapsed', 'suspended', 'withdrawn'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/**
+ * SPEC §2: an application is approved or rejected by the society; an active membership lapses when the
+ * year's dues stay unpaid past the grace period, and comes back when they are paid; rejected and
+ * withdrawn are final.
+ */
+export const membershipLifecycle = defineStateMachine<MemberStatus>('applied', {
+  applied: ['active', 'rejected'],
+  active: ['lapsed', 'suspended', 'withdrawn'],
+  lapsed: ['active', 'withdrawn'],
+  suspended: ['active', 'withdrawn'],
+  rejected: [],
+  withdrawn: [],
+});
+
+export const MEMBER_CATEGORIES = ['ordinary', 'senior', 'student', 'honorary'] as const;
+export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
+
+export const TITLE_LEVELS = ['senior', 'associate_senior', 'intermediate', 'junior', 'none'] as const;
+export type TitleLevel = (typeof TITLE_LEVELS)[number];
+
+/** Expert pools admit 副高级 (associate senior) titles and above (seeds/001). */
+export function qualifiesForExpertPool(title: TitleLevel): boolean {
+  return title === 'senior' || title === 'associate_senior';
+}
+
+/** Age in whole years on `on` (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, on: string): number {
+  const [by = 0, bm = 0, bd = 0] = birthDate.split('-').map(Number);
+  const [y = 0, m = 0, d = 0] = on.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** "Youth" in the statistics: under 40 by default (SPEC §2). */
+export function isYouth(birthDate: string | null, on: string, limit = 40): boolean {
+  return birthDate !== null && ageOn(birthDate, on) < limit;
+}
+
+/**
+ * Whether an active membership lapses: the year's dues unpaid once the grace period after the year
+ * starts has passed.
+ */
+export function duesLapsed(paidYears: readonly number[], today: string, graceDays: number): boolean {
+  const year = Number(today.slice(0, 4));
+  if (paidYears.includes(year)) return false;
+  // The grace period is the first `graceDays` days of the year, 1 January included.
+  const lastGraceDay = new Date(Date.UTC(year, 0, 1) + (graceDays - 1) * 86_400_000).toISOString().slice(0, 10);
+  return today > lastGraceDay;
+}
