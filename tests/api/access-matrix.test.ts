@@ -54,6 +54,13 @@ const POLICY: Record<string, Policy | 'public'> = {
   createAlliance: { roles: ['admin'], scope: 'societies:write' },
   updateAlliance: { roles: ['admin'], scope: 'societies:write' },
   deleteAlliance: { roles: ['admin'], scope: 'societies:write' },
+  listMembers: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
+  createMember: { roles: ['admin', 'society_officer'], scope: 'members:write' },
+  getMember: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
+  updateMember: { roles: ['admin', 'society_officer'], scope: 'members:write' },
+  transitionMember: { roles: ['admin', 'society_officer'], scope: 'members:write' },
+  listMemberDues: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
+  recordMemberDues: { roles: ['admin', 'society_officer'], scope: 'members:write' },
   listUsers: { roles: ['admin', 'auditor'] },
   getUser: { roles: ['admin', 'auditor'] },
   createUser: { roles: ['admin'] },
@@ -96,6 +103,8 @@ let targetAlliance = '';
 let forged = '';
 /** A council member of each society, for the roster routes. */
 const councilMemberOf = new Map<string, string>();
+/** A member of each society, for the /v1/members routes. */
+const memberOf = new Map<string, string>();
 let serial = 0;
 
 const REPORT = {
@@ -138,6 +147,10 @@ function sampleBody(operationId: string): unknown {
     createAnnualReport: { year: 2000 + (serial % 20), content: REPORT },
     replaceAnnualReport: { content: REPORT },
     recordInspection: { result: 'absent' },
+    createMember: { kind: 'individual', name: `矩阵会员${serial}` },
+    updateMember: { employer: '矩阵单位' },
+    transitionMember: { to: 'applied', reason: 'matrix' },
+    recordMemberDues: { year: 2001, amountFen: 10000, paidOn: '2001-03-01' },
     createAlliance: { name: `矩阵联合体${serial}`, leadSocietyId: ownSociety },
     updateAlliance: { description: '矩阵' },
     createGovernanceTerm: { sequence: Math.min(200, 1 + serial), startOn: '2026-01-01', endOn: '2030-12-31' },
@@ -152,14 +165,16 @@ function urlFor(op: Operation, society: string): string {
   if (op.path.startsWith('/v1/users/')) id = targetUser;
   if (op.path.startsWith('/v1/clients/')) id = targetClient;
   if (op.path.startsWith('/v1/alliances/')) id = targetAlliance;
+  if (op.path.startsWith('/v1/members/')) id = memberOf.get(society) ?? '';
   return op.path
     .replace('{id}', id)
     .replace('{memberId}', councilMemberOf.get(society) ?? '')
     .replace('{year}', '2024');
 }
 
+/** Operations on something that belongs to one society: bound callers must get 404 for a foreign one. */
 function isSocietyScoped(op: Operation): boolean {
-  return op.path.startsWith('/v1/societies/{id}');
+  return op.path.startsWith('/v1/societies/{id}') || op.path.startsWith('/v1/members/{id}');
 }
 
 async function call(op: Operation, token: string | null, society: string) {
@@ -205,6 +220,13 @@ beforeAll(async () => {
       payload: { personName: '张理事', position: 'director' },
     });
     councilMemberOf.set(society, member.json().id);
+    const societyMember = await t.request({
+      method: 'POST',
+      url: `/v1/societies/${society}/members`,
+      token: admin,
+      payload: { kind: 'individual', name: '矩阵基准会员' },
+    });
+    memberOf.set(society, societyMember.json().id);
     await t.request({
       method: 'POST',
       url: `/v1/societies/${society}/annual-reports`,
@@ -254,7 +276,7 @@ beforeAll(async () => {
     { label: 'reviewer', token: await t.userToken('reviewer'), role: 'reviewer', bound: false },
     { label: 'auditor', token: await t.userToken('auditor'), role: 'auditor', bound: false },
   );
-  const allScopes = ['societies:read', 'societies:write', 'audit:read'];
+  const allScopes = ['societies:read', 'societies:write', 'members:read', 'members:write', 'audit:read'];
   callers.push(
     { label: 'client (all scopes)', token: await clientToken(allScopes, [], admin), scopes: allScopes, bound: false },
     {

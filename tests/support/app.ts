@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   buildApp,
   connectPglite,
@@ -51,7 +52,13 @@ export async function startTestApp(
   }
   await migrateToLatest(database.db);
   await ensureAdmin(database.db, ADMIN.username, ADMIN.password);
-  const config = loadConfig({ LOG_LEVEL: 'silent', CONSOLE_DIR: '', RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  const config = loadConfig({
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    CONSOLE_DIR: '',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    MEMBER_DATA_KEY: randomBytes(32).toString('base64'),
+    ...env,
+  });
   const app = await buildApp({ config, db: database.db });
   await app.ready();
 

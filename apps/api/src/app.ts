@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from './config';
 import type { DB } from './db/connect';
+import { PersonalDataVault } from './lib/personal-data';
 import { sharedSchemas } from './lib/schemas';
 import { allianceRoutes } from './modules/alliances/alliances.routes';
 import { allianceSchemas } from './modules/alliances/alliances.schemas';
@@ -28,6 +30,9 @@ import { governanceRoutes } from './modules/governance/governance.routes';
 import { governanceSchemas } from './modules/governance/governance.schemas';
 import { GovernanceService } from './modules/governance/governance.service';
 import { healthRoutes, healthSchemas } from './modules/health/health.routes';
+import { memberRoutes, societyMemberRoutes } from './modules/members/members.routes';
+import { memberSchemas } from './modules/members/members.schemas';
+import { MemberService } from './modules/members/members.service';
 import { reportQueueRoutes, societyReportRoutes } from './modules/reports/reports.routes';
 import { reportSchemas } from './modules/reports/reports.schemas';
 import { ReportService } from './modules/reports/reports.service';
@@ -44,6 +49,14 @@ import { idempotencyPlugin } from './plugins/idempotency';
 import { securityPlugin } from './plugins/security';
 import { swaggerPlugin } from './plugins/swagger';
 import { buildValidator } from './plugins/validation';
+
+/**
+ * The vault for personal data. Without a configured key (the OpenAPI export, a read-only tool) a
+ * throw-away key is used: nothing sealed with it can be stored meaningfully, which is what we want.
+ */
+function vaultFor(config: Config): PersonalDataVault {
+  return new PersonalDataVault(config.memberDataKey ? Buffer.from(config.memberDataKey, 'base64') : randomBytes(32));
+}
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -98,6 +111,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
     ...reportSchemas,
     ...capacitySchemas,
     ...allianceSchemas,
+    ...memberSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -159,6 +173,9 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   await app.register(capacityRoutes, { prefix: '/v1/societies', capacity });
   await app.register(reportQueueRoutes, { prefix: '/v1', reports });
   await app.register(allianceRoutes, { prefix: '/v1/alliances', alliances: new AllianceService(db) });
+  const members = new MemberService(db, vaultFor(config));
+  await app.register(societyMemberRoutes, { prefix: '/v1/societies', members });
+  await app.register(memberRoutes, { prefix: '/v1/members', members });
 
   if (root) await app.register(consolePlugin, { root });
   return app;

@@ -36,6 +36,11 @@ const ConfigSchema = Type.Object({
   consoleDir: Type.Union([Type.String(), Type.Null()]),
   /** Behind a reverse proxy, trust its X-Forwarded-* headers. */
   trustProxy: Type.Boolean(),
+  /**
+   * Secret (base64, ≥ 32 bytes) that seals personal data such as ID numbers. Absent: server.ts keeps one
+   * in DATA_DIR for embedded runs; production deployments should set MEMBER_DATA_KEY from a secret store.
+   */
+  memberDataKey: Type.Union([Type.String({ minLength: 44 }), Type.Null()]),
   /** Annual reports for a year are due by this day of the next year (MM-DD). */
   annualReportDueMonthDay: Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' }),
   /** Thresholds of the governance rules (SPEC §1); GOVERNANCE_THRESHOLDS (JSON) overrides single values. */
@@ -165,6 +170,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     trustProxy: flag(env, 'TRUST_PROXY', false),
     externalIdentity: externalIdentity(env),
     annualReportDueMonthDay: env.ANNUAL_REPORT_DUE ?? '03-31',
+    memberDataKey: text(env, 'MEMBER_DATA_KEY'),
     governanceThresholds: { ...DEFAULT_GOVERNANCE_THRESHOLDS, ...json(env, 'GOVERNANCE_THRESHOLDS') },
     secureCookies: flag(env, 'SECURE_COOKIES', production),
     ...overrides,

@@ -4,13 +4,15 @@ import { ConfigError, loadConfig } from './config';
 import { connectDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { loadDemoData } from './demo/load-demo-data';
+import { ensureMemberDataKey } from './member-data-key';
 import { purgeExpiredIdempotencyKeys } from './plugins/idempotency';
 
 /** Starts the API: migrate, bootstrap, listen; on SIGTERM/SIGINT drain in-flight requests, then close the pool. */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig();
+    const base = loadConfig();
+    config = loadConfig(process.env, { memberDataKey: ensureMemberDataKey(base.memberDataKey, base.dataDir).key });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -2,10 +2,13 @@ import type {
   CouncilPosition,
   Discipline,
   InspectionResult,
+  MemberCategory,
+  MemberStatus,
   PartyOrganisation,
   Role,
   SocietyStatus,
   SocietyType,
+  TitleLevel,
 } from '@society-hub/domain';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
@@ -232,7 +235,45 @@ export interface AllianceMembersTable {
   society_id: string;
 }
 
+export interface MembersTable {
+  id: string;
+  society_id: string;
+  kind: 'individual' | 'institutional';
+  name: string;
+  gender: 'male' | 'female' | null;
+  birth_date: string | null;
+  id_number_sealed: string | null;
+  id_number_hash: string | null;
+  id_number_masked: string | null;
+  phone: string | null;
+  email: string | null;
+  employer: string | null;
+  title_level: Generated<TitleLevel>;
+  discipline: string | null;
+  degree: string | null;
+  category: Generated<MemberCategory>;
+  org_credit_code: string | null;
+  contact_person: string | null;
+  external_ref: string | null;
+  status: MemberStatus;
+  joined_on: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MemberDuesTable {
+  id: string;
+  member_id: string;
+  year: number;
+  amount_fen: number;
+  paid_on: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  members: MembersTable;
+  member_dues: MemberDuesTable;
   governance_terms: GovernanceTermsTable;
   council_members: CouncilMembersTable;
   annual_reports: AnnualReportsTable;

@@ -28,6 +28,7 @@ export const swaggerPlugin = fp(
           { name: 'audit', description: 'The tamper-evident audit log' },
           { name: 'societies', description: 'The society registry (学会)' },
           { name: 'governance', description: 'Terms, council rosters and the governance rules' },
+          { name: 'members', description: 'Members (会员), their lifecycle and dues' },
           { name: 'system', description: 'Health and readiness' },
         ],
         components: {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22T0001_foundation';
 import * as identity from './2026-11-22T0002_identity';
 import * as governance from './2026-11-22T0003_governance';
+import * as members from './2026-11-22T0004_members';
 
 /**
  * Every migration, by name. Listed explicitly (not read from disk) so the bundled server carries
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0001_foundation': foundation,
   '2026-11-22T0002_identity': identity,
   '2026-11-22T0003_governance': governance,
+  '2026-11-22T0004_members': members,
 };

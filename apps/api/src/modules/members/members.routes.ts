@@ -1,0 +1,157 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
+import { callerOf, principalOf } from '../../lib/request-context';
+import { IdParams, problems, ref, TransitionRequestSchema } from '../../lib/schemas';
+import {
+  DuesCreateSchema,
+  DuesListSchema,
+  DuesSchema,
+  MemberCreateSchema,
+  MemberListQuerySchema,
+  MemberPageSchema,
+  MemberPatchSchema,
+  MemberSchema,
+} from './members.schemas';
+import type { MemberService } from './members.service';
+
+const tags = ['members'];
+const READ = { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' } as const;
+const WRITE = { roles: ['admin', 'society_officer'], scope: 'members:write' } as const;
+
+/** Under /v1/societies: a society's members. */
+export const societyMemberRoutes: FastifyPluginAsyncTypebox<{ members: MemberService }> = async (app, { members }) => {
+  app.get(
+    '/:id/members',
+    {
+      config: { access: READ },
+      schema: {
+        operationId: 'listMembers',
+        tags,
+        summary: 'A society’s members (phones and ID numbers masked)',
+        params: IdParams,
+        querystring: MemberListQuerySchema,
+        response: { 200: ref(MemberPageSchema), ...problems(404) },
+      },
+    },
+    async (request) => members.list(principalOf(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/:id/members',
+    {
+      config: { access: WRITE },
+      schema: {
+        operationId: 'createMember',
+        tags,
+        summary: 'Register a member (an individual or an institution)',
+        params: IdParams,
+        body: ref(MemberCreateSchema),
+        response: { 201: ref(MemberSchema), ...problems(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const member = await members.create(callerOf(request), request.params.id, request.body);
+      return sendCreated(reply, `/v1/members/${member.id}`, member);
+    },
+  );
+};
+
+/** Under /v1/members: one member, its lifecycle and dues. */
+export const memberRoutes: FastifyPluginAsyncTypebox<{ members: MemberService }> = async (app, { members }) => {
+  app.get(
+    '/:id',
+    {
+      config: { access: READ },
+      schema: {
+        operationId: 'getMember',
+        tags,
+        summary: 'A member (the ID number masked)',
+        params: IdParams,
+        response: { 200: ref(MemberSchema), ...problems(404) },
+      },
+    },
+    async (request, reply) => {
+      const member = await members.get(principalOf(request), request.params.id);
+      setEtag(reply, member.version);
+      return member;
+    },
+  );
+
+  app.patch(
+    '/:id',
+    {
+      config: { access: WRITE },
+      schema: {
+        operationId: 'updateMember',
+        tags,
+        summary: 'Change a member (JSON merge patch; needs If-Match)',
+        params: IdParams,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        body: ref(MemberPatchSchema),
+        response: { 200: ref(MemberSchema), ...problems(404, 409, 412, 422, 428) },
+      },
+    },
+    async (request, reply) => {
+      const member = await members.update(callerOf(request), request.params.id, expectedVersion(request), request.body);
+      setEtag(reply, member.version);
+      return member;
+    },
+  );
+
+  app.post(
+    '/:id/transitions',
+    {
+      config: { access: WRITE },
+      schema: {
+        operationId: 'transitionMember',
+        tags,
+        summary: 'Approve, reject, suspend, lapse, reactivate or withdraw a membership',
+        description:
+          'applied → active | rejected; active → lapsed | suspended | withdrawn; lapsed → active (dues paid) | withdrawn; suspended → active | withdrawn.',
+        params: IdParams,
+        body: ref(TransitionRequestSchema),
+        response: { 200: ref(MemberSchema), ...problems(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const member = await members.transition(callerOf(request), request.params.id, request.body);
+      setEtag(reply, member.version);
+      return member;
+    },
+  );
+
+  app.get(
+    '/:id/dues',
+    {
+      config: { access: READ },
+      schema: {
+        operationId: 'listMemberDues',
+        tags,
+        summary: 'Dues paid, newest year first',
+        params: IdParams,
+        response: { 200: ref(DuesListSchema), ...problems(404) },
+      },
+    },
+    async (request) => members.dues(principalOf(request), request.params.id),
+  );
+
+  app.post(
+    '/:id/dues',
+    {
+      config: { access: WRITE },
+      schema: {
+        operationId: 'recordMemberDues',
+        tags,
+        summary: 'Record a year’s dues',
+        params: IdParams,
+        body: ref(DuesCreateSchema),
+        response: { 201: ref(DuesSchema), ...problems(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const dues = await members.recordDues(callerOf(request), request.params.id, request.body);
+      return reply.header('location', `/v1/members/${request.params.id}/dues`).code(201).send(dues);
+    },
+  );
+};

@@ -1,0 +1,411 @@
+import {
+  checkCreditCode,
+  checkIdNumber,
+  idNumberBirthDate,
+  type MemberStatus,
+  maskIdNumber,
+  maskPhone,
+  membershipLifecycle,
+  normaliseCreditCode,
+  normaliseIdNumber,
+} from '@society-hub/domain';
+import { type Selectable, sql } from 'kysely';
+import type { Static } from 'typebox';
+import { uuidv7 } from 'uuidv7';
+import type { DB } from '../../db/connect';
+import type { MemberDuesTable, MembersTable } from '../../db/database';
+import { errors, type FieldError } from '../../lib/errors';
+import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
+import type { PersonalDataVault } from '../../lib/personal-data';
+import { type Caller, inScope, type Principal } from '../../lib/request-context';
+import { containsPattern } from '../../lib/sql';
+import { type Trx, write } from '../../lib/write';
+import { requireSociety } from '../societies/societies.repository';
+import type {
+  DuesCreateSchema,
+  DuesSchema,
+  MemberCreateSchema,
+  MemberListQuerySchema,
+  MemberPatchSchema,
+  MemberSchema,
+} from './members.schemas';
+
+type Member = Static<typeof MemberSchema>;
+type MemberRow = Selectable<MembersTable>;
+type Input = Static<typeof MemberCreateSchema> | Static<typeof MemberPatchSchema>;
+
+const SORTS: readonly SortSpec[] = [
+  { name: '-createdAt', column: 'created_at', direction: 'desc' },
+  { name: 'name', column: 'name', direction: 'asc' },
+];
+
+/**
+ * The public form of a member. Lists mask the phone too; the ID number is masked everywhere (the
+ * sealed value never leaves the database), and audit rows get the list form.
+ */
+export function toMember(row: MemberRow, view: 'list' | 'detail'): Member {
+  return {
+    id: row.id,
+    societyId: row.society_id,
+    kind: row.kind,
+    name: row.name,
+    gender: row.gender,
+    birthDate: row.birth_date,
+    phone: row.phone && view === 'list' ? maskPhone(row.phone) : row.phone,
+    email: row.email,
+    employer: row.employer,
+    titleLevel: row.title_level,
+    discipline: row.discipline,
+    degree: row.degree,
+    category: row.category,
+    orgCreditCode: row.org_credit_code,
+    contactPerson: row.contact_person,
+    externalRef: row.external_ref,
+    joinedOn: row.joined_on,
+    idNumberMasked: row.id_number_masked,
+    status: row.status,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+const blankToNull = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null || value.trim() === '' ? null : value.trim();
+
+export class MemberService {
+  constructor(
+    private readonly db: DB,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
+  /** Field checks beyond the schema, and the ID number sealed, hashed and masked. */
+  private prepare(input: Input, current: MemberRow | undefined) {
+    const fieldErrors: FieldError[] = [];
+    const on = today();
+    let idColumns:
+      | { id_number_sealed: string | null; id_number_hash: string | null; id_number_masked: string | null }
+      | undefined;
+    let birthDate = input.birthDate === undefined ? (current?.birth_date ?? null) : input.birthDate;
+    if (input.idNumber === null) {
+      idColumns = { id_number_sealed: null, id_number_hash: null, id_number_masked: null };
+    } else if (input.idNumber !== undefined) {
+      const id = normaliseIdNumber(input.idNumber);
+      for (const problem of checkIdNumber(id, { birthDate, today: on })) {
+        fieldErrors.push({ path: '/body/idNumber', code: problem.code, message: problem.message });
+      }
+      if (!birthDate) birthDate = idNumberBirthDate(id) ?? null;
+      idColumns = {
+        id_number_sealed: this.vault.encrypt(id),
+        id_number_hash: this.vault.matchHash(id),
+        id_number_masked: maskIdNumber(id),
+      };
+    }
+    for (const field of ['birthDate', 'joinedOn'] as const) {
+      const value = input[field];
+      if (value && value > on)
+        fieldErrors.push({ path: `/body/${field}`, code: 'in_future', message: 'The date cannot be in the future.' });
+    }
+    let orgCreditCode: string | null | undefined;
+    if (input.orgCreditCode) {
+      orgCreditCode = normaliseCreditCode(input.orgCreditCode);
+      for (const issue of checkCreditCode(orgCreditCode).filter(
+        (i) => i.code !== 'credit_code_not_social_organisation',
+      )) {
+        fieldErrors.push({ path: '/body/orgCreditCode', code: issue.code, message: issue.message });
+      }
+    } else if (input.orgCreditCode === null) {
+      orgCreditCode = null;
+    }
+    if (fieldErrors.length) throw errors.validation(fieldErrors);
+    return {
+      ...(idColumns ?? {}),
+      name: input.name?.trim(),
+      gender: input.gender,
+      // Given, or derived from a newly given ID number.
+      birth_date: input.birthDate !== undefined || idColumns ? birthDate : undefined,
+      phone: blankToNull(input.phone),
+      email: blankToNull(input.email),
+      employer: blankToNull(input.employer),
+      title_level: input.titleLevel,
+      discipline: blankToNull(input.discipline),
+      degree: blankToNull(input.degree),
+      category: input.category,
+      org_credit_code: orgCreditCode,
+      contact_person: blankToNull(input.contactPerson),
+      external_ref: blankToNull(input.externalRef),
+      joined_on: input.joinedOn,
+    };
+  }
+
+  /** One person once per society: by external reference, or by ID number. */
+  private async assertUnique(
+    trx: Trx,
+    societyId: string,
+    columns: { id_number_hash?: string | null; external_ref?: string | null },
+    selfId: string | null,
+  ) {
+    const clashes: FieldError[] = [];
+    if (columns.external_ref) {
+      const holder = await trx
+        .selectFrom('members')
+        .select('id')
+        .where('society_id', '=', societyId)
+        .where('external_ref', '=', columns.external_ref)
+        .executeTakeFirst();
+      if (holder && holder.id !== selfId)
+        clashes.push({
+          path: '/body/externalRef',
+          code: 'external_ref_taken',
+          message: 'Another member has this reference.',
+        });
+    }
+    if (columns.id_number_hash) {
+      const holder = await trx
+        .selectFrom('members')
+        .select('id')
+        .where('society_id', '=', societyId)
+        .where('id_number_hash', '=', columns.id_number_hash)
+        .executeTakeFirst();
+      if (holder && holder.id !== selfId)
+        clashes.push({
+          path: '/body/idNumber',
+          code: 'already_member',
+          message: 'This person is already a member of the society.',
+        });
+    }
+    if (clashes.length) throw errors.conflict('The member is already registered.', clashes);
+  }
+
+  async list(principal: Principal, societyId: string, query: Static<typeof MemberListQuerySchema>) {
+    await requireSociety(this.db, principal.scope, societyId);
+    const keyset = keysetOf(SORTS, query);
+    let q = this.db.selectFrom('members').selectAll().where('society_id', '=', societyId);
+    if (query.status) q = q.where('status', '=', query.status);
+    if (query.category) q = q.where('category', '=', query.category);
+    if (query.titleLevel) q = q.where('title_level', '=', query.titleLevel);
+    if (query.kind) q = q.where('kind', '=', query.kind);
+    if (query.youth !== undefined) {
+      const cutoff = `${Number(today().slice(0, 4)) - 40}${today().slice(4)}`;
+      q = query.youth ? q.where('birth_date', '>', cutoff) : q.where('birth_date', '<=', cutoff);
+    }
+    if (query.q) {
+      const pattern = containsPattern(query.q.trim());
+      q = q.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('employer', 'ilike', pattern)]));
+    }
+    const after = afterCursor(keyset, 'id');
+    if (after) q = q.where(after);
+    const rows = await q
+      .orderBy(sql.ref(keyset.sort.column), keyset.sort.direction)
+      .orderBy('id', keyset.sort.direction)
+      .limit(keyset.limit + 1)
+      .execute();
+    return toPage(
+      rows,
+      keyset,
+      (row) => ({ value: keyset.sort.column === 'name' ? row.name : row.created_at.toISOString(), id: row.id }),
+      (row) => toMember(row, 'list'),
+    );
+  }
+
+  /** A member the caller may reach (their society in scope), else 404. */
+  private async find(db: DB | Trx, principal: Principal, id: string, forUpdate = false): Promise<MemberRow> {
+    let q = db.selectFrom('members').selectAll().where('id', '=', id);
+    if (forUpdate) q = q.forUpdate();
+    const row = await q.executeTakeFirst();
+    if (!row || !inScope(principal.scope, row.society_id)) throw errors.notFound('Member');
+    return row;
+  }
+
+  async get(principal: Principal, id: string): Promise<Member> {
+    return toMember(await this.find(this.db, principal, id), 'detail');
+  }
+
+  async create(
+    { principal, context }: Caller,
+    societyId: string,
+    input: Static<typeof MemberCreateSchema>,
+  ): Promise<Member> {
+    const columns = this.prepare(input, undefined);
+    return write(this.db, context, async (trx, record) => {
+      await requireSociety(trx, principal.scope, societyId, { forUpdate: true });
+      await this.assertUnique(trx, societyId, columns, null);
+      const now = new Date();
+      const row = await trx
+        .insertInto('members')
+        .values({
+          ...columns,
+          id: uuidv7(),
+          society_id: societyId,
+          kind: input.kind,
+          name: input.name.trim(),
+          status: input.status ?? 'active',
+          joined_on: input.joinedOn ?? (input.status === 'applied' ? null : today()),
+          created_at: now,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      record({
+        action: 'member.create',
+        resourceType: 'member',
+        resourceId: row.id,
+        societyId,
+        after: toMember(row, 'list'),
+        event: 'member.created',
+      });
+      return toMember(row, 'detail');
+    });
+  }
+
+  async update(
+    { principal, context }: Caller,
+    id: string,
+    expected: number | null,
+    input: Static<typeof MemberPatchSchema>,
+  ): Promise<Member> {
+    return write(this.db, context, async (trx, record) => {
+      const current = await this.find(trx, principal, id, true);
+      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      const columns = this.prepare(input, current);
+      await this.assertUnique(trx, current.society_id, columns, id);
+      const row = await trx
+        .updateTable('members')
+        .set((eb) => ({ ...columns, version: eb('version', '+', 1), updated_at: new Date() }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      record({
+        action: 'member.update',
+        resourceType: 'member',
+        resourceId: id,
+        societyId: row.society_id,
+        before: toMember(current, 'list'),
+        after: toMember(row, 'list'),
+        event: 'member.updated',
+      });
+      return toMember(row, 'detail');
+    });
+  }
+
+  async transition(
+    { principal, context }: Caller,
+    id: string,
+    request: { to: string; reason: string },
+  ): Promise<Member> {
+    return write(this.db, context, async (trx, record) => {
+      const current = await this.find(trx, principal, id, true);
+      const from = current.status;
+      if (!membershipLifecycle.isState(request.to) || !membershipLifecycle.canTransition(from, request.to)) {
+        throw errors.invalidTransition(from, request.to, membershipLifecycle.allowedFrom(from));
+      }
+      const to: MemberStatus = request.to;
+      if (from === 'lapsed' && to === 'active') {
+        const year = Number(today().slice(0, 4));
+        const paid = await trx
+          .selectFrom('member_dues')
+          .select('id')
+          .where('member_id', '=', id)
+          .where('year', '=', year)
+          .executeTakeFirst();
+        if (!paid) {
+          throw errors.ruleViolation(
+            `Record the ${year} dues first: a lapsed membership comes back when they are paid.`,
+            [{ path: '/body/to', code: 'dues_unpaid', message: `No dues recorded for ${year}.` }],
+          );
+        }
+      }
+      const row = await trx
+        .updateTable('members')
+        .set((eb) => ({
+          status: to,
+          joined_on: to === 'active' && !current.joined_on ? today() : current.joined_on,
+          version: eb('version', '+', 1),
+          updated_at: new Date(),
+        }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      record({
+        action: `member.transition.${to}`,
+        resourceType: 'member',
+        resourceId: id,
+        societyId: row.society_id,
+        before: toMember(current, 'list'),
+        after: { ...toMember(row, 'list'), transitionReason: request.reason.trim() },
+        event: 'member.status_changed',
+      });
+      return toMember(row, 'detail');
+    });
+  }
+
+  async dues(principal: Principal, id: string) {
+    await this.find(this.db, principal, id);
+    const rows = await this.db
+      .selectFrom('member_dues')
+      .selectAll()
+      .where('member_id', '=', id)
+      .orderBy('year', 'desc')
+      .execute();
+    return { items: rows.map(toDues), nextCursor: null };
+  }
+
+  async recordDues({ principal, context }: Caller, id: string, input: Static<typeof DuesCreateSchema>) {
+    if (input.paidOn > today()) {
+      throw errors.validation([
+        { path: '/body/paidOn', code: 'in_future', message: 'The payment date cannot be in the future.' },
+      ]);
+    }
+    return write(this.db, context, async (trx, record) => {
+      const member = await this.find(trx, principal, id, true);
+      const existing = await trx
+        .selectFrom('member_dues')
+        .select('id')
+        .where('member_id', '=', id)
+        .where('year', '=', input.year)
+        .executeTakeFirst();
+      if (existing) {
+        throw errors.conflict(`The ${input.year} dues are already recorded.`, [
+          { path: '/body/year', code: 'dues_recorded', message: 'Dues for this year are already recorded.' },
+        ]);
+      }
+      const row = await trx
+        .insertInto('member_dues')
+        .values({
+          id: uuidv7(),
+          member_id: id,
+          year: input.year,
+          amount_fen: input.amountFen,
+          paid_on: input.paidOn,
+          created_at: new Date(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const dues = toDues(row);
+      record({
+        action: 'member.dues',
+        resourceType: 'member',
+        resourceId: id,
+        societyId: member.society_id,
+        after: dues,
+        event: 'member.dues_recorded',
+      });
+      return dues;
+    });
+  }
+}
+
+function toDues(row: Selectable<MemberDuesTable>): Static<typeof DuesSchema> {
+  return {
+    id: row.id,
+    memberId: row.member_id,
+    year: row.year,
+    amountFen: Number(row.amount_fen),
+    paidOn: row.paid_on,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,188 @@
+import { withIdNumberCheck } from '@society-hub/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, startTestApp, type TestApp } from '../support/app';
+
+let t: TestApp;
+let admin: string;
+let societyId: string;
+let officer: string;
+const ID = '11010519491231002X';
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.login(ADMIN.username, ADMIN.password);
+  societyId = await t.createSociety(admin, { name: '市医学会', discipline: 'medicine' });
+  officer = await t.userToken('society_officer', [societyId]);
+});
+afterAll(async () => t?.close());
+
+const create = (payload: Record<string, unknown>, token = officer, society = societyId) =>
+  t.request({ method: 'POST', url: `/v1/societies/${society}/members`, token, payload });
+
+describe('registering members', () => {
+  it('keeps the ID number sealed: responses, lists and audit rows show only the mask', async () => {
+    const response = await create({
+      kind: 'individual',
+      name: '张伟',
+      idNumber: ID,
+      phone: '13812345678',
+      titleLevel: 'senior',
+    });
+    expect(response.statusCode).toBe(201);
+    const member = response.json();
+    expect(member).toMatchObject({
+      name: '张伟',
+      idNumberMasked: '1101**********002X',
+      birthDate: '1949-12-31',
+      status: 'active',
+      phone: '13812345678',
+    });
+    expect(response.body).not.toContain(ID);
+    const row = await t.database.db
+      .selectFrom('members')
+      .selectAll()
+      .where('id', '=', member.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toContain(ID);
+    const list = await t.request({ method: 'GET', url: `/v1/societies/${societyId}/members`, token: officer });
+    expect(list.body).not.toContain(ID);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items[0].phone).toBe('138****5678');
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('resource_id', '=', member.id)
+      .execute();
+    expect(JSON.stringify(audit)).not.toContain(ID);
+    expect(JSON.stringify(audit)).not.toContain('13812345678');
+  });
+
+  it('names a bad check digit, an impossible birth date and a disagreeing birth date', async () => {
+    const checksum = await create({ kind: 'individual', name: '李娜', idNumber: '110105194912310021' });
+    expect(checksum.statusCode).toBe(422);
+    expect(checksum.json().errors[0]).toMatchObject({ path: '/body/idNumber', code: 'id_number_checksum' });
+    const disagree = await create({
+      kind: 'individual',
+      name: '李娜',
+      idNumber: withIdNumberCheck('11010519800101003'),
+      birthDate: '1980-01-02',
+    });
+    expect(disagree.json().errors[0].code).toBe('id_number_birth_date');
+    const feb30 = await create({ kind: 'individual', name: '李娜', idNumber: withIdNumberCheck('11010519900230003') });
+    expect(feb30.json().errors[0].code).toBe('id_number_birth_date');
+  });
+
+  it('registers a person once per society, matched by ID number or external reference', async () => {
+    const again = await create({ kind: 'individual', name: '张伟', idNumber: ID.toLowerCase() });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().errors[0].code).toBe('already_member');
+    expect((await create({ kind: 'individual', name: '王芳', externalRef: 'HR-001' })).statusCode).toBe(201);
+    const ref = await create({ kind: 'individual', name: '王芳二', externalRef: 'HR-001' });
+    expect(ref.json().errors[0].code).toBe('external_ref_taken');
+    // The same person may belong to another society.
+    const other = await t.createSociety(admin, { name: '市护理学会' });
+    expect((await create({ kind: 'individual', name: '张伟', idNumber: ID }, admin, other)).statusCode).toBe(201);
+  });
+
+  it('registers institutional members with a checked credit code', async () => {
+    const bad = await create({ kind: 'institutional', name: '市第一人民医院', orgCreditCode: '12370800MB28476150' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].path).toBe('/body/orgCreditCode');
+  });
+});
+
+describe('membership lifecycle and dues', () => {
+  it('approves an application, lapses, and reactivates only once the dues are paid', async () => {
+    const applied = (await create({ kind: 'individual', name: '刘洋', status: 'applied' })).json();
+    expect(applied.status).toBe('applied');
+    expect(applied.joinedOn).toBeNull();
+    const url = `/v1/members/${applied.id}/transitions`;
+    const approved = await t.request({
+      method: 'POST',
+      url,
+      token: officer,
+      payload: { to: 'active', reason: '理事会审议通过' },
+    });
+    expect(approved.json()).toMatchObject({ status: 'active' });
+    expect(approved.json().joinedOn).toBeTruthy();
+    await t.request({ method: 'POST', url, token: officer, payload: { to: 'lapsed', reason: '宽限期后未缴会费' } });
+    const early = await t.request({ method: 'POST', url, token: officer, payload: { to: 'active', reason: '恢复' } });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().errors[0].code).toBe('dues_unpaid');
+    const year = new Date().getUTCFullYear();
+    const dues = await t.request({
+      method: 'POST',
+      url: `/v1/members/${applied.id}/dues`,
+      token: officer,
+      payload: { year, amountFen: 20000, paidOn: new Date().toISOString().slice(0, 10) },
+    });
+    expect(dues.statusCode).toBe(201);
+    const twice = await t.request({
+      method: 'POST',
+      url: `/v1/members/${applied.id}/dues`,
+      token: officer,
+      payload: { year, amountFen: 20000, paidOn: '2026-01-05' },
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(
+      (await t.request({ method: 'POST', url, token: officer, payload: { to: 'active', reason: '已补缴' } })).json()
+        .status,
+    ).toBe('active');
+    const invalid = await t.request({ method: 'POST', url, token: officer, payload: { to: 'applied', reason: 'x' } });
+    expect(invalid.statusCode).toBe(409);
+    expect(invalid.json().allowed.sort()).toEqual(['lapsed', 'suspended', 'withdrawn']);
+  });
+});
+
+describe('reading and scope', () => {
+  it('filters by status, title, youth and text', async () => {
+    await create({ kind: 'individual', name: '青年学者', birthDate: '1995-05-05', titleLevel: 'intermediate' });
+    const youth = (
+      await t.request({ method: 'GET', url: `/v1/societies/${societyId}/members?youth=true`, token: officer })
+    ).json();
+    expect(youth.items.map((m: { name: string }) => m.name)).toContain('青年学者');
+    expect(youth.items.map((m: { name: string }) => m.name)).not.toContain('张伟');
+    const seniors = (
+      await t.request({ method: 'GET', url: `/v1/societies/${societyId}/members?titleLevel=senior`, token: officer })
+    ).json();
+    expect(seniors.items.map((m: { name: string }) => m.name)).toEqual(['张伟']);
+    const text = (
+      await t.request({
+        method: 'GET',
+        url: `/v1/societies/${societyId}/members?q=${encodeURIComponent('学者')}`,
+        token: officer,
+      })
+    ).json();
+    expect(text.items).toHaveLength(1);
+  });
+
+  it('hides other societies’ members (404) and lets auditors read but not write', async () => {
+    const other = await t.createSociety(admin, { name: '市药学会' });
+    const foreign = (await create({ kind: 'individual', name: '外会会员' }, admin, other)).json();
+    expect((await t.request({ method: 'GET', url: `/v1/members/${foreign.id}`, token: officer })).statusCode).toBe(404);
+    expect((await t.request({ method: 'GET', url: `/v1/societies/${other}/members`, token: officer })).statusCode).toBe(
+      404,
+    );
+    const auditor = await t.userToken('auditor');
+    expect((await t.request({ method: 'GET', url: `/v1/members/${foreign.id}`, token: auditor })).statusCode).toBe(200);
+    expect((await create({ kind: 'individual', name: 'x' }, auditor, other)).statusCode).toBe(403);
+  });
+
+  it('updates with If-Match and can clear the ID number', async () => {
+    const member = (
+      await create({ kind: 'individual', name: '待修改', idNumber: withIdNumberCheck('11010519850607004') })
+    ).json();
+    const url = `/v1/members/${member.id}`;
+    expect((await t.request({ method: 'PATCH', url, token: officer, payload: { employer: 'x' } })).statusCode).toBe(
+      428,
+    );
+    const cleared = await t.request({
+      method: 'PATCH',
+      url,
+      token: officer,
+      headers: { 'if-match': '"1"' },
+      payload: { idNumber: null, employer: '市中心医院' },
+    });
+    expect(cleared.json()).toMatchObject({ idNumberMasked: null, employer: '市中心医院', version: 2 });
+  });
+});
