@@ -198,7 +198,16 @@ describe('console: administration', () => {
   it('shows the administrator every administration page', async () => {
     await signIn(admin, ADMIN);
     await admin.waitForURL(/\/societies$/);
-    expect(await menuLabels(admin)).toEqual(['学会管理', '账号管理', '接口客户端', '审计日志', '系统设置']);
+    expect(await menuLabels(admin)).toEqual([
+      '学会管理',
+      '年报审核',
+      '解除资格名单',
+      '学会联合体',
+      '账号管理',
+      '接口客户端',
+      '审计日志',
+      '系统设置',
+    ]);
   });
 
   it('creates a society officer, mapping a server field error onto its field', async () => {
@@ -308,14 +317,14 @@ describe('console: administration', () => {
     // One society: the menu and the home page lead straight to it.
     await officer.waitForURL(new RegExp(`/societies/${ownSocietyId}$`));
     await officer.getByTestId('page-title').filter({ hasText: OWN_SOCIETY }).waitFor();
-    expect(await menuLabels(officer)).toEqual(['学会管理']);
+    expect(await menuLabels(officer)).toEqual(['学会管理', '学会联合体']);
 
     await officer.goto(`${baseUrl}/societies`);
     await officer.getByRole('row').filter({ hasText: OWN_SOCIETY }).waitFor();
     expect(await officer.getByRole('row').filter({ hasText: OTHER_SOCIETY }).count()).toBe(0);
     await snap(officer, 'officer-societies');
 
-    for (const path of ['/admin/users', '/admin/clients', '/audit', '/admin/settings']) {
+    for (const path of ['/admin/users', '/admin/clients', '/audit', '/admin/settings', '/reports/review']) {
       await officer.goto(`${baseUrl}${path}`);
       await officer.waitForURL(new RegExp(`/societies/${ownSocietyId}$`));
     }
@@ -326,7 +335,16 @@ describe('console: administration', () => {
   it('lets the auditor read accounts, clients and the audit log without any write button', async () => {
     const auditor = await newPage();
     await signIn(auditor, AUDITOR);
-    expect(await menuLabels(auditor)).toEqual(['学会管理', '账号管理', '接口客户端', '审计日志', '系统设置']);
+    expect(await menuLabels(auditor)).toEqual([
+      '学会管理',
+      '年报审核',
+      '解除资格名单',
+      '学会联合体',
+      '账号管理',
+      '接口客户端',
+      '审计日志',
+      '系统设置',
+    ]);
 
     await auditor.goto(`${baseUrl}/admin/users`);
     await auditor.getByRole('row').filter({ hasText: OFFICER.username }).getByText(OWN_SOCIETY).waitFor();

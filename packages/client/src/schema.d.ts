@@ -1332,7 +1332,7 @@ export interface components {
                  */
                 id: string;
                 name: string;
-                status: string;
+                status: components["schemas"]["SocietyStatus"];
             };
             /**
              * @description candidate: on the list (发函解除资格); warning: one bad year so far
@@ -1412,6 +1412,7 @@ export interface components {
             total: number;
             tier: components["schemas"]["CapacityTier"];
             tierReason: string;
+            tierReasonZh: string;
             contributions: components["schemas"]["CapacityContribution"][];
             /** @description One snapshot per year, oldest first, for trends */
             history: {

@@ -1,4 +1,13 @@
-import { ApiOutlined, AuditOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  FileDoneOutlined,
+  SettingOutlined,
+  StopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { type Principal, policies } from '@/lib/authorization';
 import type { MessageKey } from './i18n';
@@ -10,9 +19,14 @@ export interface NavigationItem {
   to: string;
   label: MessageKey;
   icon: ReactNode;
+  group: NavigationGroup;
 }
 
+/** Menu sections: the societies' work, then the platform's own administration. */
+export type NavigationGroup = 'nav.group.societies' | 'nav.admin';
+
 interface NavigationEntry {
+  group: NavigationGroup;
   path: string;
   label: MessageKey;
   icon: ReactNode;
@@ -23,6 +37,7 @@ interface NavigationEntry {
 /** Only pages that exist: an entry appears once its page is built and the role may use it. */
 const navigation: NavigationEntry[] = [
   {
+    group: 'nav.group.societies',
     path: '/societies',
     label: 'nav.societies',
     icon: <TeamOutlined />,
@@ -32,14 +47,59 @@ const navigation: NavigationEntry[] = [
       return user.role === 'society_officer' && only && others.length === 0 ? `/societies/${only}` : '/societies';
     },
   },
-  { path: '/admin/users', label: 'nav.users', icon: <UserOutlined />, visible: policies.viewAdministration },
-  { path: '/admin/clients', label: 'nav.clients', icon: <ApiOutlined />, visible: policies.viewAdministration },
-  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, visible: policies.viewAuditLog },
-  { path: '/admin/settings', label: 'nav.settings', icon: <SettingOutlined />, visible: policies.viewAdministration },
+  {
+    group: 'nav.group.societies',
+    path: '/reports/review',
+    label: 'nav.reportReview',
+    icon: <FileDoneOutlined />,
+    visible: policies.reviewReports,
+  },
+  {
+    group: 'nav.group.societies',
+    path: '/societies/disqualification',
+    label: 'nav.disqualification',
+    icon: <StopOutlined />,
+    visible: policies.viewDisqualification,
+  },
+  {
+    group: 'nav.group.societies',
+    path: '/alliances',
+    label: 'nav.alliances',
+    icon: <ClusterOutlined />,
+    visible: policies.viewAlliances,
+  },
+  {
+    group: 'nav.admin',
+    path: '/admin/users',
+    label: 'nav.users',
+    icon: <UserOutlined />,
+    visible: policies.viewAdministration,
+  },
+  {
+    group: 'nav.admin',
+    path: '/admin/clients',
+    label: 'nav.clients',
+    icon: <ApiOutlined />,
+    visible: policies.viewAdministration,
+  },
+  {
+    group: 'nav.admin',
+    path: '/audit',
+    label: 'nav.audit',
+    icon: <AuditOutlined />,
+    visible: policies.viewAuditLog,
+  },
+  {
+    group: 'nav.admin',
+    path: '/admin/settings',
+    label: 'nav.settings',
+    icon: <SettingOutlined />,
+    visible: policies.viewAdministration,
+  },
 ];
 
 export function navigationFor(user: Principal): NavigationItem[] {
   return navigation
     .filter((item) => item.visible(user))
-    .map(({ path, label, icon, to }) => ({ path, label, icon, to: to ? to(user) : path }));
+    .map(({ path, label, icon, to, group }) => ({ path, label, icon, group, to: to ? to(user) : path }));
 }

@@ -64,12 +64,56 @@ export const router = createBrowserRouter([
                     lazy: async () => ({ Component: (await import('./routes/societies/create')).SocietyCreateRoute }),
                   },
                   {
+                    path: 'disqualification',
+                    Component: () => (
+                      <RequirePolicy allow={policies.viewDisqualification}>
+                        <Outlet />
+                      </RequirePolicy>
+                    ),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => ({
+                          Component: (await import('./routes/societies/disqualification')).DisqualificationRoute,
+                        }),
+                      },
+                    ],
+                  },
+                  {
                     path: ':id',
                     lazy: async () => ({ Component: (await import('./routes/societies/detail')).SocietyDetailRoute }),
                   },
                   {
                     path: ':id/edit',
                     lazy: async () => ({ Component: (await import('./routes/societies/edit')).SocietyEditRoute }),
+                  },
+                ],
+              },
+              {
+                path: 'reports/review',
+                Component: () => (
+                  <RequirePolicy allow={policies.reviewReports}>
+                    <Outlet />
+                  </RequirePolicy>
+                ),
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/report-review')).ReportReviewRoute }),
+                  },
+                ],
+              },
+              {
+                path: 'alliances',
+                Component: () => (
+                  <RequirePolicy allow={policies.viewAlliances}>
+                    <Outlet />
+                  </RequirePolicy>
+                ),
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/alliances')).AlliancesRoute }),
                   },
                 ],
               },

@@ -19,4 +19,16 @@ export const policies = {
   viewAdministration: (user: Principal) => user.role === 'admin' || user.role === 'auditor',
   manageAdministration: (user: Principal) => user.role === 'admin',
   viewAuditLog: (user: Principal) => user.role === 'admin' || user.role === 'auditor',
+  /** Terms, the council roster and annual reports: the admin and the society's own officers write. */
+  manageGovernance: (user: Principal, societyId: string) =>
+    user.role === 'admin' || (user.role === 'society_officer' && user.societyIds.includes(societyId)),
+  /** Annual reports are filed by the society (or for it by the admin); the auditor reads them. */
+  viewAnnualReports: (user: Principal) => user.role !== 'reviewer',
+  recordInspection: (user: Principal) => user.role === 'admin',
+  editEvaluationGrade: (user: Principal) => user.role === 'admin',
+  /** The Association's cross-society views: the review queue and the disqualification list. */
+  reviewReports: (user: Principal) => user.role === 'admin' || user.role === 'auditor',
+  viewDisqualification: (user: Principal) => user.role === 'admin' || user.role === 'auditor',
+  viewAlliances: (user: Principal) => user.role !== 'reviewer',
+  manageAlliances: (user: Principal) => user.role === 'admin',
 } as const;

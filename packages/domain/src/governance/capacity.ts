@@ -77,6 +77,7 @@ export interface CapacityIndex {
   total: number;
   tier: CapacityTier;
   tierReason: string;
+  tierReasonZh: string;
   contributions: CapacityContribution[];
 }
 
@@ -306,21 +307,27 @@ export function computeCapacity(
   const governanceFails = inputs.governance.includes('fail');
   let tier: CapacityTier;
   let tierReason: string;
+  let tierReasonZh: string;
   if (inputs.dormant) {
     tier = 'D';
     tierReason = 'The society is dormant.';
+    tierReasonZh = '学会处于停滞状态。';
   } else if (total >= 80 && !governanceFails) {
     tier = 'A';
     tierReason = `Total ${total} ≥ 80 and no governance rule fails.`;
+    tierReasonZh = `综合得分 ${total}（≥ 80），且无不达标的治理规则。`;
   } else if (total >= 60) {
     tier = 'B';
     tierReason = total >= 80 ? `Total ${total} ≥ 80, but a governance rule fails.` : `Total ${total} is 60–80.`;
+    tierReasonZh = total >= 80 ? `综合得分 ${total}（≥ 80），但有治理规则不达标。` : `综合得分 ${total}（60–80）。`;
   } else if (total >= 40) {
     tier = 'C';
     tierReason = `Total ${total} is 40–60.`;
+    tierReasonZh = `综合得分 ${total}（40–60）。`;
   } else {
     tier = 'D';
     tierReason = `Total ${total} < 40.`;
+    tierReasonZh = `综合得分 ${total}（< 40）。`;
   }
-  return { subScores, weights: { ...weights }, total, tier, tierReason, contributions };
+  return { subScores, weights: { ...weights }, total, tier, tierReason, tierReasonZh, contributions };
 }

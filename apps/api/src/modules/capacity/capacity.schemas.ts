@@ -40,6 +40,7 @@ export const CapacitySchema = Type.Object(
     total: Type.Number({ minimum: 0, maximum: 100 }),
     tier: ref(CapacityTierSchema),
     tierReason: Type.String(),
+    tierReasonZh: Type.String(),
     contributions: Type.Array(ref(CapacityContributionSchema)),
     history: Type.Array(
       Type.Object(

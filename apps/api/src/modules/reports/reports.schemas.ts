@@ -1,6 +1,7 @@
 import { INSPECTION_RESULTS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { DateString, Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
+import { SocietyStatusSchema } from '../societies/societies.schemas';
 
 const count = (description?: string) =>
   Type.Integer({ minimum: 0, maximum: 10_000_000, ...(description ? { description } : {}) });
@@ -139,7 +140,10 @@ export const YearParams = Type.Object({ id: Uuid, year: Type.Integer({ minimum: 
 
 export const DisqualificationCandidateSchema = Type.Object(
   {
-    society: Type.Object({ id: Uuid, name: Type.String(), status: Type.String() }, { additionalProperties: false }),
+    society: Type.Object(
+      { id: Uuid, name: Type.String(), status: ref(SocietyStatusSchema) },
+      { additionalProperties: false },
+    ),
     level: Type.Enum(['warning', 'candidate'], {
       description: 'candidate: on the list (发函解除资格); warning: one bad year so far',
     }),

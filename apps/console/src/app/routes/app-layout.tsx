@@ -20,13 +20,22 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   const items = useMemo(() => navigationFor(user), [user]);
-  const selected = items.find((item) => location.pathname.startsWith(item.path))?.path;
+  // The most specific entry wins: /societies/disqualification is not 学会管理.
+  const selected = [...items]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((item) => location.pathname.startsWith(item.path))?.path;
 
-  const menuItems: MenuProps['items'] = items.map((item) => ({
-    key: item.path,
-    icon: item.icon,
-    label: t(item.label),
-  }));
+  const groups = [...new Set(items.map((item) => item.group))];
+  const toItem = (item: (typeof items)[number]) => ({ key: item.path, icon: item.icon, label: t(item.label) });
+  const menuItems: MenuProps['items'] =
+    groups.length > 1 && !collapsed
+      ? groups.map((group) => ({
+          type: 'group' as const,
+          key: group,
+          label: t(group),
+          children: items.filter((item) => item.group === group).map(toItem),
+        }))
+      : items.map(toItem);
 
   const userMenu: MenuProps['items'] = [
     {

@@ -1,9 +1,14 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Skeleton, Tabs, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
+import { AnnualReports } from '@/features/governance/components/annual-reports';
+import { CapacityView } from '@/features/governance/components/capacity-view';
+import { CouncilRoster } from '@/features/governance/components/council-roster';
+import { GovernanceChecklist } from '@/features/governance/components/governance-checklist';
+import { TermsList } from '@/features/governance/components/terms-list';
 import { isApiError } from '@/lib/api-client';
 import { policies } from '@/lib/authorization';
 import { problemMessage } from '@/lib/problem-message';
@@ -56,6 +61,8 @@ function SocietyDetailView({ society }: { society: Society }) {
   const navigate = useNavigate();
   const { modal, message } = App.useApp();
   const remove = useDeleteSociety();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'profile';
 
   const canEdit = policies.editSociety(user, society.id);
   const canDelete = policies.deleteSociety(user) && society.status === 'preparing';
@@ -123,6 +130,9 @@ function SocietyDetailView({ society }: { society: Society }) {
       />
       <Card styles={{ body: { paddingTop: 8 } }}>
         <Tabs
+          activeKey={tab}
+          destroyOnHidden
+          onChange={(key) => setParams(key === 'profile' ? {} : { tab: key }, { replace: true })}
           items={[
             {
               key: 'profile',
@@ -133,6 +143,35 @@ function SocietyDetailView({ society }: { society: Society }) {
               key: 'history',
               label: t('society.detail.tab.history'),
               children: <TransitionHistory societyId={society.id} />,
+            },
+            {
+              key: 'governance',
+              label: t('society.detail.tab.governance'),
+              children: <GovernanceChecklist society={society} />,
+            },
+            {
+              key: 'council',
+              label: t('society.detail.tab.council'),
+              children: <CouncilRoster societyId={society.id} />,
+            },
+            {
+              key: 'terms',
+              label: t('society.detail.tab.terms'),
+              children: <TermsList societyId={society.id} />,
+            },
+            ...(policies.viewAnnualReports(user)
+              ? [
+                  {
+                    key: 'reports',
+                    label: t('society.detail.tab.reports'),
+                    children: <AnnualReports societyId={society.id} />,
+                  },
+                ]
+              : []),
+            {
+              key: 'capacity',
+              label: t('society.detail.tab.capacity'),
+              children: <CapacityView societyId={society.id} dormant={society.status === 'dormant'} />,
             },
           ]}
         />

@@ -1,4 +1,4 @@
-import { type Discipline, normaliseCreditCode, type SocietyType } from '@society-hub/domain';
+import { type Discipline, normaliseCreditCode, type PartyOrganisation, type SocietyType } from '@society-hub/domain';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Society } from '../api/types';
 
@@ -22,6 +22,10 @@ export interface SocietyFormValues {
   contactPhone?: string;
   contactEmail?: string;
   website?: string;
+  partyOrganisation?: PartyOrganisation;
+  partyOrganisationOn?: Dayjs | null;
+  evaluationGrade?: number | null;
+  evaluationGradeOn?: Dayjs | null;
 }
 
 /** The editable profile as the API speaks it, with every optional text as string or null. */
@@ -43,6 +47,10 @@ export interface SocietyProfile {
   contactPhone: string | null;
   contactEmail: string | null;
   website: string | null;
+  partyOrganisation: PartyOrganisation;
+  partyOrganisationOn: string | null;
+  evaluationGrade: number | null;
+  evaluationGradeOn: string | null;
 }
 
 const PROFILE_KEYS = [
@@ -63,6 +71,10 @@ const PROFILE_KEYS = [
   'contactPhone',
   'contactEmail',
   'website',
+  'partyOrganisation',
+  'partyOrganisationOn',
+  'evaluationGrade',
+  'evaluationGradeOn',
 ] as const satisfies readonly (keyof SocietyProfile)[];
 
 export const FORM_FIELDS: readonly (keyof SocietyFormValues)[] = PROFILE_KEYS;
@@ -92,6 +104,10 @@ export function toFormValues(society: Society): SocietyFormValues {
     contactPhone: society.contactPhone ?? '',
     contactEmail: society.contactEmail ?? '',
     website: society.website ?? '',
+    partyOrganisation: society.partyOrganisation,
+    partyOrganisationOn: society.partyOrganisationOn ? dayjs(society.partyOrganisationOn) : null,
+    evaluationGrade: society.evaluationGrade,
+    evaluationGradeOn: society.evaluationGradeOn ? dayjs(society.evaluationGradeOn) : null,
   };
 }
 
@@ -119,6 +135,14 @@ export function toProfile(values: SocietyFormValues, overrideVisible: boolean): 
     contactPhone: text(values.contactPhone),
     contactEmail: text(values.contactEmail),
     website: text(values.website),
+    partyOrganisation: values.partyOrganisation ?? 'none',
+    partyOrganisationOn:
+      values.partyOrganisation && values.partyOrganisation !== 'none' && values.partyOrganisationOn
+        ? values.partyOrganisationOn.format('YYYY-MM-DD')
+        : null,
+    evaluationGrade: values.evaluationGrade ?? null,
+    evaluationGradeOn:
+      values.evaluationGrade && values.evaluationGradeOn ? values.evaluationGradeOn.format('YYYY-MM-DD') : null,
   };
 }
 
@@ -141,6 +165,10 @@ export function profileOf(society: Society): SocietyProfile {
     contactPhone: society.contactPhone,
     contactEmail: society.contactEmail,
     website: society.website,
+    partyOrganisation: society.partyOrganisation,
+    partyOrganisationOn: society.partyOrganisationOn,
+    evaluationGrade: society.evaluationGrade,
+    evaluationGradeOn: society.evaluationGradeOn,
   };
 }
 

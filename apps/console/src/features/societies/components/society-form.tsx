@@ -1,4 +1,4 @@
-import { DISCIPLINES, SOCIETY_TYPES } from '@society-hub/domain';
+import { DISCIPLINES, PARTY_ORGANISATIONS, SOCIETY_TYPES } from '@society-hub/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, type FormRule, Input, Radio, Row, Select } from 'antd';
 import dayjs from 'dayjs';
@@ -56,6 +56,9 @@ export function SocietyForm({ society }: SocietyFormProps) {
 
   const canEditCreditCode = policies.editCreditCode(user);
   const canOverride = policies.overrideCreditCode(user);
+  const canEditGrade = policies.editEvaluationGrade(user);
+  const partyOrganisation = Form.useWatch('partyOrganisation', form) ?? society?.partyOrganisation ?? 'none';
+  const evaluationGrade = Form.useWatch('evaluationGrade', form) ?? society?.evaluationGrade ?? null;
   const creditCode = Form.useWatch('creditCode', form) ?? society?.creditCode ?? '';
   const localOverridable = creditCodeIssues(creditCode).some((issue) => issue.overridable);
   const showOverride = canOverride && (localOverridable || serverOverridable);
@@ -156,6 +159,10 @@ export function SocietyForm({ society }: SocietyFormProps) {
       delete patch.creditCode;
       delete patch.creditCodeOverrideReason;
     }
+    if (!canEditGrade) {
+      delete patch.evaluationGrade;
+      delete patch.evaluationGradeOn;
+    }
     if (Object.keys(patch).length === 0) {
       message.info(t('society.form.noChanges'));
       navigate(`/societies/${society.id}`);
@@ -183,7 +190,9 @@ export function SocietyForm({ society }: SocietyFormProps) {
     <Form<SocietyFormValues>
       form={form}
       layout="vertical"
-      initialValues={society ? toFormValues(society) : { secretaryGeneralFullTime: 'unknown' }}
+      initialValues={
+        society ? toFormValues(society) : { secretaryGeneralFullTime: 'unknown', partyOrganisation: 'none' }
+      }
       onFinish={onFinish}
       onFinishFailed={({ errorFields }) => {
         const first = errorFields[0];
@@ -322,6 +331,64 @@ export function SocietyForm({ society }: SocietyFormProps) {
                     { value: 'part', label: t('society.partTime') },
                     { value: 'unknown', label: t('society.unknown') },
                   ]}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+
+        <Card title={t('society.form.section.party')}>
+          <Row gutter={24}>
+            <Col {...half}>
+              <Form.Item name="partyOrganisation" label={t('society.field.partyOrganisation')}>
+                <Select
+                  options={PARTY_ORGANISATIONS.map((value) => ({ value, label: t(`party.${value}`) }))}
+                  data-testid="field-party"
+                />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item name="partyOrganisationOn" label={t('society.field.partyOrganisationOn')}>
+                <DatePicker
+                  style={{ width: '100%' }}
+                  format="YYYY-MM-DD"
+                  disabled={partyOrganisation === 'none'}
+                  disabledDate={(date) => date.isAfter(dayjs(), 'day')}
+                />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item
+                name="evaluationGrade"
+                label={t('society.field.evaluationGrade')}
+                extra={canEditGrade ? undefined : t('society.form.gradeAdminOnly')}
+              >
+                <Select<number | null>
+                  allowClear
+                  disabled={!canEditGrade}
+                  placeholder={t('society.form.gradeNone')}
+                  options={[1, 2, 3, 4, 5].map((value) => ({ value, label: t('grade.value', { n: value }) }))}
+                  onClear={() => form.setFieldValue('evaluationGrade', null)}
+                />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item
+                name="evaluationGradeOn"
+                label={t('society.field.evaluationGradeOn')}
+                dependencies={['evaluationGrade']}
+                rules={[
+                  {
+                    required: canEditGrade && Boolean(evaluationGrade),
+                    message: t('society.form.gradeOnRequired'),
+                  },
+                ]}
+              >
+                <DatePicker
+                  style={{ width: '100%' }}
+                  format="YYYY-MM-DD"
+                  disabled={!canEditGrade || !evaluationGrade}
+                  disabledDate={(date) => date.isAfter(dayjs(), 'day')}
                 />
               </Form.Item>
             </Col>

@@ -1,0 +1,17 @@
+import { PageHeader } from '@/components/page-header';
+import { DisqualificationList } from '@/features/governance/components/disqualification-list';
+import { useI18n } from '../../i18n';
+
+export function DisqualificationRoute() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeader
+        breadcrumb={[{ title: t('nav.societies'), to: '/societies' }, { title: t('nav.disqualification') }]}
+        title={t('disq.title')}
+        subTitle={t('disq.description')}
+      />
+      <DisqualificationList />
+    </>
+  );
+}

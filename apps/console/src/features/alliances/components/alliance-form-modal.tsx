@@ -1,0 +1,189 @@
+import { Alert, App, Form, Input, Modal, Select, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { type MessageKey, useI18n } from '@/app/i18n';
+import { useSocieties } from '@/features/societies/api/get-societies';
+import { useSocietyNames } from '@/features/societies/components/society-names';
+import { SocietySelect } from '@/features/societies/components/society-select';
+import { bodyFieldErrors, isConflict } from '@/lib/conflict';
+import { fieldMessage, problemMessage } from '@/lib/problem-message';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
+import { useCreateAlliance } from '../api/create-alliance';
+import type { Alliance, AllianceCreate, AlliancePatch } from '../api/types';
+import { useUpdateAlliance } from '../api/update-alliance';
+
+interface AllianceFormValues {
+  name?: string;
+  leadSocietyId?: string;
+  memberSocietyIds?: string[];
+  description?: string;
+}
+
+const FIELDS = ['name', 'leadSocietyId', 'memberSocietyIds', 'description'] as const;
+const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
+  name_taken: 'alliance.error.name_taken',
+  unknown_society: 'alliance.error.unknown_society',
+};
+
+/** One society chosen by name, searched on the server as the user types. */
+function LeadSocietySelect({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string;
+  onChange?: (value: string) => void;
+  id?: string;
+}) {
+  const { t } = useI18n();
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const found = useSocieties({ sort: 'name', limit: 20, ...(q ? { q } : {}) });
+  const chosen = useSocietyNames(value ? [value] : []);
+  const options = new Map<string, string>();
+  for (const { id: societyId, name } of chosen) options.set(societyId, name ?? t('common.loading'));
+  for (const society of found.data?.items ?? []) options.set(society.id, society.name);
+  return (
+    <Select<string>
+      id={id}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      value={value}
+      onChange={(next) => onChange?.(next)}
+      placeholder={t('society.select.placeholder')}
+      notFoundContent={found.isFetching ? <Spin size="small" /> : t('society.select.empty')}
+      options={[...options].map(([societyId, name]) => ({ value: societyId, label: name }))}
+      data-testid="alliance-lead"
+    />
+  );
+}
+
+interface AllianceFormModalProps {
+  alliance?: Alliance;
+  onClose: () => void;
+  onConflict: () => void;
+}
+
+export function AllianceFormModal({ alliance, onClose, onConflict }: AllianceFormModalProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { message } = App.useApp();
+  const [form] = Form.useForm<AllianceFormValues>();
+  const create = useCreateAlliance();
+  const update = useUpdateAlliance();
+  const idempotencyKeyFor = useIdempotencyKey();
+  const [formError, setFormError] = useState<string>();
+  const submitting = create.isPending || update.isPending;
+
+  function onError(error: unknown) {
+    if (isConflict(error)) {
+      onConflict();
+      return;
+    }
+    const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
+    for (const issue of bodyFieldErrors(error)) {
+      const name = FIELDS.find((known) => known === issue.field);
+      if (!name) continue;
+      const own = CODE_MESSAGES[issue.code];
+      fields.push({ name, errors: [own ? t(own) : fieldMessage(issue, i18n)] });
+    }
+    if (fields.length > 0) {
+      form.setFields(fields);
+      setFormError(t('society.form.fixErrors'));
+      return;
+    }
+    setFormError(problemMessage(error, i18n));
+  }
+
+  function onFinish(values: AllianceFormValues) {
+    setFormError(undefined);
+    const name = values.name?.trim();
+    if (!name || !values.leadSocietyId) return;
+    const lead = values.leadSocietyId;
+    const members = [...new Set([lead, ...(values.memberSocietyIds ?? [])])];
+    const description = values.description?.trim() || null;
+    const done = (saved: Alliance) => {
+      message.success(t(alliance ? 'alliance.saved' : 'alliance.created', { name: saved.name }));
+      onClose();
+    };
+    if (!alliance) {
+      const body: AllianceCreate = { name, leadSocietyId: lead, memberSocietyIds: members, description };
+      create.mutate({ body, idempotencyKey: idempotencyKeyFor(body) }, { onSuccess: done, onError });
+      return;
+    }
+    const patch: AlliancePatch = {};
+    if (name !== alliance.name) patch.name = name;
+    if (lead !== alliance.leadSocietyId) patch.leadSocietyId = lead;
+    if ([...members].sort().join() !== [...alliance.memberSocietyIds].sort().join()) patch.memberSocietyIds = members;
+    if (description !== alliance.description) patch.description = description;
+    if (Object.keys(patch).length === 0) {
+      message.info(t('society.form.noChanges'));
+      onClose();
+      return;
+    }
+    update.mutate({ id: alliance.id, version: alliance.version, patch }, { onSuccess: done, onError });
+  }
+
+  return (
+    <Modal
+      open
+      title={alliance ? t('alliance.editTitle', { name: alliance.name }) : t('alliance.createTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={submitting}
+      width={640}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'alliance-submit' }}
+    >
+      <Form<AllianceFormValues>
+        form={form}
+        layout="vertical"
+        disabled={submitting}
+        initialValues={
+          alliance
+            ? {
+                name: alliance.name,
+                leadSocietyId: alliance.leadSocietyId,
+                memberSocietyIds: alliance.memberSocietyIds,
+                description: alliance.description ?? '',
+              }
+            : { memberSocietyIds: [] }
+        }
+        onFinish={onFinish}
+      >
+        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+        <Form.Item
+          name="name"
+          label={t('alliance.field.name')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('society.form.required', { field: t('alliance.field.name') }),
+            },
+          ]}
+        >
+          <Input maxLength={100} placeholder={t('alliance.namePlaceholder')} />
+        </Form.Item>
+        <Form.Item
+          name="leadSocietyId"
+          label={t('alliance.field.lead')}
+          extra={t('alliance.leadHelp')}
+          rules={[{ required: true, message: t('alliance.leadRequired') }]}
+        >
+          <LeadSocietySelect />
+        </Form.Item>
+        <Form.Item name="memberSocietyIds" label={t('alliance.field.members')}>
+          <SocietySelect data-testid="alliance-members" />
+        </Form.Item>
+        <Form.Item name="description" label={t('alliance.field.description')}>
+          <Input.TextArea rows={3} maxLength={1000} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
