@@ -38,9 +38,8 @@ function formatValue(value: number | boolean | null, t: (key: 'common.yes' | 'co
   return String(Math.round(value * 10) / 10);
 }
 
-export function CapacityView({ societyId, dormant }: { societyId: string; dormant: boolean }) {
-  const i18n = useI18n();
-  const { t, language } = i18n;
+export function CapacityView({ societyId }: { societyId: string }) {
+  const { t, language } = useI18n();
   const capacity = useCapacity(societyId);
   const data = capacity.data;
   const indicators = useMemo(

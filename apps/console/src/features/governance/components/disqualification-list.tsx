@@ -1,4 +1,3 @@
-import type { SocietyStatus } from '@society-hub/domain';
 import { Card, Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '@/app/i18n';

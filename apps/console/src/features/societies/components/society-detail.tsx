@@ -171,7 +171,7 @@ function SocietyDetailView({ society }: { society: Society }) {
             {
               key: 'capacity',
               label: t('society.detail.tab.capacity'),
-              children: <CapacityView societyId={society.id} dormant={society.status === 'dormant'} />,
+              children: <CapacityView societyId={society.id} />,
             },
           ]}
         />
