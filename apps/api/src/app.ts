@@ -30,7 +30,7 @@ import { governanceRoutes } from './modules/governance/governance.routes';
 import { governanceSchemas } from './modules/governance/governance.schemas';
 import { GovernanceService } from './modules/governance/governance.service';
 import { healthRoutes, healthSchemas } from './modules/health/health.routes';
-import { memberRoutes, societyMemberRoutes } from './modules/members/members.routes';
+import { memberImportRoute, memberRoutes, societyMemberRoutes } from './modules/members/members.routes';
 import { memberSchemas } from './modules/members/members.schemas';
 import { MemberService } from './modules/members/members.service';
 import { reportQueueRoutes, societyReportRoutes } from './modules/reports/reports.routes';
@@ -175,6 +175,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   await app.register(allianceRoutes, { prefix: '/v1/alliances', alliances: new AllianceService(db) });
   const members = new MemberService(db, vaultFor(config));
   await app.register(societyMemberRoutes, { prefix: '/v1/societies', members });
+  await app.register(memberImportRoute, { prefix: '/v1/societies', members });
   await app.register(memberRoutes, { prefix: '/v1/members', members });
 
   if (root) await app.register(consolePlugin, { root });

@@ -7,7 +7,9 @@ import {
   DuesCreateSchema,
   DuesListSchema,
   DuesSchema,
+  ImportResponseSchema,
   MemberCreateSchema,
+  MemberImportRequestSchema,
   MemberListQuerySchema,
   MemberPageSchema,
   MemberPatchSchema,
@@ -54,6 +56,28 @@ export const societyMemberRoutes: FastifyPluginAsyncTypebox<{ members: MemberSer
       const member = await members.create(callerOf(request), request.params.id, request.body);
       return sendCreated(reply, `/v1/members/${member.id}`, member);
     },
+  );
+};
+
+export const memberImportRoute: FastifyPluginAsyncTypebox<{ members: MemberService }> = async (app, { members }) => {
+  app.post(
+    '/:id/members/import',
+    {
+      config: { access: WRITE },
+      // A thousand rows of member data fit comfortably in 5 MiB.
+      bodyLimit: 5 * 1024 * 1024,
+      schema: {
+        operationId: 'importMembers',
+        tags,
+        summary: 'Import up to 1000 members at once, with per-row results',
+        description:
+          'Rows are matched by externalRef, else by ID number; each row is created, updated, unchanged or reported with its errors, on its own. dryRun validates and matches without writing. Importing the same rows again changes nothing.',
+        params: IdParams,
+        body: ref(MemberImportRequestSchema),
+        response: { 200: ref(ImportResponseSchema), ...problems(404) },
+      },
+    },
+    async (request) => members.import(callerOf(request), request.params.id, request.body),
   );
 };
 

@@ -1,6 +1,6 @@
 import { MEMBER_CATEGORIES, MEMBER_STATUSES, TITLE_LEVELS } from '@society-hub/domain';
 import { Type } from 'typebox';
-import { DateString, Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
+import { DateString, FieldErrorSchema, Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
 
 export const MemberStatusSchema = Type.Enum(MEMBER_STATUSES, {
   $id: 'MemberStatus',
@@ -130,7 +130,43 @@ export const DuesListSchema = Type.Object(
   { $id: 'DuesPaymentList', additionalProperties: false },
 );
 
+export const MemberImportRequestSchema = Type.Object(
+  {
+    rows: Type.Array(Type.Unknown({ description: 'A MemberCreate object; each row is validated on its own' }), {
+      minItems: 1,
+      maxItems: 1000,
+    }),
+    dryRun: Type.Optional(Type.Boolean({ description: 'Validate and match every row, write nothing' })),
+  },
+  { $id: 'MemberImportRequest', additionalProperties: false },
+);
+
+export const ImportResultSchema = Type.Object(
+  {
+    index: Type.Integer({ minimum: 0 }),
+    outcome: Type.Enum(['created', 'updated', 'unchanged', 'error']),
+    id: Type.Optional(Uuid),
+    errors: Type.Optional(Type.Array(ref(FieldErrorSchema))),
+  },
+  { $id: 'ImportResult', additionalProperties: false },
+);
+
+export const ImportResponseSchema = Type.Object(
+  {
+    results: Type.Array(ref(ImportResultSchema)),
+    summary: Type.Object(
+      { created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), error: Type.Integer() },
+      { additionalProperties: false },
+    ),
+    dryRun: Type.Boolean(),
+  },
+  { $id: 'ImportResponse', additionalProperties: false },
+);
+
 export const memberSchemas = [
+  MemberImportRequestSchema,
+  ImportResultSchema,
+  ImportResponseSchema,
   MemberStatusSchema,
   MemberCategorySchema,
   TitleLevelSchema,

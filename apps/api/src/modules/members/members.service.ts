@@ -11,28 +11,67 @@ import {
 } from '@society-hub/domain';
 import { type Selectable, sql } from 'kysely';
 import type { Static } from 'typebox';
+import { Value } from 'typebox/value';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { MemberDuesTable, MembersTable } from '../../db/database';
-import { errors, type FieldError } from '../../lib/errors';
+import { AppError, errors, type FieldError } from '../../lib/errors';
 import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import { type Caller, inScope, type Principal } from '../../lib/request-context';
+import { rowErrors } from '../../lib/row-validation';
 import { containsPattern } from '../../lib/sql';
-import { type Trx, write } from '../../lib/write';
+import { type Change, type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
 import type {
   DuesCreateSchema,
   DuesSchema,
-  MemberCreateSchema,
   MemberListQuerySchema,
   MemberPatchSchema,
   MemberSchema,
+} from './members.schemas';
+import {
+  type ImportResponseSchema,
+  MemberCategorySchema,
+  MemberCreateSchema,
+  MemberStatusSchema,
+  TitleLevelSchema,
 } from './members.schemas';
 
 type Member = Static<typeof MemberSchema>;
 type MemberRow = Selectable<MembersTable>;
 type Input = Static<typeof MemberCreateSchema> | Static<typeof MemberPatchSchema>;
+type Columns = ReturnType<MemberService['prepare']>;
+
+/** The named schemas an import row's MemberCreate refers to. */
+const ROW_CONTEXT = {
+  TitleLevel: TitleLevelSchema,
+  MemberCategory: MemberCategorySchema,
+  MemberStatus: MemberStatusSchema,
+};
+
+/**
+ * The columns a row would change on an existing member. A re-sealed ID number is no change when it is
+ * the same number (same match hash), so importing a file twice changes nothing.
+ */
+function changedColumns(current: MemberRow, columns: Columns): Partial<Columns> {
+  const changed: Record<string, unknown> = {};
+  const sameId = columns.id_number_hash !== undefined && columns.id_number_hash === current.id_number_hash;
+  for (const [key, value] of Object.entries(columns)) {
+    if (value === undefined) continue;
+    if (sameId && key.startsWith('id_number_')) continue;
+    if (current[key as keyof MemberRow] !== value) changed[key] = value;
+  }
+  return changed as Partial<Columns>;
+}
+
+/** Field errors of a validation failure, relative to the row. */
+function rowRelative(error: AppError): FieldError[] {
+  return (error.extras.errors ?? [{ path: '/', code: error.code, message: error.detail }]).map((e) => ({
+    ...e,
+    path: e.path.replace(/^\/body/, '') || '/',
+  }));
+}
 
 const SORTS: readonly SortSpec[] = [
   { name: '-createdAt', column: 'created_at', direction: 'desc' },
@@ -179,6 +218,133 @@ export class MemberService {
         });
     }
     if (clashes.length) throw errors.conflict('The member is already registered.', clashes);
+  }
+
+  /**
+   * Bulk import: every row is validated, matched (external reference, else ID number) and written on
+   * its own, so a bad row never blocks the others and nothing is left half-written; importing the same
+   * rows again reports them unchanged.
+   */
+  async import(
+    { principal, context }: Caller,
+    societyId: string,
+    request: { rows: unknown[]; dryRun?: boolean | undefined },
+  ): Promise<Static<typeof ImportResponseSchema>> {
+    await requireSociety(this.db, principal.scope, societyId);
+    const dryRun = request.dryRun === true;
+    const results: Static<typeof ImportResponseSchema>['results'] = [];
+    const seen = new Set<string>();
+    for (const [index, row] of request.rows.entries()) {
+      const schemaErrors = rowErrors(ROW_CONTEXT, MemberCreateSchema, row);
+      if (schemaErrors.length || !Value.Check(ROW_CONTEXT, MemberCreateSchema, row)) {
+        results.push({ index, outcome: 'error', errors: schemaErrors });
+        continue;
+      }
+      try {
+        const columns = this.prepare(row, undefined);
+        const keys = [
+          columns.external_ref && `ref:${columns.external_ref}`,
+          columns.id_number_hash && `id:${columns.id_number_hash}`,
+        ].filter((k): k is string => typeof k === 'string');
+        const repeated = keys.find((k) => seen.has(k));
+        if (repeated) {
+          results.push({
+            index,
+            outcome: 'error',
+            errors: [
+              {
+                path: repeated.startsWith('ref:') ? '/externalRef' : '/idNumber',
+                code: 'duplicate_in_batch',
+                message: 'An earlier row of this batch is the same member.',
+              },
+            ],
+          });
+          continue;
+        }
+        for (const k of keys) seen.add(k);
+        results.push({ index, ...(await this.importRow(context, societyId, row, columns, dryRun)) });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        results.push({ index, outcome: 'error', errors: rowRelative(error) });
+      }
+    }
+    const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+    return {
+      results,
+      summary: {
+        created: count('created'),
+        updated: count('updated'),
+        unchanged: count('unchanged'),
+        error: count('error'),
+      },
+      dryRun,
+    };
+  }
+
+  private async importRow(
+    context: Caller['context'],
+    societyId: string,
+    row: Static<typeof MemberCreateSchema>,
+    columns: Columns,
+    dryRun: boolean,
+  ): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; id?: string }> {
+    const run = async (trx: Trx, record: (change: Change) => void) => {
+      let q = trx.selectFrom('members').selectAll().where('society_id', '=', societyId);
+      if (columns.external_ref) q = q.where('external_ref', '=', columns.external_ref);
+      else if (columns.id_number_hash) q = q.where('id_number_hash', '=', columns.id_number_hash);
+      else q = q.where(sql<boolean>`false`);
+      const current = await q.forUpdate().executeTakeFirst();
+      if (!current) {
+        if (dryRun) return { outcome: 'created' as const };
+        await this.assertUnique(trx, societyId, columns, null);
+        const now = new Date();
+        const created = await trx
+          .insertInto('members')
+          .values({
+            ...columns,
+            id: uuidv7(),
+            society_id: societyId,
+            kind: row.kind,
+            name: row.name.trim(),
+            status: row.status ?? 'active',
+            joined_on: row.joinedOn ?? (row.status === 'applied' ? null : today()),
+            created_at: now,
+            updated_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        record({
+          action: 'member.import',
+          resourceType: 'member',
+          resourceId: created.id,
+          societyId,
+          after: toMember(created, 'list'),
+          event: 'member.created',
+        });
+        return { outcome: 'created' as const, id: created.id };
+      }
+      const changes = changedColumns(current, columns);
+      if (Object.keys(changes).length === 0) return { outcome: 'unchanged' as const, id: current.id };
+      if (dryRun) return { outcome: 'updated' as const, id: current.id };
+      await this.assertUnique(trx, societyId, { ...columns, ...changes }, current.id);
+      const updated = await trx
+        .updateTable('members')
+        .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+        .where('id', '=', current.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      record({
+        action: 'member.import',
+        resourceType: 'member',
+        resourceId: current.id,
+        societyId,
+        before: toMember(current, 'list'),
+        after: toMember(updated, 'list'),
+        event: 'member.updated',
+      });
+      return { outcome: 'updated' as const, id: current.id };
+    };
+    return write(this.db, context, run);
   }
 
   async list(principal: Principal, societyId: string, query: Static<typeof MemberListQuerySchema>) {
