@@ -62,6 +62,11 @@ const POLICY: Record<string, Policy | 'public'> = {
   transitionMember: { roles: ['admin', 'society_officer'], scope: 'members:write' },
   listMemberDues: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
   recordMemberDues: { roles: ['admin', 'society_officer'], scope: 'members:write' },
+  listExperts: { roles: ['admin', 'auditor'], scope: 'experts:read' },
+  getExpert: { roles: ['admin', 'auditor'], scope: 'experts:read' },
+  createExpert: { roles: ['admin'], scope: 'experts:write' },
+  updateExpert: { roles: ['admin'], scope: 'experts:write' },
+  importExperts: { roles: ['admin'], scope: 'experts:write' },
   listUsers: { roles: ['admin', 'auditor'] },
   getUser: { roles: ['admin', 'auditor'] },
   createUser: { roles: ['admin'] },
@@ -101,6 +106,7 @@ let foreignSociety = '';
 let targetUser = '';
 let targetClient = '';
 let targetAlliance = '';
+let targetExpert = '';
 let forged = '';
 /** A council member of each society, for the roster routes. */
 const councilMemberOf = new Map<string, string>();
@@ -153,6 +159,17 @@ function sampleBody(operationId: string): unknown {
     importMembers: { rows: [{ kind: 'individual', name: `矩阵导入${serial}` }], dryRun: true },
     transitionMember: { to: 'applied', reason: 'matrix' },
     recordMemberDues: { year: 2001, amountFen: 10000, paidOn: '2001-03-01' },
+    createExpert: {
+      name: `矩阵专家${serial}`,
+      titleLevel: 'senior',
+      disciplines: ['计算机'],
+      pools: ['science_technology'],
+    },
+    updateExpert: { available: false },
+    importExperts: {
+      rows: [{ name: '矩阵导入专家', titleLevel: 'senior', disciplines: ['计算机'], pools: ['popularisation'] }],
+      dryRun: true,
+    },
     createAlliance: { name: `矩阵联合体${serial}`, leadSocietyId: ownSociety },
     updateAlliance: { description: '矩阵' },
     createGovernanceTerm: { sequence: Math.min(200, 1 + serial), startOn: '2026-01-01', endOn: '2030-12-31' },
@@ -168,6 +185,7 @@ function urlFor(op: Operation, society: string): string {
   if (op.path.startsWith('/v1/clients/')) id = targetClient;
   if (op.path.startsWith('/v1/alliances/')) id = targetAlliance;
   if (op.path.startsWith('/v1/members/')) id = memberOf.get(society) ?? '';
+  if (op.path.startsWith('/v1/experts/')) id = targetExpert;
   return op.path
     .replace('{id}', id)
     .replace('{memberId}', councilMemberOf.get(society) ?? '')
@@ -197,10 +215,12 @@ async function clientToken(scopes: string[], societyIds: string[], admin: string
       method: 'POST',
       url: '/v1/clients',
       token: admin,
-      payload: { name: `matrix ${scopes.join(',')} ${societyIds.length}`, scopes, societyIds },
+      payload: { name: `matrix ${scopes.length} scopes, ${societyIds.length} societies`, scopes, societyIds },
     })
   ).json();
-  return (await t.tryClientToken(created.clientId, created.clientSecret)).json().access_token;
+  const token = (await t.tryClientToken(created.clientId, created.clientSecret)).json().access_token;
+  if (typeof token !== 'string') throw new Error(`no token for the matrix client: ${JSON.stringify(created)}`);
+  return token;
 }
 
 beforeAll(async () => {
@@ -242,6 +262,14 @@ beforeAll(async () => {
       payload: { result: 'pass' },
     });
   }
+  targetExpert = (
+    await t.request({
+      method: 'POST',
+      url: '/v1/experts',
+      token: admin,
+      payload: { name: '矩阵目标专家', titleLevel: 'senior', disciplines: ['数学'], pools: ['science_technology'] },
+    })
+  ).json().id;
   targetAlliance = (
     await t.request({
       method: 'POST',
@@ -278,7 +306,15 @@ beforeAll(async () => {
     { label: 'reviewer', token: await t.userToken('reviewer'), role: 'reviewer', bound: false },
     { label: 'auditor', token: await t.userToken('auditor'), role: 'auditor', bound: false },
   );
-  const allScopes = ['societies:read', 'societies:write', 'members:read', 'members:write', 'audit:read'];
+  const allScopes = [
+    'societies:read',
+    'societies:write',
+    'members:read',
+    'members:write',
+    'experts:read',
+    'experts:write',
+    'audit:read',
+  ];
   callers.push(
     { label: 'client (all scopes)', token: await clientToken(allScopes, [], admin), scopes: allScopes, bound: false },
     {

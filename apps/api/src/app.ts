@@ -26,6 +26,9 @@ import { CapacityService } from './modules/capacity/capacity.service';
 import { clientRoutes, oauthRoutes } from './modules/clients/clients.routes';
 import { clientSchemas } from './modules/clients/clients.schemas';
 import { ClientService } from './modules/clients/clients.service';
+import { expertRoutes } from './modules/experts/experts.routes';
+import { expertSchemas } from './modules/experts/experts.schemas';
+import { ExpertService } from './modules/experts/experts.service';
 import { governanceRoutes } from './modules/governance/governance.routes';
 import { governanceSchemas } from './modules/governance/governance.schemas';
 import { GovernanceService } from './modules/governance/governance.service';
@@ -112,6 +115,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
     ...capacitySchemas,
     ...allianceSchemas,
     ...memberSchemas,
+    ...expertSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -173,10 +177,12 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   await app.register(capacityRoutes, { prefix: '/v1/societies', capacity });
   await app.register(reportQueueRoutes, { prefix: '/v1', reports });
   await app.register(allianceRoutes, { prefix: '/v1/alliances', alliances: new AllianceService(db) });
-  const members = new MemberService(db, vaultFor(config));
+  const vault = vaultFor(config);
+  const members = new MemberService(db, vault);
   await app.register(societyMemberRoutes, { prefix: '/v1/societies', members });
   await app.register(memberImportRoute, { prefix: '/v1/societies', members });
   await app.register(memberRoutes, { prefix: '/v1/members', members });
+  await app.register(expertRoutes, { prefix: '/v1/experts', experts: new ExpertService(db, vault) });
 
   if (root) await app.register(consolePlugin, { root });
   return app;

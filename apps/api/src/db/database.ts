@@ -271,7 +271,35 @@ export interface MemberDuesTable {
   created_at: Timestamp;
 }
 
+export interface ExpertsTable {
+  id: string;
+  name: string;
+  gender: 'male' | 'female' | null;
+  birth_date: string | null;
+  id_number_sealed: string | null;
+  id_number_hash: string | null;
+  id_number_masked: string | null;
+  phone: string | null;
+  email: string | null;
+  employer: string | null;
+  title_level: 'senior' | 'associate_senior';
+  disciplines: Json;
+  pools: Json;
+  available: Generated<boolean>;
+  external_ref: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ExpertSocietiesTable {
+  expert_id: string;
+  society_id: string;
+}
+
 export interface Database {
+  experts: ExpertsTable;
+  expert_societies: ExpertSocietiesTable;
   members: MembersTable;
   member_dues: MemberDuesTable;
   governance_terms: GovernanceTermsTable;

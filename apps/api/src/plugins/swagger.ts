@@ -29,6 +29,7 @@ export const swaggerPlugin = fp(
           { name: 'societies', description: 'The society registry (学会)' },
           { name: 'governance', description: 'Terms, council rosters and the governance rules' },
           { name: 'members', description: 'Members (会员), their lifecycle and dues' },
+          { name: 'experts', description: 'The expert pools (专家库)' },
           { name: 'system', description: 'Health and readiness' },
         ],
         components: {

@@ -51,3 +51,7 @@ export function duesLapsed(paidYears: readonly number[], today: string, graceDay
   const lastGraceDay = new Date(Date.UTC(year, 0, 1) + (graceDays - 1) * 86_400_000).toISOString().slice(0, 10);
   return today > lastGraceDay;
 }
+
+/** The Association's expert pools: science and technology (科技专家库) and science popularisation (科普专家库). */
+export const EXPERT_POOLS = ['science_technology', 'popularisation'] as const;
+export type ExpertPool = (typeof EXPERT_POOLS)[number];

@@ -3,6 +3,7 @@ import * as foundation from './2026-11-22T0001_foundation';
 import * as identity from './2026-11-22T0002_identity';
 import * as governance from './2026-11-22T0003_governance';
 import * as members from './2026-11-22T0004_members';
+import * as experts from './2026-11-22T0005_experts';
 
 /**
  * Every migration, by name. Listed explicitly (not read from disk) so the bundled server carries
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0002_identity': identity,
   '2026-11-22T0003_governance': governance,
   '2026-11-22T0004_members': members,
+  '2026-11-22T0005_experts': experts,
 };

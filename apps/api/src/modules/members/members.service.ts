@@ -1,13 +1,9 @@
 import {
   checkCreditCode,
-  checkIdNumber,
-  idNumberBirthDate,
   type MemberStatus,
-  maskIdNumber,
   maskPhone,
   membershipLifecycle,
   normaliseCreditCode,
-  normaliseIdNumber,
 } from '@society-hub/domain';
 import { type Selectable, sql } from 'kysely';
 import type { Static } from 'typebox';
@@ -15,14 +11,15 @@ import { Value } from 'typebox/value';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { MemberDuesTable, MembersTable } from '../../db/database';
-import { AppError, errors, type FieldError } from '../../lib/errors';
+import { runImport } from '../../lib/bulk-import';
+import { errors, type FieldError } from '../../lib/errors';
 import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import { type Caller, inScope, type Principal } from '../../lib/request-context';
-import { rowErrors } from '../../lib/row-validation';
 import { containsPattern } from '../../lib/sql';
 import { type Change, type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
+import { idNumberColumns } from './id-number-columns';
 import type {
   DuesCreateSchema,
   DuesSchema,
@@ -63,14 +60,6 @@ function changedColumns(current: MemberRow, columns: Columns): Partial<Columns> 
     if (current[key as keyof MemberRow] !== value) changed[key] = value;
   }
   return changed as Partial<Columns>;
-}
-
-/** Field errors of a validation failure, relative to the row. */
-function rowRelative(error: AppError): FieldError[] {
-  return (error.extras.errors ?? [{ path: '/', code: error.code, message: error.detail }]).map((e) => ({
-    ...e,
-    path: e.path.replace(/^\/body/, '') || '/',
-  }));
 }
 
 const SORTS: readonly SortSpec[] = [
@@ -126,24 +115,15 @@ export class MemberService {
   private prepare(input: Input, current: MemberRow | undefined) {
     const fieldErrors: FieldError[] = [];
     const on = today();
-    let idColumns:
-      | { id_number_sealed: string | null; id_number_hash: string | null; id_number_masked: string | null }
-      | undefined;
-    let birthDate = input.birthDate === undefined ? (current?.birth_date ?? null) : input.birthDate;
-    if (input.idNumber === null) {
-      idColumns = { id_number_sealed: null, id_number_hash: null, id_number_masked: null };
-    } else if (input.idNumber !== undefined) {
-      const id = normaliseIdNumber(input.idNumber);
-      for (const problem of checkIdNumber(id, { birthDate, today: on })) {
-        fieldErrors.push({ path: '/body/idNumber', code: problem.code, message: problem.message });
-      }
-      if (!birthDate) birthDate = idNumberBirthDate(id) ?? null;
-      idColumns = {
-        id_number_sealed: this.vault.encrypt(id),
-        id_number_hash: this.vault.matchHash(id),
-        id_number_masked: maskIdNumber(id),
-      };
-    }
+    const sealed = idNumberColumns(
+      this.vault,
+      input.idNumber,
+      input.birthDate === undefined ? (current?.birth_date ?? null) : input.birthDate,
+      on,
+    );
+    fieldErrors.push(...sealed.errors);
+    const idColumns = sealed.columns;
+    const birthDate = sealed.birthDate;
     for (const field of ['birthDate', 'joinedOn'] as const) {
       const value = input[field];
       if (value && value > on)
@@ -231,54 +211,17 @@ export class MemberService {
     request: { rows: unknown[]; dryRun?: boolean | undefined },
   ): Promise<Static<typeof ImportResponseSchema>> {
     await requireSociety(this.db, principal.scope, societyId);
-    const dryRun = request.dryRun === true;
-    const results: Static<typeof ImportResponseSchema>['results'] = [];
-    const seen = new Set<string>();
-    for (const [index, row] of request.rows.entries()) {
-      const schemaErrors = rowErrors(ROW_CONTEXT, MemberCreateSchema, row);
-      if (schemaErrors.length || !Value.Check(ROW_CONTEXT, MemberCreateSchema, row)) {
-        results.push({ index, outcome: 'error', errors: schemaErrors });
-        continue;
-      }
-      try {
-        const columns = this.prepare(row, undefined);
-        const keys = [
-          columns.external_ref && `ref:${columns.external_ref}`,
-          columns.id_number_hash && `id:${columns.id_number_hash}`,
-        ].filter((k): k is string => typeof k === 'string');
-        const repeated = keys.find((k) => seen.has(k));
-        if (repeated) {
-          results.push({
-            index,
-            outcome: 'error',
-            errors: [
-              {
-                path: repeated.startsWith('ref:') ? '/externalRef' : '/idNumber',
-                code: 'duplicate_in_batch',
-                message: 'An earlier row of this batch is the same member.',
-              },
-            ],
-          });
-          continue;
-        }
-        for (const k of keys) seen.add(k);
-        results.push({ index, ...(await this.importRow(context, societyId, row, columns, dryRun)) });
-      } catch (error) {
-        if (!(error instanceof AppError) || error.status >= 500) throw error;
-        results.push({ index, outcome: 'error', errors: rowRelative(error) });
-      }
-    }
-    const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
-    return {
-      results,
-      summary: {
-        created: count('created'),
-        updated: count('updated'),
-        unchanged: count('unchanged'),
-        error: count('error'),
-      },
-      dryRun,
-    };
+    return runImport(request.rows, request.dryRun === true, {
+      context: ROW_CONTEXT,
+      schema: MemberCreateSchema,
+      isRow: (value): value is Static<typeof MemberCreateSchema> => Value.Check(ROW_CONTEXT, MemberCreateSchema, value),
+      prepare: (row) => this.prepare(row, undefined),
+      identities: (columns) => [
+        ...(columns.external_ref ? [{ key: `ref:${columns.external_ref}`, path: '/externalRef' }] : []),
+        ...(columns.id_number_hash ? [{ key: `id:${columns.id_number_hash}`, path: '/idNumber' }] : []),
+      ],
+      apply: (row, columns, dryRun) => this.importRow(context, societyId, row, columns, dryRun),
+    });
   }
 
   private async importRow(
