@@ -237,6 +237,8 @@ const zh = {
   'scope.audit:read': '审计日志·读取',
   'scope.members:read': '会员·读取',
   'scope.members:write': '会员·写入',
+  'scope.experts:read': '专家库·读取',
+  'scope.experts:write': '专家库·写入',
 
   'client.list.title': '接口客户端',
   'client.list.description': '民政局、财政局、科技局等其他市级系统通过接口访问本平台时使用的客户端凭据。',
@@ -899,6 +901,8 @@ const en: Messages = {
   'scope.audit:read': 'Audit log · read',
   'scope.members:read': 'Members · read',
   'scope.members:write': 'Members · write',
+  'scope.experts:read': 'Experts · read',
+  'scope.experts:write': 'Experts · write',
 
   'client.list.title': 'API clients',
   'client.list.description':
