@@ -57,6 +57,8 @@ const POLICY: Record<string, Policy | 'public'> = {
   listMembers: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
   createMember: { roles: ['admin', 'society_officer'], scope: 'members:write' },
   importMembers: { roles: ['admin', 'society_officer'], scope: 'members:write' },
+  getSocietyMemberStats: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
+  getMemberStats: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
   getMember: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
   updateMember: { roles: ['admin', 'society_officer'], scope: 'members:write' },
   transitionMember: { roles: ['admin', 'society_officer'], scope: 'members:write' },

@@ -186,3 +186,22 @@ describe('reading and scope', () => {
     expect(cleared.json()).toMatchObject({ idNumberMasked: null, employer: '市中心医院', version: 2 });
   });
 });
+
+describe('member statistics', () => {
+  it('counts by status, category and title, with youth and senior-title shares and growth', async () => {
+    const stats = (
+      await t.request({ method: 'GET', url: `/v1/societies/${societyId}/member-stats`, token: officer })
+    ).json();
+    const members = await t.database.db.selectFrom('members').selectAll().where('society_id', '=', societyId).execute();
+    expect(stats.total).toBe(members.length);
+    expect(stats.byStatus.active).toBe(members.filter((m) => m.status === 'active').length);
+    expect(stats.byTitle.senior).toBe(members.filter((m) => m.title_level === 'senior').length);
+    expect(stats.youth).toBe(1);
+    expect(stats.joinedThisYear).toBeGreaterThan(0);
+    const overall = (await t.request({ method: 'GET', url: '/v1/member-stats', token: officer })).json();
+    expect(overall.total).toBe(stats.total);
+    const everything = (await t.request({ method: 'GET', url: '/v1/member-stats', token: admin })).json();
+    expect(everything.total).toBeGreaterThan(stats.total);
+    expect(everything.societies).toBeGreaterThan(1);
+  });
+});

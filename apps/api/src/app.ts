@@ -33,7 +33,12 @@ import { governanceRoutes } from './modules/governance/governance.routes';
 import { governanceSchemas } from './modules/governance/governance.schemas';
 import { GovernanceService } from './modules/governance/governance.service';
 import { healthRoutes, healthSchemas } from './modules/health/health.routes';
-import { memberImportRoute, memberRoutes, societyMemberRoutes } from './modules/members/members.routes';
+import {
+  memberImportRoute,
+  memberRoutes,
+  memberStatsRoutes,
+  societyMemberRoutes,
+} from './modules/members/members.routes';
 import { memberSchemas } from './modules/members/members.schemas';
 import { MemberService } from './modules/members/members.service';
 import { reportQueueRoutes, societyReportRoutes } from './modules/reports/reports.routes';
@@ -181,6 +186,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   const members = new MemberService(db, vault);
   await app.register(societyMemberRoutes, { prefix: '/v1/societies', members });
   await app.register(memberImportRoute, { prefix: '/v1/societies', members });
+  await app.register(memberStatsRoutes, { prefix: '/v1', db });
   await app.register(memberRoutes, { prefix: '/v1/members', members });
   await app.register(expertRoutes, { prefix: '/v1/experts', experts: new ExpertService(db, vault) });
 

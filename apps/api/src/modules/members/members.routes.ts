@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { DB } from '../../db/connect';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
 import { IdParams, problems, ref, TransitionRequestSchema } from '../../lib/schemas';
+import { requireSociety } from '../societies/societies.repository';
+import { MemberStatsSchema, memberStats } from './member-stats';
 import {
   DuesCreateSchema,
   DuesListSchema,
@@ -78,6 +81,41 @@ export const memberImportRoute: FastifyPluginAsyncTypebox<{ members: MemberServi
       },
     },
     async (request) => members.import(callerOf(request), request.params.id, request.body),
+  );
+};
+
+export const memberStatsRoutes: FastifyPluginAsyncTypebox<{ db: DB }> = async (app, { db }) => {
+  app.get(
+    '/societies/:id/member-stats',
+    {
+      config: { access: READ },
+      schema: {
+        operationId: 'getSocietyMemberStats',
+        tags,
+        summary: 'Member statistics of a society: by status, category and title; youth and senior-title shares; growth',
+        params: IdParams,
+        response: { 200: ref(MemberStatsSchema), ...problems(404) },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      await requireSociety(db, principal.scope, request.params.id);
+      return memberStats(db, principal.scope, request.params.id);
+    },
+  );
+
+  app.get(
+    '/member-stats',
+    {
+      config: { access: READ },
+      schema: {
+        operationId: 'getMemberStats',
+        tags,
+        summary: 'Member statistics over every society the caller may see',
+        response: { 200: ref(MemberStatsSchema) },
+      },
+    },
+    async (request) => memberStats(db, principalOf(request).scope, null),
   );
 };
 

@@ -1,6 +1,7 @@
 import { MEMBER_CATEGORIES, MEMBER_STATUSES, TITLE_LEVELS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { DateString, FieldErrorSchema, Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
+import { MemberStatsSchema } from './member-stats';
 
 export const MemberStatusSchema = Type.Enum(MEMBER_STATUSES, {
   $id: 'MemberStatus',
@@ -164,6 +165,7 @@ export const ImportResponseSchema = Type.Object(
 );
 
 export const memberSchemas = [
+  MemberStatsSchema,
   MemberImportRequestSchema,
   ImportResultSchema,
   ImportResponseSchema,

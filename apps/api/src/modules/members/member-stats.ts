@@ -1,0 +1,97 @@
+import { MEMBER_CATEGORIES, MEMBER_STATUSES, TITLE_LEVELS } from '@society-hub/domain';
+import { sql } from 'kysely';
+import { type Static, Type } from 'typebox';
+import type { DB } from '../../db/connect';
+import type { SocietyScope } from '../../lib/request-context';
+import { DateString, Nullable, Uuid } from '../../lib/schemas';
+
+const counts = (keys: readonly string[]) =>
+  Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer({ minimum: 0 })])), { additionalProperties: false });
+
+export const MemberStatsSchema = Type.Object(
+  {
+    societyId: Nullable(Uuid),
+    societies: Type.Integer({ description: 'Societies counted' }),
+    asOf: DateString,
+    total: Type.Integer(),
+    individual: Type.Integer(),
+    institutional: Type.Integer(),
+    byStatus: counts(MEMBER_STATUSES),
+    byCategory: counts(MEMBER_CATEGORIES),
+    byTitle: counts(TITLE_LEVELS),
+    youth: Type.Integer({ description: 'Active individual members under 40' }),
+    youthShare: Nullable(Type.Number({ description: 'Of active individual members with a birth date' })),
+    seniorTitles: Type.Integer({ description: 'Active individual members with 副高级 or 正高级' }),
+    seniorTitleShare: Nullable(Type.Number()),
+    joinedThisYear: Type.Integer(),
+    joinedLastYear: Type.Integer(),
+    growthRate: Nullable(Type.Number({ description: 'joinedThisYear / joinedLastYear - 1' })),
+  },
+  { $id: 'MemberStats', additionalProperties: false },
+);
+export type MemberStats = Static<typeof MemberStatsSchema>;
+
+const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
+
+/** Member statistics over one society, or over every society the caller may see. */
+export async function memberStats(db: DB, scope: SocietyScope, societyId: string | null): Promise<MemberStats> {
+  const today = new Date().toISOString().slice(0, 10);
+  const year = Number(today.slice(0, 4));
+  const youthCutoff = `${year - 40}${today.slice(4)}`;
+  let base = db.selectFrom('members');
+  if (societyId) base = base.where('society_id', '=', societyId);
+  else if (scope.kind === 'some')
+    base = base.where(
+      'society_id',
+      'in',
+      scope.societyIds.length ? scope.societyIds : ['00000000-0000-0000-0000-000000000000'],
+    );
+  const active = sql`status = 'active' AND kind = 'individual'`;
+  const totals = await base
+    .select([
+      sql<number>`count(*)::int`.as('total'),
+      sql<number>`count(*) FILTER (WHERE kind = 'individual')::int`.as('individual'),
+      sql<number>`count(*) FILTER (WHERE kind = 'institutional')::int`.as('institutional'),
+      sql<number>`count(DISTINCT society_id)::int`.as('societies'),
+      sql<number>`count(*) FILTER (WHERE ${active} AND birth_date > ${youthCutoff})::int`.as('youth'),
+      sql<number>`count(*) FILTER (WHERE ${active} AND birth_date IS NOT NULL)::int`.as('with_birth_date'),
+      sql<number>`count(*) FILTER (WHERE ${active} AND title_level IN ('senior', 'associate_senior'))::int`.as(
+        'senior',
+      ),
+      sql<number>`count(*) FILTER (WHERE ${active})::int`.as('active_individual'),
+      sql<number>`count(*) FILTER (WHERE joined_on >= ${`${year}-01-01`})::int`.as('this_year'),
+      sql<number>`count(*) FILTER (WHERE joined_on >= ${`${year - 1}-01-01`} AND joined_on < ${`${year}-01-01`})::int`.as(
+        'last_year',
+      ),
+    ])
+    .executeTakeFirstOrThrow();
+  const grouped = async (column: 'status' | 'category' | 'title_level') =>
+    Object.fromEntries(
+      (
+        await base
+          .select([sql<string>`${sql.ref(column)}`.as('key'), sql<number>`count(*)::int`.as('n')])
+          .groupBy(column)
+          .execute()
+      ).map((r) => [r.key, r.n]),
+    );
+  const zeroed = (keys: readonly string[], found: Record<string, number>) =>
+    Object.fromEntries(keys.map((k) => [k, found[k] ?? 0]));
+  return {
+    societyId,
+    societies: totals.societies,
+    asOf: today,
+    total: totals.total,
+    individual: totals.individual,
+    institutional: totals.institutional,
+    byStatus: zeroed(MEMBER_STATUSES, await grouped('status')),
+    byCategory: zeroed(MEMBER_CATEGORIES, await grouped('category')),
+    byTitle: zeroed(TITLE_LEVELS, await grouped('title_level')),
+    youth: totals.youth,
+    youthShare: ratio(totals.youth, totals.with_birth_date),
+    seniorTitles: totals.senior,
+    seniorTitleShare: ratio(totals.senior, totals.active_individual),
+    joinedThisYear: totals.this_year,
+    joinedLastYear: totals.last_year,
+    growthRate: totals.last_year > 0 ? Math.round((totals.this_year / totals.last_year - 1) * 1000) / 1000 : null,
+  };
+}
