@@ -59,6 +59,7 @@ const POLICY: Record<string, Policy | 'public'> = {
   importMembers: { roles: ['admin', 'society_officer'], scope: 'members:write' },
   getSocietyMemberStats: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
   getMemberStats: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
+  exportMembers: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
   getMember: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
   updateMember: { roles: ['admin', 'society_officer'], scope: 'members:write' },
   transitionMember: { roles: ['admin', 'society_officer'], scope: 'members:write' },

@@ -1,4 +1,5 @@
 import { withIdNumberCheck } from '@society-hub/domain';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../support/app';
 
@@ -203,5 +204,49 @@ describe('member statistics', () => {
     const everything = (await t.request({ method: 'GET', url: '/v1/member-stats', token: admin })).json();
     expect(everything.total).toBeGreaterThan(stats.total);
     expect(everything.societies).toBeGreaterThan(1);
+  });
+});
+
+describe('exporting members', () => {
+  it('downloads CSV with a BOM, Chinese headers and masked personal data, honouring filters', async () => {
+    const response = await t.request({
+      method: 'GET',
+      url: `/v1/societies/${societyId}/members/export?format=csv&titleLevel=senior`,
+      token: officer,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(String(response.headers['content-disposition'])).toContain("filename*=UTF-8''");
+    expect(response.body.charCodeAt(0)).toBe(0xfeff);
+    const lines = response.body.slice(1).trim().split('\n');
+    expect(lines[0]).toContain('姓名,会员类型,性别');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('张伟');
+    expect(lines[1]).toContain('1101**********002X');
+    expect(lines[1]).toContain('138****5678');
+    expect(lines[1]).toContain('正高级');
+    expect(response.body).not.toContain('13812345678');
+  });
+
+  it('downloads XLSX that Excel can open', async () => {
+    const response = await t.request({ method: 'GET', url: `/v1/societies/${societyId}/members/export`, token: admin });
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload);
+    const sheet = workbook.getWorksheet('会员');
+    const members = await t.database.db
+      .selectFrom('members')
+      .select('id')
+      .where('society_id', '=', societyId)
+      .execute();
+    expect(sheet?.rowCount).toBe(members.length + 1);
+    expect(sheet?.getRow(1).getCell(1).value).toBe('姓名');
+  });
+
+  it('answers 404 for another society before any download starts', async () => {
+    const other = await t.createSociety(admin, { name: '市导出他会' });
+    expect(
+      (await t.request({ method: 'GET', url: `/v1/societies/${other}/members/export`, token: officer })).statusCode,
+    ).toBe(404);
   });
 });

@@ -34,6 +34,7 @@ import { governanceSchemas } from './modules/governance/governance.schemas';
 import { GovernanceService } from './modules/governance/governance.service';
 import { healthRoutes, healthSchemas } from './modules/health/health.routes';
 import {
+  memberExportRoute,
   memberImportRoute,
   memberRoutes,
   memberStatsRoutes,
@@ -186,6 +187,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   const members = new MemberService(db, vault);
   await app.register(societyMemberRoutes, { prefix: '/v1/societies', members });
   await app.register(memberImportRoute, { prefix: '/v1/societies', members });
+  await app.register(memberExportRoute, { prefix: '/v1/societies', members });
   await app.register(memberStatsRoutes, { prefix: '/v1', db });
   await app.register(memberRoutes, { prefix: '/v1/members', members });
   await app.register(expertRoutes, { prefix: '/v1/experts', experts: new ExpertService(db, vault) });

@@ -1,3 +1,4 @@
+import type { MemberCategory, MemberStatus, TitleLevel } from './members/membership';
 import type { Discipline, SocietyStatus, SocietyType } from './society';
 
 /** Display names shared by the console and exports; the API itself speaks codes. */
@@ -26,4 +27,28 @@ export const societyStatusLabels: Record<SocietyStatus, Label> = {
   dormant: { zh: '停滞', en: 'Dormant' },
   disqualified: { zh: '解除资格', en: 'Disqualified' },
   deregistered: { zh: '注销', en: 'Deregistered' },
+};
+
+export const memberStatusLabels: Record<MemberStatus, Label> = {
+  applied: { zh: '申请中', en: 'Applied' },
+  active: { zh: '正常', en: 'Active' },
+  rejected: { zh: '未通过', en: 'Rejected' },
+  lapsed: { zh: '欠费失效', en: 'Lapsed' },
+  suspended: { zh: '暂停', en: 'Suspended' },
+  withdrawn: { zh: '退会', en: 'Withdrawn' },
+};
+
+export const memberCategoryLabels: Record<MemberCategory, Label> = {
+  ordinary: { zh: '普通会员', en: 'Ordinary' },
+  senior: { zh: '资深会员', en: 'Senior' },
+  student: { zh: '学生会员', en: 'Student' },
+  honorary: { zh: '荣誉会员', en: 'Honorary' },
+};
+
+export const titleLevelLabels: Record<TitleLevel, Label> = {
+  senior: { zh: '正高级', en: 'Senior' },
+  associate_senior: { zh: '副高级', en: 'Associate senior' },
+  intermediate: { zh: '中级', en: 'Intermediate' },
+  junior: { zh: '初级', en: 'Junior' },
+  none: { zh: '无', en: 'None' },
 };

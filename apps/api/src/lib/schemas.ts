@@ -84,3 +84,20 @@ export function problems(...statuses: number[]): Record<number, ReturnType<typeo
 }
 
 export const sharedSchemas: TSchema[] = [FieldErrorSchema, ProblemSchema, TransitionRequestSchema];
+
+/** A downloadable table: CSV or XLSX, as chosen by `format`. */
+export function fileResponse(description: string) {
+  return {
+    description,
+    content: {
+      'text/csv': { schema: Type.String({ description: 'UTF-8 with a byte-order mark' }) },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: Type.String({ format: 'binary' }),
+      },
+    },
+  };
+}
+
+export const ExportQuery = {
+  format: Type.Optional(Type.Enum(['csv', 'xlsx'], { default: 'xlsx' })),
+};

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { memberCategoryLabels, memberStatusLabels, titleLevelLabels } from '@society-hub/domain';
 import { Type } from 'typebox';
 import type { DB } from '../../db/connect';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
-import { IdParams, problems, ref, TransitionRequestSchema } from '../../lib/schemas';
+import { ExportQuery, fileResponse, IdParams, problems, ref, TransitionRequestSchema } from '../../lib/schemas';
+import { allPages, sendTable } from '../../lib/table-export';
 import { requireSociety } from '../societies/societies.repository';
 import { MemberStatsSchema, memberStats } from './member-stats';
 import {
@@ -118,6 +120,85 @@ export const memberStatsRoutes: FastifyPluginAsyncTypebox<{ db: DB }> = async (a
     async (request) => memberStats(db, principalOf(request).scope, null),
   );
 };
+
+export const memberExportRoute: FastifyPluginAsyncTypebox<{ members: MemberService }> = async (app, { members }) => {
+  app.get(
+    '/:id/members/export',
+    {
+      config: { access: READ },
+      schema: {
+        operationId: 'exportMembers',
+        tags,
+        summary: 'Download a society’s members as XLSX or CSV (same filters as the list; personal data masked)',
+        params: IdParams,
+        querystring: Type.Object(
+          { ...ExportQuery, ...Type.Omit(MemberListQuerySchema, ['limit', 'cursor']).properties },
+          { additionalProperties: false },
+        ),
+        response: { 200: fileResponse('The members'), ...problems(404) },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const { format = 'xlsx', ...filters } = request.query;
+      // Fail with 404 before the download starts.
+      await members.list(principal, request.params.id, { ...filters, limit: 1 });
+      const label = <K extends string>(labels: Record<K, { zh: string }>, key: K | null) =>
+        key ? labels[key].zh : null;
+      return sendTable(reply, {
+        format,
+        filename: `会员名单-${new Date().toISOString().slice(0, 10)}`,
+        sheet: '会员',
+        columns: MEMBER_EXPORT_COLUMNS,
+        rows: (async function* () {
+          for await (const m of allPages((cursor) =>
+            members.list(principal, request.params.id, { ...filters, limit: 500, cursor }),
+          )) {
+            yield {
+              name: m.name,
+              kind: m.kind === 'individual' ? '个人' : '单位',
+              gender: m.gender === 'male' ? '男' : m.gender === 'female' ? '女' : null,
+              birthDate: m.birthDate,
+              idNumberMasked: m.idNumberMasked,
+              phone: m.phone,
+              email: m.email,
+              employer: m.employer,
+              titleLevel: label(titleLevelLabels, m.titleLevel),
+              discipline: m.discipline,
+              degree: m.degree,
+              category: label(memberCategoryLabels, m.category),
+              status: label(memberStatusLabels, m.status),
+              joinedOn: m.joinedOn,
+              externalRef: m.externalRef,
+              orgCreditCode: m.orgCreditCode,
+              contactPerson: m.contactPerson,
+            };
+          }
+        })(),
+      });
+    },
+  );
+};
+
+const MEMBER_EXPORT_COLUMNS = [
+  { key: 'name', header: '姓名' },
+  { key: 'kind', header: '会员类型' },
+  { key: 'gender', header: '性别' },
+  { key: 'birthDate', header: '出生日期' },
+  { key: 'idNumberMasked', header: '身份证号（脱敏）' },
+  { key: 'phone', header: '手机（脱敏）' },
+  { key: 'email', header: '邮箱' },
+  { key: 'employer', header: '工作单位' },
+  { key: 'titleLevel', header: '职称' },
+  { key: 'discipline', header: '学科' },
+  { key: 'degree', header: '学历' },
+  { key: 'category', header: '会员类别' },
+  { key: 'status', header: '状态' },
+  { key: 'joinedOn', header: '入会日期' },
+  { key: 'externalRef', header: '外部编号' },
+  { key: 'orgCreditCode', header: '统一社会信用代码' },
+  { key: 'contactPerson', header: '联系人' },
+];
 
 /** Under /v1/members: one member, its lifecycle and dues. */
 export const memberRoutes: FastifyPluginAsyncTypebox<{ members: MemberService }> = async (app, { members }) => {
