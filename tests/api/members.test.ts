@@ -232,7 +232,9 @@ describe('exporting members', () => {
     const response = await t.request({ method: 'GET', url: `/v1/societies/${societyId}/members/export`, token: admin });
     expect(response.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.rawPayload);
+    // exceljs declares its own Buffer (an ArrayBuffer), so hand it exactly the payload's bytes.
+    const bytes = response.rawPayload;
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = workbook.getWorksheet('会员');
     const members = await t.database.db
       .selectFrom('members')
