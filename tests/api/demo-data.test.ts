@@ -1,4 +1,5 @@
-import { loadDemoData } from '@society-hub/api/testing';
+import { randomBytes } from 'node:crypto';
+import { loadDemoData, PersonalDataVault } from '@society-hub/api/testing';
 import { type AnnualReportContent, checkAnnualReport } from '@society-hub/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../support/app';
@@ -9,14 +10,14 @@ let admin: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  expect(await loadDemoData(t.database.db)).toBe(true);
+  expect(await loadDemoData(t.database.db, new PersonalDataVault(randomBytes(32)))).toBe(true);
   admin = await t.login(ADMIN.username, ADMIN.password);
 });
 afterAll(async () => t?.close());
 
 describe('the demo data set', () => {
   it('loads once', async () => {
-    expect(await loadDemoData(t.database.db)).toBe(false);
+    expect(await loadDemoData(t.database.db, new PersonalDataVault(randomBytes(32)))).toBe(false);
   });
 
   it('has societies in every state the registry shows, with valid credit codes', async () => {
@@ -57,6 +58,18 @@ describe('the demo data set', () => {
       await t.request({ method: 'GET', url: '/v1/annual-reports?status=submitted&inspected=false', token: admin })
     ).json();
     expect(queue.items.length).toBeGreaterThan(0);
+  });
+
+  it('has members with sealed ID numbers that the API’s own rules accept', async () => {
+    const officer = await t.login('officer', 'demo-pass-2026');
+    const mine = (await t.request({ method: 'GET', url: '/v1/societies', token: officer })).json().items;
+    const stats = (
+      await t.request({ method: 'GET', url: `/v1/societies/${mine[0].id}/member-stats`, token: officer })
+    ).json();
+    expect(stats.total).toBe(120);
+    expect(stats.byStatus.applied).toBeGreaterThan(0);
+    const page = await t.request({ method: 'GET', url: `/v1/societies/${mine[0].id}/members?limit=5`, token: officer });
+    expect(page.json().items[0].idNumberMasked).toMatch(/^3719\*{10}[0-9X]{4}$/);
   });
 
   it('has working demo accounts', async () => {

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { connectDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { loadDemoData } from './demo/load-demo-data';
+import { PersonalDataVault } from './lib/personal-data';
 import { ensureMemberDataKey } from './member-data-key';
 import { purgeExpiredIdempotencyKeys } from './plugins/idempotency';
 
@@ -33,7 +34,10 @@ async function main(): Promise<void> {
     app.log.info({ username: createdAdmin.username }, 'created the administrator');
   }
   if (config.demoData) {
-    const loaded = await loadDemoData(database.db);
+    const loaded = await loadDemoData(
+      database.db,
+      new PersonalDataVault(Buffer.from(config.memberDataKey ?? '', 'base64')),
+    );
     if (loaded) app.log.info('loaded the demo data set');
   }
 

@@ -1,11 +1,13 @@
 import { type SocietyStatus, withCreditCodeCheck } from '@society-hub/domain';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/connect';
+import type { PersonalDataVault } from '../lib/personal-data';
 import { systemContext } from '../lib/request-context';
 import { write } from '../lib/write';
 import { hashPassword } from '../modules/auth/passwords';
 import { findUserByUsername, insertUser } from '../modules/users/users.repository';
 import { loadDemoGovernance } from './demo-governance';
+import { loadDemoMembers } from './demo-members';
 import { DEMO_SOCIETIES } from './demo-societies';
 
 /** A fictional city, so the demo never pretends to be a real association's data. */
@@ -23,7 +25,7 @@ function demoStatus(index: number): SocietyStatus {
 }
 
 /** Loads the demo data set once; returns false when the database already has societies. */
-export async function loadDemoData(db: DB): Promise<boolean> {
+export async function loadDemoData(db: DB, vault: PersonalDataVault): Promise<boolean> {
   const existing = await db.selectFrom('societies').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -66,6 +68,7 @@ export async function loadDemoData(db: DB): Promise<boolean> {
       });
     }
     await loadDemoGovernance(trx, db, created);
+    await loadDemoMembers(trx, vault, created);
     const accounts = [
       { username: 'officer', role: 'society_officer' as const, displayName: '学会秘书处', societyIds: ids.slice(0, 2) },
       { username: 'reviewer', role: 'reviewer' as const, displayName: '评审专家', societyIds: [] },
