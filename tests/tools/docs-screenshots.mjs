@@ -33,7 +33,12 @@ const server = spawn(process.execPath, ['apps/api/dist/server.js'], {
 const base = `http://127.0.0.1:${port}`;
 try {
   for (let i = 0; i < 150; i++) {
-    if (await fetch(`${base}/readyz`).then((r) => r.ok).catch(() => false)) break;
+    if (
+      await fetch(`${base}/readyz`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      break;
     await new Promise((r) => setTimeout(r, 200));
   }
   const browser = await chromium.launch({
