@@ -200,6 +200,8 @@ describe('console: administration', () => {
     await admin.waitForURL(/\/societies$/);
     expect(await menuLabels(admin)).toEqual([
       '学会管理',
+      '入会审批',
+      '专家库',
       '年报审核',
       '解除资格名单',
       '学会联合体',
@@ -317,7 +319,7 @@ describe('console: administration', () => {
     // One society: the menu and the home page lead straight to it.
     await officer.waitForURL(new RegExp(`/societies/${ownSocietyId}$`));
     await officer.getByTestId('page-title').filter({ hasText: OWN_SOCIETY }).waitFor();
-    expect(await menuLabels(officer)).toEqual(['学会管理', '学会联合体']);
+    expect(await menuLabels(officer)).toEqual(['学会管理', '会员管理', '入会审批', '学会联合体']);
 
     await officer.goto(`${baseUrl}/societies`);
     await officer.getByRole('row').filter({ hasText: OWN_SOCIETY }).waitFor();
@@ -337,6 +339,7 @@ describe('console: administration', () => {
     await signIn(auditor, AUDITOR);
     expect(await menuLabels(auditor)).toEqual([
       '学会管理',
+      '专家库',
       '年报审核',
       '解除资格名单',
       '学会联合体',

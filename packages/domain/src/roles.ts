@@ -5,5 +5,13 @@ export type Role = (typeof ROLES)[number];
  * What a machine client may be granted, `<resource>:<read|write>`. Each module adds its resources;
  * a route names the scope it needs, and a client without it gets 403.
  */
-export const API_SCOPES = ['societies:read', 'societies:write', 'members:read', 'members:write', 'experts:read', 'experts:write', 'audit:read'] as const;
+export const API_SCOPES = [
+  'societies:read',
+  'societies:write',
+  'members:read',
+  'members:write',
+  'experts:read',
+  'experts:write',
+  'audit:read',
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];

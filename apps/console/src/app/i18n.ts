@@ -1,5 +1,6 @@
 import type { Label } from '@society-hub/domain';
 import { createContext, useContext } from 'react';
+import { membersEn, membersZh } from './i18n-members';
 
 export type Language = 'zh' | 'en';
 
@@ -658,6 +659,7 @@ const zh = {
   'alliance.leadRequired': '请选择牵头学会',
   'alliance.error.name_taken': '该名称已被使用',
   'alliance.error.unknown_society': '所选学会不存在，可能已被删除',
+  ...membersZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1331,6 +1333,7 @@ const en: Messages = {
   'alliance.leadRequired': 'Choose the lead society',
   'alliance.error.name_taken': 'This name is already used',
   'alliance.error.unknown_society': 'A chosen society no longer exists',
+  ...membersEn,
 };
 
 export const messages: Record<Language, Messages> = { zh, en };

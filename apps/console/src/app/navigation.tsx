@@ -2,8 +2,11 @@ import {
   ApiOutlined,
   AuditOutlined,
   ClusterOutlined,
+  ContactsOutlined,
   FileDoneOutlined,
+  IdcardOutlined,
   SettingOutlined,
+  SolutionOutlined,
   StopOutlined,
   TeamOutlined,
   UserOutlined,
@@ -46,6 +49,32 @@ const navigation: NavigationEntry[] = [
       const [only, ...others] = user.societyIds;
       return user.role === 'society_officer' && only && others.length === 0 ? `/societies/${only}` : '/societies';
     },
+  },
+  {
+    group: 'nav.group.societies',
+    path: '/members',
+    label: 'nav.members',
+    icon: <IdcardOutlined />,
+    // Officers go straight to their society's members; the admin and the auditor reach members per society.
+    visible: (user) => user.role === 'society_officer' && user.societyIds.length > 0,
+    to: (user) => {
+      const [only, ...others] = user.societyIds;
+      return only && others.length === 0 ? `/societies/${only}?tab=members` : '/societies';
+    },
+  },
+  {
+    group: 'nav.group.societies',
+    path: '/members/approvals',
+    label: 'nav.memberApprovals',
+    icon: <SolutionOutlined />,
+    visible: policies.approveMembers,
+  },
+  {
+    group: 'nav.group.societies',
+    path: '/experts',
+    label: 'nav.experts',
+    icon: <ContactsOutlined />,
+    visible: policies.viewExperts,
   },
   {
     group: 'nav.group.societies',

@@ -87,6 +87,54 @@ export const router = createBrowserRouter([
                     path: ':id/edit',
                     lazy: async () => ({ Component: (await import('./routes/societies/edit')).SocietyEditRoute }),
                   },
+                  {
+                    path: ':id/members/import',
+                    lazy: async () => ({ Component: (await import('./routes/members/import')).MemberImportRoute }),
+                  },
+                ],
+              },
+              {
+                path: 'members',
+                Component: () => (
+                  <RequirePolicy allow={policies.viewMembers}>
+                    <Outlet />
+                  </RequirePolicy>
+                ),
+                children: [
+                  {
+                    path: 'approvals',
+                    Component: () => (
+                      <RequirePolicy allow={policies.approveMembers}>
+                        <Outlet />
+                      </RequirePolicy>
+                    ),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => ({
+                          Component: (await import('./routes/members/approvals')).MemberApprovalsRoute,
+                        }),
+                      },
+                    ],
+                  },
+                  {
+                    path: ':id',
+                    lazy: async () => ({ Component: (await import('./routes/members/detail')).MemberDetailRoute }),
+                  },
+                ],
+              },
+              {
+                path: 'experts',
+                Component: () => (
+                  <RequirePolicy allow={policies.viewExperts}>
+                    <Outlet />
+                  </RequirePolicy>
+                ),
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/experts')).ExpertsRoute }),
+                  },
                 ],
               },
               {

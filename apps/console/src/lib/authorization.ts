@@ -31,4 +31,13 @@ export const policies = {
   viewDisqualification: (user: Principal) => user.role === 'admin' || user.role === 'auditor',
   viewAlliances: (user: Principal) => user.role !== 'reviewer',
   manageAlliances: (user: Principal) => user.role === 'admin',
+  /** Members: the admin, the auditor (read only) and the society's own officers. */
+  viewMembers: (user: Principal) => user.role === 'admin' || user.role === 'auditor' || user.role === 'society_officer',
+  manageMembers: (user: Principal, societyId: string) =>
+    user.role === 'admin' || (user.role === 'society_officer' && user.societyIds.includes(societyId)),
+  /** The approval queue: officers see their societies' applications, the admin chooses a society. */
+  approveMembers: (user: Principal) => user.role === 'admin' || user.role === 'society_officer',
+  /** The Association's expert pools: the auditor reads, the admin maintains them. */
+  viewExperts: (user: Principal) => user.role === 'admin' || user.role === 'auditor',
+  manageExperts: (user: Principal) => user.role === 'admin',
 } as const;

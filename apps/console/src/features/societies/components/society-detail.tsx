@@ -9,6 +9,7 @@ import { CapacityView } from '@/features/governance/components/capacity-view';
 import { CouncilRoster } from '@/features/governance/components/council-roster';
 import { GovernanceChecklist } from '@/features/governance/components/governance-checklist';
 import { TermsList } from '@/features/governance/components/terms-list';
+import { MembersTab } from '@/features/members/components/members-tab';
 import { isApiError } from '@/lib/api-client';
 import { policies } from '@/lib/authorization';
 import { problemMessage } from '@/lib/problem-message';
@@ -149,6 +150,15 @@ function SocietyDetailView({ society }: { society: Society }) {
               label: t('society.detail.tab.governance'),
               children: <GovernanceChecklist society={society} />,
             },
+            ...(policies.viewMembers(user)
+              ? [
+                  {
+                    key: 'members',
+                    label: t('society.detail.tab.members'),
+                    children: <MembersTab societyId={society.id} />,
+                  },
+                ]
+              : []),
             {
               key: 'council',
               label: t('society.detail.tab.council'),

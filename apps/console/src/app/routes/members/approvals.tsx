@@ -1,0 +1,5 @@
+import { ApprovalQueue } from '@/features/members/components/approval-queue';
+
+export function MemberApprovalsRoute() {
+  return <ApprovalQueue />;
+}

@@ -1,0 +1,288 @@
+import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { EXPERT_POOLS, type ExpertPool } from '@society-hub/domain';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  Select,
+  Switch,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useI18n } from '@/app/i18n';
+import { CursorPager, DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
+import { QueryError } from '@/components/query-error';
+import { SocietyNameTags } from '@/features/societies/components/society-names';
+import { policies } from '@/lib/authorization';
+import { isConflict } from '@/lib/conflict';
+import { problemMessage } from '@/lib/problem-message';
+import { useCurrentUser } from '@/lib/session';
+import { useExperts } from '../api/get-experts';
+import { expertKeys } from '../api/keys';
+import type { Expert, ExpertListQuery, ExpertTitle } from '../api/types';
+import { useUpdateExpert } from '../api/update-expert';
+import { ExpertFormDrawer } from './expert-form-drawer';
+
+const TITLES: readonly ExpertTitle[] = ['senior', 'associate_senior'];
+const POOL_COLORS: Record<ExpertPool, string> = { science_technology: 'blue', popularisation: 'green' };
+type Availability = 'yes' | 'no';
+type Param = 'pool' | 'title' | 'available' | 'q' | 'discipline' | 'limit';
+
+interface Filters {
+  pool: ExpertPool | undefined;
+  titleLevel: ExpertTitle | undefined;
+  available: Availability | undefined;
+  q: string;
+  discipline: string;
+  limit: number;
+}
+
+function readFilters(search: URLSearchParams): Filters {
+  const available = search.get('available');
+  return {
+    pool: EXPERT_POOLS.find((value) => value === search.get('pool')),
+    titleLevel: TITLES.find((value) => value === search.get('title')),
+    available: available === 'yes' || available === 'no' ? available : undefined,
+    q: search.get('q')?.trim() ?? '',
+    discipline: search.get('discipline')?.trim() ?? '',
+    limit: pageSizeOf(search.get('limit')),
+  };
+}
+
+function toQuery(filters: Filters, cursor: string | undefined): ExpertListQuery {
+  return {
+    limit: filters.limit,
+    ...(filters.pool ? { pool: filters.pool } : {}),
+    ...(filters.titleLevel ? { titleLevel: filters.titleLevel } : {}),
+    ...(filters.available ? { available: filters.available === 'yes' } : {}),
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.discipline ? { discipline: filters.discipline } : {}),
+    ...(cursor ? { cursor } : {}),
+  };
+}
+
+export function ExpertsList({ creating, onCreated }: { creating: boolean; onCreated: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const user = useCurrentUser();
+  const { modal, message } = App.useApp();
+  const queryClient = useQueryClient();
+  const canManage = policies.manageExperts(user);
+  const [search, setSearch] = useSearchParams();
+  const filters = readFilters(search);
+  const pager = useCursorStack(JSON.stringify(filters));
+  const experts = useExperts(toQuery(filters, pager.cursor));
+  const update = useUpdateExpert();
+  const [pending, setPending] = useState<string>();
+  const [draftQ, setDraftQ] = useState(filters.q);
+  const [draftDiscipline, setDraftDiscipline] = useState(filters.discipline);
+  useEffect(() => setDraftQ(filters.q), [filters.q]);
+  useEffect(() => setDraftDiscipline(filters.discipline), [filters.discipline]);
+
+  function updateSearch(patch: Partial<Record<Param, string | undefined>>) {
+    const next = new URLSearchParams(search);
+    for (const [name, value] of Object.entries(patch)) {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
+    setSearch(next, { replace: true });
+  }
+
+  function toggleAvailable(expert: Expert, available: boolean) {
+    setPending(expert.id);
+    update.mutate(
+      { id: expert.id, version: expert.version, patch: { available } },
+      {
+        onSuccess: () =>
+          message.success(
+            available
+              ? t('expert.availableOn', { name: expert.name })
+              : t('expert.availableOff', { name: expert.name }),
+          ),
+        onError: (error) => {
+          if (isConflict(error)) {
+            modal.warning({
+              title: t('admin.conflictTitle'),
+              content: t('admin.conflictBody'),
+              okText: t('common.reload'),
+              onOk: () => queryClient.invalidateQueries({ queryKey: expertKeys.lists() }),
+            });
+          } else message.error(problemMessage(error, i18n));
+        },
+        onSettled: () => setPending(undefined),
+      },
+    );
+  }
+
+  const columns: TableColumnsType<Expert> = [
+    {
+      title: t('expert.field.name'),
+      dataIndex: 'name',
+      width: 110,
+      render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+    },
+    {
+      title: t('expert.field.pools'),
+      key: 'pools',
+      width: 200,
+      render: (_, expert) => (
+        <Flex gap={4} wrap>
+          {expert.pools.map((pool) => (
+            <Tag key={pool} color={POOL_COLORS[pool]} style={{ marginInlineEnd: 0 }} data-testid="expert-pool">
+              {t(`expert.pool.${pool}`)}
+            </Tag>
+          ))}
+        </Flex>
+      ),
+    },
+    {
+      title: t('expert.field.disciplines'),
+      key: 'disciplines',
+      render: (_, expert) => expert.disciplines.join('、'),
+    },
+    {
+      title: t('expert.field.titleLevel'),
+      key: 'titleLevel',
+      width: 90,
+      render: (_, expert) => t(`member.title.${expert.titleLevel}`),
+    },
+    {
+      title: t('expert.field.employer'),
+      key: 'employer',
+      ellipsis: true,
+      render: (_, expert) => expert.employer ?? <Typography.Text type="secondary">{t('common.none')}</Typography.Text>,
+    },
+    {
+      title: t('expert.field.societies'),
+      key: 'societies',
+      width: 180,
+      render: (_, expert) => <SocietyNameTags ids={expert.societyIds} max={2} />,
+    },
+    {
+      title: t('expert.field.phone'),
+      key: 'phone',
+      width: 130,
+      render: (_, expert) => <span style={{ fontFamily: 'monospace' }}>{expert.phone ?? t('common.none')}</span>,
+    },
+    {
+      title: t('expert.field.available'),
+      key: 'available',
+      width: 110,
+      fixed: 'right',
+      render: (_, expert) => (
+        <Switch
+          checked={expert.available}
+          disabled={!canManage}
+          loading={pending === expert.id}
+          onChange={(checked) => toggleAvailable(expert, checked)}
+          data-testid="expert-available"
+        />
+      ),
+    },
+  ];
+
+  const page = experts.data;
+  const filtered = ['pool', 'title', 'available', 'q', 'discipline'].some((name) => search.has(name));
+
+  return (
+    <Flex vertical gap={16}>
+      <Card size="small" styles={{ body: { padding: 16 } }}>
+        <Flex gap={12} wrap align="center">
+          <Input.Search
+            allowClear
+            placeholder={t('expert.searchPlaceholder')}
+            prefix={<SearchOutlined style={{ color: '#bfbfbf' }} />}
+            value={draftQ}
+            onChange={(event) => setDraftQ(event.target.value)}
+            onSearch={(value) => updateSearch({ q: value.trim() || undefined })}
+            style={{ width: 280 }}
+            enterButton={t('common.search')}
+            maxLength={50}
+          />
+          <Input
+            allowClear
+            placeholder={t('expert.disciplineFilter')}
+            value={draftDiscipline}
+            onChange={(event) => {
+              setDraftDiscipline(event.target.value);
+              if (!event.target.value) updateSearch({ discipline: undefined });
+            }}
+            onPressEnter={() => updateSearch({ discipline: draftDiscipline.trim() || undefined })}
+            onBlur={() => updateSearch({ discipline: draftDiscipline.trim() || undefined })}
+            style={{ width: 160 }}
+            maxLength={50}
+          />
+          <Select<ExpertPool>
+            allowClear
+            placeholder={t('expert.allPools')}
+            value={filters.pool}
+            onChange={(value) => updateSearch({ pool: value })}
+            options={EXPERT_POOLS.map((value) => ({ value, label: t(`expert.pool.${value}`) }))}
+            style={{ width: 140 }}
+          />
+          <Select<ExpertTitle>
+            allowClear
+            placeholder={t('expert.allTitles')}
+            value={filters.titleLevel}
+            onChange={(value) => updateSearch({ title: value })}
+            options={TITLES.map((value) => ({ value, label: t(`member.title.${value}`) }))}
+            style={{ width: 120 }}
+          />
+          <Select<Availability>
+            allowClear
+            placeholder={t('expert.allAvailability')}
+            value={filters.available}
+            onChange={(value) => updateSearch({ available: value })}
+            options={[
+              { value: 'yes', label: t('expert.availableYes') },
+              { value: 'no', label: t('expert.availableNo') },
+            ]}
+            style={{ width: 130 }}
+          />
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => setSearch(new URLSearchParams(), { replace: true })}
+            disabled={search.size === 0}
+          >
+            {t('common.reset')}
+          </Button>
+        </Flex>
+      </Card>
+      <Card styles={{ body: { padding: 0 } }}>
+        {experts.isError ? (
+          <QueryError error={experts.error} onRetry={() => void experts.refetch()} />
+        ) : (
+          <Table<Expert>
+            rowKey="id"
+            columns={columns}
+            dataSource={page?.items ?? []}
+            loading={experts.isPending || experts.isPlaceholderData}
+            pagination={false}
+            tableLayout="fixed"
+            scroll={{ x: 1080 }}
+            locale={{
+              emptyText: <Empty description={filtered ? t('member.list.emptyFiltered') : t('expert.empty')} />,
+            }}
+            data-testid="experts-table"
+          />
+        )}
+        <CursorPager
+          pager={pager}
+          nextCursor={page?.nextCursor}
+          busy={experts.isPlaceholderData}
+          limit={filters.limit}
+          onLimitChange={(value) => updateSearch({ limit: value === DEFAULT_PAGE_SIZE ? undefined : String(value) })}
+        />
+      </Card>
+      {creating && <ExpertFormDrawer onClose={onCreated} />}
+    </Flex>
+  );
+}

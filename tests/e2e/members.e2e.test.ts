@@ -1,0 +1,473 @@
+/**
+ * Members end to end: the officer adds a member through the drawer (the ID number checked as typed), imports
+ * a spreadsheet through the wizard (dry run, import, summary, the same file again unchanged), approves an
+ * application, records dues (and a lapsed membership comes back only once paid); the statistics card; the
+ * admin adds an expert. Same boot as societies.e2e: the built API on a fresh database and Chromium.
+ * Screenshots land in tests/e2e/artifacts/mem-NN-*.png.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { withCreditCodeCheck, withIdNumberCheck } from '@society-hub/domain';
+import pg from 'pg';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ARTIFACTS = resolve(ROOT, 'tests/e2e/artifacts');
+const SERVER = resolve(ROOT, 'apps/api/dist/server.js');
+const CONSOLE = resolve(ROOT, 'apps/console/dist/index.html');
+const ADMIN_URL = process.env.E2E_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN = { username: 'admin', password: `e2e-${randomBytes(9).toString('base64url')}` };
+
+/** A valid code, one that is taken by a society seeded through the API, and one with a wrong check character. */
+const CREDIT_CODE = withCreditCodeCheck('51370800MJ2468024');
+const SOCIETY_NAME = '市生物医学工程学会';
+const OFFICER = { username: 'shengyi.office', password: `e2e-${randomBytes(9).toString('base64url')}` };
+const YEAR = new Date().getFullYear();
+/** A wrong check character: the right one with one step added (mod 11 over 0–9, X). */
+function wrongCheck(valid: string): string {
+  const checks = '0123456789X';
+  const right = checks.indexOf(valid.charAt(17));
+  return valid.slice(0, 17) + checks.charAt((right + 1) % 11);
+}
+const DRAWER_ID = withIdNumberCheck('37080219880615123');
+const IMPORT_IDS = [
+  withIdNumberCheck('37080219700312001'),
+  withIdNumberCheck('37080219920518002'),
+  withIdNumberCheck('37080219950721003'),
+  withIdNumberCheck('37080219650109004'),
+  wrongCheck(withIdNumberCheck('37080219800405005')),
+];
+const EXPECTED_HTTP_ERROR = /^Failed to load resource: the server responded with a status of (401|409|412|422) /;
+
+const dbName = `sh_e2e_${randomBytes(6).toString('hex')}`;
+let server: ChildProcess | undefined;
+let serverOutput = '';
+let baseUrl = '';
+let apiToken = '';
+let societyId = '';
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+const browserErrors: string[] = [];
+let step = 0;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withAdminDb<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitForReady(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server?.exitCode !== null) throw new Error(`API exited early (${server?.exitCode}):\n${serverOutput}`);
+    try {
+      const response = await fetch(`${url}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`API not ready within ${timeoutMs} ms:\n${serverOutput}`);
+}
+
+async function snap(name: string): Promise<void> {
+  step += 1;
+  await page.screenshot({
+    path: resolve(ARTIFACTS, `mem-${String(step).padStart(2, '0')}-${name}.png`),
+    fullPage: true,
+  });
+}
+
+async function chooseOption(label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+}
+
+async function call(method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${apiToken}`,
+      ...(method === 'POST' ? { 'idempotency-key': `e2e-${randomBytes(8).toString('hex')}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/** The setup the staff did before: an active society with a credit code and its officer's account. */
+async function seedSocietyAndOfficer(): Promise<void> {
+  const login = await fetch(`${baseUrl}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  expect(login.status).toBe(200);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  apiToken = accessToken;
+  const created = await call('POST', '/v1/societies', {
+    name: SOCIETY_NAME,
+    type: 'society',
+    discipline: 'medicine',
+    creditCode: CREDIT_CODE,
+    chairName: '高建国',
+    secretaryGeneralName: '林雪',
+    secretaryGeneralFullTime: true,
+  });
+  expect(created.status).toBe(201);
+  societyId = ((await created.json()) as { id: string }).id;
+  const activated = await call('POST', `/v1/societies/${societyId}/transitions`, {
+    to: 'active',
+    reason: '民政局准予成立登记',
+  });
+  expect(activated.status).toBe(200);
+  const officer = await call('POST', '/v1/users', {
+    username: OFFICER.username,
+    password: OFFICER.password,
+    role: 'society_officer',
+    displayName: '林秘书',
+    societyIds: [societyId],
+  });
+  expect(officer.status).toBe(201);
+}
+
+async function signIn(account: { username: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(account.username);
+  await page.getByLabel('密码').fill(account.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+beforeAll(async () => {
+  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`pnpm build\` first`);
+  if (!existsSync(CONSOLE)) throw new Error(`${CONSOLE} is missing: run \`pnpm build\` first`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  await withAdminDb((client) => client.query(`CREATE DATABASE ${dbName}`));
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [SERVER], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl(dbName),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+      MEMBER_DATA_KEY: randomBytes(32).toString('base64'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk: Buffer) => {
+    serverOutput += chunk.toString();
+  });
+  server.stderr?.on('data', (chunk: Buffer) => {
+    serverOutput += chunk.toString();
+  });
+  await waitForReady(baseUrl, 60_000);
+  await seedSocietyAndOfficer();
+
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('console', (message) => {
+    // Chromium logs every 4xx answer; those the flow provokes on purpose (no session yet, wrong password,
+    // a taken credit code) are part of the contract. Server failures are caught below.
+    if (message.type() === 'error' && !EXPECTED_HTTP_ERROR.test(message.text())) browserErrors.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 500)
+      browserErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  page.on('pageerror', (error) => browserErrors.push(error.message));
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server?.once('exit', r));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (server.exitCode === null) server.kill('SIGKILL');
+  }
+  await withAdminDb((client) => client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+}, 60_000);
+
+const IMPORT_NAMES = ['刘洋', '王芳', '赵磊', '孙婷', '周强'];
+
+/** The societies' own spreadsheet, as staff export it: Chinese headers and values, one row with a bad ID number. */
+function writeImportCsv(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sh-members-'));
+  const file = join(dir, '会员名单.csv');
+  const rows = [
+    ['姓名', '性别', '身份证号', '手机', '工作单位', '职称', '会员类别', '外部编号', '状态'],
+    [IMPORT_NAMES[0], '男', IMPORT_IDS[0], '13800000001', '市第一人民医院', '正高级', '资深会员', 'BME-001', '正常'],
+    [IMPORT_NAMES[1], '女', IMPORT_IDS[1], '13800000002', '市医学科学院', '副高级', '普通会员', 'BME-002', '正常'],
+    [IMPORT_NAMES[2], '男', IMPORT_IDS[2], '13800000003', '市医科大学', '初级', '学生会员', 'BME-003', '申请中'],
+    [IMPORT_NAMES[3], '女', IMPORT_IDS[3], '13800000004', '市中心医院', '正高级', '普通会员', 'BME-004', '正常'],
+    [IMPORT_NAMES[4], '男', IMPORT_IDS[4], '13800000005', '市康复医院', '中级', '普通会员', 'BME-005', '正常'],
+  ];
+  writeFileSync(file, `\uFEFF${rows.map((row) => row.join(',')).join('\r\n')}\r\n`);
+  return file;
+}
+
+async function openMembersTab(): Promise<void> {
+  await page.goto(`${baseUrl}/societies/${societyId}?tab=members`);
+  await page.getByTestId('members-table').waitFor();
+}
+
+async function runImport(file: string, expected: { ok: number; error: number }): Promise<void> {
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByTestId('import-mapping').waitFor();
+  await page.getByTestId('import-check').click();
+  const summary = page.getByTestId('import-check-summary');
+  await summary.waitFor();
+  expect(await summary.getAttribute('data-ok')).toBe(String(expected.ok));
+  expect(await summary.getAttribute('data-error')).toBe(String(expected.error));
+}
+
+function summaryValue(outcome: string) {
+  return page.getByTestId(`import-summary-${outcome}`).locator('.ant-statistic-content-value').textContent();
+}
+
+describe('console: members', () => {
+  it('lets the officer add a member, the ID number checked as they type', async () => {
+    await signIn(OFFICER);
+    await page.waitForURL(new RegExp(`/societies/${societyId}$`));
+    await page.locator('.ant-menu-item').filter({ hasText: '会员管理' }).click();
+    await page.waitForURL(new RegExp(`/societies/${societyId}\\?tab=members`));
+    await page.getByTestId('member-stats').waitFor();
+
+    await page.getByTestId('member-add').click();
+    const drawer = page.getByTestId('member-drawer');
+    await drawer.getByLabel('姓名').fill('陈晓明');
+    await drawer.getByLabel('身份证号').fill(wrongCheck(DRAWER_ID));
+    await drawer.getByText(`校验位不正确，应为 ${DRAWER_ID.charAt(17)}`).waitFor();
+    await snap('id-checksum-live');
+
+    await drawer.getByLabel('身份证号').fill(DRAWER_ID);
+    await expect.poll(() => drawer.getByText(/校验位不正确/).count()).toBe(0);
+    expect(await drawer.getByLabel('出生日期').inputValue()).toBe('1988-06-15');
+    await drawer.getByText('男', { exact: true }).click();
+    await drawer.getByLabel('手机').fill('13912345678');
+    await drawer.getByLabel('工作单位').fill('市人民医院');
+    await chooseOption('职称', '副高级');
+    await snap('member-drawer');
+    await drawer.getByTestId('member-submit').click();
+    await drawer.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row').filter({ hasText: '陈晓明' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('139****5678');
+    expect(await row.textContent()).toContain('3708**********');
+
+    // The same person again: the server's already_member lands on the ID number field.
+    await page.getByTestId('member-add').click();
+    await drawer.getByLabel('姓名').fill('陈晓明');
+    await drawer.getByLabel('身份证号').fill(DRAWER_ID);
+    await drawer.getByTestId('member-submit').click();
+    await drawer.getByText('此人已是本学会会员').waitFor();
+    await snap('already-member');
+    await drawer.getByRole('button', { name: /取\s*消/ }).click();
+    await drawer.waitFor({ state: 'hidden' });
+  });
+
+  it('imports a CSV through the wizard: dry run, import, summary, and again unchanged', async () => {
+    const file = writeImportCsv();
+    await page.getByTestId('member-import').click();
+    await page.waitForURL(new RegExp(`/societies/${societyId}/members/import$`));
+    await page.getByTestId('import-upload').waitFor();
+
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('import-mapping').waitFor();
+    await page.getByTestId('import-loaded').getByText('5 行').waitFor();
+    await snap('import-mapping');
+    await page.getByTestId('import-check').click();
+    const summary = page.getByTestId('import-check-summary');
+    await summary.waitFor();
+    expect(await summary.getAttribute('data-ok')).toBe('4');
+    expect(await summary.getAttribute('data-error')).toBe('1');
+    const bad = page.getByTestId('import-preview').getByRole('row').filter({ hasText: IMPORT_NAMES[4] });
+    await bad.getByText('身份证号', { exact: false }).waitFor();
+    expect(await bad.getByTestId('import-outcome').getAttribute('data-outcome')).toBe('error');
+    await snap('import-dry-run');
+
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('import-summary').waitFor();
+    expect(await summaryValue('created')).toBe('4');
+    expect(await summaryValue('error')).toBe('1');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('import-rejected').click();
+    const rejected = readFileSync((await (await download).path()) ?? '', 'utf8');
+    expect(rejected).toContain('未导入原因');
+    expect(rejected).toContain(IMPORT_NAMES[4]);
+    expect(rejected).not.toContain(IMPORT_NAMES[0]);
+    await snap('import-summary');
+
+    await page.getByTestId('import-again').click();
+    await runImport(file, { ok: 4, error: 1 });
+    expect(await page.getByTestId('import-preview').locator('[data-outcome="unchanged"]').count()).toBe(4);
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('import-summary').waitFor();
+    expect(await summaryValue('unchanged')).toBe('4');
+    expect(await summaryValue('created')).toBe('0');
+    await snap('import-again-unchanged');
+
+    await page.getByTestId('import-to-list').click();
+    await page.getByTestId('members-table').getByRole('row').filter({ hasText: IMPORT_NAMES[3] }).waitFor();
+    await snap('members-list');
+  });
+
+  it('approves an application from the queue', async () => {
+    await page.locator('.ant-menu-item').filter({ hasText: '入会审批' }).click();
+    await page.waitForURL(/\/members\/approvals/);
+    const row = page.getByTestId('approval-table').getByRole('row').filter({ hasText: IMPORT_NAMES[2] });
+    await row.waitFor();
+    await snap('approval-queue');
+    await row.getByTestId('approval-approve').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('member-transition-reason').waitFor();
+    await dialog.getByTestId('member-transition-confirm').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => page.getByTestId('approval-table').getByRole('row').filter({ hasText: IMPORT_NAMES[2] }).count())
+      .toBe(0);
+    await page.getByText('暂无待审批的入会申请').waitFor();
+  });
+
+  it('records dues, and a lapsed membership comes back only once they are paid', async () => {
+    await openMembersTab();
+    await page.getByTestId('members-table').getByRole('link', { name: IMPORT_NAMES[1] }).click();
+    await page.waitForURL(/\/members\/[0-9a-f-]+$/);
+    await page.getByTestId('member-descriptions').waitFor();
+    await snap('member-detail');
+
+    await page.getByTestId('member-transition-lapsed').click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByTestId('member-transition-reason').fill(`${YEAR} 年会费逾期未缴`);
+    await dialog.getByTestId('member-transition-confirm').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('member-status').first().filter({ hasText: '欠费失效' }).waitFor();
+
+    await page.getByTestId('member-transition-active').click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByTestId('member-transition-reason').fill('会员申请恢复');
+    await dialog.getByTestId('member-transition-confirm').click();
+    await dialog.getByTestId('dues-unpaid').waitFor();
+    await snap('dues-unpaid');
+    await dialog.getByTestId('dues-unpaid-record').click();
+
+    const form = page.getByTestId('dues-form');
+    await form.waitFor();
+    await form.getByLabel('会费年度').fill(String(YEAR));
+    await form.getByLabel('金额（元）').fill('200.5');
+    await form.getByTestId('dues-submit').click();
+    await page.getByTestId('dues-table').getByText('¥200.50').waitFor();
+    expect(await page.getByTestId('dues-this-year').getAttribute('data-paid')).toBe('true');
+
+    await page.getByTestId('dues-add').click();
+    await form.getByLabel('会费年度').fill(String(YEAR));
+    await form.getByLabel('金额（元）').fill('100');
+    await form.getByTestId('dues-submit').click();
+    await form.getByText('该年度会费已登记').waitFor();
+    await snap('dues-recorded');
+
+    await page.getByTestId('member-transition-active').click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByTestId('member-transition-reason').fill(`已缴清 ${YEAR} 年会费`);
+    await dialog.getByTestId('member-transition-confirm').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('member-status').first().filter({ hasText: '正常' }).waitFor();
+  });
+
+  it('shows the member statistics with their charts', async () => {
+    await openMembersTab();
+    const stats = page.getByTestId('member-stats');
+    await expect
+      .poll(() => stats.getByTestId('stats-total').locator('.ant-statistic-content-value').textContent())
+      .toBe('5');
+    await stats.getByTestId('member-category-pie').locator('canvas').waitFor();
+    await stats.getByTestId('member-title-bars').locator('canvas').waitFor();
+    expect(await stats.getByTestId('stats-senior-share').textContent()).toMatch(/\d+\.\d%/);
+    expect(await stats.getByTestId('stats-youth-share').textContent()).toMatch(/\d+\.\d%/);
+    await snap('member-stats');
+  });
+
+  it('lets the admin add an expert to the pools', async () => {
+    await context?.clearCookies();
+    await signIn(ADMIN);
+    await page.locator('.ant-menu-item').filter({ hasText: '专家库' }).click();
+    await page.waitForURL(/\/experts$/);
+    await page.getByTestId('experts-table').waitFor();
+    await page.getByTestId('expert-add').click();
+    const drawer = page.getByTestId('expert-drawer');
+    await drawer.getByLabel('姓名').fill('钱学文');
+    await drawer.getByText('科普专家库', { exact: true }).click();
+    const disciplines = drawer.getByTestId('expert-disciplines').locator('input');
+    await disciplines.fill('生物医学工程');
+    await disciplines.press('Enter');
+    await disciplines.fill('医学影像');
+    await disciplines.press('Enter');
+    await drawer.getByLabel('工作单位').fill('市医科大学');
+    await drawer.getByTestId('expert-societies').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(SOCIETY_NAME, { exact: true }).click();
+    await drawer.getByLabel('工作单位').click();
+    await snap('expert-drawer');
+    await drawer.getByTestId('expert-submit').click();
+    await drawer.waitFor({ state: 'hidden' });
+    const row = page.getByTestId('experts-table').getByRole('row').filter({ hasText: '钱学文' });
+    await row.waitFor();
+    await row.getByText('科技专家库').waitFor();
+    await row.getByText('科普专家库').waitFor();
+    await row.getByText(SOCIETY_NAME).waitFor();
+    await row.getByTestId('expert-available').click();
+    await expect.poll(() => row.getByTestId('expert-available').getAttribute('aria-checked')).toBe('false');
+    await snap('experts');
+  });
+
+  it('logged no errors in the browser console', () => {
+    expect(browserErrors).toEqual([]);
+  });
+});
