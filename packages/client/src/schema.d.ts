@@ -1621,12 +1621,14 @@ export interface components {
                 suspended: number;
                 withdrawn: number;
             };
+            /** @description Active members by category */
             byCategory: {
                 ordinary: number;
                 senior: number;
                 student: number;
                 honorary: number;
             };
+            /** @description Active members by title level */
             byTitle: {
                 senior: number;
                 associate_senior: number;
@@ -2503,7 +2505,10 @@ export interface operations {
     rotateSigningKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2668,7 +2673,10 @@ export interface operations {
     createUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3005,7 +3013,10 @@ export interface operations {
     resetUserPassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description Opaque identifier */
                 id: string;
@@ -3200,7 +3211,10 @@ export interface operations {
     createClient: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3528,7 +3542,10 @@ export interface operations {
     rotateClientSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description Opaque identifier */
                 id: string;
@@ -3863,7 +3880,10 @@ export interface operations {
     createSociety: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4415,6 +4435,8 @@ export interface operations {
             query?: never;
             header?: {
                 "if-match"?: string;
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
             };
             path: {
                 /** @description Opaque identifier */
@@ -4640,7 +4662,10 @@ export interface operations {
     createGovernanceTerm: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description Opaque identifier */
                 id: string;
@@ -4858,7 +4883,10 @@ export interface operations {
     addCouncilMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description Opaque identifier */
                 id: string;
@@ -5396,7 +5424,10 @@ export interface operations {
     createAnnualReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description Opaque identifier */
                 id: string;
@@ -6312,7 +6343,10 @@ export interface operations {
     createAlliance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6861,7 +6895,10 @@ export interface operations {
     createMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description Opaque identifier */
                 id: string;
@@ -6987,7 +7024,10 @@ export interface operations {
     importMembers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description Opaque identifier */
                 id: string;
@@ -7585,7 +7625,10 @@ export interface operations {
     transitionMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description Opaque identifier */
                 id: string;
@@ -7797,7 +7840,10 @@ export interface operations {
     recordMemberDues: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description Opaque identifier */
                 id: string;
@@ -8009,7 +8055,10 @@ export interface operations {
     createExpert: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8123,7 +8172,10 @@ export interface operations {
     importExperts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

@@ -163,6 +163,23 @@ export const errorsPlugin = fp(
       if (route.schema.body) statuses.push(413, 415);
       for (const status of statuses) response[status] ??= problemResponse(status);
       route.schema.response = response;
+      // Every authenticated POST honours Idempotency-Key (plugins/idempotency.ts); say so in the contract.
+      if (route.method === 'POST' && route.config?.access !== 'public') {
+        const headers = (route.schema.headers ?? { type: 'object', properties: {} }) as {
+          properties?: Record<string, unknown>;
+        };
+        route.schema.headers = {
+          ...headers,
+          type: 'object',
+          properties: {
+            ...(headers.properties ?? {}),
+            'idempotency-key': {
+              type: 'string',
+              description: 'Retries with the same key and body get the first answer; another body is 422',
+            },
+          },
+        };
+      }
     });
 
     app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -17,8 +17,14 @@ export const MemberStatsSchema = Type.Object(
     individual: Type.Integer(),
     institutional: Type.Integer(),
     byStatus: counts(MEMBER_STATUSES),
-    byCategory: counts(MEMBER_CATEGORIES),
-    byTitle: counts(TITLE_LEVELS),
+    byCategory: Type.Object(counts(MEMBER_CATEGORIES).properties, {
+      description: 'Active members by category',
+      additionalProperties: false,
+    }),
+    byTitle: Type.Object(counts(TITLE_LEVELS).properties, {
+      description: 'Active members by title level',
+      additionalProperties: false,
+    }),
     youth: Type.Integer({ description: 'Active individual members under 40' }),
     youthShare: Nullable(Type.Number({ description: 'Of active individual members with a birth date' })),
     seniorTitles: Type.Integer({ description: 'Active individual members with 副高级 or 正高级' }),
@@ -65,10 +71,11 @@ export async function memberStats(db: DB, scope: SocietyScope, societyId: string
       ),
     ])
     .executeTakeFirstOrThrow();
+  // Statuses count everyone; categories and titles describe the current membership (active members).
   const grouped = async (column: 'status' | 'category' | 'title_level') =>
     Object.fromEntries(
       (
-        await base
+        await (column === 'status' ? base : base.where('status', '=', 'active'))
           .select([sql<string>`${sql.ref(column)}`.as('key'), sql<number>`count(*)::int`.as('n')])
           .groupBy(column)
           .execute()
