@@ -61,6 +61,7 @@ const POLICY: Record<string, Policy | 'public'> = {
   getMemberStats: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
   exportMembers: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
   getMember: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
+  listMemberships: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
   updateMember: { roles: ['admin', 'society_officer'], scope: 'members:write' },
   transitionMember: { roles: ['admin', 'society_officer'], scope: 'members:write' },
   listMemberDues: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },

@@ -79,6 +79,43 @@ describe('bulk import of members', () => {
     expect(JSON.stringify(log.items)).not.toContain('13900002222');
   });
 
+  it('refuses a new reference for a person already in the society, and keeps the chain intact', async () => {
+    const body = (
+      await importRows([{ kind: 'individual', name: '周杰', externalRef: 'M-9', idNumber: rows[0]?.idNumber }])
+    ).json();
+    expect(body.results[0]).toMatchObject({
+      outcome: 'error',
+      errors: [{ path: '/idNumber', code: 'already_member' }],
+    });
+    const verify = (await t.request({ method: 'GET', url: '/v1/audit-log/verify', token: admin })).json();
+    expect(verify.ok).toBe(true);
+  });
+
+  it('decides each row after the ones before it, and falls back to row by row when the statements collide', async () => {
+    // Row 0 moves M-6 off an ID number and row 1 gives that number to a new member: fine in this order,
+    // but the batch inserts before it updates, so the unique index refuses the set-based statements; the
+    // rows then run one by one, with the same outcome.
+    const first = withIdNumberCheck('37080219900505004');
+    const second = withIdNumberCheck('37080219910606005');
+    await importRows([{ kind: 'individual', name: '王新', externalRef: 'M-6', idNumber: first }]);
+    const body = (
+      await importRows([
+        { kind: 'individual', name: '王新', externalRef: 'M-6', idNumber: second },
+        { kind: 'individual', name: '陈一', externalRef: 'M-7', idNumber: first },
+      ])
+    ).json();
+    expect(body.results.map((r: { outcome: string }) => r.outcome)).toEqual(['updated', 'created']);
+    const stored = await t.database.db
+      .selectFrom('members')
+      .select(['external_ref', 'id_number_masked'])
+      .where('society_id', '=', societyId)
+      .where('external_ref', 'in', ['M-6', 'M-7'])
+      .orderBy('external_ref')
+      .execute();
+    expect(stored.map((m) => m.external_ref)).toEqual(['M-6', 'M-7']);
+    expect(stored[0]?.id_number_masked?.slice(-4)).toBe(second.slice(-4));
+  });
+
   it('refuses more than 1000 rows, and answers 404 for a society out of scope', async () => {
     const tooMany = await importRows(
       Array.from({ length: 1001 }, (_, i) => ({ kind: 'individual', name: `成员${i}` })),

@@ -147,14 +147,20 @@ describe('reading and scope', () => {
       await t.request({ method: 'GET', url: `/v1/societies/${societyId}/members?titleLevel=senior`, token: officer })
     ).json();
     expect(seniors.items.map((m: { name: string }) => m.name)).toEqual(['张伟']);
-    const text = (
-      await t.request({
-        method: 'GET',
-        url: `/v1/societies/${societyId}/members?q=${encodeURIComponent('学者')}`,
-        token: officer,
-      })
-    ).json();
-    expect(text.items).toHaveLength(1);
+    const search = async (q: string) =>
+      (
+        await t.request({
+          method: 'GET',
+          url: `/v1/societies/${societyId}/members?q=${encodeURIComponent(q)}`,
+          token: officer,
+        })
+      )
+        .json()
+        .items.map((m: { name: string }) => m.name);
+    // Short queries match the start of the name; three characters or more match anywhere.
+    expect(await search('青年')).toEqual(['青年学者']);
+    expect(await search('学者')).toEqual([]);
+    expect(await search('年学者')).toEqual(['青年学者']);
   });
 
   it('hides other societies’ members (404) and lets auditors read but not write', async () => {
@@ -185,6 +191,39 @@ describe('reading and scope', () => {
       payload: { idNumber: null, employer: '市中心医院' },
     });
     expect(cleared.json()).toMatchObject({ idNumberMasked: null, employer: '市中心医院', version: 2 });
+  });
+});
+
+describe('one person across societies', () => {
+  it('finds the same person by ID number, else by name, birth date and phone, within the caller’s scope', async () => {
+    const physics = await t.createSociety(admin, { name: '市物理学会' });
+    const chemistry = await t.createSociety(admin, { name: '市化学会' });
+    const both = await t.userToken('society_officer', [societyId, physics]);
+    const idNumber = withIdNumberCheck('32010219800808001');
+    const home = (await create({ kind: 'individual', name: '沈括', idNumber, phone: '13600000001' }, admin)).json();
+    // The same ID number elsewhere (different phone): the same person.
+    await create({ kind: 'individual', name: '沈括', idNumber }, admin, physics);
+    // No ID number there, but name, birth date and phone agree.
+    await create({ kind: 'individual', name: '沈括', birthDate: '1980-08-08', phone: '13600000001' }, admin, chemistry);
+    // Same name and birth date, another ID number: another person.
+    await create(
+      { kind: 'individual', name: '沈括', idNumber: withIdNumberCheck('32010219800808011'), phone: '13600000001' },
+      admin,
+      chemistry,
+    );
+    const read = async (token: string) =>
+      (await t.request({ method: 'GET', url: `/v1/members/${home.id}/memberships`, token })).json().items;
+    const all = await read(admin);
+    expect(all.map((m: { societyName: string; matchedBy: string }) => [m.societyName, m.matchedBy]).sort()).toEqual([
+      ['市化学会', 'name_birth_date_phone'],
+      ['市物理学会', 'id_number'],
+    ]);
+    // An officer of this society and physics sees physics only; chemistry stays invisible.
+    expect((await read(both)).map((m: { societyName: string }) => m.societyName)).toEqual(['市物理学会']);
+    expect(await read(officer)).toEqual([]);
+    const outsider = await t.userToken('society_officer', [physics]);
+    const hidden = await t.request({ method: 'GET', url: `/v1/members/${home.id}/memberships`, token: outsider });
+    expect(hidden.statusCode).toBe(404);
   });
 });
 

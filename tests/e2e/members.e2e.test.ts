@@ -383,6 +383,9 @@ describe('console: members', () => {
     await page.waitForURL(/\/members\/[0-9a-f-]+$/);
     await page.getByTestId('member-descriptions').waitFor();
     await snap('member-detail');
+    await page.getByRole('tab', { name: '其他学会会籍' }).click();
+    await page.getByTestId('memberships-table').getByText('未发现此人在其他学会的会籍').waitFor();
+    await page.getByRole('tab', { name: '会员信息' }).click();
 
     await page.getByTestId('member-transition-lapsed').click();
     let dialog = page.getByRole('dialog');

@@ -23,10 +23,10 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts the built server (`apps/api/dist/server.js`) and waits until /readyz answers. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/** Starts the built server (`apps/api/dist/server.js`, with `nodeArgs` for Node itself) and waits until /readyz answers. */
+export async function startServerProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['apps/api/dist/server.js'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'apps/api/dist/server.js'], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

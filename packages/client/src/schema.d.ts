@@ -691,6 +691,23 @@ export interface paths {
         patch: operations["updateMember"];
         trace?: never;
     };
+    "/v1/members/{id}/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same person’s memberships of other societies (matched by ID number, else name, birth date and phone) */
+        get: operations["listMemberships"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/members/{id}/transitions": {
         parameters: {
             query?: never;
@@ -1600,6 +1617,31 @@ export interface components {
         AlliancePage: {
             items: components["schemas"]["Alliance"][];
             nextCursor: string | null;
+        };
+        Membership: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            memberId: string;
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            societyId: string;
+            societyName: string;
+            status: components["schemas"]["MemberStatus"];
+            category: components["schemas"]["MemberCategory"];
+            joinedOn: string | null;
+            /**
+             * @description id_number: the same ID number; else the same name, birth date and phone (SPEC §2)
+             * @enum {unknown}
+             */
+            matchedBy: "id_number" | "name_birth_date_phone";
+        };
+        MembershipList: {
+            /** @description The same person’s memberships of other societies the caller may see */
+            items: components["schemas"]["Membership"][];
         };
         MemberStats: {
             societyId: string | null;
@@ -6802,7 +6844,7 @@ export interface operations {
                 kind?: "individual" | "institutional";
                 /** @description Under 40 today */
                 youth?: boolean;
-                /** @description Substring of the name or employer */
+                /** @description Search: 1–2 characters match the start of the name (a surname, a short name); 3 or more match anywhere in the name or employer */
                 q?: string;
                 sort?: "-createdAt" | "name";
                 limit?: number;
@@ -7142,7 +7184,7 @@ export interface operations {
                 kind?: "individual" | "institutional";
                 /** @description Under 40 today */
                 youth?: boolean;
-                /** @description Substring of the name or employer */
+                /** @description Search: 1–2 characters match the start of the name (a surname, a short name); 3 or more match anywhere in the name or employer */
                 q?: string;
                 sort?: "-createdAt" | "name";
             };
@@ -7586,6 +7628,92 @@ export interface operations {
             };
             /** @description Problem (428) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMemberships: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipList"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

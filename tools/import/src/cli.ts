@@ -110,6 +110,7 @@ interface ImportFlags {
   society?: string;
   dryRun: boolean;
   batch: number;
+  parallel: number;
   report?: string;
   api: string;
   resume: boolean;
@@ -147,6 +148,7 @@ async function importCommand(entity: EntityName, file: string, flags: ImportFlag
     apiUrl,
     encoding: flags.encoding,
     batchSize: flags.batch,
+    parallel: flags.parallel,
     dryRun: flags.dryRun,
     resume: flags.resume,
     reportPath: userPath(flags.report ?? `${file}.rejected.csv`),
@@ -190,6 +192,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
       .addOption(
         new Option('--batch <n>', '每批行数（接口上限 1000）').argParser(integer('--batch', 1, 1000)).default(1000),
       )
+      .addOption(new Option('--parallel <n>', '同时上传的批数').argParser(integer('--parallel', 1, 8)).default(2))
       .option('--report <file>', '被拒绝行的报告（CSV），默认 <file>.rejected.csv')
       .option('--resume', '跳过断点文件中已完成的批次', false)
       .option('--encoding <name>', 'CSV 文件的编码：utf-8 或 gb18030', 'utf-8')

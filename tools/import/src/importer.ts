@@ -50,6 +50,8 @@ export interface ImportOptions {
   apiUrl: string;
   encoding: string;
   batchSize: number;
+  /** Batches on their way at once (1 sends one at a time). */
+  parallel: number;
   dryRun: boolean;
   resume: boolean;
   reportPath: string;
@@ -160,6 +162,12 @@ interface PendingRow {
   reader: RowReader;
 }
 
+interface SentBatch<Row> {
+  rejected: RejectedRow[];
+  valid: { pending: PendingRow; row: Row }[];
+  response: ImportResponse | undefined;
+}
+
 export async function runImport<Row extends object>(
   api: Api,
   target: Target<Row>,
@@ -251,14 +259,8 @@ export async function runImport<Row extends object>(
 
   options.progress.start(total);
 
-  const processBatch = async (batchNumber: number, batch: SourceRow[]) => {
-    const done = checkpoint?.batches[String(batchNumber)];
-    if (done) {
-      skippedBatches += 1;
-      add(done);
-      options.progress.update(totals.rows, totals);
-      return;
-    }
+  /** Converts a batch and sends it; what comes back is settled by `finish`, in batch order. */
+  const send = async (batchNumber: number, batch: SourceRow[]): Promise<SentBatch<Row>> => {
     const rejected: RejectedRow[] = [];
     const valid: { pending: PendingRow; row: Row }[] = [];
     for (const source of batch) {
@@ -271,20 +273,26 @@ export async function runImport<Row extends object>(
         if (target.matchFields.every((f) => Reflect.get(row, f) === undefined)) unmatchable += 1;
       }
     }
+    if (valid.length === 0) return { rejected, valid, response: undefined };
+    // One key per batch and run: a retried request is answered once, a later run is matched afresh.
+    const key = `import-${runId}-${batchNumber}`;
+    const response = await withRetry(api, `第 ${batchNumber + 1} 批`, options, () =>
+      target.send(
+        api,
+        valid.map((v) => v.row),
+        options.dryRun,
+        key,
+        AbortSignal.timeout(options.timeoutMs),
+      ),
+    );
+    return { rejected, valid, response };
+  };
+
+  const finish = async (batchNumber: number, batch: SourceRow[], sent: SentBatch<Row>) => {
+    const { rejected, valid, response } = sent;
     const outcome: BatchTotals = { rows: batch.length, created: 0, updated: 0, unchanged: 0, rejected: 0 };
-    if (valid.length > 0) {
-      // One key per batch and run: a retried request is answered once, a later run is matched afresh.
-      const key = `import-${runId}-${batchNumber}`;
-      const response = await withRetry(api, `第 ${batchNumber + 1} 批`, options, () =>
-        target.send(
-          api,
-          valid.map((v) => v.row),
-          options.dryRun,
-          key,
-          AbortSignal.timeout(options.timeoutMs),
-        ),
-      );
-      const byIndex = new Map(response.results.map((r) => [r.index, r]));
+    const byIndex = new Map((response?.results ?? []).map((r) => [r.index, r]));
+    if (response) {
       valid.forEach((v, index) => {
         const result = byIndex.get(index);
         if (!result) {
@@ -316,18 +324,43 @@ export async function runImport<Row extends object>(
     options.progress.update(totals.rows, totals);
   };
 
-  try {
-    let batch: SourceRow[] = [];
-    let batchNumber = 0;
-    for await (const row of rows) {
-      batch.push(row);
-      if (batch.length === options.batchSize) {
-        await processBatch(batchNumber, batch);
-        batchNumber += 1;
-        batch = [];
-      }
+  // Up to `parallel` batches are on their way at once, so reading the file, the API and the database
+  // work side by side; results are settled strictly in batch order (report, checkpoint, progress).
+  const window: Promise<void>[] = [];
+  let settled: Promise<void> = Promise.resolve();
+  const schedule = async (batchNumber: number, batch: SourceRow[]) => {
+    const done = checkpoint?.batches[String(batchNumber)];
+    if (done) {
+      skippedBatches += 1;
+      add(done);
+      options.progress.update(totals.rows, totals);
+      return;
     }
-    if (batch.length > 0) await processBatch(batchNumber, batch);
+    const sent = send(batchNumber, batch);
+    sent.catch(() => {}); // observed through `settled`; never an unhandled rejection
+    settled = settled.then(async () => finish(batchNumber, batch, await sent));
+    window.push(settled);
+    if (window.length >= options.parallel) await window.shift();
+  };
+
+  try {
+    try {
+      let batch: SourceRow[] = [];
+      let batchNumber = 0;
+      for await (const row of rows) {
+        batch.push(row);
+        if (batch.length === options.batchSize) {
+          await schedule(batchNumber, batch);
+          batchNumber += 1;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) await schedule(batchNumber, batch);
+    } finally {
+      // Whatever happened, let the batches already sent settle (and be checkpointed) before leaving.
+      await Promise.allSettled(window);
+    }
+    await settled;
   } catch (error) {
     if (error instanceof SourceError || error instanceof UsageError) throw error;
     if (error instanceof ApiError && !retryable(error)) throw error;

@@ -1,7 +1,5 @@
-import type { TProperties, TSchema } from 'typebox';
-import { Value } from 'typebox/value';
 import { AppError, type FieldError } from './errors';
-import { rowErrors } from './row-validation';
+import type { RowValidator } from './row-validation';
 
 export type RowOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -19,17 +17,30 @@ export interface ImportReport {
 }
 
 export interface ImportSteps<Row, Prepared> {
-  /** The named schemas the row schema refers to. */
-  context: TProperties;
-  schema: TSchema;
-  isRow: (value: unknown) => value is Row;
+  /** The row schema, compiled once (see `rowValidator`). */
+  validator: RowValidator<Row>;
   /** Field checks beyond the schema and the columns to write; throws a 422 AppError for a bad row. */
   prepare: (row: Row) => Prepared;
   /** What identifies the same record twice in one batch, and the field to blame. */
   identities: (prepared: Prepared) => { key: string; path: string }[];
   /** Matches, then creates or updates in its own transaction (or only reports, in a dry run). */
   apply: (row: Row, prepared: Prepared, dryRun: boolean) => Promise<{ outcome: RowOutcome; id?: string }>;
+  /**
+   * Optional set-based path: every valid row of the batch in one transaction (a few statements rather
+   * than a few per row). A row it rejects is an AppError in the result. Should the transaction fail as a
+   * whole (say a concurrent import took a key meanwhile), it has rolled back and the rows are applied one
+   * by one with `apply`, so the outcome per row is the same either way.
+   */
+  applyBatch?: (items: readonly PreparedRow<Row, Prepared>[], dryRun: boolean) => Promise<Map<number, BatchRowResult>>;
 }
+
+export interface PreparedRow<Row, Prepared> {
+  index: number;
+  row: Row;
+  prepared: Prepared;
+}
+
+export type BatchRowResult = { outcome: RowOutcome; id?: string } | AppError;
 
 /** Field errors of a rejected row, relative to the row rather than the request body. */
 function rowRelative(error: AppError): FieldError[] {
@@ -48,12 +59,12 @@ export async function runImport<Row, Prepared>(
   dryRun: boolean,
   steps: ImportSteps<Row, Prepared>,
 ): Promise<ImportReport> {
-  const results: ImportResult[] = [];
+  const results = new Map<number, ImportResult>();
+  const valid: PreparedRow<Row, Prepared>[] = [];
   const seen = new Set<string>();
   for (const [index, raw] of rows.entries()) {
-    const schemaErrors = rowErrors(steps.context, steps.schema, raw);
-    if (schemaErrors.length || !Value.Check(steps.context, steps.schema, raw) || !steps.isRow(raw)) {
-      results.push({ index, outcome: 'error', errors: schemaErrors });
+    if (!steps.validator.check(raw)) {
+      results.set(index, { index, outcome: 'error', errors: steps.validator.errors(raw) });
       continue;
     }
     try {
@@ -61,7 +72,7 @@ export async function runImport<Row, Prepared>(
       const identities = steps.identities(prepared);
       const repeated = identities.find((i) => seen.has(i.key));
       if (repeated) {
-        results.push({
+        results.set(index, {
           index,
           outcome: 'error',
           errors: [
@@ -75,15 +86,43 @@ export async function runImport<Row, Prepared>(
         continue;
       }
       for (const identity of identities) seen.add(identity.key);
-      results.push({ index, ...(await steps.apply(raw, prepared, dryRun)) });
+      valid.push({ index, row: raw, prepared });
     } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      results.push({ index, outcome: 'error', errors: rowRelative(error) });
+      results.set(index, { index, outcome: 'error', errors: rejected(error) });
     }
   }
-  const count = (outcome: ImportResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
+
+  let applied: Map<number, BatchRowResult> | undefined;
+  if (steps.applyBatch && valid.length > 0) {
+    try {
+      applied = await steps.applyBatch(valid, dryRun);
+    } catch (error) {
+      // A server-side failure of the whole batch: it rolled back; fall through to row by row.
+      if (error instanceof AppError && error.status < 500) throw error;
+      applied = undefined;
+    }
+  }
+  for (const { index, row, prepared } of valid) {
+    let outcome = applied?.get(index);
+    if (outcome === undefined) {
+      try {
+        outcome = await steps.apply(row, prepared, dryRun);
+      } catch (error) {
+        outcome = asRowError(error);
+      }
+    }
+    results.set(
+      index,
+      outcome instanceof AppError
+        ? { index, outcome: 'error', errors: rowRelative(outcome) }
+        : { index, outcome: outcome.outcome, ...(outcome.id ? { id: outcome.id } : {}) },
+    );
+  }
+
+  const ordered = [...results.values()].sort((a, b) => a.index - b.index);
+  const count = (outcome: ImportResult['outcome']) => ordered.filter((r) => r.outcome === outcome).length;
   return {
-    results,
+    results: ordered,
     summary: {
       created: count('created'),
       updated: count('updated'),
@@ -92,4 +131,14 @@ export async function runImport<Row, Prepared>(
     },
     dryRun,
   };
+}
+
+/** A row's own failure (4xx) becomes its result; anything else is the server's and fails the request. */
+function asRowError(error: unknown): AppError {
+  if (!(error instanceof AppError) || error.status >= 500) throw error;
+  return error;
+}
+
+function rejected(error: unknown): FieldError[] {
+  return rowRelative(asRowError(error));
 }

@@ -1,25 +1,41 @@
-import type { TProperties, TSchema } from 'typebox';
-import { Value } from 'typebox/value';
+import type { Static, TProperties, TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
 import type { FieldError } from './errors';
 
 /**
- * Validates one row of a bulk request against a named schema, so one bad row is reported on its own
- * instead of failing the whole request. Paths are relative to the row (`/name`).
+ * Validates rows of a bulk request against a named schema, so one bad row is reported on its own
+ * instead of failing the whole request. Compiled once per schema: a batch checks a thousand rows, and
+ * the interpreted `Value.Check` was most of an import's time.
  */
-export function rowErrors(context: TProperties, schema: TSchema, row: unknown): FieldError[] {
-  if (Value.Check(context, schema, row)) return [];
-  const out: FieldError[] = [];
-  for (const error of Value.Errors(context, schema, row)) {
-    // An unknown field is reported once, on the field itself.
-    if (error.keyword === 'additionalProperties') continue;
-    const unknownField = error.keyword === 'boolean';
-    const path = error.instancePath || '/';
-    if (out.some((e) => e.path === path)) continue;
-    out.push({
-      path,
-      code: unknownField ? 'additionalProperties' : error.keyword,
-      message: unknownField ? 'This field is not recognised.' : error.message,
-    });
-  }
-  return out;
+export interface RowValidator<Row> {
+  check(row: unknown): row is Row;
+  /** Field errors with paths relative to the row (`/name`); empty for a valid row. */
+  errors(row: unknown): FieldError[];
+}
+
+export function rowValidator<Context extends TProperties, Type extends TSchema>(
+  context: Context,
+  schema: Type,
+): RowValidator<Static<Type, Context>> {
+  const compiled = Compile(context, schema);
+  return {
+    check: (row): row is Static<Type, Context> => compiled.Check(row),
+    errors(row) {
+      if (compiled.Check(row)) return [];
+      const out: FieldError[] = [];
+      for (const error of compiled.Errors(row)) {
+        // An unknown field is reported once, on the field itself.
+        if (error.keyword === 'additionalProperties') continue;
+        const unknownField = error.keyword === 'boolean';
+        const path = error.instancePath || '/';
+        if (out.some((e) => e.path === path)) continue;
+        out.push({
+          path,
+          code: unknownField ? 'additionalProperties' : error.keyword,
+          message: unknownField ? 'This field is not recognised.' : error.message,
+        });
+      }
+      return out;
+    },
+  };
 }

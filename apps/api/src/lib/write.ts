@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/connect';
 import type { Database } from '../db/database';
 import { type ChainedFields, chainHash, GENESIS_HASH } from '../modules/audit/audit.chain';
+import { type ColumnTypes, insertMany } from './insert-many';
 import type { RequestContext } from './request-context';
 
 export type Trx = Transaction<Database>;
@@ -44,26 +45,22 @@ async function appendChanges(trx: Trx, context: RequestContext, changes: Change[
   const at = new Date().toISOString();
   const events = changes.filter((c) => c.event !== undefined);
   if (events.length > 0) {
-    await trx
-      .insertInto('outbox_events')
-      .values(
-        events.map((c) => ({
-          id: uuidv7(),
-          type: c.event ?? '',
-          resource_type: c.resourceType,
-          resource_id: c.resourceId,
-          society_id: c.societyId ?? null,
-          payload: JSON.stringify(c.after ?? { id: c.resourceId }),
-          at,
-        })),
-      )
-      .execute();
+    const values = events.map((c) => ({
+      id: uuidv7(),
+      type: c.event ?? '',
+      resource_type: c.resourceType,
+      resource_id: c.resourceId,
+      society_id: c.societyId ?? null,
+      payload: JSON.stringify(c.after ?? { id: c.resourceId }),
+      at,
+    }));
+    await insertMany(trx, 'outbox_events', OUTBOX_COLUMNS, values);
   }
 
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   let prevHash = last?.hash ?? GENESIS_HASH;
-  for (const change of changes) {
+  const rows = changes.map((change) => {
     const fields: ChainedFields = {
       id: uuidv7(),
       at,
@@ -80,26 +77,55 @@ async function appendChanges(trx: Trx, context: RequestContext, changes: Change[
       ip: context.ip,
     };
     const hash = chainHash(prevHash, fields);
-    await trx
-      .insertInto('audit_log')
-      .values({
-        id: fields.id,
-        at,
-        actor_kind: fields.actorKind,
-        actor_id: fields.actorId,
-        actor_name: fields.actorName,
-        action: fields.action,
-        resource_type: fields.resourceType,
-        resource_id: fields.resourceId,
-        society_id: fields.societyId,
-        before: fields.before === null ? null : JSON.stringify(fields.before),
-        after: fields.after === null ? null : JSON.stringify(fields.after),
-        request_id: fields.requestId,
-        ip: fields.ip,
-        prev_hash: prevHash,
-        hash,
-      })
-      .execute();
+    const row = {
+      id: fields.id,
+      at,
+      actor_kind: fields.actorKind,
+      actor_id: fields.actorId,
+      actor_name: fields.actorName,
+      action: fields.action,
+      resource_type: fields.resourceType,
+      resource_id: fields.resourceId,
+      society_id: fields.societyId,
+      before: fields.before === null ? null : JSON.stringify(fields.before),
+      after: fields.after === null ? null : JSON.stringify(fields.after),
+      request_id: fields.requestId,
+      ip: fields.ip,
+      prev_hash: prevHash,
+      hash,
+    };
     prevHash = hash;
-  }
+    return row;
+  });
+  // One statement however many changes (a bulk import records a thousand); its rows take their
+  // sequence numbers in order, so the chain order is kept.
+  await insertMany(trx, 'audit_log', AUDIT_COLUMNS, rows);
 }
+
+const OUTBOX_COLUMNS: ColumnTypes<'outbox_events'> = {
+  id: 'uuid',
+  type: 'text',
+  resource_type: 'text',
+  resource_id: 'text',
+  society_id: 'uuid',
+  payload: 'jsonb',
+  at: 'timestamptz',
+};
+
+const AUDIT_COLUMNS: ColumnTypes<'audit_log'> = {
+  id: 'uuid',
+  at: 'timestamptz',
+  actor_kind: 'text',
+  actor_id: 'text',
+  actor_name: 'text',
+  action: 'text',
+  resource_type: 'text',
+  resource_id: 'text',
+  society_id: 'uuid',
+  before: 'jsonb',
+  after: 'jsonb',
+  request_id: 'text',
+  ip: 'text',
+  prev_hash: 'text',
+  hash: 'text',
+};

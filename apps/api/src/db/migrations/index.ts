@@ -4,6 +4,7 @@ import * as identity from './2026-11-22T0002_identity';
 import * as governance from './2026-11-22T0003_governance';
 import * as members from './2026-11-22T0004_members';
 import * as experts from './2026-11-22T0005_experts';
+import * as memberSearch from './2026-11-22T0006_member_search';
 
 /**
  * Every migration, by name. Listed explicitly (not read from disk) so the bundled server carries
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0003_governance': governance,
   '2026-11-22T0004_members': members,
   '2026-11-22T0005_experts': experts,
+  '2026-11-22T0006_member_search': memberSearch,
 };

@@ -1,7 +1,6 @@
 import { EXPERT_POOLS, type ExpertPool, maskPhone } from '@society-hub/domain';
 import { type Selectable, sql } from 'kysely';
 import type { Static } from 'typebox';
-import { Value } from 'typebox/value';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { ExpertsTable } from '../../db/database';
@@ -10,6 +9,7 @@ import { errors, type FieldError } from '../../lib/errors';
 import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import type { Caller } from '../../lib/request-context';
+import { rowValidator } from '../../lib/row-validation';
 import { containsPattern } from '../../lib/sql';
 import { type Change, type Trx, write } from '../../lib/write';
 import { idNumberColumns } from '../members/id-number-columns';
@@ -28,7 +28,8 @@ type ExpertRow = Selectable<ExpertsTable>;
 type Input = Static<typeof ExpertCreateSchema> | Static<typeof ExpertPatchSchema>;
 
 const SORTS: readonly SortSpec[] = [{ name: 'name', column: 'experts.name', direction: 'asc' }];
-const ROW_CONTEXT = { ExpertPool: ExpertPoolSchema, ExpertTitle: ExpertTitleSchema };
+/** An import row is an ExpertCreate (with the named schemas it refers to). */
+const IMPORT_ROW = rowValidator({ ExpertPool: ExpertPoolSchema, ExpertTitle: ExpertTitleSchema }, ExpertCreateSchema);
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v) => typeof v === 'string') : []);
 const pools = (value: unknown): ExpertPool[] => EXPERT_POOLS.filter((p) => strings(value).includes(p));
@@ -279,9 +280,7 @@ export class ExpertService {
   /** Bulk import with the same rules as the members' import (matched by external reference, else ID number). */
   async import({ context }: Caller, request: { rows: unknown[]; dryRun?: boolean | undefined }): Promise<ImportReport> {
     return runImport(request.rows, request.dryRun === true, {
-      context: ROW_CONTEXT,
-      schema: ExpertCreateSchema,
-      isRow: (value): value is Static<typeof ExpertCreateSchema> => Value.Check(ROW_CONTEXT, ExpertCreateSchema, value),
+      validator: IMPORT_ROW,
       prepare: (row) => this.prepare(row, undefined),
       identities: (columns) => [
         ...(columns.external_ref ? [{ key: `ref:${columns.external_ref}`, path: '/externalRef' }] : []),

@@ -19,6 +19,7 @@ import {
   MemberPageSchema,
   MemberPatchSchema,
   MemberSchema,
+  MembershipListSchema,
 } from './members.schemas';
 import type { MemberService } from './members.service';
 
@@ -219,6 +220,22 @@ export const memberRoutes: FastifyPluginAsyncTypebox<{ members: MemberService }>
       setEtag(reply, member.version);
       return member;
     },
+  );
+
+  app.get(
+    '/:id/memberships',
+    {
+      config: { access: READ },
+      schema: {
+        operationId: 'listMemberships',
+        tags,
+        summary:
+          'The same person’s memberships of other societies (matched by ID number, else name, birth date and phone)',
+        params: IdParams,
+        response: { 200: ref(MembershipListSchema), ...problems(404) },
+      },
+    },
+    async (request) => members.memberships(principalOf(request), request.params.id),
   );
 
   app.patch(

@@ -98,7 +98,14 @@ export const MemberListQuerySchema = Type.Object(
     titleLevel: Type.Optional(ref(TitleLevelSchema)),
     kind: Type.Optional(Type.Enum(['individual', 'institutional'])),
     youth: Type.Optional(Type.Boolean({ description: 'Under 40 today' })),
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Substring of the name or employer' })),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 50,
+        description:
+          'Search: 1–2 characters match the start of the name (a surname, a short name); 3 or more match anywhere in the name or employer',
+      }),
+    ),
     sort: Type.Optional(Type.Enum(['-createdAt', 'name'], { default: '-createdAt' })),
     ...PageQuery,
   },
@@ -164,7 +171,33 @@ export const ImportResponseSchema = Type.Object(
   { $id: 'ImportResponse', additionalProperties: false },
 );
 
+export const MembershipSchema = Type.Object(
+  {
+    memberId: Uuid,
+    societyId: Uuid,
+    societyName: Type.String(),
+    status: ref(MemberStatusSchema),
+    category: ref(MemberCategorySchema),
+    joinedOn: Nullable(DateString),
+    matchedBy: Type.Enum(['id_number', 'name_birth_date_phone'], {
+      description: 'id_number: the same ID number; else the same name, birth date and phone (SPEC §2)',
+    }),
+  },
+  { $id: 'Membership', additionalProperties: false },
+);
+
+export const MembershipListSchema = Type.Object(
+  {
+    items: Type.Array(ref(MembershipSchema), {
+      description: 'The same person’s memberships of other societies the caller may see',
+    }),
+  },
+  { $id: 'MembershipList', additionalProperties: false },
+);
+
 export const memberSchemas = [
+  MembershipSchema,
+  MembershipListSchema,
   MemberStatsSchema,
   MemberImportRequestSchema,
   ImportResultSchema,

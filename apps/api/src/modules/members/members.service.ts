@@ -5,18 +5,19 @@ import {
   membershipLifecycle,
   normaliseCreditCode,
 } from '@society-hub/domain';
-import { type Selectable, sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Static } from 'typebox';
-import { Value } from 'typebox/value';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { MemberDuesTable, MembersTable } from '../../db/database';
-import { runImport } from '../../lib/bulk-import';
+import { type BatchRowResult, type PreparedRow, runImport } from '../../lib/bulk-import';
 import { errors, type FieldError } from '../../lib/errors';
+import { type ColumnTypes, insertMany } from '../../lib/insert-many';
 import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import { type Caller, inScope, type Principal } from '../../lib/request-context';
-import { containsPattern } from '../../lib/sql';
+import { rowValidator } from '../../lib/row-validation';
+import { containsPattern, prefixPattern } from '../../lib/sql';
 import { type Change, type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
 import { idNumberColumns } from './id-number-columns';
@@ -26,6 +27,7 @@ import type {
   MemberListQuerySchema,
   MemberPatchSchema,
   MemberSchema,
+  MembershipListSchema,
 } from './members.schemas';
 import {
   type ImportResponseSchema,
@@ -40,12 +42,11 @@ type MemberRow = Selectable<MembersTable>;
 type Input = Static<typeof MemberCreateSchema> | Static<typeof MemberPatchSchema>;
 type Columns = ReturnType<MemberService['prepare']>;
 
-/** The named schemas an import row's MemberCreate refers to. */
-const ROW_CONTEXT = {
-  TitleLevel: TitleLevelSchema,
-  MemberCategory: MemberCategorySchema,
-  MemberStatus: MemberStatusSchema,
-};
+/** An import row is a MemberCreate (with the named schemas it refers to). */
+const IMPORT_ROW = rowValidator(
+  { TitleLevel: TitleLevelSchema, MemberCategory: MemberCategorySchema, MemberStatus: MemberStatusSchema },
+  MemberCreateSchema,
+);
 
 /**
  * The columns a row would change on an existing member. A re-sealed ID number is no change when it is
@@ -61,6 +62,33 @@ function changedColumns(current: MemberRow, columns: Columns): Partial<Columns> 
   }
   return changed as Partial<Columns>;
 }
+
+/** The columns an imported member is inserted with (see `insertMany`). */
+const MEMBER_COLUMNS: ColumnTypes<'members'> = {
+  id: 'uuid',
+  society_id: 'uuid',
+  kind: 'text',
+  name: 'text',
+  gender: 'text',
+  birth_date: 'date',
+  id_number_sealed: 'text',
+  id_number_hash: 'text',
+  id_number_masked: 'text',
+  phone: 'text',
+  email: 'text',
+  employer: 'text',
+  title_level: 'text',
+  discipline: 'text',
+  degree: 'text',
+  category: 'text',
+  org_credit_code: 'text',
+  contact_person: 'text',
+  external_ref: 'text',
+  status: 'text',
+  joined_on: 'date',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+};
 
 const SORTS: readonly SortSpec[] = [
   { name: '-createdAt', column: 'created_at', direction: 'desc' },
@@ -212,15 +240,153 @@ export class MemberService {
   ): Promise<Static<typeof ImportResponseSchema>> {
     await requireSociety(this.db, principal.scope, societyId);
     return runImport(request.rows, request.dryRun === true, {
-      context: ROW_CONTEXT,
-      schema: MemberCreateSchema,
-      isRow: (value): value is Static<typeof MemberCreateSchema> => Value.Check(ROW_CONTEXT, MemberCreateSchema, value),
+      validator: IMPORT_ROW,
       prepare: (row) => this.prepare(row, undefined),
       identities: (columns) => [
         ...(columns.external_ref ? [{ key: `ref:${columns.external_ref}`, path: '/externalRef' }] : []),
         ...(columns.id_number_hash ? [{ key: `id:${columns.id_number_hash}`, path: '/idNumber' }] : []),
       ],
       apply: (row, columns, dryRun) => this.importRow(context, societyId, row, columns, dryRun),
+      applyBatch: (items, dryRun) => this.importBatch(context, societyId, items, dryRun),
+    });
+  }
+
+  /**
+   * The set-based form of `importRow` for a whole batch: one lookup of every match, one multi-row
+   * INSERT, the updates, and the audit rows, in one transaction — the same decisions row by row.
+   */
+  private async importBatch(
+    context: Caller['context'],
+    societyId: string,
+    items: readonly PreparedRow<Static<typeof MemberCreateSchema>, Columns>[],
+    dryRun: boolean,
+  ): Promise<Map<number, BatchRowResult>> {
+    return write(this.db, context, async (trx, record) => {
+      const refs = items.flatMap((i) => (i.prepared.external_ref ? [i.prepared.external_ref] : []));
+      const hashes = items.flatMap((i) => (i.prepared.id_number_hash ? [i.prepared.id_number_hash] : []));
+      const existing =
+        refs.length || hashes.length
+          ? await trx
+              .selectFrom('members')
+              .selectAll()
+              .where('society_id', '=', societyId)
+              .where((eb) =>
+                eb.or([
+                  ...(refs.length ? [eb('external_ref', 'in', refs)] : []),
+                  ...(hashes.length ? [eb('id_number_hash', 'in', hashes)] : []),
+                ]),
+              )
+              .forUpdate()
+              .execute()
+          : [];
+      const byRef = new Map(existing.flatMap((m) => (m.external_ref ? [[m.external_ref, m] as const] : [])));
+      // Who holds each ID number as the rows are decided in order, so that a later row sees what an
+      // earlier one changed, exactly as one by one. (The statements then run inserts first; should that
+      // order trip a unique index, the batch rolls back and runs row by row.)
+      const byId = new Map(existing.map((m) => [m.id, m]));
+      const holderOf = new Map(existing.flatMap((m) => (m.id_number_hash ? [[m.id_number_hash, m.id] as const] : [])));
+      const claim = (id: string, previous: string | null | undefined, next: string | null | undefined) => {
+        if (previous) holderOf.delete(previous);
+        if (next) holderOf.set(next, id);
+      };
+      const alreadyMember = errors.conflict('The member is already registered.', [
+        { path: '/body/idNumber', code: 'already_member', message: 'This person is already a member of the society.' },
+      ]);
+
+      const results = new Map<number, BatchRowResult>();
+      const inserts: { index: number; values: Insertable<MembersTable> }[] = [];
+      const updates: { index: number; current: MemberRow; changes: Partial<Columns> }[] = [];
+      const now = new Date();
+      for (const { index, row, prepared: columns } of items) {
+        const hash = columns.id_number_hash;
+        const current = columns.external_ref
+          ? byRef.get(columns.external_ref)
+          : hash
+            ? byId.get(holderOf.get(hash) ?? '')
+            : undefined;
+        if (!current) {
+          if (hash && holderOf.has(hash)) {
+            results.set(index, alreadyMember);
+          } else if (dryRun) {
+            results.set(index, { outcome: 'created' });
+          } else {
+            const values: Insertable<MembersTable> = {
+              ...columns,
+              id: uuidv7(),
+              society_id: societyId,
+              kind: row.kind,
+              name: row.name.trim(),
+              status: row.status ?? 'active',
+              joined_on: row.joinedOn ?? (row.status === 'applied' ? null : today()),
+              created_at: now,
+              updated_at: now,
+            };
+            inserts.push({ index, values });
+            claim(values.id, undefined, columns.id_number_hash);
+          }
+          continue;
+        }
+        const changes = changedColumns(current, columns);
+        const holder = changes.id_number_hash ? holderOf.get(changes.id_number_hash) : undefined;
+        if (Object.keys(changes).length === 0) results.set(index, { outcome: 'unchanged', id: current.id });
+        else if (holder && holder !== current.id) results.set(index, alreadyMember);
+        else if (dryRun) results.set(index, { outcome: 'updated', id: current.id });
+        else {
+          updates.push({ index, current, changes });
+          if (changes.id_number_hash !== undefined) claim(current.id, current.id_number_hash, changes.id_number_hash);
+        }
+      }
+
+      const created = await insertMany<'members', MemberRow>(
+        trx,
+        'members',
+        MEMBER_COLUMNS,
+        inserts.map((i) => i.values),
+        true,
+      );
+      const createdById = new Map(created.map((m) => [m.id, m]));
+      for (const { index, values } of inserts) {
+        const member = createdById.get(values.id);
+        if (!member) throw new Error('inserted member not returned');
+        record({
+          action: 'member.import',
+          resourceType: 'member',
+          resourceId: member.id,
+          societyId,
+          after: toMember(member, 'list'),
+          event: 'member.created',
+        });
+        results.set(index, { outcome: 'created', id: member.id });
+      }
+      for (const { index, current, changes } of updates) {
+        await this.importUpdate(trx, record, current, changes);
+        results.set(index, { outcome: 'updated', id: current.id });
+      }
+      return results;
+    });
+  }
+
+  /** An imported row's changes to an existing member, with its audit row and event. */
+  private async importUpdate(
+    trx: Trx,
+    record: (change: Change) => void,
+    current: MemberRow,
+    changes: Partial<Columns>,
+  ): Promise<void> {
+    const updated = await trx
+      .updateTable('members')
+      .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('id', '=', current.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    record({
+      action: 'member.import',
+      resourceType: 'member',
+      resourceId: current.id,
+      societyId: current.society_id,
+      before: toMember(current, 'list'),
+      after: toMember(updated, 'list'),
+      event: 'member.updated',
     });
   }
 
@@ -270,21 +436,7 @@ export class MemberService {
       if (Object.keys(changes).length === 0) return { outcome: 'unchanged' as const, id: current.id };
       if (dryRun) return { outcome: 'updated' as const, id: current.id };
       await this.assertUnique(trx, societyId, { ...columns, ...changes }, current.id);
-      const updated = await trx
-        .updateTable('members')
-        .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
-        .where('id', '=', current.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      record({
-        action: 'member.import',
-        resourceType: 'member',
-        resourceId: current.id,
-        societyId,
-        before: toMember(current, 'list'),
-        after: toMember(updated, 'list'),
-        event: 'member.updated',
-      });
+      await this.importUpdate(trx, record, current, changes);
       return { outcome: 'updated' as const, id: current.id };
     };
     return write(this.db, context, run);
@@ -303,8 +455,15 @@ export class MemberService {
       q = query.youth ? q.where('birth_date', '>', cutoff) : q.where('birth_date', '<=', cutoff);
     }
     if (query.q) {
-      const pattern = containsPattern(query.q.trim());
-      q = q.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('employer', 'ilike', pattern)]));
+      const text = query.q.trim();
+      // One or two characters (a surname, or most of a Chinese name) match the start of the name,
+      // which the (society, name) index answers; trigram indexes need three characters to help, and
+      // a two-character substring over a large society meant reading all of it.
+      if ([...text].length < 3) q = q.where('name', 'like', prefixPattern(text));
+      else {
+        const pattern = containsPattern(text);
+        q = q.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('employer', 'ilike', pattern)]));
+      }
     }
     const after = afterCursor(keyset, 'id');
     if (after) q = q.where(after);
@@ -328,6 +487,66 @@ export class MemberService {
     const row = await q.executeTakeFirst();
     if (!row || !inScope(principal.scope, row.society_id)) throw errors.notFound('Member');
     return row;
+  }
+
+  /**
+   * The same person in other societies: by the ID number's match hash, else — when either side has no
+   * ID number — by name, birth date and phone together. Only societies the caller may see are listed
+   * (an officer learns nothing about societies outside their own).
+   */
+  async memberships(principal: Principal, id: string): Promise<Static<typeof MembershipListSchema>> {
+    const self = await this.find(this.db, principal, id);
+    if (self.kind !== 'individual') return { items: [] };
+    const byDetails = self.birth_date !== null && self.phone !== null;
+    if (!self.id_number_hash && !byDetails) return { items: [] };
+    let q = this.db
+      .selectFrom('members')
+      .innerJoin('societies', 'societies.id', 'members.society_id')
+      .select([
+        'members.id',
+        'members.society_id',
+        'societies.name as society_name',
+        'members.status',
+        'members.category',
+        'members.joined_on',
+        'members.id_number_hash',
+      ])
+      .where('members.id', '<>', self.id)
+      .where('members.society_id', '<>', self.society_id)
+      .where('members.kind', '=', 'individual')
+      .where((eb) =>
+        eb.or([
+          ...(self.id_number_hash ? [eb('members.id_number_hash', '=', self.id_number_hash)] : []),
+          ...(byDetails
+            ? [
+                eb.and([
+                  eb('members.name', '=', self.name),
+                  eb('members.birth_date', '=', self.birth_date),
+                  eb('members.phone', '=', self.phone),
+                  // Two different ID numbers are two people, whatever else agrees.
+                  ...(self.id_number_hash ? [eb('members.id_number_hash', 'is', null)] : []),
+                ]),
+              ]
+            : []),
+        ]),
+      );
+    if (principal.scope.kind === 'some') {
+      if (principal.scope.societyIds.length === 0) return { items: [] };
+      q = q.where('members.society_id', 'in', principal.scope.societyIds);
+    }
+    const rows = await q.orderBy('societies.name').orderBy('members.id').limit(200).execute();
+    return {
+      items: rows.map((r) => ({
+        memberId: r.id,
+        societyId: r.society_id,
+        societyName: r.society_name,
+        status: r.status,
+        category: r.category,
+        joinedOn: r.joined_on,
+        matchedBy:
+          self.id_number_hash && r.id_number_hash === self.id_number_hash ? 'id_number' : 'name_birth_date_phone',
+      })),
+    };
   }
 
   async get(principal: Principal, id: string): Promise<Member> {

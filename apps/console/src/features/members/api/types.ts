@@ -17,3 +17,5 @@ export type ImportResult = ImportResponse['results'][number];
 export type MemberKind = Member['kind'];
 export type MemberGender = NonNullable<Member['gender']>;
 export type MemberSort = NonNullable<MemberListQuery['sort']>;
+export type MembershipList = Json<paths['/v1/members/{id}/memberships']['get']['responses'][200]>;
+export type Membership = MembershipList['items'][number];

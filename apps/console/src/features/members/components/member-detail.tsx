@@ -18,6 +18,7 @@ import { DuesPanel } from './dues-panel';
 import { MemberStatusTag, useMemberLabels } from './labels';
 import { MemberFormDrawer } from './member-form-drawer';
 import { MemberTransitionModal, memberActionKey } from './member-transition-modal';
+import { MembershipsPanel } from './memberships-panel';
 
 const DANGER: readonly MemberStatus[] = ['rejected', 'withdrawn', 'suspended', 'lapsed'];
 
@@ -61,7 +62,8 @@ function MemberDetailView({ member }: { member: Member }) {
   const { modal } = App.useApp();
   const society = useSociety(member.societyId);
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'dues' ? 'dues' : 'profile';
+  const requested = params.get('tab');
+  const tab = requested === 'dues' || requested === 'memberships' ? requested : 'profile';
   const [target, setTarget] = useState<MemberStatus>();
   const [editing, setEditing] = useState(false);
   const [duesFormOpen, setDuesFormOpen] = useState(params.get('record') === '1');
@@ -192,6 +194,15 @@ function MemberDetailView({ member }: { member: Member }) {
                 />
               ),
             },
+            ...(individual
+              ? [
+                  {
+                    key: 'memberships',
+                    label: t('member.detail.tab.memberships'),
+                    children: <MembershipsPanel memberId={member.id} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
