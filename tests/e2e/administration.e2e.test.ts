@@ -1,143 +1,32 @@
-/**
- * Administration in the browser: accounts, machine clients, the audit log and role-based navigation, on a
- * real API with a fresh PostgreSQL database. Screenshots land in tests/e2e/artifacts/admin-NN-*.png.
- */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Account, type ConsoleRun, startConsole } from '../support/console';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const ARTIFACTS = resolve(ROOT, 'tests/e2e/artifacts');
-const SERVER = resolve(ROOT, 'apps/api/dist/server.js');
-const CONSOLE = resolve(ROOT, 'apps/console/dist/index.html');
-const ADMIN_URL = process.env.E2E_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN = { username: 'admin', password: `e2e-${randomBytes(9).toString('base64url')}` };
 const OFFICER = { username: 'chem.officer', displayName: '王秘书', password: 'Hydrogen-Oxygen-2025' };
 const AUDITOR = { username: 'audit.li', displayName: '李审计', password: 'Ledger-Check-2025' };
 const OWN_SOCIETY = '市化学化工学会';
 const OTHER_SOCIETY = '市物理学会';
 const CLIENT_NAME = '市民政局社会组织管理系统';
-/** Chromium logs every 4xx answer; these the flow provokes on purpose (no session, a taken username, a rule). */
-const EXPECTED_HTTP_ERROR = /^Failed to load resource: the server responded with a status of (401|409|422) /;
 
-const dbName = `sh_e2e_${randomBytes(6).toString('hex')}`;
-let server: ChildProcess | undefined;
-let serverOutput = '';
 let baseUrl = '';
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
 let admin: Page;
 let officer: Page;
 let ownSocietyId = '';
-const browserErrors: string[] = [];
-let step = 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withAdminDb<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function waitForReady(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null) throw new Error(`API exited early (${server?.exitCode}):\n${serverOutput}`);
-    try {
-      const response = await fetch(`${url}/readyz`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`API not ready within ${timeoutMs} ms:\n${serverOutput}`);
-}
-
-async function snap(page: Page, name: string, fullPage = true): Promise<void> {
-  step += 1;
-  await page.screenshot({
-    path: resolve(ARTIFACTS, `admin-${String(step).padStart(2, '0')}-${name}.png`),
-    fullPage,
-    animations: 'disabled',
-  });
-}
+let run: ConsoleRun;
+let apiToken = '';
+const newPage = () => run.newPage();
+const snap = (page: Page, name: string, fullPage?: boolean) => run.snap(page, name, fullPage);
+const signIn = (page: Page, account: Account) => run.signIn(page, account);
 
 async function seedSocieties(): Promise<void> {
-  const login = await fetch(`${baseUrl}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  expect(login.status).toBe(200);
-  const { accessToken } = (await login.json()) as { accessToken: string };
   for (const name of [OWN_SOCIETY, OTHER_SOCIETY]) {
-    const created = await fetch(`${baseUrl}/v1/societies`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${accessToken}`,
-        'idempotency-key': `e2e-seed-${dbName}-${name.length}-${name.charCodeAt(1)}`,
-      },
-      body: JSON.stringify({ name, type: 'society', discipline: 'science' }),
-    });
+    const created = await run.call(apiToken, 'POST', '/v1/societies', { name, type: 'society', discipline: 'science' });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     if (name === OWN_SOCIETY) ownSocietyId = id;
   }
-}
-
-async function newPage(): Promise<Page> {
-  if (!browser) throw new Error('no browser');
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !EXPECTED_HTTP_ERROR.test(message.text())) browserErrors.push(message.text());
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 500)
-      browserErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-  });
-  page.on('pageerror', (error) => browserErrors.push(error.message));
-  return page;
-}
-
-async function signIn(page: Page, credentials: { username: string; password: string }): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名').fill(credentials.username);
-  await page.getByLabel('密码').fill(credentials.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 async function menuLabels(page: Page): Promise<string[]> {
@@ -146,53 +35,19 @@ async function menuLabels(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`pnpm build\` first`);
-  if (!existsSync(CONSOLE)) throw new Error(`${CONSOLE} is missing: run \`pnpm build\` first`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-
-  await withAdminDb((client) => client.query(`CREATE DATABASE ${dbName}`));
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [SERVER], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl(dbName),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ADMIN_USERNAME: ADMIN.username,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  run = await startConsole({
+    artifactPrefix: 'admin-',
+    expectedStatuses: [401, 409, 422],
+    admin: ADMIN,
+    stillScreenshots: true,
   });
-  server.stdout?.on('data', (chunk: Buffer) => {
-    serverOutput += chunk.toString();
-  });
-  server.stderr?.on('data', (chunk: Buffer) => {
-    serverOutput += chunk.toString();
-  });
-  await waitForReady(baseUrl, 60_000);
+  baseUrl = run.baseUrl;
+  apiToken = await run.login(ADMIN);
   await seedSocieties();
-
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
   admin = await newPage();
 }, 120_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server?.once('exit', r));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
-  await withAdminDb((client) => client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
-}, 60_000);
+afterAll(async () => run?.close(), 60_000);
 
 describe('console: administration', () => {
   it('shows the administrator every administration page', async () => {
@@ -399,6 +254,6 @@ describe('console: administration', () => {
   });
 
   it('logged no errors in the browser console', () => {
-    expect(browserErrors).toEqual([]);
+    expect(run.browserErrors).toEqual([]);
   });
 });

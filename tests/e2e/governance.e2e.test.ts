@@ -1,25 +1,9 @@
-/**
- * Governance end to end: terms, the council roster and the governance checklist, an annual report filed by
- * the society's officer through the form, its inspection in the review queue, the capacity index and the
- * disqualification list. Same boot as societies.e2e: the built API on a fresh database and Chromium.
- * Screenshots land in tests/e2e/artifacts/gov-NN-*.png.
- */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { withCreditCodeCheck } from '@society-hub/domain';
-import pg from 'pg';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Account, type ConsoleRun, chooseOption as choose, startConsole } from '../support/console';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const ARTIFACTS = resolve(ROOT, 'tests/e2e/artifacts');
-const SERVER = resolve(ROOT, 'apps/api/dist/server.js');
-const CONSOLE = resolve(ROOT, 'apps/console/dist/index.html');
-const ADMIN_URL = process.env.E2E_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN = { username: 'admin', password: `e2e-${randomBytes(9).toString('base64url')}` };
 
 /** A valid code, one that is taken by a society seeded through the API, and one with a wrong check character. */
@@ -27,132 +11,16 @@ const CREDIT_CODE = withCreditCodeCheck('51370800MJ2468024');
 const SOCIETY_NAME = '市机械工程学会';
 const OFFICER = { username: 'jixie.office', password: `e2e-${randomBytes(9).toString('base64url')}` };
 const REPORT_YEAR = new Date().getFullYear() - 1;
-const EXPECTED_HTTP_ERROR = /^Failed to load resource: the server responded with a status of (401|409|412|422) /;
 
-const dbName = `sh_e2e_${randomBytes(6).toString('hex')}`;
-let server: ChildProcess | undefined;
-let serverOutput = '';
 let baseUrl = '';
-let apiToken = '';
 let societyId = '';
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
 let page: Page;
-const browserErrors: string[] = [];
-let step = 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withAdminDb<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function waitForReady(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null) throw new Error(`API exited early (${server?.exitCode}):\n${serverOutput}`);
-    try {
-      const response = await fetch(`${url}/readyz`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`API not ready within ${timeoutMs} ms:\n${serverOutput}`);
-}
-
-async function snap(name: string): Promise<void> {
-  step += 1;
-  await page.screenshot({
-    path: resolve(ARTIFACTS, `gov-${String(step).padStart(2, '0')}-${name}.png`),
-    fullPage: true,
-  });
-}
-
-async function chooseOption(label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
-
-async function call(method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${apiToken}`,
-      ...(method === 'POST' ? { 'idempotency-key': `e2e-${randomBytes(8).toString('hex')}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
-/** The setup the staff did before: an active society with a credit code and its officer's account. */
-async function seedSocietyAndOfficer(): Promise<void> {
-  const login = await fetch(`${baseUrl}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  expect(login.status).toBe(200);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  apiToken = accessToken;
-  const created = await call('POST', '/v1/societies', {
-    name: SOCIETY_NAME,
-    type: 'society',
-    discipline: 'engineering',
-    creditCode: CREDIT_CODE,
-    chairName: '张明',
-    secretaryGeneralName: '李华',
-    secretaryGeneralFullTime: true,
-  });
-  expect(created.status).toBe(201);
-  societyId = ((await created.json()) as { id: string }).id;
-  const activated = await call('POST', `/v1/societies/${societyId}/transitions`, {
-    to: 'active',
-    reason: '民政局准予成立登记',
-  });
-  expect(activated.status).toBe(200);
-  const officer = await call('POST', '/v1/users', {
-    username: OFFICER.username,
-    password: OFFICER.password,
-    role: 'society_officer',
-    displayName: '王秘书',
-    societyIds: [societyId],
-  });
-  expect(officer.status).toBe(201);
-}
-
-async function signIn(account: { username: string; password: string }): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名').fill(account.username);
-  await page.getByLabel('密码').fill(account.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+let run: ConsoleRun;
+let apiToken = '';
+const snap = (name: string) => run.snap(page, name);
+const signIn = (account: Account) => run.signIn(page, account);
+const chooseOption = (label: string, option: string) => choose(page, label, option);
+const call = (method: string, path: string, body?: unknown) => run.call(apiToken, method, path, body);
 
 /** Adds one council member through the roster's dialog. */
 async function addMember(name: string, position: string, options: { frontline?: boolean } = {}): Promise<void> {
@@ -174,65 +42,26 @@ function rule(name: string): Locator {
 }
 
 beforeAll(async () => {
-  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`pnpm build\` first`);
-  if (!existsSync(CONSOLE)) throw new Error(`${CONSOLE} is missing: run \`pnpm build\` first`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-
-  await withAdminDb((client) => client.query(`CREATE DATABASE ${dbName}`));
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [SERVER], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl(dbName),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ADMIN_USERNAME: ADMIN.username,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
+  run = await startConsole({ artifactPrefix: 'gov-', expectedStatuses: [401, 409, 412, 422], admin: ADMIN });
+  baseUrl = run.baseUrl;
+  apiToken = await run.login(ADMIN);
+  societyId = await run.seedActiveSociety(
+    apiToken,
+    {
+      name: SOCIETY_NAME,
+      type: 'society',
+      discipline: 'engineering',
+      creditCode: CREDIT_CODE,
+      chairName: '张明',
+      secretaryGeneralName: '李华',
+      secretaryGeneralFullTime: true,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => {
-    serverOutput += chunk.toString();
-  });
-  server.stderr?.on('data', (chunk: Buffer) => {
-    serverOutput += chunk.toString();
-  });
-  await waitForReady(baseUrl, 60_000);
-  await seedSocietyAndOfficer();
-
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('console', (message) => {
-    // Chromium logs every 4xx answer; those the flow provokes on purpose (no session yet, wrong password,
-    // a taken credit code) are part of the contract. Server failures are caught below.
-    if (message.type() === 'error' && !EXPECTED_HTTP_ERROR.test(message.text())) browserErrors.push(message.text());
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 500)
-      browserErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-  });
-  page.on('pageerror', (error) => browserErrors.push(error.message));
+    { ...OFFICER, displayName: '王秘书' },
+  );
+  page = await run.newPage();
 }, 120_000);
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server?.once('exit', r));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
-  await withAdminDb((client) => client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
-}, 60_000);
+afterAll(async () => run?.close(), 60_000);
 
 describe('console: governance', () => {
   it('records the term and the council, and the checklist follows the roster', async () => {
@@ -274,7 +103,7 @@ describe('console: governance', () => {
   });
 
   it('lets the officer file the annual report, validating as they type', async () => {
-    await context?.clearCookies();
+    await page.context().clearCookies();
     await signIn(OFFICER);
     await page.waitForURL(new RegExp(`/societies/${societyId}$`));
     await page.getByRole('tab', { name: '年度报告' }).click();
@@ -323,7 +152,7 @@ describe('console: governance', () => {
   });
 
   it('lets the admin record the inspection from the review queue', async () => {
-    await context?.clearCookies();
+    await page.context().clearCookies();
     await signIn(ADMIN);
     await page.locator('.ant-menu-item').filter({ hasText: '年报审核' }).click();
     await page.waitForURL(/\/reports\/review/);
@@ -366,6 +195,6 @@ describe('console: governance', () => {
   });
 
   it('logged no errors in the browser console', () => {
-    expect(browserErrors).toEqual([]);
+    expect(run.browserErrors).toEqual([]);
   });
 });

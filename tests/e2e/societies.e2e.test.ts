@@ -1,24 +1,9 @@
-/**
- * The console end to end: a real API on a fresh PostgreSQL database, the built console it serves, and a
- * headless Chromium driving it the way association staff would. Screenshots of every step land in
- * tests/e2e/artifacts/ (gitignored) for a human to look at.
- */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CREDIT_CODE_ALPHABET, withCreditCodeCheck } from '@society-hub/domain';
-import pg from 'pg';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ConsoleRun, chooseOption as choose, startConsole } from '../support/console';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const ARTIFACTS = resolve(ROOT, 'tests/e2e/artifacts');
-const SERVER = resolve(ROOT, 'apps/api/dist/server.js');
-const CONSOLE = resolve(ROOT, 'apps/console/dist/index.html');
-const ADMIN_URL = process.env.E2E_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN = { username: 'admin', password: `e2e-${randomBytes(9).toString('base64url')}` };
 
 /** A valid code, one that is taken by a society seeded through the API, and one with a wrong check character. */
@@ -26,160 +11,39 @@ const VALID_CODE = withCreditCodeCheck('51370800MJ1234567');
 const TAKEN_CODE = withCreditCodeCheck('51370800MJ7654321');
 const WRONG_CHECK = `${VALID_CODE.slice(0, 17)}${CREDIT_CODE_ALPHABET.charAt((CREDIT_CODE_ALPHABET.indexOf(VALID_CODE.charAt(17)) + 1) % 31)}`;
 const SOCIETY_NAME = '市化学化工学会';
-const EXPECTED_HTTP_ERROR = /^Failed to load resource: the server responded with a status of (401|409|412) /;
 
-const dbName = `sh_e2e_${randomBytes(6).toString('hex')}`;
-let server: ChildProcess | undefined;
-let serverOutput = '';
 let baseUrl = '';
-let apiToken = '';
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
 let page: Page;
-const browserErrors: string[] = [];
-let step = 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withAdminDb<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function waitForReady(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null) throw new Error(`API exited early (${server?.exitCode}):\n${serverOutput}`);
-    try {
-      const response = await fetch(`${url}/readyz`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`API not ready within ${timeoutMs} ms:\n${serverOutput}`);
-}
-
-async function snap(name: string): Promise<void> {
-  step += 1;
-  await page.screenshot({ path: resolve(ARTIFACTS, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
-}
+let run: ConsoleRun;
+let apiToken = '';
+const snap = (name: string) => run.snap(page, name);
+const chooseOption = (label: string, option: string) => choose(page, label, option);
 
 /** The antd form item that holds a labelled field, for reading its validation message. */
 function formItem(label: string): Locator {
   return page.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
 }
 
-async function chooseOption(label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
-
 /** Seeds a society owning TAKEN_CODE straight through the API, so the form meets a server-side conflict. */
 async function seedSocietyWithCode(): Promise<void> {
-  const login = await fetch(`${baseUrl}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  expect(login.status).toBe(200);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  apiToken = accessToken;
-  const created = await fetch(`${baseUrl}/v1/societies`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${apiToken}`,
-      'idempotency-key': `e2e-seed-${dbName}`,
-    },
-    body: JSON.stringify({ name: '市物理学会', type: 'society', discipline: 'science', creditCode: TAKEN_CODE }),
+  const created = await run.call(apiToken, 'POST', '/v1/societies', {
+    name: '市物理学会',
+    type: 'society',
+    discipline: 'science',
+    creditCode: TAKEN_CODE,
   });
   expect(created.status).toBe(201);
 }
 
 beforeAll(async () => {
-  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`pnpm build\` first`);
-  if (!existsSync(CONSOLE)) throw new Error(`${CONSOLE} is missing: run \`pnpm build\` first`);
-  mkdirSync(ARTIFACTS, { recursive: true });
-
-  await withAdminDb((client) => client.query(`CREATE DATABASE ${dbName}`));
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [SERVER], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl(dbName),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ADMIN_USERNAME: ADMIN.username,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => {
-    serverOutput += chunk.toString();
-  });
-  server.stderr?.on('data', (chunk: Buffer) => {
-    serverOutput += chunk.toString();
-  });
-  await waitForReady(baseUrl, 60_000);
+  run = await startConsole({ artifactPrefix: '', expectedStatuses: [401, 409, 412], admin: ADMIN });
+  baseUrl = run.baseUrl;
+  apiToken = await run.login(ADMIN);
   await seedSocietyWithCode();
-
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('console', (message) => {
-    // Chromium logs every 4xx answer; those the flow provokes on purpose (no session yet, wrong password,
-    // a taken credit code) are part of the contract. Server failures are caught below.
-    if (message.type() === 'error' && !EXPECTED_HTTP_ERROR.test(message.text())) browserErrors.push(message.text());
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 500)
-      browserErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-  });
-  page.on('pageerror', (error) => browserErrors.push(error.message));
+  page = await run.newPage();
 }, 120_000);
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server?.once('exit', r));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
-  await withAdminDb((client) => client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
-}, 60_000);
+afterAll(async () => run?.close(), 60_000);
 
 describe('console: societies', () => {
   it('rejects a wrong password with the server message, then signs in', async () => {
@@ -338,6 +202,6 @@ describe('console: societies', () => {
   });
 
   it('logged no errors in the browser console', () => {
-    expect(browserErrors).toEqual([]);
+    expect(run.browserErrors).toEqual([]);
   });
 });
