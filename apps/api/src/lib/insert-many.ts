@@ -1,4 +1,4 @@
-import { type Insertable, type RawBuilder, sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/database';
 import type { Trx } from './write';
 
@@ -17,14 +17,14 @@ export type ColumnTypes<T extends keyof Database> = { [K in keyof Insertable<Dat
  * Table and column names come from the typed column map (code, never input), so they are safe to
  * inline; every value goes through the one parameter.
  */
-export function insertMany<T extends keyof Database & string, R = unknown>(
+export async function insertMany<T extends keyof Database & string>(
   trx: Trx,
   table: T,
   types: ColumnTypes<T>,
   rows: readonly Insertable<Database[T]>[],
   returning = false,
-): Promise<R[]> {
-  if (rows.length === 0) return Promise.resolve([]);
+): Promise<Selectable<Database[T]>[]> {
+  if (rows.length === 0) return [];
   const columns = Object.entries(types) as [string, ColumnType][];
   // jsonb columns arrive as JSON text (as everywhere in the schema) and are cast back.
   const record = columns.map(([c, t]) => `"${c}" ${t === 'jsonb' ? 'text' : t}`).join(', ');
@@ -39,8 +39,9 @@ export function insertMany<T extends keyof Database & string, R = unknown>(
       ),
     ),
   );
-  const query: RawBuilder<R> = sql<R>`INSERT INTO ${sql.raw(`"${table}" (${columns.map(([c]) => `"${c}"`).join(', ')})`)}
+  const target = `"${table}" (${columns.map(([c]) => `"${c}"`).join(', ')})`;
+  const result = await sql<Selectable<Database[T]>>`INSERT INTO ${sql.raw(target)}
     SELECT ${sql.raw(select)} FROM jsonb_to_recordset(${payload}::jsonb) AS r(${sql.raw(record)})
-    ${sql.raw(returning ? 'RETURNING *' : '')}`;
-  return query.execute(trx).then((result) => result.rows);
+    ${sql.raw(returning ? 'RETURNING *' : '')}`.execute(trx);
+  return result.rows;
 }

@@ -337,7 +337,7 @@ export class MemberService {
         }
       }
 
-      const created = await insertMany<'members', MemberRow>(
+      const created = await insertMany(
         trx,
         'members',
         MEMBER_COLUMNS,
