@@ -5,8 +5,9 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, startTestApp, type TestApp } from '../support/app';
+import { ADMIN, nextCreditCode, startTestApp, type TestApp } from '../support/app';
 
 type Role = 'admin' | 'society_officer' | 'reviewer' | 'auditor';
 interface Policy {
@@ -14,6 +15,8 @@ interface Policy {
   roles: Role[];
   /** The scope a machine client needs; absent: no client may. */
   scope?: string;
+  /** Refused to machine clients bound to particular societies (the Association's own business). */
+  associationOnly?: boolean;
 }
 
 const ALL: Role[] = ['admin', 'society_officer', 'reviewer', 'auditor'];
@@ -71,6 +74,7 @@ const POLICY: Record<string, Policy | 'public'> = {
   createExpert: { roles: ['admin'], scope: 'experts:write' },
   updateExpert: { roles: ['admin'], scope: 'experts:write' },
   importExperts: { roles: ['admin'], scope: 'experts:write' },
+  exportExperts: { roles: ['admin', 'auditor'], scope: 'experts:read' },
   listUsers: { roles: ['admin', 'auditor'] },
   getUser: { roles: ['admin', 'auditor'] },
   createUser: { roles: ['admin'] },
@@ -85,6 +89,37 @@ const POLICY: Record<string, Policy | 'public'> = {
   rotateSigningKey: { roles: ['admin'] },
   listAuditLog: { roles: ['admin', 'auditor'], scope: 'audit:read' },
   verifyAuditLog: { roles: ['admin', 'auditor'], scope: 'audit:read' },
+  getCalendar: { roles: ALL, scope: 'funding:read' },
+  putCalendar: { roles: ['admin'], scope: 'funding:write', associationOnly: true },
+  listFundingPrograms: { roles: ALL, scope: 'funding:read' },
+  getFundingProgram: { roles: ALL, scope: 'funding:read' },
+  createFundingProgram: { roles: ['admin'], scope: 'funding:write', associationOnly: true },
+  updateFundingProgram: { roles: ['admin'], scope: 'funding:write', associationOnly: true },
+  transitionFundingProgram: { roles: ['admin'], scope: 'funding:write', associationOnly: true },
+  listApplications: { roles: ['admin', 'society_officer', 'auditor'], scope: 'funding:read' },
+  createApplication: { roles: ['admin', 'society_officer'], scope: 'funding:write' },
+  getAssignmentBoard: { roles: ['admin', 'auditor'], scope: 'funding:read', associationOnly: true },
+  autoAssignReviewers: { roles: ['admin'], scope: 'funding:write', associationOnly: true },
+  assignReviewerManually: { roles: ['admin'], scope: 'funding:write', associationOnly: true },
+  getMyDeclaration: { roles: ['reviewer'] },
+  putMyDeclaration: { roles: ['reviewer'] },
+  getRanking: { roles: ['admin', 'auditor'], scope: 'funding:read', associationOnly: true },
+  applyAllocation: { roles: ['admin'], scope: 'funding:write', associationOnly: true },
+  listObjections: { roles: ['admin', 'auditor'], scope: 'funding:read', associationOnly: true },
+  getApplication: { roles: ALL, scope: 'funding:read' },
+  updateApplication: { roles: ['admin', 'society_officer'], scope: 'funding:write' },
+  listApplicationTransitions: { roles: ['admin', 'society_officer', 'auditor'], scope: 'funding:read' },
+  transitionApplication: { roles: ['admin', 'society_officer'], scope: 'funding:write' },
+  getScreening: { roles: ['admin', 'society_officer', 'auditor'], scope: 'funding:read' },
+  fileFinalReport: { roles: ['admin', 'society_officer'], scope: 'funding:write' },
+  listReviews: { roles: ALL, scope: 'funding:read' },
+  putMyReview: { roles: ['reviewer'] },
+  declineMyReview: { roles: ['reviewer'] },
+  listMyReviews: { roles: ['reviewer'] },
+  recuseReviewer: { roles: ['admin'], scope: 'funding:write', associationOnly: true },
+  resolveObjection: { roles: ['admin'], scope: 'funding:write', associationOnly: true },
+  listPublicNotices: 'public',
+  fileObjection: 'public',
 };
 
 interface Operation {
@@ -111,6 +146,11 @@ let targetUser = '';
 let targetClient = '';
 let targetAlliance = '';
 let targetExpert = '';
+let targetProgram = '';
+let targetAssignment = '';
+let targetObjection = '';
+/** An application of each society, under review, with the matrix reviewer assigned. */
+const applicationOf = new Map<string, string>();
 let forged = '';
 /** A council member of each society, for the roster routes. */
 const councilMemberOf = new Map<string, string>();
@@ -179,6 +219,32 @@ function sampleBody(operationId: string): unknown {
     createGovernanceTerm: { sequence: Math.min(200, 1 + serial), startOn: '2026-01-01', endOn: '2030-12-31' },
     addCouncilMember: { personName: `矩阵理事${serial}`, position: 'director' },
     updateCouncilMember: { personName: `矩阵理事${serial}` },
+    putCalendar: { year: 2030, holidays: [], makeUpWorkdays: [], source: null },
+    createFundingProgram: {
+      name: `矩阵项目${serial}`,
+      year: 2026,
+      opensOn: '2026-03-01',
+      closesOn: '2026-04-30',
+      totalBudgetFen: 300_000_000,
+    },
+    updateFundingProgram: { description: '矩阵' },
+    transitionFundingProgram: { to: 'draft', reason: 'matrix' },
+    createApplication: { societyId: ownSociety, categoryCode: 'journal', title: '矩阵申请' },
+    assignReviewerManually: { applicationId: applicationOf.get(ownSociety), expertId: targetExpert, reason: 'matrix' },
+    putMyDeclaration: { societyIds: [], note: null },
+    applyAllocation: { dryRun: true },
+    updateApplication: { title: '矩阵' },
+    transitionApplication: { to: 'draft', reason: 'matrix' },
+    fileFinalReport: {
+      actualSpendingFen: 1,
+      spendingLines: [{ item: '矩阵', amountFen: 1 }],
+      outcomes: '矩阵测试的结项成果。',
+      participants: null,
+    },
+    putMyReview: { scores: [], justification: '', submit: false },
+    declineMyReview: { reason: 'too_many', note: null },
+    recuseReviewer: { reason: 'matrix' },
+    resolveObjection: { outcome: 'dismissed', resolution: 'matrix' },
   };
   return samples[operationId];
 }
@@ -190,6 +256,10 @@ function urlFor(op: Operation, society: string): string {
   if (op.path.startsWith('/v1/alliances/')) id = targetAlliance;
   if (op.path.startsWith('/v1/members/')) id = memberOf.get(society) ?? '';
   if (op.path.startsWith('/v1/experts/')) id = targetExpert;
+  if (op.path.startsWith('/v1/funding-programs/')) id = targetProgram;
+  if (op.path.startsWith('/v1/applications/')) id = applicationOf.get(society) ?? '';
+  if (op.path.startsWith('/v1/review-assignments/')) id = targetAssignment;
+  if (op.path.startsWith('/v1/objections/')) id = targetObjection;
   return op.path
     .replace('{id}', id)
     .replace('{memberId}', councilMemberOf.get(society) ?? '')
@@ -198,7 +268,11 @@ function urlFor(op: Operation, society: string): string {
 
 /** Operations on something that belongs to one society: bound callers must get 404 for a foreign one. */
 function isSocietyScoped(op: Operation): boolean {
-  return op.path.startsWith('/v1/societies/{id}') || op.path.startsWith('/v1/members/{id}');
+  return (
+    op.path.startsWith('/v1/societies/{id}') ||
+    op.path.startsWith('/v1/members/{id}') ||
+    op.path.startsWith('/v1/applications/{id}')
+  );
 }
 
 async function call(op: Operation, token: string | null, society: string) {
@@ -230,8 +304,8 @@ async function clientToken(scopes: string[], societyIds: string[], admin: string
 beforeAll(async () => {
   t = await startTestApp();
   const admin = await t.login(ADMIN.username, ADMIN.password);
-  ownSociety = await t.createSociety(admin, { name: '市本会' });
-  foreignSociety = await t.createSociety(admin, { name: '市他会' });
+  ownSociety = await t.createSociety(admin, { name: '市本会', creditCode: nextCreditCode() });
+  foreignSociety = await t.createSociety(admin, { name: '市他会', creditCode: nextCreditCode() });
   for (const society of [ownSociety, foreignSociety]) {
     await t.request({
       method: 'POST',
@@ -317,6 +391,8 @@ beforeAll(async () => {
     'members:write',
     'experts:read',
     'experts:write',
+    'funding:read',
+    'funding:write',
     'audit:read',
   ];
   callers.push(
@@ -334,6 +410,8 @@ beforeAll(async () => {
       bound: false,
     },
   );
+
+  await setUpFundingTargets(admin);
 
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const me = (await t.request({ method: 'GET', url: '/v1/auth/me', token: admin })).json();
@@ -356,10 +434,79 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
+/**
+ * A program under review with one application from each society, both assigned to the matrix
+ * reviewer (linked to an expert), an assignment to recuse and an objection to resolve.
+ */
+async function setUpFundingTargets(admin: string) {
+  const send = async (method: 'POST' | 'PUT', url: string, token: string, payload: Record<string, unknown>) => {
+    const response = await t.request({ method, url, token, payload });
+    if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+    return response.json();
+  };
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const reviewer = callers.find((c) => c.role === 'reviewer');
+  const officer = callers.find((c) => c.role === 'society_officer');
+  if (!reviewer || !officer) throw new Error('matrix callers missing');
+  const reviewerExpert = await send('POST', '/v1/experts', admin, {
+    name: '矩阵评审专家',
+    titleLevel: 'senior',
+    disciplines: ['数学'],
+    pools: ['science_technology'],
+  });
+  const me = (await t.request({ method: 'GET', url: '/v1/auth/me', token: reviewer.token })).json();
+  await sql`UPDATE users SET expert_id = ${reviewerExpert.id} WHERE id = ${me.id}`.execute(t.database.db);
+  const program = await send('POST', '/v1/funding-programs', admin, {
+    name: '矩阵目标项目',
+    year: Number(today.slice(0, 4)),
+    opensOn: today,
+    closesOn: today,
+    totalBudgetFen: 300_000_000,
+    reviewersPerApplication: 3,
+  });
+  targetProgram = program.id;
+  await send('POST', `/v1/funding-programs/${targetProgram}/transitions`, admin, { to: 'open', reason: 'matrix' });
+  const foreignOfficer = await t.userToken('society_officer', [foreignSociety]);
+  for (const [society, token] of [
+    [ownSociety, officer.token],
+    [foreignSociety, foreignOfficer],
+  ] as const) {
+    await send('POST', `/v1/societies/${society}/transitions`, admin, { to: 'active', reason: 'matrix' });
+    const application = await send('POST', `/v1/funding-programs/${targetProgram}/applications`, token, {
+      societyId: society,
+      categoryCode: 'journal',
+      title: '矩阵目标申请',
+      requestedFen: 100_000,
+      selfFundedFen: 0,
+      budgetLines: [{ item: '印刷', amountFen: 100_000 }],
+    });
+    await send('POST', `/v1/applications/${application.id}/transitions`, token, { to: 'submitted', reason: 'matrix' });
+    applicationOf.set(society, application.id);
+  }
+  for (const to of ['closed', 'reviewing']) {
+    await send('POST', `/v1/funding-programs/${targetProgram}/transitions`, admin, { to, reason: 'matrix' });
+  }
+  const board = (
+    await t.request({ method: 'GET', url: `/v1/funding-programs/${targetProgram}/assignments`, token: admin })
+  ).json();
+  const assignments: { id: string; expertId: string }[] = board.items.flatMap(
+    (row: { assignments: { id: string; expertId: string }[] }) => row.assignments,
+  );
+  if (!assignments.some((a) => a.expertId === reviewerExpert.id)) throw new Error('matrix reviewer not assigned');
+  targetAssignment = assignments.find((a) => a.expertId === targetExpert)?.id ?? '';
+  targetObjection =
+    (
+      await sql<{ id: string }>`
+      INSERT INTO notice_objections (id, program_id, signer_kind, signer_name, contact, content, status, created_at)
+      VALUES (gen_random_uuid(), ${targetProgram}, 'person', '矩阵', '13800138000', '矩阵测试异议内容', 'open', now())
+      RETURNING id`.execute(t.database.db)
+    ).rows[0]?.id ?? '';
+}
+
 function allowed(policy: Policy, caller: Caller): boolean {
-  return caller.role
-    ? policy.roles.includes(caller.role)
-    : policy.scope !== undefined && (caller.scopes ?? []).includes(policy.scope);
+  if (caller.role) return policy.roles.includes(caller.role);
+  if (policy.associationOnly && caller.bound) return false;
+  return policy.scope !== undefined && (caller.scopes ?? []).includes(policy.scope);
 }
 
 describe('the access matrix', () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { loadDemoData, PersonalDataVault } from '@society-hub/api/testing';
+import { DEMO_PASSWORD, loadDemoData, PersonalDataVault } from '@society-hub/api/testing';
 import { type AnnualReportContent, checkAnnualReport } from '@society-hub/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../support/app';
@@ -98,5 +98,38 @@ describe('filtering the registry by capacity tier', () => {
     // Preparing and deregistered societies have no snapshot and no tier.
     expect(seen).toBe(all.filter((s: { status: string }) => s.status === 'active' || s.status === 'dormant').length);
     expect((await t.request({ method: 'GET', url: '/v1/societies?tier=E', token: admin })).statusCode).toBe(400);
+  });
+
+  it('gives the funding pages a program under review, one under notice and one finalised', async () => {
+    const programs = (await t.request({ method: 'GET', url: '/v1/funding-programs', token: admin })).json().items;
+    expect(programs.map((p: { status: string }) => p.status).sort()).toEqual(['finalised', 'notice', 'reviewing']);
+    const reviewing = programs.find((p: { status: string }) => p.status === 'reviewing');
+    const board = (
+      await t.request({ method: 'GET', url: `/v1/funding-programs/${reviewing.id}/assignments`, token: admin })
+    ).json();
+    expect(board.items.length).toBeGreaterThan(5);
+    const ranking = await t.request({
+      method: 'GET',
+      url: `/v1/funding-programs/${reviewing.id}/ranking`,
+      token: admin,
+    });
+    expect(ranking.statusCode).toBe(200);
+    const reviewer = await t.login('reviewer', DEMO_PASSWORD);
+    const queue = (await t.request({ method: 'GET', url: '/v1/reviews/mine', token: reviewer })).json();
+    expect(queue.items.filter((i: { status: string }) => i.status === 'assigned').length).toBeGreaterThan(0);
+    const notices = (await t.request({ method: 'GET', url: '/v1/public/notices' })).json();
+    expect(notices.items[0].acceptingObjections).toBe(true);
+    expect(notices.items[0].items.length).toBeGreaterThan(0);
+    // Every stored application is one the API can read back (its JSON columns match their schemas).
+    const officer = await t.login('officer', DEMO_PASSWORD);
+    for (const program of programs) {
+      const page = await t.request({
+        method: 'GET',
+        url: `/v1/funding-programs/${program.id}/applications`,
+        token: admin,
+      });
+      expect(page.statusCode).toBe(200);
+    }
+    expect((await t.request({ method: 'GET', url: '/v1/funding-programs', token: officer })).statusCode).toBe(200);
   });
 });

@@ -38,6 +38,8 @@ export interface ConsoleOptions {
 
 export interface ConsoleRun {
   baseUrl: string;
+  /** The run's own database, for the rare setup no API call can make (e.g. moving a date into the past). */
+  databaseUrl: string;
   admin: Account;
   /** Console errors beyond the expected 4xx, 5xx answers and uncaught exceptions, from every page. */
   browserErrors: string[];
@@ -122,6 +124,7 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleRun>
 
   return {
     baseUrl,
+    databaseUrl: database.url,
     admin,
     browserErrors,
     async newPage({ acceptDownloads = false } = {}) {

@@ -20,15 +20,35 @@ import { LoginThrottle } from './modules/auth/login-throttle';
 import { loadSigningKey } from './modules/auth/signing-keys';
 import { signingKeyRoutes, signingKeySchemas } from './modules/auth/signing-keys.routes';
 import { TokenService } from './modules/auth/tokens';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { calendarSchemas } from './modules/calendar/calendar.schemas';
+import { CalendarService } from './modules/calendar/calendar.service';
 import { capacityRoutes } from './modules/capacity/capacity.routes';
 import { capacitySchemas } from './modules/capacity/capacity.schemas';
-import { CapacityService } from './modules/capacity/capacity.service';
+import { CapacityService, NO_HISTORY } from './modules/capacity/capacity.service';
 import { clientRoutes, oauthRoutes } from './modules/clients/clients.routes';
 import { clientSchemas } from './modules/clients/clients.schemas';
 import { ClientService } from './modules/clients/clients.service';
-import { expertRoutes } from './modules/experts/experts.routes';
+import { expertExportRoute, expertRoutes } from './modules/experts/experts.routes';
 import { expertSchemas } from './modules/experts/experts.schemas';
 import { ExpertService } from './modules/experts/experts.service';
+import { ApplicationService } from './modules/funding/applications.service';
+import { decisionSchemas } from './modules/funding/decisions.schemas';
+import { DecisionService } from './modules/funding/decisions.service';
+import {
+  applicationRoutes,
+  type FundingServices,
+  programRoutes,
+  publicNoticeRoutes,
+  reviewQueueRoutes,
+} from './modules/funding/funding.routes';
+import { fundingSchemas } from './modules/funding/funding.schemas';
+import { fundingHistory } from './modules/funding/funding-history';
+import { noticeSchemas } from './modules/funding/notices.schemas';
+import { NoticeService } from './modules/funding/notices.service';
+import { ProgramService } from './modules/funding/programs.service';
+import { reviewSchemas } from './modules/funding/reviews.schemas';
+import { ReviewService } from './modules/funding/reviews.service';
 import { governanceRoutes } from './modules/governance/governance.routes';
 import { governanceSchemas } from './modules/governance/governance.schemas';
 import { GovernanceService } from './modules/governance/governance.service';
@@ -122,6 +142,11 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
     ...allianceSchemas,
     ...memberSchemas,
     ...expertSchemas,
+    ...calendarSchemas,
+    ...fundingSchemas,
+    ...reviewSchemas,
+    ...decisionSchemas,
+    ...noticeSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -175,7 +200,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   await app.register(societyRoutes, { prefix: '/v1/societies', societies: new SocietyService(db) });
   const governance = new GovernanceService(db, config.governanceThresholds);
   await app.register(governanceRoutes, { prefix: '/v1/societies', governance });
-  const capacity = new CapacityService(db, governance);
+  const capacity = new CapacityService(db, governance, { ...NO_HISTORY, funding: fundingHistory });
   const reports = new ReportService(db, { dueMonthDay: config.annualReportDueMonthDay }, (trx, societyId, year) =>
     capacity.snapshot(trx, societyId, year),
   );
@@ -190,7 +215,26 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   await app.register(memberExportRoute, { prefix: '/v1/societies', members });
   await app.register(memberStatsRoutes, { prefix: '/v1', db });
   await app.register(memberRoutes, { prefix: '/v1/members', members });
-  await app.register(expertRoutes, { prefix: '/v1/experts', experts: new ExpertService(db, vault) });
+  const experts = new ExpertService(db, vault);
+  await app.register(expertRoutes, { prefix: '/v1/experts', experts });
+  await app.register(expertExportRoute, { prefix: '/v1/experts', experts });
+  await app.register(calendarRoutes, { prefix: '/v1/calendar', calendar: new CalendarService(db) });
+  const reviews = new ReviewService(db);
+  const funding: FundingServices = {
+    programs: new ProgramService(db, reviews),
+    applications: new ApplicationService(db),
+    reviews,
+    decisions: new DecisionService(db),
+    notices: new NoticeService(db),
+  };
+  await app.register(programRoutes, { prefix: '/v1/funding-programs', ...funding });
+  await app.register(applicationRoutes, { prefix: '/v1/applications', ...funding });
+  await app.register(reviewQueueRoutes, { prefix: '/v1', ...funding });
+  await app.register(publicNoticeRoutes, {
+    prefix: '/v1/public/notices',
+    notices: funding.notices,
+    objectionsPerHour: config.objectionsPerHour,
+  });
 
   if (root) await app.register(consolePlugin, { root });
   return app;

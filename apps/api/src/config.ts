@@ -27,6 +27,8 @@ const ConfigSchema = Type.Object({
   accessTokenTtlSeconds: Type.Integer({ minimum: 60, maximum: 900 }),
   refreshTokenTtlSeconds: Type.Integer({ minimum: 300 }),
   rateLimitPerMinute: Type.Integer({ minimum: 1 }),
+  /** Objections one address may file against public notices per hour (no login there). */
+  objectionsPerHour: Type.Integer({ minimum: 1 }),
   /** Failed logins allowed per account, and per address, in `loginWindowSeconds`. */
   loginMaxFailures: Type.Integer({ minimum: 1 }),
   loginMaxFailuresPerAddress: Type.Integer({ minimum: 1 }),
@@ -158,6 +160,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900),
     refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 60 * 60 * 24 * 7),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200),
+    objectionsPerHour: integer(env, 'OBJECTIONS_PER_HOUR', 5),
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5),
     loginMaxFailuresPerAddress: integer(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50),
     loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900),

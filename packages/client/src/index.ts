@@ -14,11 +14,14 @@ export type ApiClient = ReturnType<typeof createFetchClient<paths>>;
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
-  constructor(problem: Problem) {
+  /** Seconds to wait before trying again, from the `Retry-After` header of a 429 or 503. */
+  readonly retryAfter: number | undefined;
+  constructor(problem: Problem, options: { retryAfter?: number } = {}) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
     this.problem = problem;
+    this.retryAfter = options.retryAfter;
   }
   /** Field-level messages keyed by the field path inside the request body (e.g. `creditCode`). */
   fieldErrors(): Record<string, string> {
@@ -41,6 +44,15 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Sent as `Accept-Language` so human messages come in the reader's language. */
   language?: () => string | undefined;
+}
+
+/** `Retry-After` as seconds: either a number of seconds or an HTTP date. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 function isProblem(value: unknown): value is Problem {
@@ -79,6 +91,7 @@ export function createApiClient(options: ClientOptions = {}): ApiClient {
               status: response.status,
               code: 'http_error',
             },
+        { retryAfter: retryAfterSeconds(response.headers.get('retry-after')) },
       );
     },
   };

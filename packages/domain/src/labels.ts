@@ -1,4 +1,4 @@
-import type { MemberCategory, MemberStatus, TitleLevel } from './members/membership';
+import type { ExpertPool, MemberCategory, MemberStatus, TitleLevel } from './members/membership';
 import type { Discipline, SocietyStatus, SocietyType } from './society';
 
 /** Display names shared by the console and exports; the API itself speaks codes. */
@@ -51,4 +51,9 @@ export const titleLevelLabels: Record<TitleLevel, Label> = {
   intermediate: { zh: '中级', en: 'Intermediate' },
   junior: { zh: '初级', en: 'Junior' },
   none: { zh: '无', en: 'None' },
+};
+
+export const expertPoolLabels: Record<ExpertPool, Label> = {
+  science_technology: { zh: '科技专家库', en: 'Science & technology' },
+  popularisation: { zh: '科普专家库', en: 'Popularisation' },
 };

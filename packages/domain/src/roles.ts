@@ -12,6 +12,8 @@ export const API_SCOPES = [
   'members:write',
   'experts:read',
   'experts:write',
+  'funding:read',
+  'funding:write',
   'audit:read',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];

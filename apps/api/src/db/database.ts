@@ -1,11 +1,15 @@
 import type {
+  AllocationStrategy,
+  ApplicationStatus,
   CouncilPosition,
   Discipline,
   InspectionResult,
   MemberCategory,
   MemberStatus,
   PartyOrganisation,
+  ProgramStatus,
   Role,
+  ScoringMethod,
   SocietyStatus,
   SocietyType,
   TitleLevel,
@@ -51,6 +55,8 @@ export interface UsersTable {
   display_name: string | null;
   password_hash: string;
   role: Role;
+  /** For reviewers: the expert of the pools this login belongs to. */
+  expert_id: string | null;
   disabled: Generated<boolean>;
   version: Generated<number>;
   created_at: Timestamp;
@@ -297,7 +303,137 @@ export interface ExpertSocietiesTable {
   society_id: string;
 }
 
+export interface CalendarYearsTable {
+  year: number;
+  holidays: Json;
+  make_up_workdays: Json;
+  source: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface FundingProgramsTable {
+  id: string;
+  name: string;
+  year: number;
+  description: string | null;
+  status: Generated<ProgramStatus>;
+  opens_on: string;
+  closes_on: string;
+  total_budget_fen: number;
+  categories: Json;
+  rubric: Json;
+  minimum_score: number;
+  reviewers_per_application: number;
+  scoring_method: ScoringMethod;
+  allocation_strategy: AllocationStrategy;
+  notice_working_days: number;
+  allow_multiple_per_category: Generated<boolean>;
+  notice_starts_on: string | null;
+  notice_ends_on: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FundingApplicationsTable {
+  id: string;
+  program_id: string;
+  society_id: string;
+  category_code: string;
+  title: string;
+  summary: string | null;
+  planned_on: string | null;
+  place: string | null;
+  expected_participants: number | null;
+  disciplines: Json;
+  budget_lines: Json;
+  requested_fen: number;
+  self_funded_fen: number;
+  adjusted_fen: number | null;
+  adjustment_reason: string | null;
+  attachments: Json;
+  status: Generated<ApplicationStatus>;
+  screening: Json | null;
+  submitted_at: Timestamp | null;
+  score: number | null;
+  first_criterion: number | null;
+  score_explanation: string | null;
+  allocated_fen: number | null;
+  decision: Json | null;
+  final_report: Json | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationTransitionsTable {
+  id: string;
+  application_id: string;
+  from_status: string;
+  to_status: string;
+  reason: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  at: Timestamp;
+}
+
+export interface ReviewerDeclarationsTable {
+  program_id: string;
+  expert_id: string;
+  society_ids: Json;
+  note: string | null;
+  declared_at: Timestamp;
+}
+
+export type AssignmentStatus = 'assigned' | 'declined' | 'submitted' | 'recused';
+
+export interface ReviewAssignmentsTable {
+  id: string;
+  program_id: string;
+  application_id: string;
+  expert_id: string;
+  status: AssignmentStatus;
+  discipline_match: Generated<boolean>;
+  /** `auto`, or the username of the staff member who assigned by hand. */
+  assigned_by: string;
+  override_reason: string | null;
+  decline_reason: string | null;
+  decline_note: string | null;
+  scores: Json | null;
+  total: number | null;
+  justification: string | null;
+  submitted_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NoticeObjectionsTable {
+  id: string;
+  program_id: string;
+  application_id: string | null;
+  signer_kind: 'person' | 'unit';
+  signer_name: string;
+  contact: string;
+  content: string;
+  status: 'open' | 'upheld' | 'dismissed';
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  ip: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  calendar_years: CalendarYearsTable;
+  funding_programs: FundingProgramsTable;
+  funding_applications: FundingApplicationsTable;
+  application_transitions: ApplicationTransitionsTable;
+  reviewer_declarations: ReviewerDeclarationsTable;
+  review_assignments: ReviewAssignmentsTable;
+  notice_objections: NoticeObjectionsTable;
   experts: ExpertsTable;
   expert_societies: ExpertSocietiesTable;
   members: MembersTable;
@@ -327,3 +463,7 @@ export type SocietyRow = Selectable<SocietiesTable>;
 export type NewSocietyRow = Insertable<SocietiesTable>;
 export type SocietyRowUpdate = Updateable<SocietiesTable>;
 export type UserRow = Selectable<UsersTable>;
+export type FundingProgramRow = Selectable<FundingProgramsTable>;
+export type FundingApplicationRow = Selectable<FundingApplicationsTable>;
+export type ReviewAssignmentRow = Selectable<ReviewAssignmentsTable>;
+export type NoticeObjectionRow = Selectable<NoticeObjectionsTable>;

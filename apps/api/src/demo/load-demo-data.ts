@@ -6,6 +6,7 @@ import { systemContext } from '../lib/request-context';
 import { write } from '../lib/write';
 import { hashPassword } from '../modules/auth/passwords';
 import { findUserByUsername, insertUser } from '../modules/users/users.repository';
+import { loadDemoFunding } from './demo-funding';
 import { loadDemoGovernance } from './demo-governance';
 import { loadDemoMembers } from './demo-members';
 import { DEMO_SOCIETIES } from './demo-societies';
@@ -84,6 +85,9 @@ export async function loadDemoData(db: DB, vault: PersonalDataVault): Promise<bo
         after: { id, username: account.username, role: account.role, societyIds: account.societyIds },
       });
     }
+    const { reviewerExpertId } = await loadDemoFunding(trx, created, record);
+    // The demo reviewer scores as one of the pool's experts.
+    await trx.updateTable('users').set({ expert_id: reviewerExpertId }).where('username', '=', 'reviewer').execute();
   });
   return true;
 }

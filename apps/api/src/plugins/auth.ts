@@ -20,6 +20,11 @@ export type Access =
       roles: readonly Role[];
       /** Machine clients holding this scope may call it; without `scope`, no client may. */
       scope?: ApiScope;
+      /**
+       * The Association's own business across societies (assignment boards, rankings, allocation):
+       * a machine client bound to particular societies may not call it, whatever its scopes.
+       */
+      associationOnly?: boolean;
     };
 
 declare module 'fastify' {
@@ -94,9 +99,9 @@ function userPrincipal(user: UserRecord): Principal {
 }
 
 function allowed(access: Exclude<Access, 'public'>, principal: Principal): boolean {
-  return principal.kind === 'user'
-    ? access.roles.includes(principal.role)
-    : access.scope !== undefined && principal.scopes.includes(access.scope);
+  if (principal.kind === 'user') return access.roles.includes(principal.role);
+  if (access.associationOnly && principal.scope.kind === 'some') return false;
+  return access.scope !== undefined && principal.scopes.includes(access.scope);
 }
 
 export const authPlugin = fp(

@@ -1,6 +1,8 @@
 import type { Label } from '@society-hub/domain';
 import { createContext, useContext } from 'react';
+import { fundingEn, fundingZh } from './i18n-funding';
 import { membersEn, membersZh } from './i18n-members';
+import { reviewsEn, reviewsZh } from './i18n-reviews';
 
 export type Language = 'zh' | 'en';
 
@@ -660,6 +662,8 @@ const zh = {
   'alliance.error.name_taken': '该名称已被使用',
   'alliance.error.unknown_society': '所选学会不存在，可能已被删除',
   ...membersZh,
+  ...fundingZh,
+  ...reviewsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1334,6 +1338,8 @@ const en: Messages = {
   'alliance.error.name_taken': 'This name is already used',
   'alliance.error.unknown_society': 'A chosen society no longer exists',
   ...membersEn,
+  ...fundingEn,
+  ...reviewsEn,
 };
 
 export const messages: Record<Language, Messages> = { zh, en };

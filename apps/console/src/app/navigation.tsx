@@ -1,9 +1,12 @@
 import {
   ApiOutlined,
   AuditOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   ContactsOutlined,
   FileDoneOutlined,
+  FormOutlined,
+  FundOutlined,
   IdcardOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -25,8 +28,8 @@ export interface NavigationItem {
   group: NavigationGroup;
 }
 
-/** Menu sections: the societies' work, then the platform's own administration. */
-export type NavigationGroup = 'nav.group.societies' | 'nav.admin';
+/** Menu sections: the societies' work, the experts' reviewing, then the platform's own administration. */
+export type NavigationGroup = 'nav.group.societies' | 'nav.group.reviews' | 'nav.admin';
 
 interface NavigationEntry {
   group: NavigationGroup;
@@ -39,6 +42,14 @@ interface NavigationEntry {
 
 /** Only pages that exist: an entry appears once its page is built and the role may use it. */
 const navigation: NavigationEntry[] = [
+  {
+    // First, so it is the reviewer's landing page.
+    group: 'nav.group.reviews',
+    path: '/reviews',
+    label: 'nav.reviews',
+    icon: <FormOutlined />,
+    visible: policies.reviewApplications,
+  },
   {
     group: 'nav.group.societies',
     path: '/societies',
@@ -92,6 +103,13 @@ const navigation: NavigationEntry[] = [
   },
   {
     group: 'nav.group.societies',
+    path: '/funding',
+    label: 'nav.funding',
+    icon: <FundOutlined />,
+    visible: policies.viewFunding,
+  },
+  {
+    group: 'nav.group.societies',
     path: '/alliances',
     label: 'nav.alliances',
     icon: <ClusterOutlined />,
@@ -117,6 +135,13 @@ const navigation: NavigationEntry[] = [
     label: 'nav.audit',
     icon: <AuditOutlined />,
     visible: policies.viewAuditLog,
+  },
+  {
+    group: 'nav.admin',
+    path: '/calendar',
+    label: 'nav.calendar',
+    icon: <CalendarOutlined />,
+    visible: policies.viewCalendar,
   },
   {
     group: 'nav.admin',

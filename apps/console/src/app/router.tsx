@@ -37,6 +37,11 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./routes/login')).LoginRoute }),
       },
       {
+        // The public notice (公示): anyone may read it and object, with or without an account.
+        path: '/notices',
+        lazy: async () => ({ Component: (await import('./routes/notices')).NoticesRoute }),
+      },
+      {
         Component: RequireSession,
         children: [
           {
@@ -135,6 +140,22 @@ export const router = createBrowserRouter([
                     index: true,
                     lazy: async () => ({ Component: (await import('./routes/experts')).ExpertsRoute }),
                   },
+                  {
+                    path: 'import',
+                    Component: () => (
+                      <RequirePolicy allow={policies.manageExperts}>
+                        <Outlet />
+                      </RequirePolicy>
+                    ),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => ({
+                          Component: (await import('./routes/expert-import')).ExpertImportRoute,
+                        }),
+                      },
+                    ],
+                  },
                 ],
               },
               {
@@ -148,6 +169,62 @@ export const router = createBrowserRouter([
                   {
                     index: true,
                     lazy: async () => ({ Component: (await import('./routes/report-review')).ReportReviewRoute }),
+                  },
+                ],
+              },
+              {
+                path: 'reviews',
+                Component: () => (
+                  <RequirePolicy allow={policies.reviewApplications}>
+                    <Outlet />
+                  </RequirePolicy>
+                ),
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/reviews/queue')).ReviewQueueRoute }),
+                  },
+                  {
+                    path: ':applicationId',
+                    lazy: async () => ({ Component: (await import('./routes/reviews/detail')).ReviewDetailRoute }),
+                  },
+                ],
+              },
+              {
+                path: 'calendar',
+                Component: () => (
+                  <RequirePolicy allow={policies.viewCalendar}>
+                    <Outlet />
+                  </RequirePolicy>
+                ),
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/calendar')).CalendarRoute }),
+                  },
+                ],
+              },
+              {
+                path: 'funding',
+                Component: () => (
+                  <RequirePolicy allow={policies.viewFunding}>
+                    <Outlet />
+                  </RequirePolicy>
+                ),
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/funding/list')).FundingRoute }),
+                  },
+                  {
+                    path: ':programId',
+                    lazy: async () => ({ Component: (await import('./routes/funding/program')).FundingProgramRoute }),
+                  },
+                  {
+                    path: ':programId/applications/:applicationId',
+                    lazy: async () => ({
+                      Component: (await import('./routes/funding/application')).FundingApplicationRoute,
+                    }),
                   },
                 ],
               },

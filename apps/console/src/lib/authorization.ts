@@ -40,4 +40,16 @@ export const policies = {
   /** The Association's expert pools: the auditor reads, the admin maintains them. */
   viewExperts: (user: Principal) => user.role === 'admin' || user.role === 'auditor',
   manageExperts: (user: Principal) => user.role === 'admin',
+  /** Project funding: staff run the calls, the auditor reads, a society's secretariat applies for its society. */
+  viewFunding: (user: Principal) => user.role === 'admin' || user.role === 'auditor' || user.role === 'society_officer',
+  manageFunding: (user: Principal) => user.role === 'admin',
+  /** The Association's side of a call: assignments, ranking, objections and every society's applications. */
+  viewFundingReview: (user: Principal) => user.role === 'admin' || user.role === 'auditor',
+  applyForFunding: (user: Principal, societyId: string) =>
+    user.role === 'society_officer' && user.societyIds.includes(societyId),
+  /** The reviewer's own queue and scoring: only expert reviewers have assignments. */
+  reviewApplications: (user: Principal) => user.role === 'reviewer',
+  /** The working-day calendar of public notices: the auditor reads, the admin keeps it. */
+  viewCalendar: (user: Principal) => user.role === 'admin' || user.role === 'auditor',
+  manageCalendar: (user: Principal) => user.role === 'admin',
 } as const;

@@ -194,6 +194,14 @@ export class ExpertService {
     );
   }
 
+  /** Society names by id, for the export; a society that is gone keeps its id. */
+  async societyNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows = await this.db.selectFrom('societies').select(['id', 'name']).where('id', 'in', unique).execute();
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
   async get(id: string): Promise<Expert> {
     return (await this.load(this.db, id, 'detail')).expert;
   }

@@ -64,7 +64,14 @@ export async function countUsers(db: DB | Trx): Promise<number> {
 
 export async function insertUser(
   db: DB | Trx,
-  user: { username: string; passwordHash: string; role: Role; displayName?: string | null; societyIds?: string[] },
+  user: {
+    username: string;
+    passwordHash: string;
+    role: Role;
+    displayName?: string | null;
+    societyIds?: string[];
+    expertId?: string | null;
+  },
 ): Promise<string> {
   const id = uuidv7();
   const now = new Date();
@@ -76,6 +83,7 @@ export async function insertUser(
       display_name: user.displayName ?? null,
       password_hash: user.passwordHash,
       role: user.role,
+      expert_id: user.expertId ?? null,
       created_at: now,
       updated_at: now,
     })
@@ -132,7 +140,13 @@ export async function findUserRow(db: DB | Trx, id: string, options: { forUpdate
 export async function updateUserRow(
   trx: Trx,
   id: string,
-  changes: { display_name?: string | null; role?: Role; disabled?: boolean; password_hash?: string },
+  changes: {
+    display_name?: string | null;
+    role?: Role;
+    disabled?: boolean;
+    password_hash?: string;
+    expert_id?: string | null;
+  },
 ) {
   await trx
     .updateTable('users')

@@ -13,6 +13,10 @@ const SocietyIds = Type.Array(Uuid, {
   description: 'For society_officer: the societies they keep (at least one); empty for other roles',
 });
 
+const ExpertId = Nullable(
+  Type.String({ format: 'uuid', description: 'For reviewer: the expert of the pools this account belongs to' }),
+);
+
 export const UserSchema = Type.Object(
   {
     id: Uuid,
@@ -20,6 +24,7 @@ export const UserSchema = Type.Object(
     displayName: Nullable(Type.String()),
     role: ref(RoleSchema),
     societyIds: Type.Array(Uuid),
+    expertId: Nullable(Uuid),
     disabled: Type.Boolean(),
     version: Type.Integer({ minimum: 1 }),
     createdAt: Timestamp,
@@ -35,6 +40,7 @@ export const UserCreateSchema = Type.Object(
     password: Password,
     role: ref(RoleSchema),
     societyIds: Type.Optional(SocietyIds),
+    expertId: Type.Optional(ExpertId),
   },
   { $id: 'UserCreate', additionalProperties: false },
 );
@@ -44,6 +50,7 @@ export const UserPatchSchema = Type.Object(
     displayName: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 50 }))),
     role: Type.Optional(ref(RoleSchema)),
     societyIds: Type.Optional(SocietyIds),
+    expertId: Type.Optional(ExpertId),
     disabled: Type.Optional(Type.Boolean({ description: 'Disabling ends every session of the user at once' })),
   },
   { $id: 'UserPatch', additionalProperties: false, description: 'JSON merge patch' },

@@ -20,11 +20,35 @@ export function toUser(row: UserRow): User {
     displayName: row.display_name,
     role: row.role,
     societyIds: [...row.societyIds].sort(),
+    expertId: row.expert_id,
     disabled: row.disabled,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+/** Only a reviewer belongs to an expert, and one expert has at most one account. */
+async function checkExpert(
+  db: DB | Trx,
+  role: Role,
+  expertId: string | null,
+  selfId: string | null,
+): Promise<FieldError[]> {
+  if (expertId === null) return [];
+  if (role !== 'reviewer') {
+    return [{ path: '/body/expertId', code: 'not_allowed', message: 'Only reviewer accounts belong to an expert.' }];
+  }
+  const expert = await db.selectFrom('experts').select('id').where('id', '=', expertId).executeTakeFirst();
+  if (!expert)
+    return [{ path: '/body/expertId', code: 'unknown_expert', message: `No expert has the id ${expertId}.` }];
+  const holder = await db.selectFrom('users').select('id').where('expert_id', '=', expertId).executeTakeFirst();
+  if (holder && holder.id !== selfId) {
+    return [
+      { path: '/body/expertId', code: 'expert_taken', message: 'Another account already belongs to this expert.' },
+    ];
+  }
+  return [];
 }
 
 /** A society officer keeps at least one society; nobody else is bound to any. */
@@ -68,6 +92,7 @@ export class UserService {
     const societyIds = input.societyIds ?? [];
     const fieldErrors = [
       ...(await checkBinding(this.db, input.role, societyIds)),
+      ...(await checkExpert(this.db, input.role, input.expertId ?? null, null)),
       ...checkPassword(input.username, input.password),
     ];
     if (fieldErrors.length) throw errors.validation(fieldErrors);
@@ -84,6 +109,7 @@ export class UserService {
         role: input.role,
         displayName: input.displayName?.trim() || null,
         societyIds,
+        expertId: input.expertId ?? null,
       });
       const user = await this.reload(trx, id);
       record({ action: 'user.create', resourceType: 'user', resourceId: id, after: user });
@@ -110,7 +136,11 @@ export class UserService {
       const role = input.role ?? current.role;
       const societyIds =
         input.societyIds ?? (input.role !== undefined && input.role !== 'society_officer' ? [] : current.societyIds);
-      const fieldErrors = await checkBinding(trx, role, societyIds);
+      const expertId = input.expertId !== undefined ? input.expertId : role === 'reviewer' ? current.expert_id : null;
+      const fieldErrors = [
+        ...(await checkBinding(trx, role, societyIds)),
+        ...(await checkExpert(trx, role, expertId, id)),
+      ];
       if (fieldErrors.length) throw errors.validation(fieldErrors);
       const disabling = input.disabled === true && !current.disabled;
       const losingAdmin = current.role === 'admin' && !current.disabled && (role !== 'admin' || disabling);
@@ -129,6 +159,7 @@ export class UserService {
         display_name: input.displayName === undefined ? undefined : input.displayName?.trim() || null,
         role: input.role,
         disabled: input.disabled,
+        expert_id: expertId === current.expert_id ? undefined : expertId,
       });
       const bindingChanged = [...societyIds].sort().join() !== [...current.societyIds].sort().join();
       if (bindingChanged) await repo.setUserSocieties(trx, id, societyIds);

@@ -1,6 +1,6 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { FileTextOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { BrandMark } from '@/components/brand';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useLogin } from '@/features/auth/api/login';
@@ -88,7 +88,11 @@ export function LoginRoute() {
           </Button>
         </Form>
       </Card>
-      <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12 }}>
+      <Link to="/notices" style={{ marginTop: 20 }} data-testid="login-notices">
+        <FileTextOutlined style={{ marginInlineEnd: 6 }} />
+        {t('login.notices')}
+      </Link>
+      <Typography.Text type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
         {t('app.footer')}
       </Typography.Text>
     </Flex>

@@ -8,3 +8,6 @@ export type Expert = Json<paths['/v1/experts/{id}']['get']['responses'][200]>;
 export type ExpertCreate = Json<NonNullable<paths['/v1/experts']['post']['requestBody']>>;
 export type ExpertPatch = Json<NonNullable<paths['/v1/experts/{id}']['patch']['requestBody']>>;
 export type ExpertTitle = Expert['titleLevel'];
+export type ExpertExportQuery = NonNullable<paths['/v1/experts/export']['get']['parameters']['query']>;
+export type ExpertExportFormat = NonNullable<ExpertExportQuery['format']>;
+export type ExpertImportResponse = Json<paths['/v1/experts/import']['post']['responses'][200]>;

@@ -1,4 +1,5 @@
 import { EXPERT_POOLS, type ExpertPool, normaliseIdNumber } from '@society-hub/domain';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -6,6 +7,7 @@ import {
   Checkbox,
   Col,
   DatePicker,
+  Divider,
   Drawer,
   Flex,
   Form,
@@ -13,18 +15,23 @@ import {
   Radio,
   Row,
   Select,
+  Skeleton,
   Switch,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type MessageKey, useI18n } from '@/app/i18n';
+import { QueryError } from '@/components/query-error';
 import { birthDateFromIdNumber, idNumberProblems } from '@/features/members/components/id-number';
 import { SocietySelect } from '@/features/societies/components/society-select';
-import { bodyFieldErrors } from '@/lib/conflict';
+import { bodyFieldErrors, isConflict } from '@/lib/conflict';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateExpert } from '../api/create-expert';
-import type { ExpertCreate, ExpertTitle } from '../api/types';
+import { expertQueryOptions } from '../api/get-expert';
+import type { Expert, ExpertCreate, ExpertPatch, ExpertTitle } from '../api/types';
+import { useUpdateExpert } from '../api/update-expert';
+import { EXPERT_TITLES } from './expert-filters';
 
 interface ExpertFormValues {
   name?: string;
@@ -39,6 +46,7 @@ interface ExpertFormValues {
   email?: string;
   societyIds?: string[];
   available?: boolean;
+  externalRef?: string;
 }
 
 const FIELDS = [
@@ -54,12 +62,11 @@ const FIELDS = [
   'email',
   'societyIds',
   'available',
+  'externalRef',
 ] as const;
-/** Experts hold 副高级 or above: the form offers only those. */
-const EXPERT_TITLES: readonly ExpertTitle[] = ['senior', 'associate_senior'];
 const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   already_expert: 'expert.error.already_expert',
-  external_ref_taken: 'member.error.external_ref_taken',
+  external_ref_taken: 'expert.error.external_ref_taken',
   id_number_checksum: 'member.error.id_number_checksum_plain',
   id_number_birth_date: 'member.error.id_number_birth_date',
   id_number_format: 'member.error.id_number_format',
@@ -67,30 +74,55 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   unknown_society: 'user.error.unknown_society',
 };
 const PHONE = /^[0-9+()\- ]{5,30}$/;
+const DATE = 'YYYY-MM-DD';
 
-export function ExpertFormDrawer({ onClose }: { onClose: () => void }) {
+/** The same members in any order. */
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+}
+
+interface ExpertFormDrawerProps {
+  /** Absent: add a new expert. From the detail (the phone unmasked, the current version). */
+  expert?: Expert;
+  onClose: () => void;
+  /** 412: the expert changed since it was loaded. */
+  onConflict?: () => void;
+}
+
+/** Adds an expert, or changes one (PATCH with If-Match); the ID number is write-only either way. */
+export function ExpertFormDrawer({ expert, onClose, onConflict }: ExpertFormDrawerProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const { message } = App.useApp();
   const [form] = Form.useForm<ExpertFormValues>();
   const create = useCreateExpert();
+  const update = useUpdateExpert();
   const idempotencyKeyFor = useIdempotencyKey();
   const [formError, setFormError] = useState<string>();
+  const submitting = create.isPending || update.isPending;
 
   function onError(error: unknown) {
+    if (isConflict(error) && onConflict) {
+      onConflict();
+      return;
+    }
     const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
+    let general: string | undefined;
     for (const issue of bodyFieldErrors(error)) {
-      const name = FIELDS.find((known) => known === issue.field);
-      if (!name) continue;
       const own = CODE_MESSAGES[issue.code];
       const text = own ? t(own) : fieldMessage(issue, i18n);
+      const name = FIELDS.find((known) => known === issue.field);
+      if (!name) {
+        general = text;
+        continue;
+      }
       const existing = fields.find((entry) => entry.name === name);
       if (existing) existing.errors.push(text);
       else fields.push({ name, errors: [text] });
     }
-    if (fields.length > 0) {
+    if (fields.length > 0 || general) {
       form.setFields(fields);
-      setFormError(t('society.form.fixErrors'));
+      setFormError(general ?? t('society.form.fixErrors'));
       return;
     }
     setFormError(problemMessage(error, i18n));
@@ -102,25 +134,59 @@ export function ExpertFormDrawer({ onClose }: { onClose: () => void }) {
     if (!name || !values.titleLevel) return;
     const text = (value: string | undefined) => value?.trim() || null;
     const idNumber = values.idNumber ? normaliseIdNumber(values.idNumber) : '';
-    const body: ExpertCreate = {
+    const fields = {
       name,
       titleLevel: values.titleLevel,
-      pools: values.pools ?? [],
+      pools: EXPERT_POOLS.filter((pool) => values.pools?.includes(pool)),
       disciplines: [...new Set((values.disciplines ?? []).map((d) => d.trim()).filter(Boolean))],
       gender: values.gender ?? null,
-      birthDate: values.birthDate ? values.birthDate.format('YYYY-MM-DD') : null,
+      birthDate: values.birthDate ? values.birthDate.format(DATE) : null,
       employer: text(values.employer),
       phone: text(values.phone),
       email: text(values.email),
       societyIds: values.societyIds ?? [],
       available: values.available ?? true,
-      ...(idNumber ? { idNumber } : {}),
+      externalRef: text(values.externalRef),
     };
-    create.mutate(
-      { body, idempotencyKey: idempotencyKeyFor(body) },
+    if (!expert) {
+      const body: ExpertCreate = { ...fields, ...(idNumber ? { idNumber } : {}) };
+      create.mutate(
+        { body, idempotencyKey: idempotencyKeyFor(body) },
+        {
+          onSuccess: (created) => {
+            message.success(t('expert.created', { name: created.name }));
+            onClose();
+          },
+          onError,
+        },
+      );
+      return;
+    }
+    // Only what changed, so a concurrent edit of another field is not overwritten with what the form loaded.
+    const patch: ExpertPatch = {};
+    if (fields.name !== expert.name) patch.name = fields.name;
+    if (fields.titleLevel !== expert.titleLevel) patch.titleLevel = fields.titleLevel;
+    if (!sameSet(fields.pools, expert.pools)) patch.pools = fields.pools;
+    if (fields.disciplines.join('\n') !== expert.disciplines.join('\n')) patch.disciplines = fields.disciplines;
+    if (fields.gender !== expert.gender) patch.gender = fields.gender;
+    if (fields.birthDate !== expert.birthDate) patch.birthDate = fields.birthDate;
+    if (fields.employer !== expert.employer) patch.employer = fields.employer;
+    if (fields.phone !== expert.phone) patch.phone = fields.phone;
+    if (fields.email !== expert.email) patch.email = fields.email;
+    if (!sameSet(fields.societyIds, expert.societyIds)) patch.societyIds = fields.societyIds;
+    if (fields.available !== expert.available) patch.available = fields.available;
+    if (fields.externalRef !== expert.externalRef) patch.externalRef = fields.externalRef;
+    if (idNumber) patch.idNumber = idNumber;
+    if (Object.keys(patch).length === 0) {
+      message.info(t('society.form.noChanges'));
+      onClose();
+      return;
+    }
+    update.mutate(
+      { id: expert.id, version: expert.version, patch },
       {
-        onSuccess: (expert) => {
-          message.success(t('expert.created', { name: expert.name }));
+        onSuccess: (saved) => {
+          message.success(t('expert.saved', { name: saved.name }));
           onClose();
         },
         onError,
@@ -131,8 +197,8 @@ export function ExpertFormDrawer({ onClose }: { onClose: () => void }) {
   return (
     <Drawer
       open
-      size={680}
-      title={t('expert.addTitle')}
+      size={720}
+      title={expert ? t('expert.editTitle', { name: expert.name }) : t('expert.addTitle')}
       onClose={onClose}
       destroyOnHidden
       maskClosable={false}
@@ -140,27 +206,56 @@ export function ExpertFormDrawer({ onClose }: { onClose: () => void }) {
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="expert-submit">
-            {t('society.form.submitCreate')}
+          <Button type="primary" loading={submitting} onClick={() => form.submit()} data-testid="expert-submit">
+            {expert ? t('society.form.submitSave') : t('society.form.submitCreate')}
           </Button>
         </Flex>
       }
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      {formError && (
+        <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="expert-form-error" />
+      )}
       <Form<ExpertFormValues>
         form={form}
         layout="vertical"
-        disabled={create.isPending}
-        initialValues={{ titleLevel: 'senior', pools: ['science_technology'], disciplines: [], available: true }}
+        disabled={submitting}
+        initialValues={
+          expert
+            ? {
+                name: expert.name,
+                gender: expert.gender ?? undefined,
+                birthDate: expert.birthDate ? dayjs(expert.birthDate) : null,
+                titleLevel: expert.titleLevel,
+                pools: expert.pools,
+                disciplines: expert.disciplines,
+                employer: expert.employer ?? '',
+                phone: expert.phone ?? '',
+                email: expert.email ?? '',
+                societyIds: expert.societyIds,
+                available: expert.available,
+                externalRef: expert.externalRef ?? '',
+              }
+            : { titleLevel: 'senior', pools: ['science_technology'], disciplines: [], available: true }
+        }
         onValuesChange={(changed: ExpertFormValues) => {
+          // The ID number carries the birth date: fill 出生日期 from it as soon as it is complete.
           if (changed.idNumber !== undefined) {
             const born = birthDateFromIdNumber(changed.idNumber);
-            if (born) form.setFieldValue('birthDate', dayjs(born));
+            if (born) {
+              form.setFieldValue('birthDate', dayjs(born));
+              void form.validateFields(['birthDate']).catch(() => undefined);
+            }
+          }
+          if (changed.birthDate !== undefined && form.getFieldValue('idNumber')) {
+            void form.validateFields(['idNumber']).catch(() => undefined);
           }
         }}
         onFinish={onFinish}
         data-testid="expert-form"
       >
+        <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+          {t('expert.form.sectionPerson')}
+        </Divider>
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item
@@ -184,6 +279,63 @@ export function ExpertFormDrawer({ onClose }: { onClose: () => void }) {
               />
             </Form.Item>
           </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="idNumber"
+              label={t('expert.field.idNumber')}
+              extra={
+                expert?.idNumberMasked
+                  ? t('member.form.idKeep', { masked: expert.idNumberMasked })
+                  : t('member.form.idHelp')
+              }
+              dependencies={['birthDate']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: async (_, value: string | undefined) => {
+                    const born: unknown = getFieldValue('birthDate');
+                    const birthDate = dayjs.isDayjs(born) ? born.format(DATE) : null;
+                    const [problem] = idNumberProblems(value ?? '', birthDate, t);
+                    if (problem) throw new Error(problem);
+                  },
+                }),
+              ]}
+            >
+              <Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="birthDate" label={t('expert.field.birthDate')}>
+              <DatePicker style={{ width: '100%' }} disabledDate={(date) => date.isAfter(dayjs(), 'day')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="phone"
+              label={t('expert.field.phone')}
+              rules={[{ pattern: PHONE, message: t('member.form.phoneInvalid') }]}
+            >
+              <Input maxLength={30} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="email"
+              label={t('expert.field.email')}
+              rules={[{ type: 'email', message: t('member.form.emailInvalid') }]}
+            >
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="employer" label={t('expert.field.employer')}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start" plain>
+          {t('expert.form.sectionPool')}
+        </Divider>
+        <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item
               name="titleLevel"
@@ -210,7 +362,10 @@ export function ExpertFormDrawer({ onClose }: { onClose: () => void }) {
             <Form.Item
               name="disciplines"
               label={t('expert.field.disciplines')}
-              rules={[{ required: true, type: 'array', min: 1, message: t('expert.disciplinesRequired') }]}
+              rules={[
+                { required: true, type: 'array', min: 1, message: t('expert.disciplinesRequired') },
+                { type: 'array', max: 20, message: t('expert.disciplinesTooMany', { n: 20 }) },
+              ]}
             >
               <Select
                 mode="tags"
@@ -221,65 +376,57 @@ export function ExpertFormDrawer({ onClose }: { onClose: () => void }) {
               />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="idNumber"
-              label={t('expert.field.idNumber')}
-              dependencies={['birthDate']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: async (_, value: string | undefined) => {
-                    const born: unknown = getFieldValue('birthDate');
-                    const birthDate = dayjs.isDayjs(born) ? born.format('YYYY-MM-DD') : null;
-                    const [problem] = idNumberProblems(value ?? '', birthDate, t);
-                    if (problem) throw new Error(problem);
-                  },
-                }),
-              ]}
-            >
-              <Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="birthDate" label={t('expert.field.birthDate')}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(date) => date.isAfter(dayjs(), 'day')} />
-            </Form.Item>
-          </Col>
           <Col xs={24}>
-            <Form.Item name="employer" label={t('expert.field.employer')}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="phone"
-              label={t('expert.field.phone')}
-              rules={[{ pattern: PHONE, message: t('member.form.phoneInvalid') }]}
-            >
-              <Input maxLength={30} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="email"
-              label={t('expert.field.email')}
-              rules={[{ type: 'email', message: t('member.form.emailInvalid') }]}
-            >
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="societyIds" label={t('expert.field.societies')}>
+            <Form.Item name="societyIds" label={t('expert.field.societies')} extra={t('expert.societiesHelp')}>
               <SocietySelect data-testid="expert-societies" />
             </Form.Item>
           </Col>
-          <Col xs={24}>
+          <Col xs={24} md={12}>
+            <Form.Item name="externalRef" label={t('expert.field.externalRef')} extra={t('expert.externalRefHelp')}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
             <Form.Item name="available" label={t('expert.field.available')} valuePropName="checked">
-              <Switch />
+              <Switch data-testid="expert-form-available" />
             </Form.Item>
           </Col>
         </Row>
       </Form>
+    </Drawer>
+  );
+}
+
+/**
+ * Loads the expert afresh (the list masks the phone and may be stale) and opens the form on that one
+ * snapshot: the values shown and the version sent with If-Match always belong together, so a change made
+ * elsewhere meanwhile ends in 412 rather than being overwritten.
+ */
+export function ExpertEditDrawer({
+  id,
+  onClose,
+  onConflict,
+}: {
+  id: string;
+  onClose: () => void;
+  onConflict: () => void;
+}) {
+  const { t } = useI18n();
+  const expert = useQuery({ ...expertQueryOptions(id), refetchOnMount: 'always' });
+  const [snapshot, setSnapshot] = useState<Expert>();
+  const fresh = expert.isFetchedAfterMount ? expert.data : undefined;
+  useEffect(() => {
+    if (fresh) setSnapshot((current) => current ?? fresh);
+  }, [fresh]);
+  const shown = snapshot ?? fresh;
+  if (shown) return <ExpertFormDrawer expert={shown} onClose={onClose} onConflict={onConflict} />;
+  return (
+    <Drawer open size={720} title={t('expert.editLoading')} onClose={onClose} data-testid="expert-drawer">
+      {expert.isError ? (
+        <QueryError error={expert.error} onRetry={() => void expert.refetch()} />
+      ) : (
+        <Skeleton active paragraph={{ rows: 10 }} />
+      )}
     </Drawer>
   );
 }

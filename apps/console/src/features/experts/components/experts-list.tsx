@@ -1,4 +1,4 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { EditOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { EXPERT_POOLS, type ExpertPool } from '@society-hub/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import {
@@ -18,7 +18,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
-import { CursorPager, DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
+import { CursorPager, DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { SocietyNameTags } from '@/features/societies/components/society-names';
 import { policies } from '@/lib/authorization';
@@ -27,47 +27,19 @@ import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useExperts } from '../api/get-experts';
 import { expertKeys } from '../api/keys';
-import type { Expert, ExpertListQuery, ExpertTitle } from '../api/types';
+import type { Expert, ExpertTitle } from '../api/types';
 import { useUpdateExpert } from '../api/update-expert';
-import { ExpertFormDrawer } from './expert-form-drawer';
+import {
+  type Availability,
+  EXPERT_TITLES,
+  expertListQuery,
+  type FilterParam,
+  hasExpertFilters,
+  readExpertFilters,
+} from './expert-filters';
+import { ExpertEditDrawer, ExpertFormDrawer } from './expert-form-drawer';
 
-const TITLES: readonly ExpertTitle[] = ['senior', 'associate_senior'];
 const POOL_COLORS: Record<ExpertPool, string> = { science_technology: 'blue', popularisation: 'green' };
-type Availability = 'yes' | 'no';
-type Param = 'pool' | 'title' | 'available' | 'q' | 'discipline' | 'limit';
-
-interface Filters {
-  pool: ExpertPool | undefined;
-  titleLevel: ExpertTitle | undefined;
-  available: Availability | undefined;
-  q: string;
-  discipline: string;
-  limit: number;
-}
-
-function readFilters(search: URLSearchParams): Filters {
-  const available = search.get('available');
-  return {
-    pool: EXPERT_POOLS.find((value) => value === search.get('pool')),
-    titleLevel: TITLES.find((value) => value === search.get('title')),
-    available: available === 'yes' || available === 'no' ? available : undefined,
-    q: search.get('q')?.trim() ?? '',
-    discipline: search.get('discipline')?.trim() ?? '',
-    limit: pageSizeOf(search.get('limit')),
-  };
-}
-
-function toQuery(filters: Filters, cursor: string | undefined): ExpertListQuery {
-  return {
-    limit: filters.limit,
-    ...(filters.pool ? { pool: filters.pool } : {}),
-    ...(filters.titleLevel ? { titleLevel: filters.titleLevel } : {}),
-    ...(filters.available ? { available: filters.available === 'yes' } : {}),
-    ...(filters.q ? { q: filters.q } : {}),
-    ...(filters.discipline ? { discipline: filters.discipline } : {}),
-    ...(cursor ? { cursor } : {}),
-  };
-}
 
 export function ExpertsList({ creating, onCreated }: { creating: boolean; onCreated: () => void }) {
   const i18n = useI18n();
@@ -77,17 +49,27 @@ export function ExpertsList({ creating, onCreated }: { creating: boolean; onCrea
   const queryClient = useQueryClient();
   const canManage = policies.manageExperts(user);
   const [search, setSearch] = useSearchParams();
-  const filters = readFilters(search);
+  const filters = readExpertFilters(search);
   const pager = useCursorStack(JSON.stringify(filters));
-  const experts = useExperts(toQuery(filters, pager.cursor));
+  const experts = useExperts(expertListQuery(filters, pager.cursor));
   const update = useUpdateExpert();
   const [pending, setPending] = useState<string>();
+  const [editing, setEditing] = useState<string>();
   const [draftQ, setDraftQ] = useState(filters.q);
   const [draftDiscipline, setDraftDiscipline] = useState(filters.discipline);
   useEffect(() => setDraftQ(filters.q), [filters.q]);
   useEffect(() => setDraftDiscipline(filters.discipline), [filters.discipline]);
 
-  function updateSearch(patch: Partial<Record<Param, string | undefined>>) {
+  function showConflict() {
+    modal.warning({
+      title: t('admin.conflictTitle'),
+      content: t('admin.conflictBody'),
+      okText: t('common.reload'),
+      onOk: () => queryClient.invalidateQueries({ queryKey: expertKeys.all }),
+    });
+  }
+
+  function updateSearch(patch: Partial<Record<FilterParam, string | undefined>>) {
     const next = new URLSearchParams(search);
     for (const [name, value] of Object.entries(patch)) {
       if (value) next.set(name, value);
@@ -108,14 +90,8 @@ export function ExpertsList({ creating, onCreated }: { creating: boolean; onCrea
               : t('expert.availableOff', { name: expert.name }),
           ),
         onError: (error) => {
-          if (isConflict(error)) {
-            modal.warning({
-              title: t('admin.conflictTitle'),
-              content: t('admin.conflictBody'),
-              okText: t('common.reload'),
-              onOk: () => queryClient.invalidateQueries({ queryKey: expertKeys.lists() }),
-            });
-          } else message.error(problemMessage(error, i18n));
+          if (isConflict(error)) showConflict();
+          else message.error(problemMessage(error, i18n));
         },
         onSettled: () => setPending(undefined),
       },
@@ -187,10 +163,31 @@ export function ExpertsList({ creating, onCreated }: { creating: boolean; onCrea
         />
       ),
     },
+    ...(canManage
+      ? [
+          {
+            title: t('admin.field.actions'),
+            key: 'actions',
+            width: 90,
+            fixed: 'right' as const,
+            render: (_: unknown, expert: Expert) => (
+              <Button
+                type="link"
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => setEditing(expert.id)}
+                data-testid="expert-edit"
+              >
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   const page = experts.data;
-  const filtered = ['pool', 'title', 'available', 'q', 'discipline'].some((name) => search.has(name));
+  const filtered = hasExpertFilters(search);
 
   return (
     <Flex vertical gap={16}>
@@ -233,7 +230,7 @@ export function ExpertsList({ creating, onCreated }: { creating: boolean; onCrea
             placeholder={t('expert.allTitles')}
             value={filters.titleLevel}
             onChange={(value) => updateSearch({ title: value })}
-            options={TITLES.map((value) => ({ value, label: t(`member.title.${value}`) }))}
+            options={EXPERT_TITLES.map((value) => ({ value, label: t(`member.title.${value}`) }))}
             style={{ width: 120 }}
           />
           <Select<Availability>
@@ -267,7 +264,7 @@ export function ExpertsList({ creating, onCreated }: { creating: boolean; onCrea
             loading={experts.isPending || experts.isPlaceholderData}
             pagination={false}
             tableLayout="fixed"
-            scroll={{ x: 1080 }}
+            scroll={{ x: canManage ? 1170 : 1080 }}
             locale={{
               emptyText: <Empty description={filtered ? t('member.list.emptyFiltered') : t('expert.empty')} />,
             }}
@@ -283,6 +280,16 @@ export function ExpertsList({ creating, onCreated }: { creating: boolean; onCrea
         />
       </Card>
       {creating && <ExpertFormDrawer onClose={onCreated} />}
+      {editing && (
+        <ExpertEditDrawer
+          id={editing}
+          onClose={() => setEditing(undefined)}
+          onConflict={() => {
+            setEditing(undefined);
+            showConflict();
+          }}
+        />
+      )}
     </Flex>
   );
 }

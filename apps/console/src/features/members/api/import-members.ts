@@ -3,11 +3,9 @@ import { api, expectData } from '@/lib/api-client';
 import { memberKeys } from './keys';
 import type { ImportResponse } from './types';
 
-/** The API takes at most this many rows in one request. */
-export const IMPORT_BATCH_SIZE = 1000;
-
 export interface ImportMembersInput {
   societyId: string;
+  /** At most 1000 rows. */
   rows: Record<string, unknown>[];
   dryRun: boolean;
 }

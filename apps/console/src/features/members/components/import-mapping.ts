@@ -1,8 +1,7 @@
-import { normaliseIdNumber } from '@society-hub/domain';
-import type { MessageKey } from '@/app/i18n';
+import type { ChoiceTable, ImportSpec } from '@/components/import-wizard/columns';
 
 /** The member fields a column can feed, in the order of the template. */
-export const IMPORT_FIELDS = [
+export const MEMBER_IMPORT_FIELDS = [
   'name',
   'gender',
   'birthDate',
@@ -21,87 +20,9 @@ export const IMPORT_FIELDS = [
   'contactPerson',
   'status',
 ] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+export type MemberImportField = (typeof MEMBER_IMPORT_FIELDS)[number];
 
-/** The template's headers: the Chinese names staff already use in their spreadsheets. */
-export const TEMPLATE_HEADERS: Record<Exclude<ImportField, 'status'>, string> = {
-  name: '姓名',
-  gender: '性别',
-  birthDate: '出生日期',
-  idNumber: '身份证号',
-  phone: '手机',
-  email: '邮箱',
-  employer: '工作单位',
-  titleLevel: '职称',
-  discipline: '学科',
-  degree: '学历',
-  category: '会员类别',
-  joinedOn: '入会日期',
-  externalRef: '外部编号',
-  kind: '会员类型',
-  orgCreditCode: '统一社会信用代码',
-  contactPerson: '联系人',
-};
-
-export const FIELD_LABELS: Record<ImportField, MessageKey> = {
-  name: 'member.field.name',
-  gender: 'member.field.gender',
-  birthDate: 'member.field.birthDate',
-  idNumber: 'member.field.idNumber',
-  phone: 'member.field.phone',
-  email: 'member.field.email',
-  employer: 'member.field.employer',
-  titleLevel: 'member.field.titleLevel',
-  discipline: 'member.field.discipline',
-  degree: 'member.field.degree',
-  category: 'member.field.category',
-  joinedOn: 'member.field.joinedOn',
-  externalRef: 'member.field.externalRef',
-  kind: 'member.field.kind',
-  orgCreditCode: 'member.field.orgCreditCode',
-  contactPerson: 'member.field.contactPerson',
-  status: 'member.field.status',
-};
-
-/** Other spellings of the headers met in the societies' own lists. */
-const ALIASES: Record<ImportField, readonly string[]> = {
-  name: ['姓名', '名称', '会员姓名', '单位名称', 'name'],
-  gender: ['性别', 'gender', 'sex'],
-  birthDate: ['出生日期', '出生年月', '生日', 'birthdate', 'birth date', 'dateofbirth'],
-  idNumber: ['身份证号', '身份证号码', '身份证', '证件号码', 'idnumber', 'id number'],
-  phone: ['手机', '手机号', '手机号码', '电话', '联系电话', 'phone', 'mobile'],
-  email: ['邮箱', '电子邮箱', '电子邮件', 'email', 'e-mail'],
-  employer: ['工作单位', '单位', '所在单位', 'employer'],
-  titleLevel: ['职称', '职称级别', '职称等级', 'title', 'titlelevel'],
-  discipline: ['学科', '专业', '学科专业', '专业领域', 'discipline'],
-  degree: ['学历', '学位', '最高学历', 'degree'],
-  category: ['会员类别', '类别', 'category'],
-  joinedOn: ['入会日期', '入会时间', 'joinedon', 'joined on'],
-  externalRef: ['外部编号', '会员编号', '编号', 'externalref', 'external ref'],
-  kind: ['会员类型', '类型', 'kind'],
-  orgCreditCode: ['统一社会信用代码', '信用代码', 'orgcreditcode', 'credit code'],
-  contactPerson: ['联系人', 'contactperson', 'contact person'],
-  status: ['状态', '会员状态', 'status'],
-};
-
-function squash(header: string): string {
-  return header.replace(/[\s*＊:：()（）]/g, '').toLowerCase();
-}
-
-/** The field each column feeds, from its header; a field is taken by the first column that names it. */
-export function autoMap(headers: readonly string[]): (ImportField | undefined)[] {
-  const taken = new Set<ImportField>();
-  return headers.map((header) => {
-    const key = squash(header);
-    const field = IMPORT_FIELDS.find(
-      (candidate) => !taken.has(candidate) && ALIASES[candidate].some((alias) => squash(alias) === key),
-    );
-    if (field) taken.add(field);
-    return field;
-  });
-}
-
-const GENDERS: Record<string, 'male' | 'female'> = {
+export const GENDERS: ChoiceTable = {
   男: 'male',
   male: 'male',
   m: 'male',
@@ -110,7 +31,8 @@ const GENDERS: Record<string, 'male' | 'female'> = {
   f: 'female',
 };
 
-const TITLES: Record<string, string> = {
+/** Titles as the societies' lists write them, by level. */
+export const SENIOR_TITLES: ChoiceTable = {
   正高级: 'senior',
   正高: 'senior',
   教授: 'senior',
@@ -125,6 +47,9 @@ const TITLES: Record<string, string> = {
   副主任医师: 'associate_senior',
   高级工程师: 'associate_senior',
   associate_senior: 'associate_senior',
+};
+
+export const JUNIOR_TITLES: ChoiceTable = {
   中级: 'intermediate',
   讲师: 'intermediate',
   工程师: 'intermediate',
@@ -140,7 +65,7 @@ const TITLES: Record<string, string> = {
   none: 'none',
 };
 
-const CATEGORIES: Record<string, string> = {
+const CATEGORIES: ChoiceTable = {
   普通: 'ordinary',
   普通会员: 'ordinary',
   ordinary: 'ordinary',
@@ -155,7 +80,7 @@ const CATEGORIES: Record<string, string> = {
   honorary: 'honorary',
 };
 
-const KINDS: Record<string, string> = {
+const KINDS: ChoiceTable = {
   个人: 'individual',
   个人会员: 'individual',
   individual: 'individual',
@@ -166,7 +91,7 @@ const KINDS: Record<string, string> = {
   institutional: 'institutional',
 };
 
-const STATUSES: Record<string, string> = {
+const STATUSES: ChoiceTable = {
   申请中: 'applied',
   待审批: 'applied',
   applied: 'applied',
@@ -174,66 +99,129 @@ const STATUSES: Record<string, string> = {
   active: 'active',
 };
 
-/** YYYY-MM-DD from 2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日 or 20240301; undefined if unreadable. */
-export function parseDate(raw: string): string | undefined {
-  const text = raw.trim();
-  const match =
-    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  if (!match) return undefined;
-  const [, y = '', m = '', d = ''] = match;
-  const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date ? date : undefined;
-}
-
-export interface LocalProblem {
-  field: ImportField;
-  value: string;
-  kind: 'unknown' | 'date';
-}
-
-export interface ConvertedRow {
-  body: Record<string, string>;
-  problems: LocalProblem[];
-}
-
 /**
- * One spreadsheet row as an API row: Chinese values translated (正高级 → senior, 男 → male), dates made
- * ISO, empty cells left out. Values that cannot be read are reported here rather than sent.
+ * A member list as the societies keep it: the template's Chinese headers and the other spellings met in
+ * their own spreadsheets, with Chinese values (正高级, 男, 资深会员) translated to the API's codes.
  */
-export function convertRow(cells: readonly string[], mapping: readonly (ImportField | undefined)[]): ConvertedRow {
-  const body: Record<string, string> = {};
-  const problems: LocalProblem[] = [];
-  const lookup = (field: ImportField, value: string, table: Record<string, string>) => {
-    const found = table[value] ?? table[value.toLowerCase()];
-    if (found) body[field] = found;
-    else problems.push({ field, value, kind: 'unknown' });
-  };
-  const tables: Partial<Record<ImportField, Record<string, string>>> = {
-    gender: GENDERS,
-    titleLevel: TITLES,
-    category: CATEGORIES,
-    kind: KINDS,
-    status: STATUSES,
-  };
-  mapping.forEach((field, index) => {
-    const value = (cells[index] ?? '').trim();
-    if (!field || value === '') return;
-    const table = tables[field];
-    if (table) {
-      lookup(field, value, table);
-    } else if (field === 'birthDate' || field === 'joinedOn') {
-      const date = parseDate(value);
-      if (date) body[field] = date;
-      else problems.push({ field, value, kind: 'date' });
-    } else if (field === 'idNumber') {
-      body[field] = normaliseIdNumber(value);
-    } else if (field === 'orgCreditCode') {
-      body[field] = value.toUpperCase();
-    } else {
-      body[field] = value;
-    }
-  });
-  body.kind ??= 'individual';
-  return { body, problems };
-}
+export const MEMBER_IMPORT: ImportSpec<MemberImportField> = {
+  fields: MEMBER_IMPORT_FIELDS,
+  columns: {
+    name: {
+      label: 'member.field.name',
+      header: '姓名',
+      aliases: ['名称', '会员姓名', '单位名称'],
+      kind: { type: 'text' },
+    },
+    gender: {
+      label: 'member.field.gender',
+      header: '性别',
+      aliases: ['sex'],
+      kind: { type: 'choice', values: GENDERS },
+    },
+    birthDate: {
+      label: 'member.field.birthDate',
+      header: '出生日期',
+      aliases: ['出生年月', '生日', 'birth date', 'dateofbirth'],
+      kind: { type: 'date' },
+    },
+    idNumber: {
+      label: 'member.field.idNumber',
+      header: '身份证号',
+      aliases: ['身份证号码', '身份证', '证件号码', '公民身份号码', 'id number'],
+      kind: { type: 'idNumber' },
+    },
+    phone: {
+      label: 'member.field.phone',
+      header: '手机',
+      aliases: ['手机号', '手机号码', '电话', '联系电话', 'mobile'],
+      kind: { type: 'text' },
+    },
+    email: {
+      label: 'member.field.email',
+      header: '邮箱',
+      aliases: ['电子邮箱', '电子邮件', 'e-mail'],
+      kind: { type: 'text' },
+    },
+    employer: {
+      label: 'member.field.employer',
+      header: '工作单位',
+      aliases: ['单位', '所在单位'],
+      kind: { type: 'text' },
+    },
+    titleLevel: {
+      label: 'member.field.titleLevel',
+      header: '职称',
+      aliases: ['职称级别', '职称等级', 'title'],
+      kind: { type: 'choice', values: { ...SENIOR_TITLES, ...JUNIOR_TITLES } },
+    },
+    discipline: {
+      label: 'member.field.discipline',
+      header: '学科',
+      aliases: ['专业', '学科专业', '专业领域'],
+      kind: { type: 'text' },
+    },
+    degree: { label: 'member.field.degree', header: '学历', aliases: ['学位', '最高学历'], kind: { type: 'text' } },
+    category: {
+      label: 'member.field.category',
+      header: '会员类别',
+      aliases: ['类别'],
+      kind: { type: 'choice', values: CATEGORIES },
+    },
+    joinedOn: {
+      label: 'member.field.joinedOn',
+      header: '入会日期',
+      aliases: ['入会时间', 'joined on'],
+      kind: { type: 'date' },
+    },
+    externalRef: {
+      label: 'member.field.externalRef',
+      header: '外部编号',
+      aliases: ['会员编号', '编号', 'external ref'],
+      kind: { type: 'text' },
+    },
+    kind: {
+      label: 'member.field.kind',
+      header: '会员类型',
+      aliases: ['类型'],
+      kind: { type: 'choice', values: KINDS },
+    },
+    orgCreditCode: {
+      label: 'member.field.orgCreditCode',
+      header: '统一社会信用代码',
+      aliases: ['信用代码', 'credit code'],
+      kind: { type: 'upper' },
+    },
+    contactPerson: {
+      label: 'member.field.contactPerson',
+      header: '联系人',
+      aliases: ['contact person'],
+      kind: { type: 'text' },
+    },
+    status: {
+      label: 'member.field.status',
+      // Not in the template (new members are active unless the file says 申请中), but read when present.
+      aliases: ['状态', '会员状态'],
+      kind: { type: 'choice', values: STATUSES },
+    },
+  },
+  required: ['name'],
+  nameField: 'name',
+  preview: ['idNumber', 'employer'],
+  defaults: { kind: 'individual' },
+  codeMessages: {
+    already_member: 'member.error.already_member',
+    external_ref_taken: 'member.error.external_ref_taken',
+    id_number_checksum: 'member.error.id_number_checksum_plain',
+    id_number_birth_date: 'member.error.id_number_birth_date',
+    id_number_format: 'member.error.id_number_format',
+    in_future: 'member.error.in_future',
+    duplicate_in_batch: 'member.error.duplicate_in_batch',
+  },
+  templateFile: '会员导入模板.csv',
+  text: {
+    title: 'import.title',
+    description: 'import.description',
+    mapHint: 'import.map.hint',
+    toList: 'import.toList',
+  },
+};

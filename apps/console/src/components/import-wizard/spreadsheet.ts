@@ -1,7 +1,8 @@
 /**
- * Reading an uploaded member list in the browser: CSV through papaparse, XLSX through exceljs. Both libraries
- * are loaded on demand, so they only ever reach the import wizard's visitors.
+ * Reading an uploaded list (members, experts) in the browser: CSV through papaparse, XLSX through exceljs.
+ * Both libraries are loaded on demand, so they only ever reach the import wizard's visitors.
  */
+import { saveBlob } from '@/lib/download';
 
 export interface Sheet {
   headers: string[];
@@ -64,12 +65,5 @@ export function readSpreadsheet(file: File): Promise<Sheet> {
 export async function downloadCsv(name: string, rows: string[][]): Promise<void> {
   const { default: Papa } = await import('papaparse');
   const text = `\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}`;
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), name);
 }

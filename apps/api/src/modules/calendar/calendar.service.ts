@@ -1,0 +1,131 @@
+import { checkCalendarData, type HolidayCalendarData, WorkingDayCalendar } from '@society-hub/domain';
+import { Type } from 'typebox';
+import type { DB } from '../../db/connect';
+import { errors } from '../../lib/errors';
+import type { Caller } from '../../lib/request-context';
+import { storedJson } from '../../lib/stored-json';
+import { type Trx, write } from '../../lib/write';
+import { type CalendarYear, HolidaySchema } from './calendar.schemas';
+
+const readHolidays = storedJson({ Holiday: HolidaySchema }, Type.Array(Type.Ref('Holiday')), 'holidays');
+const readDates = storedJson({}, Type.Array(Type.String()), 'make-up workdays');
+
+/**
+ * Every configured year merged into one calendar: a notice that starts in late December counts its
+ * days into January on the next year's schedule. A year nobody has entered counts weekends only.
+ */
+export async function loadCalendarData(db: DB | Trx): Promise<HolidayCalendarData> {
+  const rows = await db.selectFrom('calendar_years').selectAll().orderBy('year').execute();
+  return {
+    holidays: rows.flatMap((row) => readHolidays(row.holidays)),
+    makeUpWorkdays: rows.flatMap((row) => readDates(row.make_up_workdays)),
+  };
+}
+
+function countWorkingDays(data: HolidayCalendarData, year: number): number {
+  const calendar = new WorkingDayCalendar(data);
+  let count = 0;
+  for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) {
+    if (calendar.isWorkingDay(new Date(t).toISOString().slice(0, 10))) count += 1;
+  }
+  return count;
+}
+
+export class CalendarService {
+  constructor(private readonly db: DB) {}
+
+  async get(year: number): Promise<CalendarYear> {
+    const row = await this.db.selectFrom('calendar_years').selectAll().where('year', '=', year).executeTakeFirst();
+    if (!row) {
+      return {
+        year,
+        holidays: [],
+        makeUpWorkdays: [],
+        source: null,
+        configured: false,
+        workingDays: countWorkingDays({ holidays: [], makeUpWorkdays: [] }, year),
+        version: null,
+        updatedAt: null,
+      };
+    }
+    const data = { holidays: readHolidays(row.holidays), makeUpWorkdays: readDates(row.make_up_workdays) };
+    return {
+      year,
+      ...data,
+      source: row.source,
+      configured: true,
+      workingDays: countWorkingDays(data, year),
+      version: row.version,
+      updatedAt: row.updated_at.toISOString(),
+    };
+  }
+
+  /** Replaces a year's schedule; replacing an existing one needs the version read (If-Match). */
+  async put(
+    { context }: Caller,
+    ifMatch: () => number | null,
+    input: { year: number; holidays: HolidayCalendarData['holidays']; makeUpWorkdays: string[]; source: string | null },
+  ): Promise<{ calendar: CalendarYear; created: boolean }> {
+    const problems = checkCalendarData(input).map((p) => ({ ...p, path: `/body${p.path}` }));
+    const prefix = `${input.year}-`;
+    input.holidays.forEach((h, i) => {
+      if (!h.from.startsWith(prefix) && !h.to.startsWith(prefix)) {
+        problems.push({
+          path: `/body/holidays/${i}`,
+          code: 'other_year',
+          message: `${h.name} (${h.from}–${h.to}) is not in ${input.year}.`,
+        });
+      }
+    });
+    input.makeUpWorkdays.forEach((d, i) => {
+      if (!d.startsWith(prefix)) {
+        problems.push({
+          path: `/body/makeUpWorkdays/${i}`,
+          code: 'other_year',
+          message: `${d} is not in ${input.year}.`,
+        });
+      }
+    });
+    if (problems.length) throw errors.validation(problems);
+    const created = await write(this.db, context, async (trx, record) => {
+      const current = await trx
+        .selectFrom('calendar_years')
+        .selectAll()
+        .where('year', '=', input.year)
+        .forUpdate()
+        .executeTakeFirst();
+      const values = {
+        holidays: JSON.stringify(input.holidays),
+        make_up_workdays: JSON.stringify(input.makeUpWorkdays),
+        source: input.source,
+        updated_at: new Date(),
+      };
+      if (current) {
+        const expected = ifMatch();
+        if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+        await trx
+          .updateTable('calendar_years')
+          .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+          .where('year', '=', input.year)
+          .execute();
+      } else {
+        await trx
+          .insertInto('calendar_years')
+          .values({ year: input.year, ...values })
+          .execute();
+      }
+      record({
+        action: current ? 'calendar.update' : 'calendar.create',
+        resourceType: 'calendar_year',
+        resourceId: String(input.year),
+        before: current
+          ? { holidays: readHolidays(current.holidays), makeUpWorkdays: readDates(current.make_up_workdays) }
+          : null,
+        after: { holidays: input.holidays, makeUpWorkdays: input.makeUpWorkdays },
+        event: 'calendar.updated',
+      });
+      return !current;
+    });
+    return { calendar: await this.get(input.year), created };
+  }
+}

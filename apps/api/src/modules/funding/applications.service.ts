@@ -1,0 +1,413 @@
+import {
+  type ApplicationStatus,
+  applicationLifecycle,
+  checkApplicationDraft,
+  screenApplication,
+} from '@society-hub/domain';
+import type { Static } from 'typebox';
+import { uuidv7 } from 'uuidv7';
+import type { DB } from '../../db/connect';
+import { errors, type FieldError } from '../../lib/errors';
+import { keysetOf, toPage } from '../../lib/pagination';
+import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
+import { containsPattern } from '../../lib/sql';
+import { type Trx, write } from '../../lib/write';
+import { requireSociety } from '../societies/societies.repository';
+import { type Move, moveApplications, summary } from './application-moves';
+import {
+  type ApplicationRowWithSociety,
+  applicationQuery,
+  findApplication,
+  findProgram,
+  readScreening,
+  toApplication,
+  toProgram,
+} from './funding.repository';
+import type {
+  ApplicationListQuerySchema,
+  FinalReportSchema,
+  FundingApplication,
+  FundingApplicationCreateSchema,
+  FundingApplicationPatchSchema,
+  FundingProgram,
+} from './funding.schemas';
+
+type ApplicationCreate = Static<typeof FundingApplicationCreateSchema>;
+type ApplicationPatch = Static<typeof FundingApplicationPatchSchema>;
+type FinalReportInput = Static<typeof FinalReportSchema>;
+
+/** Calls open and close by the Association's calendar day (Asia/Shanghai, UTC+8 all year). */
+export function localToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** 形式审查 of one application from what the database says now (society status, last inspection). */
+export async function screenRow(trx: DB | Trx, program: FundingProgram, row: ApplicationRowWithSociety) {
+  const society = await trx
+    .selectFrom('societies')
+    .select('status')
+    .where('id', '=', row.society_id)
+    .executeTakeFirstOrThrow();
+  const inspection = await trx
+    .selectFrom('inspections')
+    .select('result')
+    .where('society_id', '=', row.society_id)
+    .where('year', '=', program.year - 1)
+    .executeTakeFirst();
+  const others = await trx
+    .selectFrom('funding_applications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('program_id', '=', program.id)
+    .where('society_id', '=', row.society_id)
+    .where('category_code', '=', row.category_code)
+    .where('status', 'not in', ['draft', 'withdrawn'])
+    .where('id', '!=', row.id)
+    .executeTakeFirstOrThrow();
+  const application = toApplication(row);
+  const result = screenApplication({
+    societyStatus: society.status,
+    lastYearInspection: inspection?.result ?? null,
+    inspectionYear: program.year - 1,
+    categoryCode: application.categoryCode,
+    categories: program.categories,
+    requestedFen: application.requestedFen,
+    selfFundedFen: application.selfFundedFen,
+    budgetLines: application.budgetLines,
+    otherApplicationsInCategory: Number(others.n),
+    allowMultiplePerCategory: program.allowMultiplePerCategory,
+    submittedAt: application.submittedAt ?? new Date().toISOString(),
+    opensOn: program.opensOn,
+    closesOn: program.closesOn,
+  });
+  return { ...result, screenedAt: new Date().toISOString() };
+}
+
+const APPLICATION_SORTS = [{ name: 'createdAt', column: 'funding_applications.created_at', direction: 'asc' }] as const;
+
+/** Who speaks for the applying society: its secretariat, or a machine client bound to it. */
+function speaksForSociety(principal: Principal): boolean {
+  return principal.kind === 'user' ? principal.role === 'society_officer' : principal.scope.kind === 'some';
+}
+
+/** Transitions a person may ask for directly; the others happen through the program, review and allocation. */
+const SOCIETY_MOVES: readonly ApplicationStatus[] = ['submitted', 'withdrawn'];
+const STAFF_MOVES: readonly ApplicationStatus[] = ['withdrawn', 'in_review', 'rejected', 'closed'];
+
+export class ApplicationService {
+  constructor(private readonly db: DB) {}
+
+  async list(principal: Principal, programId: string, query: Static<typeof ApplicationListQuerySchema>) {
+    await findProgram(this.db, programId);
+    const keyset = keysetOf(APPLICATION_SORTS, query);
+    let q = applicationQuery(this.db).where('funding_applications.program_id', '=', programId);
+    if (principal.scope.kind === 'some') {
+      if (principal.scope.societyIds.length === 0) return { items: [], nextCursor: null };
+      q = q.where('funding_applications.society_id', 'in', principal.scope.societyIds);
+    }
+    if (query.status) q = q.where('funding_applications.status', '=', query.status);
+    if (query.categoryCode) q = q.where('funding_applications.category_code', '=', query.categoryCode);
+    if (query.societyId) q = q.where('funding_applications.society_id', '=', query.societyId);
+    if (query.q) q = q.where('funding_applications.title', 'ilike', containsPattern(query.q));
+    if (keyset.after) {
+      const { value, id } = keyset.after;
+      const at = new Date(String(value));
+      q = q.where((eb) =>
+        eb.or([
+          eb('funding_applications.created_at', '>', at),
+          eb.and([eb('funding_applications.created_at', '=', at), eb('funding_applications.id', '>', id)]),
+        ]),
+      );
+    }
+    const rows = await q
+      .orderBy('funding_applications.created_at')
+      .orderBy('funding_applications.id')
+      .limit(keyset.limit + 1)
+      .execute();
+    return toPage(rows, keyset, (row) => ({ value: row.created_at.toISOString(), id: row.id }), toApplication);
+  }
+
+  async get(principal: Principal, id: string): Promise<FundingApplication> {
+    return toApplication(await this.visible(this.db, principal, id));
+  }
+
+  /**
+   * Societies see their own applications, staff and auditors all; a reviewer sees only what is
+   * assigned to them — not what they declined or were recused from (a conflict of interest must not
+   * keep reading). Anything else is "not found".
+   */
+  private async visible(db: DB | Trx, principal: Principal, id: string, forUpdate = false) {
+    if (principal.kind === 'user' && principal.role === 'reviewer') {
+      const assigned = await db
+        .selectFrom('review_assignments')
+        .innerJoin('users', 'users.expert_id', 'review_assignments.expert_id')
+        .select('review_assignments.id')
+        .where('users.id', '=', principal.id)
+        .where('review_assignments.application_id', '=', id)
+        .where('review_assignments.status', 'in', ['assigned', 'submitted'])
+        .executeTakeFirst();
+      if (!assigned) throw errors.notFound('Application');
+    }
+    return findApplication(db, principal.scope, id, { forUpdate });
+  }
+
+  async create({ principal, context }: Caller, programId: string, input: ApplicationCreate) {
+    return write(this.db, context, async (trx, record) => {
+      const program = toProgram(await findProgram(trx, programId));
+      const society = await requireSociety(trx, principal.scope, input.societyId);
+      if (program.status !== 'open') {
+        throw errors.ruleViolation(`The call is ${program.status}; applications are made while it is open.`);
+      }
+      assertCategory(program, input.categoryCode);
+      const now = new Date();
+      const row = await trx
+        .insertInto('funding_applications')
+        .values({
+          id: uuidv7(),
+          program_id: programId,
+          society_id: society.id,
+          category_code: input.categoryCode,
+          title: input.title.trim(),
+          summary: input.summary ?? null,
+          planned_on: input.plannedOn ?? null,
+          place: input.place ?? null,
+          expected_participants: input.expectedParticipants ?? null,
+          disciplines: JSON.stringify(input.disciplines ?? []),
+          budget_lines: JSON.stringify(input.budgetLines ?? []),
+          requested_fen: input.requestedFen ?? 0,
+          self_funded_fen: input.selfFundedFen ?? 0,
+          attachments: JSON.stringify(input.attachments ?? []),
+          created_at: now,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const withSociety = { ...row, society_name: society.name };
+      record({
+        action: 'application.create',
+        resourceType: 'funding_application',
+        resourceId: row.id,
+        societyId: society.id,
+        after: summary(withSociety),
+        event: 'application.created',
+      });
+      return toApplication(withSociety);
+    });
+  }
+
+  async update({ principal, context }: Caller, id: string, expected: number | null, patch: ApplicationPatch) {
+    return write(this.db, context, async (trx, record) => {
+      const current = await this.visible(trx, principal, id, true);
+      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      const { adjustedFen, adjustmentReason, ...content } = patch;
+      const staffAdjusting = adjustedFen !== undefined || adjustmentReason !== undefined;
+      if (staffAdjusting) {
+        if (!actsForAssociation(principal)) throw errors.forbidden('Only Association staff adjust the amount to fund.');
+        if (current.status !== 'reviewed') {
+          throw errors.conflict('The amount to fund is adjusted after review and before the allocation is applied.');
+        }
+        if (adjustedFen !== undefined && adjustedFen !== null && !adjustmentReason?.trim()) {
+          throw errors.validation([
+            {
+              path: '/body/adjustmentReason',
+              code: 'required',
+              message: 'Say why the amount differs from the request.',
+            },
+          ]);
+        }
+        if (adjustedFen !== undefined && adjustedFen !== null && adjustedFen > current.requested_fen) {
+          throw errors.validation([
+            { path: '/body/adjustedFen', code: 'above_request', message: 'Staff may lower a request, not raise it.' },
+          ]);
+        }
+      }
+      if (Object.keys(content).length > 0 && current.status !== 'draft') {
+        throw errors.conflict(`The application is ${current.status}; only a draft can be edited.`);
+      }
+      if (content.categoryCode !== undefined) {
+        assertCategory(toProgram(await findProgram(trx, current.program_id)), content.categoryCode);
+      }
+      const row = await trx
+        .updateTable('funding_applications')
+        .set((eb) => ({
+          category_code: content.categoryCode,
+          title: content.title?.trim(),
+          summary: content.summary,
+          planned_on: content.plannedOn,
+          place: content.place,
+          expected_participants: content.expectedParticipants,
+          disciplines: content.disciplines === undefined ? undefined : JSON.stringify(content.disciplines),
+          budget_lines: content.budgetLines === undefined ? undefined : JSON.stringify(content.budgetLines),
+          requested_fen: content.requestedFen,
+          self_funded_fen: content.selfFundedFen,
+          attachments: content.attachments === undefined ? undefined : JSON.stringify(content.attachments),
+          adjusted_fen: adjustedFen,
+          adjustment_reason: adjustedFen === null ? null : adjustmentReason?.trim(),
+          version: eb('version', '+', 1),
+          updated_at: new Date(),
+        }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const next = { ...row, society_name: current.society_name };
+      record({
+        action: staffAdjusting ? 'application.adjust' : 'application.update',
+        resourceType: 'funding_application',
+        resourceId: id,
+        societyId: current.society_id,
+        before: { ...summary(current), adjustedFen: current.adjusted_fen },
+        after: { ...summary(next), adjustedFen: next.adjusted_fen, adjustmentReason: next.adjustment_reason },
+        event: 'application.updated',
+      });
+      return toApplication(next);
+    });
+  }
+
+  /** The screening result; for a draft, a preview of what the screening would say if it were submitted now. */
+  async screening(principal: Principal, id: string) {
+    const row = await this.visible(this.db, principal, id);
+    const stored = readScreening(row.screening);
+    if (stored) return stored;
+    return screenRow(this.db, toProgram(await findProgram(this.db, row.program_id)), row);
+  }
+
+  async transition(
+    { principal, context }: Caller,
+    id: string,
+    expected: number | null,
+    request: { to: string; reason: string },
+  ) {
+    const reason = request.reason.trim();
+    if (!reason) {
+      throw errors.validation([{ path: '/body/reason', code: 'required', message: 'Give the reason for the change.' }]);
+    }
+    return write(this.db, context, async (trx, record) => {
+      const row = await this.visible(trx, principal, id, true);
+      if (expected !== null && row.version !== expected) throw errors.preconditionFailed(row.version);
+      if (!applicationLifecycle.isState(request.to) || !applicationLifecycle.canTransition(row.status, request.to)) {
+        throw errors.invalidTransition(row.status, request.to, applicationLifecycle.allowedFrom(row.status));
+      }
+      const to: ApplicationStatus = request.to;
+      const byStaff = actsForAssociation(principal);
+      const bySociety = speaksForSociety(principal);
+      if (!(bySociety && SOCIETY_MOVES.includes(to)) && !(byStaff && STAFF_MOVES.includes(to))) {
+        throw errors.ruleViolation(
+          to === 'submitted'
+            ? 'Only the applying society submits its application.'
+            : `Moving to ${to} happens through the program (review, allocation, notice), not by hand.`,
+        );
+      }
+      const program = toProgram(await findProgram(trx, row.program_id, { forUpdate: to === 'submitted' }));
+      const move: Move = { row, to, reason };
+      if (to === 'submitted') {
+        this.assertSubmittable(program, row);
+        const submittedAt = new Date();
+        const screening = await screenRow(trx, program, { ...row, submitted_at: submittedAt });
+        move.set = { submitted_at: submittedAt, screening: JSON.stringify(screening) };
+      }
+      if (to === 'in_review' && !['closed', 'reviewing'].includes(program.status)) {
+        throw errors.ruleViolation('An application is admitted to review after the call closes.');
+      }
+      if (to === 'in_review' && !readScreening(row.screening)?.passed) {
+        // A staff override of a failed screening: allowed with the reason, which the audit log keeps.
+        record({
+          action: 'application.screening_override',
+          resourceType: 'funding_application',
+          resourceId: row.id,
+          societyId: row.society_id,
+          after: { reason },
+        });
+      }
+      const [updated] = await moveApplications(trx, context.actor, [move], record);
+      if (!updated) throw new Error('moveApplications returned nothing');
+      return toApplication(updated);
+    });
+  }
+
+  private assertSubmittable(program: FundingProgram, row: ApplicationRowWithSociety): void {
+    const today = localToday();
+    if (program.status !== 'open' || today < program.opensOn || today > program.closesOn) {
+      throw errors.ruleViolation(
+        `Applications are submitted while the call is open, ${program.opensOn} to ${program.closesOn}; today is ${today} and the call is ${program.status}.`,
+        [{ path: '/body/to', code: 'outside_window', message: 'Outside the submission window.' }],
+      );
+    }
+    const application = toApplication(row);
+    const problems: FieldError[] = checkApplicationDraft({
+      categoryCode: application.categoryCode,
+      categories: program.categories,
+      requestedFen: application.requestedFen,
+      selfFundedFen: application.selfFundedFen,
+      budgetLines: application.budgetLines,
+    });
+    if (problems.length) {
+      throw errors.validation(
+        problems.map((p) => ({ ...p, path: `/body${p.path}` })),
+        'The application is not complete; correct it and submit again.',
+      );
+    }
+  }
+
+  async finalReport({ principal, context }: Caller, id: string, expected: number | null, input: FinalReportInput) {
+    return write(this.db, context, async (trx, record) => {
+      const row = await this.visible(trx, principal, id, true);
+      if (expected !== null && row.version !== expected) throw errors.preconditionFailed(row.version);
+      if (!speaksForSociety(principal) && !actsForAssociation(principal)) throw errors.forbidden();
+      if (row.status !== 'funded') {
+        throw errors.conflict(`A final report is filed for a funded project; this one is ${row.status}.`);
+      }
+      const lines = input.spendingLines.reduce((sum, l) => sum + l.amountFen, 0);
+      if (lines !== input.actualSpendingFen) {
+        throw errors.validation([
+          {
+            path: '/body/spendingLines',
+            code: 'unbalanced',
+            message: `The spending lines add up to ${lines} fen, not the ${input.actualSpendingFen} fen reported.`,
+          },
+        ]);
+      }
+      const report = { ...input, submittedAt: new Date().toISOString() };
+      const [updated] = await moveApplications(
+        trx,
+        context.actor,
+        [{ row, to: 'reported', reason: 'Final report filed', set: { final_report: JSON.stringify(report) } }],
+        record,
+      );
+      if (!updated) throw new Error('moveApplications returned nothing');
+      return toApplication(updated);
+    });
+  }
+
+  async transitions(principal: Principal, id: string) {
+    await this.visible(this.db, principal, id);
+    const rows = await this.db
+      .selectFrom('application_transitions')
+      .selectAll()
+      .where('application_id', '=', id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        from: r.from_status,
+        to: r.to_status,
+        reason: r.reason,
+        actor: r.actor_id || r.actor_name ? { id: r.actor_id, username: r.actor_name } : null,
+        at: r.at.toISOString(),
+      })),
+      nextCursor: null,
+    };
+  }
+}
+
+function assertCategory(program: FundingProgram, code: string): void {
+  if (!program.categories.some((c) => c.code === code)) {
+    throw errors.validation([
+      {
+        path: '/body/categoryCode',
+        code: 'unknown_category',
+        message: `The program has no category "${code}"; choose one of: ${program.categories.map((c) => c.code).join(', ')}.`,
+      },
+    ]);
+  }
+}

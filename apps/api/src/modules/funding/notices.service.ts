@@ -1,0 +1,228 @@
+import { checkObjection, maskPhone } from '@society-hub/domain';
+import type { Static } from 'typebox';
+import { uuidv7 } from 'uuidv7';
+import type { DB } from '../../db/connect';
+import type { NoticeObjectionRow } from '../../db/database';
+import { errors, type FieldError } from '../../lib/errors';
+import type { Caller, RequestContext } from '../../lib/request-context';
+import { write } from '../../lib/write';
+import { moveApplications } from './application-moves';
+import { localToday } from './applications.service';
+import { applicationQuery, findProgram, toProgram } from './funding.repository';
+import type { ObjectionCreateSchema, ObjectionResolutionSchema } from './notices.schemas';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function maskContact(contact: string): string {
+  if (EMAIL.test(contact)) {
+    const [user = '', domain = ''] = contact.split('@');
+    return `${user.slice(0, 1)}***@${domain}`;
+  }
+  return maskPhone(contact);
+}
+
+function toObjection(row: NoticeObjectionRow & { application_title: string | null }, masked: boolean) {
+  return {
+    id: row.id,
+    programId: row.program_id,
+    applicationId: row.application_id,
+    applicationTitle: row.application_title,
+    signerKind: row.signer_kind,
+    signerName: row.signer_name,
+    contact: masked ? maskContact(row.contact) : row.contact,
+    content: row.content,
+    status: row.status,
+    resolution: row.resolution,
+    resolvedBy: row.resolved_by,
+    resolvedAt: row.resolved_at?.toISOString() ?? null,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Notices stay readable for a month after they end, so the public can see what was decided. */
+const SHOWN_AFTER_END_DAYS = 30;
+
+export class NoticeService {
+  constructor(private readonly db: DB) {}
+
+  async publicNotices() {
+    const today = localToday();
+    const since = new Date(Date.parse(`${today}T00:00:00Z`) - SHOWN_AFTER_END_DAYS * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const programs = await this.db
+      .selectFrom('funding_programs')
+      .selectAll()
+      .where('status', 'in', ['notice', 'finalised'])
+      .where('notice_ends_on', '>=', since)
+      .orderBy('notice_starts_on', 'desc')
+      .execute();
+    const items = [];
+    for (const row of programs) {
+      const program = toProgram(row);
+      if (!program.noticeStartsOn || !program.noticeEndsOn) continue;
+      const applications = await applicationQuery(this.db)
+        .where('funding_applications.program_id', '=', program.id)
+        .where('funding_applications.status', 'in', ['notice', 'funded', 'reported', 'closed'])
+        .orderBy('funding_applications.category_code')
+        .orderBy('funding_applications.allocated_fen', 'desc')
+        .orderBy('funding_applications.id')
+        .execute();
+      items.push({
+        id: program.id,
+        title: `${program.name} 拟资助项目公示`,
+        year: program.year,
+        startsOn: program.noticeStartsOn,
+        endsOn: program.noticeEndsOn,
+        acceptingObjections:
+          program.status === 'notice' && program.noticeStartsOn <= today && today <= program.noticeEndsOn,
+        totalFen: applications.reduce((s, a) => s + (a.allocated_fen ?? 0), 0),
+        items: applications.map((a) => ({
+          applicationId: a.id,
+          societyName: a.society_name,
+          title: a.title,
+          categoryCode: a.category_code,
+          categoryName: program.categories.find((c) => c.code === a.category_code)?.name ?? a.category_code,
+          allocatedFen: a.allocated_fen ?? 0,
+        })),
+      });
+    }
+    return { items, nextCursor: null };
+  }
+
+  /** Anyone may object while the notice runs, signed with a real name or unit and a way to reach them. */
+  async fileObjection(context: RequestContext, programId: string, input: Static<typeof ObjectionCreateSchema>) {
+    const problems: FieldError[] = checkObjection(input).map((p) => ({ ...p, path: `/body${p.path}` }));
+    const signer = input.signerName.trim();
+    const contact = input.contact.trim();
+    if (problems.length) throw errors.validation(problems);
+    return write(this.db, context, async (trx, record) => {
+      const program = toProgram(
+        await findProgram(trx, programId).catch(() => {
+          throw errors.notFound('Notice');
+        }),
+      );
+      const today = localToday();
+      if (program.status !== 'notice' || !program.noticeStartsOn || !program.noticeEndsOn)
+        throw errors.notFound('Notice');
+      if (today < program.noticeStartsOn || today > program.noticeEndsOn) {
+        throw errors.ruleViolation(
+          `Objections are accepted during the notice period, ${program.noticeStartsOn} to ${program.noticeEndsOn}.`,
+        );
+      }
+      if (input.applicationId) {
+        const application = await trx
+          .selectFrom('funding_applications')
+          .select('id')
+          .where('id', '=', input.applicationId)
+          .where('program_id', '=', programId)
+          .where('status', '=', 'notice')
+          .executeTakeFirst();
+        if (!application) {
+          throw errors.validation([
+            { path: '/body/applicationId', code: 'not_in_notice', message: 'That project is not in this notice.' },
+          ]);
+        }
+      }
+      const id = uuidv7();
+      const createdAt = new Date();
+      await trx
+        .insertInto('notice_objections')
+        .values({
+          id,
+          program_id: programId,
+          application_id: input.applicationId,
+          signer_kind: input.signerKind,
+          signer_name: signer,
+          contact,
+          content: input.content.trim(),
+          status: 'open',
+          ip: context.ip,
+          created_at: createdAt,
+        })
+        .execute();
+      record({
+        action: 'objection.file',
+        resourceType: 'notice_objection',
+        resourceId: id,
+        after: { programId, applicationId: input.applicationId, signerKind: input.signerKind, signerName: signer },
+        event: 'objection.filed',
+      });
+      return { id, status: 'open' as const, createdAt: createdAt.toISOString() };
+    });
+  }
+
+  async list(programId: string) {
+    await findProgram(this.db, programId);
+    const rows = await this.db
+      .selectFrom('notice_objections')
+      .leftJoin('funding_applications', 'funding_applications.id', 'notice_objections.application_id')
+      .selectAll('notice_objections')
+      .select('funding_applications.title as application_title')
+      .where('notice_objections.program_id', '=', programId)
+      .orderBy('notice_objections.created_at')
+      .orderBy('notice_objections.id')
+      .execute();
+    return { items: rows.map((r) => toObjection(r, true)), nextCursor: null };
+  }
+
+  /** Staff resolve an objection; upholding one rejects the application it names and releases its money. */
+  async resolve({ principal, context }: Caller, id: string, input: Static<typeof ObjectionResolutionSchema>) {
+    return write(this.db, context, async (trx, record) => {
+      const row = await trx
+        .selectFrom('notice_objections')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!row) throw errors.notFound('Objection');
+      if (row.status !== 'open') throw errors.conflict(`The objection was already ${row.status}.`);
+      const resolution = input.resolution.trim();
+      if (!resolution) {
+        throw errors.validation([{ path: '/body/resolution', code: 'required', message: 'Say what was found.' }]);
+      }
+      if (input.outcome === 'upheld' && row.application_id) {
+        const application = await applicationQuery(trx)
+          .where('funding_applications.id', '=', row.application_id)
+          .forUpdate('funding_applications')
+          .executeTakeFirstOrThrow();
+        if (application.status === 'notice') {
+          await moveApplications(
+            trx,
+            context.actor,
+            [
+              {
+                row: application,
+                to: 'rejected',
+                reason: `Objection upheld: ${resolution}`,
+                set: { allocated_fen: 0 },
+              },
+            ],
+            record,
+          );
+        }
+      }
+      const updated = await trx
+        .updateTable('notice_objections')
+        .set((eb) => ({
+          status: input.outcome,
+          resolution,
+          resolved_by: principal.name,
+          resolved_at: new Date(),
+          version: eb('version', '+', 1),
+        }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      record({
+        action: `objection.${input.outcome}`,
+        resourceType: 'notice_objection',
+        resourceId: id,
+        after: { outcome: input.outcome, resolution, applicationId: row.application_id },
+        event: 'objection.resolved',
+      });
+      return toObjection({ ...updated, application_title: null }, false);
+    });
+  }
+}

@@ -1,0 +1,409 @@
+import {
+  type ApplicationStatus,
+  checkProgramSettings,
+  DEFAULT_RUBRIC,
+  defaultCategories,
+  MINIMUM_REVIEWERS,
+  noticePeriod,
+  type ProgramSettings,
+  type ProgramStatus,
+  programLifecycle,
+  WorkingDayCalendar,
+} from '@society-hub/domain';
+import type { Static } from 'typebox';
+import { uuidv7 } from 'uuidv7';
+import type { DB } from '../../db/connect';
+import { errors, type FieldError } from '../../lib/errors';
+import { keysetOf, toPage } from '../../lib/pagination';
+import type { Caller } from '../../lib/request-context';
+import { type Change, type Trx, write } from '../../lib/write';
+import { loadCalendarData } from '../calendar/calendar.service';
+import { type Move, moveApplications } from './application-moves';
+import { localToday, screenRow } from './applications.service';
+import { applicationQuery, findProgram, readScreening, toProgram } from './funding.repository';
+import type {
+  FundingProgram,
+  FundingProgramCreateSchema,
+  FundingProgramPatchSchema,
+  ProgramListQuerySchema,
+} from './funding.schemas';
+import type { ReviewService } from './reviews.service';
+import { aggregateProgramScores } from './scores';
+
+type ProgramCreate = Static<typeof FundingProgramCreateSchema>;
+type ProgramPatch = Static<typeof FundingProgramPatchSchema>;
+
+const PROGRAM_SORTS = [
+  { name: '-createdAt', column: 'created_at', direction: 'desc' },
+  { name: 'createdAt', column: 'created_at', direction: 'asc' },
+] as const;
+
+function settingsOf(program: FundingProgram): ProgramSettings {
+  return {
+    year: program.year,
+    opensOn: program.opensOn,
+    closesOn: program.closesOn,
+    totalBudgetFen: program.totalBudgetFen,
+    categories: program.categories,
+    rubric: program.rubric,
+    minimumScore: program.minimumScore,
+    reviewersPerApplication: program.reviewersPerApplication,
+    scoringMethod: program.scoringMethod,
+    allocationStrategy: program.allocationStrategy,
+    noticeWorkingDays: program.noticeWorkingDays,
+    allowMultiplePerCategory: program.allowMultiplePerCategory,
+  };
+}
+
+function assertSettings(settings: ProgramSettings): void {
+  const problems: FieldError[] = checkProgramSettings(settings).map((p) => ({ ...p, path: `/body${p.path}` }));
+  if (problems.length) throw errors.validation(problems, 'The program settings are not consistent.');
+}
+
+/**
+ * Once the call is open, only what cannot hurt an applicant may change: the wording and a later close
+ * (also after closing, to reopen a call closed too early).
+ */
+const EDITABLE_WHILE_OPEN: readonly (keyof ProgramPatch)[] = ['name', 'description', 'closesOn'];
+
+export class ProgramService {
+  constructor(
+    private readonly db: DB,
+    private readonly reviews: ReviewService,
+  ) {}
+
+  async list(query: Static<typeof ProgramListQuerySchema>) {
+    const keyset = keysetOf(PROGRAM_SORTS, { ...query, sort: undefined });
+    let q = this.db.selectFrom('funding_programs').selectAll();
+    if (query.status) q = q.where('status', '=', query.status);
+    if (query.year) q = q.where('year', '=', query.year);
+    if (keyset.after) {
+      const { value, id } = keyset.after;
+      q = q.where((eb) =>
+        eb.or([
+          eb('created_at', '<', new Date(String(value))),
+          eb.and([eb('created_at', '=', new Date(String(value))), eb('id', '<', id)]),
+        ]),
+      );
+    }
+    const rows = await q
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(keyset.limit + 1)
+      .execute();
+    return toPage(rows, keyset, (row) => ({ value: row.created_at.toISOString(), id: row.id }), toProgram);
+  }
+
+  async get(id: string): Promise<FundingProgram> {
+    return toProgram(await findProgram(this.db, id));
+  }
+
+  async create({ context }: Caller, input: ProgramCreate): Promise<FundingProgram> {
+    const settings: ProgramSettings = {
+      year: input.year,
+      opensOn: input.opensOn,
+      closesOn: input.closesOn,
+      totalBudgetFen: input.totalBudgetFen,
+      categories: input.categories ?? defaultCategories(),
+      rubric: input.rubric ?? DEFAULT_RUBRIC,
+      minimumScore: input.minimumScore ?? 60,
+      reviewersPerApplication: input.reviewersPerApplication ?? 5,
+      scoringMethod: input.scoringMethod ?? 'trimmed_mean',
+      allocationStrategy: input.allocationStrategy ?? 'best_first',
+      noticeWorkingDays: input.noticeWorkingDays ?? 5,
+      allowMultiplePerCategory: input.allowMultiplePerCategory ?? false,
+    };
+    assertSettings(settings);
+    return write(this.db, context, async (trx, record) => {
+      const now = new Date();
+      const row = await trx
+        .insertInto('funding_programs')
+        .values({
+          id: uuidv7(),
+          name: input.name.trim(),
+          year: settings.year,
+          description: input.description ?? null,
+          opens_on: settings.opensOn,
+          closes_on: settings.closesOn,
+          total_budget_fen: settings.totalBudgetFen,
+          categories: JSON.stringify(settings.categories),
+          rubric: JSON.stringify(settings.rubric),
+          minimum_score: settings.minimumScore,
+          reviewers_per_application: settings.reviewersPerApplication,
+          scoring_method: settings.scoringMethod,
+          allocation_strategy: settings.allocationStrategy,
+          notice_working_days: settings.noticeWorkingDays,
+          allow_multiple_per_category: settings.allowMultiplePerCategory,
+          created_at: now,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const program = toProgram(row);
+      record({
+        action: 'program.create',
+        resourceType: 'funding_program',
+        resourceId: program.id,
+        after: program,
+        event: 'program.created',
+      });
+      return program;
+    });
+  }
+
+  async update({ context }: Caller, id: string, expected: number | null, patch: ProgramPatch) {
+    return write(this.db, context, async (trx, record) => {
+      const row = await findProgram(trx, id, { forUpdate: true });
+      if (expected !== null && row.version !== expected) throw errors.preconditionFailed(row.version);
+      const current = toProgram(row);
+      if (current.status !== 'draft') {
+        const fixed = Object.keys(patch).filter(
+          (k) =>
+            !(
+              (current.status === 'open' || current.status === 'closed') &&
+              (EDITABLE_WHILE_OPEN as readonly string[]).includes(k)
+            ),
+        );
+        if (fixed.length) {
+          throw errors.conflict(
+            current.status === 'open' || current.status === 'closed'
+              ? `While the call is open or just closed only the name, description and a later closing date may change (not: ${fixed.join(', ')}).`
+              : `The program is ${current.status}; its settings are fixed.`,
+          );
+        }
+        if (patch.closesOn !== undefined && patch.closesOn < current.closesOn) {
+          throw errors.validation([
+            { path: '/body/closesOn', code: 'earlier_close', message: 'An open call may be extended, not shortened.' },
+          ]);
+        }
+      }
+      const next: FundingProgram = { ...current, ...patch };
+      assertSettings(settingsOf(next));
+      const updated = await trx
+        .updateTable('funding_programs')
+        .set((eb) => ({
+          name: next.name.trim(),
+          year: next.year,
+          description: next.description,
+          opens_on: next.opensOn,
+          closes_on: next.closesOn,
+          total_budget_fen: next.totalBudgetFen,
+          categories: JSON.stringify(next.categories),
+          rubric: JSON.stringify(next.rubric),
+          minimum_score: next.minimumScore,
+          reviewers_per_application: next.reviewersPerApplication,
+          scoring_method: next.scoringMethod,
+          allocation_strategy: next.allocationStrategy,
+          notice_working_days: next.noticeWorkingDays,
+          allow_multiple_per_category: next.allowMultiplePerCategory,
+          version: eb('version', '+', 1),
+          updated_at: new Date(),
+        }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const program = toProgram(updated);
+      record({
+        action: 'program.update',
+        resourceType: 'funding_program',
+        resourceId: id,
+        before: current,
+        after: program,
+        event: 'program.updated',
+      });
+      return program;
+    });
+  }
+
+  /**
+   * Program transitions carry its applications along: closing the call screens them, opening review
+   * admits those that passed and assigns reviewers, closing review scores them, the notice publishes
+   * the approved ones, and finalising funds them.
+   */
+  async transition(
+    { context }: Caller,
+    id: string,
+    expected: number | null,
+    request: { to: string; reason: string },
+  ): Promise<FundingProgram> {
+    const reason = request.reason.trim();
+    if (!reason) {
+      throw errors.validation([{ path: '/body/reason', code: 'required', message: 'Give the reason for the change.' }]);
+    }
+    return write(this.db, context, async (trx, record) => {
+      const row = await findProgram(trx, id, { forUpdate: true });
+      if (expected !== null && row.version !== expected) throw errors.preconditionFailed(row.version);
+      const from = row.status;
+      if (!programLifecycle.isState(request.to) || !programLifecycle.canTransition(from, request.to)) {
+        throw errors.invalidTransition(from, request.to, programLifecycle.allowedFrom(from));
+      }
+      const to: ProgramStatus = request.to;
+      const program = toProgram(row);
+      const notice = await this.carryApplications(trx, context.actor, program, to, record);
+      const updated = await trx
+        .updateTable('funding_programs')
+        .set((eb) => ({
+          status: to,
+          ...(notice ? { notice_starts_on: notice.startsOn, notice_ends_on: notice.endsOn } : {}),
+          version: eb('version', '+', 1),
+          updated_at: new Date(),
+        }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const after = toProgram(updated);
+      record({
+        action: `program.transition.${to}`,
+        resourceType: 'funding_program',
+        resourceId: id,
+        before: { status: from },
+        after: { ...after, transitionReason: reason },
+        event: 'program.status_changed',
+      });
+      if (to === 'reviewing') await this.reviews.autoAssignInTransaction(trx, after, record);
+      return after;
+    });
+  }
+
+  private async carryApplications(
+    trx: Trx,
+    actor: Caller['context']['actor'],
+    program: FundingProgram,
+    to: ProgramStatus,
+    record: (change: Change) => void,
+  ): Promise<{ startsOn: string; endsOn: string } | null> {
+    const inStatus = (status: ApplicationStatus) =>
+      applicationQuery(trx)
+        .where('funding_applications.program_id', '=', program.id)
+        .where('funding_applications.status', '=', status)
+        .orderBy('funding_applications.id')
+        .forUpdate('funding_applications')
+        .execute();
+    const move = (moves: Move[]) => moveApplications(trx, actor, moves, record);
+
+    if (program.status === 'notice' && to === 'deciding') {
+      throw errors.ruleViolation(
+        'Decisions under notice are not reopened: resolve an objection as upheld to reject that application.',
+      );
+    }
+    if (program.status === 'open' && to === 'closed') {
+      const submitted = await inStatus('submitted');
+      const moves: Move[] = [];
+      for (const row of submitted) {
+        const screening = await screenRow(trx, program, row);
+        moves.push({
+          row,
+          to: 'screening',
+          reason: 'The call closed: 形式审查',
+          set: { screening: JSON.stringify(screening) },
+        });
+      }
+      await move(moves);
+      // Screened before the call was reopened: their result is refreshed with what is true now.
+      for (const row of await inStatus('screening')) {
+        if (moves.some((m) => m.row.id === row.id)) continue;
+        const screening = await screenRow(trx, program, row);
+        await trx
+          .updateTable('funding_applications')
+          .set({ screening: JSON.stringify(screening), updated_at: new Date() })
+          .where('id', '=', row.id)
+          .execute();
+        record({
+          action: 'application.rescreen',
+          resourceType: 'funding_application',
+          resourceId: row.id,
+          societyId: row.society_id,
+          after: { passed: screening.passed },
+        });
+      }
+      return null;
+    }
+    if (program.status === 'closed' && to === 'open') {
+      if (program.closesOn < localToday()) {
+        throw errors.ruleViolation(`The call closed on ${program.closesOn}; extend closesOn before reopening it.`);
+      }
+      // Applications already screened stay so; closing the call again screens them afresh.
+      return null;
+    }
+    if (to === 'reviewing') {
+      const screened = await inStatus('screening');
+      await move(
+        screened.map((row) => {
+          const failed = (readScreening(row.screening)?.checks ?? []).filter((c) => !c.passed).map((c) => c.message);
+          return failed.length === 0
+            ? { row, to: 'in_review', reason: 'Passed 形式审查' }
+            : { row, to: 'rejected', reason: `Failed 形式审查: ${failed.join(' ')}` };
+        }),
+      );
+      return null;
+    }
+    if (to === 'deciding') {
+      const inReview = await inStatus('in_review');
+      const aggregated = await aggregateProgramScores(trx, program);
+      const short = inReview.filter((row) => (aggregated.get(row.id)?.reviewCount ?? 0) < MINIMUM_REVIEWERS);
+      if (short.length) {
+        throw errors.ruleViolation(
+          `${short.length} application(s) have fewer than ${MINIMUM_REVIEWERS} submitted reviews: ${short
+            .slice(0, 5)
+            .map((r) => `“${r.title}” (${aggregated.get(r.id)?.reviewCount ?? 0})`)
+            .join(', ')}${short.length > 5 ? ', …' : ''}. Assign more reviewers or wait for their scores.`,
+          short.map((r) => ({ path: `/applications/${r.id}`, code: 'quorum_not_met', message: r.title })),
+        );
+      }
+      await move(
+        inReview.map((row) => {
+          const score = aggregated.get(row.id);
+          return {
+            row,
+            to: 'reviewed',
+            reason: 'Review closed',
+            set: {
+              score: score?.score ?? null,
+              first_criterion: score?.firstCriterion ?? null,
+              score_explanation: score?.explanation ?? null,
+            },
+          };
+        }),
+      );
+      return null;
+    }
+    if (to === 'notice') {
+      const undecided = await inStatus('reviewed');
+      if (undecided.length) {
+        throw errors.ruleViolation(
+          `${undecided.length} reviewed application(s) have no decision yet; apply the allocation first.`,
+        );
+      }
+      const calendar = new WorkingDayCalendar(await loadCalendarData(trx));
+      const period = noticePeriod(calendar, localToday(), program.noticeWorkingDays);
+      const approved = await inStatus('approved');
+      await move(
+        approved.map((row) => ({
+          row,
+          to: 'notice',
+          reason: `Public notice ${period.startsOn} – ${period.endsOn}`,
+        })),
+      );
+      return period;
+    }
+    if (program.status === 'notice' && to === 'finalised') {
+      if (program.noticeEndsOn && localToday() <= program.noticeEndsOn) {
+        throw errors.ruleViolation(`The public notice runs until ${program.noticeEndsOn}; finalise after it ends.`);
+      }
+      const open = await trx
+        .selectFrom('notice_objections')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('program_id', '=', program.id)
+        .where('status', '=', 'open')
+        .executeTakeFirstOrThrow();
+      if (Number(open.n) > 0) {
+        throw errors.ruleViolation(`${open.n} objection(s) to the notice are still open; resolve them first.`);
+      }
+      await move(
+        (await inStatus('notice')).map((row) => ({ row, to: 'funded', reason: 'Notice ended without objection' })),
+      );
+      return null;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,653 @@
+import {
+  assignReviewers,
+  checkReviewScores,
+  findConflicts,
+  isActiveAssignment,
+  MINIMUM_REVIEWERS,
+  reviewTotal,
+} from '@society-hub/domain';
+import type { Static } from 'typebox';
+import { Type } from 'typebox';
+import { uuidv7 } from 'uuidv7';
+import type { DB } from '../../db/connect';
+import type { ReviewAssignmentRow } from '../../db/database';
+import { errors } from '../../lib/errors';
+import { type ColumnTypes, insertMany } from '../../lib/insert-many';
+import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
+import { storedJson } from '../../lib/stored-json';
+import { type Change, type Trx, write } from '../../lib/write';
+import {
+  applicationQuery,
+  findApplication,
+  findProgram,
+  readRubric,
+  readStrings,
+  toProgram,
+} from './funding.repository';
+import type { FundingProgram } from './funding.schemas';
+import { applicantProfiles, reviewerProfiles } from './reviewer-profiles';
+import {
+  CriterionScoreSchema,
+  type DeclineSchema,
+  type ManualAssignmentSchema,
+  type MyReviewPutSchema,
+  type ReviewAssignment,
+} from './reviews.schemas';
+
+const readScores = storedJson(
+  { CriterionScore: CriterionScoreSchema },
+  Type.Union([Type.Array(Type.Ref('CriterionScore')), Type.Null()]),
+  'review scores',
+);
+
+const ASSIGNMENT_COLUMNS: ColumnTypes<'review_assignments'> = {
+  id: 'uuid',
+  program_id: 'uuid',
+  application_id: 'uuid',
+  expert_id: 'uuid',
+  status: 'text',
+  discipline_match: 'boolean',
+  assigned_by: 'text',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+};
+
+/** Review closes when the program moves on to deciding; from then on reviewers may see each other's scores. */
+const REVIEW_CLOSED = ['deciding', 'notice', 'finalised'];
+/** Applicants see the (anonymous) reviews once the decision is public. */
+const DECISION_PUBLIC = ['notice', 'finalised'];
+
+export class ReviewService {
+  constructor(private readonly db: DB) {}
+
+  /** The expert a reviewer's login belongs to; a reviewer without one has nothing to review. */
+  private async expertOf(db: DB | Trx, principal: Principal): Promise<string> {
+    if (principal.kind !== 'user' || principal.role !== 'reviewer') {
+      throw errors.forbidden('Only reviewers have a review queue.');
+    }
+    const user = await db.selectFrom('users').select('expert_id').where('id', '=', principal.id).executeTakeFirst();
+    if (!user?.expert_id) {
+      throw errors.forbidden('Your account is not linked to an expert of the pools; ask the Association to link it.');
+    }
+    return user.expert_id;
+  }
+
+  /**
+   * Fills every application under review up to the program's number of reviewers: never a reviewer in
+   * conflict or unavailable, disciplines matched where possible, load balanced (domain `assignReviewers`).
+   * The pairs left out for a conflict are logged as recusals in one audit row.
+   */
+  async autoAssignInTransaction(trx: Trx, program: FundingProgram, record: (change: Change) => void) {
+    const applications = await applicationQuery(trx)
+      .where('funding_applications.program_id', '=', program.id)
+      .where('funding_applications.status', '=', 'in_review')
+      .orderBy('funding_applications.id')
+      .execute();
+    const [profiles, reviewers, existing, loads] = await Promise.all([
+      applicantProfiles(trx, applications),
+      reviewerProfiles(trx, program.id),
+      trx
+        .selectFrom('review_assignments')
+        .select(['application_id', 'expert_id', 'status'])
+        .where('program_id', '=', program.id)
+        .execute(),
+      trx
+        .selectFrom('review_assignments')
+        .select(['expert_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('program_id', '!=', program.id)
+        .where('status', '=', 'assigned')
+        .groupBy('expert_id')
+        .execute(),
+    ]);
+    const result = assignReviewers({
+      applications: profiles,
+      reviewers,
+      perApplication: program.reviewersPerApplication,
+      existing: existing.map((e) => ({ applicationId: e.application_id, expertId: e.expert_id, status: e.status })),
+      loads: Object.fromEntries(loads.map((l) => [l.expert_id, Number(l.n)])),
+    });
+    const now = new Date();
+    await insertMany(
+      trx,
+      'review_assignments',
+      ASSIGNMENT_COLUMNS,
+      result.assignments.map((a) => ({
+        id: uuidv7(),
+        program_id: program.id,
+        application_id: a.applicationId,
+        expert_id: a.expertId,
+        status: 'assigned',
+        discipline_match: a.disciplineMatch,
+        assigned_by: 'auto',
+        created_at: now,
+        updated_at: now,
+      })),
+    );
+    const recusals = profiles.flatMap((applicant) =>
+      reviewers.flatMap((reviewer) =>
+        findConflicts(reviewer, applicant).map((c) => ({
+          applicationId: applicant.applicationId,
+          expertId: reviewer.expertId,
+          reason: c.reason,
+        })),
+      ),
+    );
+    record({
+      action: 'assignment.auto',
+      resourceType: 'funding_program',
+      resourceId: program.id,
+      after: {
+        created: result.assignments.map((a) => ({ applicationId: a.applicationId, expertId: a.expertId })),
+        recusals,
+        shortfalls: result.shortfalls,
+      },
+      event: 'program.reviewers_assigned',
+    });
+    return { created: result.assignments.length, conflictsExcluded: recusals.length, shortfalls: result.shortfalls };
+  }
+
+  async autoAssign({ context }: Caller, programId: string) {
+    return write(this.db, context, async (trx, record) => {
+      const program = toProgram(await findProgram(trx, programId, { forUpdate: true }));
+      if (program.status !== 'reviewing') {
+        throw errors.ruleViolation(`Reviewers are assigned while the program is reviewing; it is ${program.status}.`);
+      }
+      return this.autoAssignInTransaction(trx, program, record);
+    });
+  }
+
+  async board(programId: string) {
+    const program = toProgram(await findProgram(this.db, programId));
+    const applications = await applicationQuery(this.db)
+      .where('funding_applications.program_id', '=', programId)
+      .where('funding_applications.status', 'not in', ['draft', 'withdrawn', 'submitted', 'screening'])
+      .orderBy('funding_applications.created_at')
+      .orderBy('funding_applications.id')
+      .execute();
+    const rows = await this.db
+      .selectFrom('review_assignments')
+      .innerJoin('experts', 'experts.id', 'review_assignments.expert_id')
+      .selectAll('review_assignments')
+      .select('experts.name as expert_name')
+      .where('review_assignments.program_id', '=', programId)
+      .orderBy('review_assignments.created_at')
+      .execute();
+    const [profiles, reviewers] = await Promise.all([
+      applicantProfiles(this.db, applications),
+      reviewerProfiles(this.db, programId),
+    ]);
+    const conflictsOf = (row: ReviewAssignmentRow) => {
+      const reviewer = reviewers.find((r) => r.expertId === row.expert_id);
+      const applicant = profiles.find((p) => p.applicationId === row.application_id);
+      return reviewer && applicant ? findConflicts(reviewer, applicant) : [];
+    };
+    const loads = new Map<string, { expertId: string; expertName: string; active: number; submitted: number }>();
+    for (const row of rows) {
+      const load = loads.get(row.expert_id) ?? {
+        expertId: row.expert_id,
+        expertName: row.expert_name,
+        active: 0,
+        submitted: 0,
+      };
+      if (isActiveAssignment(row.status)) load.active += 1;
+      if (row.status === 'submitted') load.submitted += 1;
+      loads.set(row.expert_id, load);
+    }
+    // Applications that went to review: those rejected at screening never had reviewers.
+    const reviewed = applications.filter(
+      (a) => a.status === 'in_review' || rows.some((r) => r.application_id === a.id),
+    );
+    return {
+      programId,
+      items: reviewed.map((application) => {
+        const mine = rows.filter((r) => r.application_id === application.id);
+        const submitted = mine.filter((r) => r.status === 'submitted').length;
+        return {
+          applicationId: application.id,
+          title: application.title,
+          societyName: application.society_name,
+          categoryCode: application.category_code,
+          status: application.status,
+          active: mine.filter((r) => isActiveAssignment(r.status)).length,
+          submitted,
+          needed: program.reviewersPerApplication,
+          quorumMet: submitted >= MINIMUM_REVIEWERS,
+          assignments: mine.map((r) => toAssignment(r, r.expert_name, conflictsOf(r))),
+        };
+      }),
+      reviewerLoads: [...loads.values()].sort(
+        (a, b) => b.active - a.active || a.expertName.localeCompare(b.expertName),
+      ),
+    };
+  }
+
+  /** Staff assign by hand, with a reason; assigning despite a conflict is an override the audit log keeps. */
+  async assignManually(
+    { principal, context }: Caller,
+    programId: string,
+    input: Static<typeof ManualAssignmentSchema>,
+  ) {
+    const reason = input.reason.trim();
+    if (!reason) throw errors.validation([{ path: '/body/reason', code: 'required', message: 'Give the reason.' }]);
+    return write(this.db, context, async (trx, record) => {
+      const program = toProgram(await findProgram(trx, programId, { forUpdate: true }));
+      if (program.status !== 'reviewing') {
+        throw errors.ruleViolation(`Reviewers are assigned while the program is reviewing; it is ${program.status}.`);
+      }
+      const application = await findApplication(trx, principal.scope, input.applicationId);
+      if (application.program_id !== programId) throw errors.notFound('Application');
+      if (application.status !== 'in_review') {
+        throw errors.conflict(
+          `The application is ${application.status}; reviewers are assigned while it is in review.`,
+        );
+      }
+      const expert = await trx
+        .selectFrom('experts')
+        .select(['id', 'name'])
+        .where('id', '=', input.expertId)
+        .executeTakeFirst();
+      if (!expert) throw errors.notFound('Expert');
+      const [applicant] = await applicantProfiles(trx, [application]);
+      const reviewer = (await reviewerProfiles(trx, programId)).find((r) => r.expertId === expert.id);
+      const conflicts = applicant && reviewer ? findConflicts(reviewer, applicant) : [];
+      const existing = await trx
+        .selectFrom('review_assignments')
+        .selectAll()
+        .where('application_id', '=', application.id)
+        .where('expert_id', '=', expert.id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (existing && isActiveAssignment(existing.status)) {
+        throw errors.conflict(`${expert.name} is already assigned to this application.`);
+      }
+      const now = new Date();
+      const row = existing
+        ? await trx
+            .updateTable('review_assignments')
+            .set((eb) => ({
+              status: 'assigned',
+              assigned_by: principal.name,
+              override_reason: reason,
+              decline_reason: null,
+              decline_note: null,
+              version: eb('version', '+', 1),
+              updated_at: now,
+            }))
+            .where('id', '=', existing.id)
+            .returningAll()
+            .executeTakeFirstOrThrow()
+        : await trx
+            .insertInto('review_assignments')
+            .values({
+              id: uuidv7(),
+              program_id: programId,
+              application_id: application.id,
+              expert_id: expert.id,
+              status: 'assigned',
+              discipline_match: false,
+              assigned_by: principal.name,
+              override_reason: reason,
+              created_at: now,
+              updated_at: now,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+      const assignment = toAssignment(row, expert.name, conflicts);
+      record({
+        action: conflicts.length ? 'assignment.override' : 'assignment.manual',
+        resourceType: 'review_assignment',
+        resourceId: row.id,
+        societyId: application.society_id,
+        after: { ...assignment, reason },
+        event: 'assignment.created',
+      });
+      return assignment;
+    });
+  }
+
+  /** Staff take a reviewer off an application (回避) with a reason; the gap is filled again automatically. */
+  async recuse({ context }: Caller, assignmentId: string, reason: string) {
+    return write(this.db, context, async (trx, record) => {
+      const row = await trx
+        .selectFrom('review_assignments')
+        .selectAll()
+        .where('id', '=', assignmentId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!row) throw errors.notFound('Assignment');
+      const program = toProgram(await findProgram(trx, row.program_id, { forUpdate: true }));
+      if (program.status !== 'reviewing') throw errors.ruleViolation('Review has closed; assignments are fixed.');
+      if (!isActiveAssignment(row.status)) throw errors.conflict(`The assignment is already ${row.status}.`);
+      await this.endAssignment(trx, row, 'recused', { reason: null, note: reason.trim() }, 'assignment.recuse', record);
+      const refill = await this.autoAssignInTransaction(trx, program, record);
+      return { ...refill };
+    });
+  }
+
+  private async endAssignment(
+    trx: Trx,
+    row: ReviewAssignmentRow,
+    status: 'recused' | 'declined',
+    why: { reason: string | null; note: string | null },
+    action: string,
+    record: (change: Change) => void,
+  ) {
+    await trx
+      .updateTable('review_assignments')
+      .set((eb) => ({
+        status,
+        decline_reason: why.reason,
+        decline_note: why.note,
+        version: eb('version', '+', 1),
+        updated_at: new Date(),
+      }))
+      .where('id', '=', row.id)
+      .execute();
+    record({
+      action,
+      resourceType: 'review_assignment',
+      resourceId: row.id,
+      after: { applicationId: row.application_id, expertId: row.expert_id, status, ...why },
+      event: 'assignment.ended',
+    });
+  }
+
+  async declaration(principal: Principal, programId: string) {
+    const expertId = await this.expertOf(this.db, principal);
+    await findProgram(this.db, programId);
+    const row = await this.db
+      .selectFrom('reviewer_declarations')
+      .selectAll()
+      .where('program_id', '=', programId)
+      .where('expert_id', '=', expertId)
+      .executeTakeFirst();
+    return {
+      programId,
+      societyIds: readStrings(row?.society_ids ?? []),
+      note: row?.note ?? null,
+      declaredAt: row?.declared_at.toISOString() ?? null,
+      recused: 0,
+    };
+  }
+
+  /**
+   * A reviewer's declaration of interest for a program. Assignments it puts in conflict are given up
+   * (recused, logged) and the applications re-assigned.
+   */
+  async declare(
+    { principal, context }: Caller,
+    programId: string,
+    input: { societyIds: string[]; note: string | null },
+  ) {
+    return write(this.db, context, async (trx, record) => {
+      const expertId = await this.expertOf(trx, principal);
+      const program = toProgram(await findProgram(trx, programId, { forUpdate: true }));
+      if (program.status === 'finalised') throw errors.ruleViolation('The program is finalised.');
+      const now = new Date();
+      await trx
+        .insertInto('reviewer_declarations')
+        .values({
+          program_id: programId,
+          expert_id: expertId,
+          society_ids: JSON.stringify(input.societyIds),
+          note: input.note,
+          declared_at: now,
+        })
+        .onConflict((oc) =>
+          oc.columns(['program_id', 'expert_id']).doUpdateSet({
+            society_ids: JSON.stringify(input.societyIds),
+            note: input.note,
+            declared_at: now,
+          }),
+        )
+        .execute();
+      record({
+        action: 'declaration.submit',
+        resourceType: 'reviewer_declaration',
+        resourceId: `${programId}:${expertId}`,
+        after: { programId, expertId, societyIds: input.societyIds, note: input.note },
+      });
+      const conflicting = input.societyIds.length
+        ? await trx
+            .selectFrom('review_assignments')
+            .innerJoin('funding_applications', 'funding_applications.id', 'review_assignments.application_id')
+            .selectAll('review_assignments')
+            .where('review_assignments.program_id', '=', programId)
+            .where('review_assignments.expert_id', '=', expertId)
+            .where('review_assignments.status', '=', 'assigned')
+            .where('funding_applications.society_id', 'in', input.societyIds)
+            .forUpdate('review_assignments')
+            .execute()
+        : [];
+      for (const row of conflicting) {
+        await this.endAssignment(
+          trx,
+          row,
+          'recused',
+          { reason: 'conflict_of_interest', note: 'Declared interest' },
+          'assignment.recuse',
+          record,
+        );
+      }
+      if (conflicting.length && program.status === 'reviewing')
+        await this.autoAssignInTransaction(trx, program, record);
+      return {
+        programId,
+        societyIds: input.societyIds,
+        note: input.note,
+        declaredAt: now.toISOString(),
+        recused: conflicting.length,
+      };
+    });
+  }
+
+  async queue(principal: Principal) {
+    const expertId = await this.expertOf(this.db, principal);
+    const rows = await this.db
+      .selectFrom('review_assignments')
+      .innerJoin('funding_applications', 'funding_applications.id', 'review_assignments.application_id')
+      .innerJoin('societies', 'societies.id', 'funding_applications.society_id')
+      .innerJoin('funding_programs', 'funding_programs.id', 'review_assignments.program_id')
+      .select([
+        'review_assignments.id',
+        'review_assignments.application_id',
+        'review_assignments.program_id',
+        'review_assignments.status',
+        'review_assignments.scores',
+        'review_assignments.total',
+        'review_assignments.justification',
+        'review_assignments.submitted_at',
+        'funding_programs.name as program_name',
+        'funding_programs.status as program_status',
+        'funding_programs.rubric',
+        'funding_applications.title',
+        'funding_applications.category_code',
+        'funding_applications.requested_fen',
+        'societies.name as society_name',
+      ])
+      .where('review_assignments.expert_id', '=', expertId)
+      .where('review_assignments.status', 'in', ['assigned', 'submitted'])
+      .orderBy('review_assignments.created_at', 'desc')
+      .orderBy('review_assignments.id')
+      .limit(500)
+      .execute();
+    return {
+      items: rows.map((r) => ({
+        assignmentId: r.id,
+        applicationId: r.application_id,
+        programId: r.program_id,
+        programName: r.program_name,
+        programStatus: r.program_status,
+        rubric: readRubric(r.rubric),
+        title: r.title,
+        societyName: r.society_name,
+        categoryCode: r.category_code,
+        requestedFen: r.requested_fen,
+        status: r.status,
+        scores: readScores(r.scores),
+        total: r.total,
+        justification: r.justification,
+        submittedAt: r.submitted_at?.toISOString() ?? null,
+      })),
+      nextCursor: null,
+    };
+  }
+
+  private async myAssignment(trx: Trx, expertId: string, applicationId: string) {
+    const row = await trx
+      .selectFrom('review_assignments')
+      .selectAll()
+      .where('application_id', '=', applicationId)
+      .where('expert_id', '=', expertId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw errors.notFound('Application');
+    const program = toProgram(await findProgram(trx, row.program_id));
+    if (program.status !== 'reviewing') {
+      throw errors.ruleViolation(`Review is not open: the program is ${program.status}.`);
+    }
+    if (!isActiveAssignment(row.status)) throw errors.conflict(`You are no longer assigned (${row.status}).`);
+    return { row, program };
+  }
+
+  /** Save or submit my scores: every criterion 0..weight and a justification (domain `checkReviewScores`). */
+  async putMine({ principal, context }: Caller, applicationId: string, input: Static<typeof MyReviewPutSchema>) {
+    return write(this.db, context, async (trx, record) => {
+      const expertId = await this.expertOf(trx, principal);
+      const { row, program } = await this.myAssignment(trx, expertId, applicationId);
+      const problems = checkReviewScores(program.rubric, input.scores, input.justification).filter(
+        // A draft may be incomplete, but what it holds must be in range.
+        (p) => input.submit || !['criterion_missing', 'justification_too_short'].includes(p.code),
+      );
+      if (problems.length) throw errors.validation(problems.map((p) => ({ ...p, path: `/body${p.path}` })));
+      const submitted = input.submit || row.status === 'submitted';
+      const complete = checkReviewScores(program.rubric, input.scores, input.justification).length === 0;
+      if (row.status === 'submitted' && !complete) {
+        throw errors.validation([{ path: '/body', code: 'incomplete', message: 'A submitted review stays complete.' }]);
+      }
+      const now = new Date();
+      const updated = await trx
+        .updateTable('review_assignments')
+        .set((eb) => ({
+          scores: JSON.stringify(input.scores),
+          total: complete ? reviewTotal(input.scores) : null,
+          justification: input.justification,
+          status: submitted ? 'submitted' : 'assigned',
+          submitted_at: submitted ? (row.submitted_at ?? now) : null,
+          version: eb('version', '+', 1),
+          updated_at: now,
+        }))
+        .where('id', '=', row.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (submitted) {
+        record({
+          action: row.status === 'submitted' ? 'review.resubmit' : 'review.submit',
+          resourceType: 'review_assignment',
+          resourceId: row.id,
+          after: { applicationId, total: updated.total },
+          event: 'review.submitted',
+        });
+      }
+      return this.toReview(updated, 'mine');
+    });
+  }
+
+  /** Decline with a reason; the application is re-assigned at once and its quorum re-checked. */
+  async declineMine({ principal, context }: Caller, applicationId: string, input: Static<typeof DeclineSchema>) {
+    return write(this.db, context, async (trx, record) => {
+      const expertId = await this.expertOf(trx, principal);
+      const { row, program } = await this.myAssignment(trx, expertId, applicationId);
+      if (row.status === 'submitted') throw errors.conflict('You have already submitted scores for this application.');
+      await this.endAssignment(
+        trx,
+        row,
+        'declined',
+        { reason: input.reason, note: input.note },
+        input.reason === 'conflict_of_interest' ? 'assignment.recuse' : 'assignment.decline',
+        record,
+      );
+      return this.autoAssignInTransaction(trx, program, record);
+    });
+  }
+
+  /**
+   * Reviews as the caller may see them. Staff and auditors: all, with names. A reviewer: their own,
+   * and the others (anonymous) once review closes. The applicant: anonymous, once the decision is public.
+   */
+  async list(principal: Principal, applicationId: string) {
+    const application = await findApplication(this.db, principal.scope, applicationId);
+    const program = toProgram(await findProgram(this.db, application.program_id));
+    const rows = await this.db
+      .selectFrom('review_assignments')
+      .innerJoin('experts', 'experts.id', 'review_assignments.expert_id')
+      .selectAll('review_assignments')
+      .select('experts.name as expert_name')
+      .where('application_id', '=', applicationId)
+      .where('review_assignments.status', 'in', ['assigned', 'submitted'])
+      .orderBy('review_assignments.created_at')
+      .orderBy('review_assignments.id')
+      .execute();
+    const staff = actsForAssociation(principal) || (principal.kind === 'user' && principal.role === 'auditor');
+    const mineId =
+      principal.kind === 'user' && principal.role === 'reviewer' ? await this.expertOf(this.db, principal) : null;
+    if (mineId && !rows.some((r) => r.expert_id === mineId)) throw errors.notFound('Application');
+    const othersVisible = staff
+      ? true
+      : mineId
+        ? REVIEW_CLOSED.includes(program.status)
+        : DECISION_PUBLIC.includes(program.status);
+    const items = [];
+    let hidden = 0;
+    for (const [index, row] of rows.entries()) {
+      const mine = row.expert_id === mineId;
+      if (!mine && !othersVisible) {
+        hidden += 1;
+        continue;
+      }
+      if (!mine && !staff && row.status !== 'submitted') continue;
+      const name = staff ? row.expert_name : `评审专家 ${String.fromCharCode(65 + index)}`;
+      items.push(this.toReview(row, mine ? 'mine' : name));
+    }
+    return { items, hidden };
+  }
+
+  private toReview(row: ReviewAssignmentRow, reviewer: string) {
+    return {
+      id: row.id,
+      applicationId: row.application_id,
+      reviewer: reviewer === 'mine' ? '我' : reviewer,
+      mine: reviewer === 'mine',
+      status: row.status,
+      scores: readScores(row.scores),
+      total: row.total,
+      justification: row.justification,
+      submittedAt: row.submitted_at?.toISOString() ?? null,
+    };
+  }
+}
+
+function toAssignment(
+  row: ReviewAssignmentRow,
+  expertName: string,
+  conflicts: { reason: string; explanation: string }[],
+): ReviewAssignment {
+  const decline = row.decline_reason;
+  return {
+    id: row.id,
+    programId: row.program_id,
+    applicationId: row.application_id,
+    expertId: row.expert_id,
+    expertName,
+    status: row.status,
+    disciplineMatch: row.discipline_match,
+    assignedBy: row.assigned_by,
+    overrideReason: row.override_reason,
+    declineReason:
+      decline === 'conflict_of_interest' || decline === 'not_my_field' || decline === 'too_many' ? decline : null,
+    declineNote: row.decline_note,
+    conflicts,
+    submittedAt: row.submitted_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,5 @@
+import { ExpertImportWizard } from '@/features/experts/components/expert-import-wizard';
+
+export function ExpertImportRoute() {
+  return <ExpertImportWizard />;
+}

@@ -1,0 +1,5 @@
+import { ReviewQueue } from '@/features/reviews/components/review-queue';
+
+export function ReviewQueueRoute() {
+  return <ReviewQueue />;
+}

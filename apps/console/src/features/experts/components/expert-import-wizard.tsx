@@ -1,0 +1,29 @@
+import { Result } from 'antd';
+import { useI18n } from '@/app/i18n';
+import { ImportWizard } from '@/components/import-wizard/import-wizard';
+import { policies } from '@/lib/authorization';
+import { useCurrentUser } from '@/lib/session';
+import { useImportExperts } from '../api/import-experts';
+import { EXPERT_IMPORT } from './expert-import';
+
+/** The expert pools from a spreadsheet, through the shared import wizard; only the admin writes. */
+export function ExpertImportWizard() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const importer = useImportExperts();
+  if (!policies.manageExperts(user)) {
+    return <Result status="403" title={t('problem.forbidden')} />;
+  }
+  return (
+    <ImportWizard
+      spec={EXPERT_IMPORT}
+      breadcrumb={[
+        { title: t('nav.group.societies') },
+        { title: t('expert.title'), to: '/experts' },
+        { title: t('expertImport.title') },
+      ]}
+      listUrl="/experts"
+      send={(rows, dryRun) => importer.mutateAsync({ rows, dryRun })}
+    />
+  );
+}

@@ -1,0 +1,158 @@
+import { EditOutlined, FormOutlined } from '@ant-design/icons';
+import { useQueries } from '@tanstack/react-query';
+import { Button, Card, Flex, Skeleton, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useI18n } from '@/app/i18n';
+import { PageHeader } from '@/components/page-header';
+import { QueryError } from '@/components/query-error';
+import { societyQueryOptions } from '@/features/societies/api/get-society';
+import { policies } from '@/lib/authorization';
+import { useCurrentUser } from '@/lib/session';
+import { useProgram } from '../api/programs';
+import type { FundingProgram } from '../api/types';
+import { ApplicationFormDrawer } from './application-form-drawer';
+import { ApplicationsTab } from './applications-tab';
+import { AssignmentBoardTab } from './assignment-board';
+import { shanghaiToday } from './dates';
+import { FinalReportsTab } from './final-reports-tab';
+import { ProgramStatusTag } from './labels';
+import { NoticeTab } from './notice-tab';
+import { ProgramActions } from './program-actions';
+import { ProgramFormDrawer } from './program-form-drawer';
+import { ProgramOverview } from './program-overview';
+import { RankingTab } from './ranking-tab';
+
+export function ProgramDetail({ id }: { id: string }) {
+  const { t } = useI18n();
+  const program = useProgram(id);
+  const breadcrumb = [{ title: t('nav.funding'), to: '/funding' }];
+  if (program.isPending) {
+    return (
+      <>
+        <PageHeader breadcrumb={breadcrumb} title={<Skeleton.Input active size="small" />} />
+        <Card>
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </Card>
+      </>
+    );
+  }
+  if (program.isError) {
+    return (
+      <>
+        <PageHeader breadcrumb={breadcrumb} title={t('funding.program.title')} />
+        <Card>
+          <QueryError
+            error={program.error}
+            onRetry={() => void program.refetch()}
+            notFoundTitle={t('funding.program.notFound')}
+          />
+        </Card>
+      </>
+    );
+  }
+  return <ProgramDetailView program={program.data} />;
+}
+
+/** The societies an officer speaks for, with their names. */
+export function useOwnSocieties(): { id: string; name: string }[] {
+  const user = useCurrentUser();
+  const ids = user.role === 'society_officer' ? user.societyIds : [];
+  const societies = useQueries({ queries: ids.map((id) => societyQueryOptions(id)) });
+  return ids.map((id, index) => ({ id, name: societies[index]?.data?.name ?? '' }));
+}
+
+/** Whether the call takes applications today. */
+export function acceptsApplications(program: FundingProgram): boolean {
+  const today = shanghaiToday();
+  return program.status === 'open' && today >= program.opensOn && today <= program.closesOn;
+}
+
+function ProgramDetailView({ program }: { program: FundingProgram }) {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'overview';
+  const [editing, setEditing] = useState(false);
+  const [applying, setApplying] = useState(false);
+  const societies = useOwnSocieties();
+  const staff = policies.viewFundingReview(user);
+  const manager = policies.manageFunding(user);
+  const applicant = user.role === 'society_officer' && societies.length > 0;
+  const canApply = applicant && acceptsApplications(program);
+
+  const applyButton = canApply ? (
+    <Button type="primary" icon={<FormOutlined />} onClick={() => setApplying(true)} data-testid="apply">
+      {t('funding.application.apply')}
+    </Button>
+  ) : undefined;
+
+  return (
+    <>
+      <PageHeader
+        breadcrumb={[{ title: t('nav.funding'), to: '/funding' }, { title: program.name }]}
+        title={program.name}
+        tags={
+          <Flex gap={8} align="center">
+            <ProgramStatusTag status={program.status} />
+            <Typography.Text type="secondary">
+              {t('funding.program.windowLine', { from: program.opensOn, to: program.closesOn })}
+            </Typography.Text>
+          </Flex>
+        }
+        extra={
+          <>
+            {manager && <ProgramActions program={program} />}
+            {manager && (program.status === 'draft' || program.status === 'open') && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="program-edit">
+                {t('common.edit')}
+              </Button>
+            )}
+            {applyButton}
+          </>
+        }
+      />
+      <Card styles={{ body: { paddingTop: 8 } }}>
+        <Tabs
+          activeKey={tab}
+          destroyOnHidden
+          onChange={(key) => setParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
+          items={[
+            {
+              key: 'overview',
+              label: t('funding.program.tab.overview'),
+              children: <ProgramOverview program={program} />,
+            },
+            {
+              key: 'applications',
+              label: staff ? t('funding.program.tab.applications') : t('funding.program.tab.mine'),
+              children: <ApplicationsTab program={program} />,
+            },
+            ...(staff
+              ? [
+                  {
+                    key: 'assignments',
+                    label: t('funding.program.tab.assignments'),
+                    children: <AssignmentBoardTab program={program} />,
+                  },
+                  {
+                    key: 'ranking',
+                    label: t('funding.program.tab.ranking'),
+                    children: <RankingTab program={program} />,
+                  },
+                  { key: 'notice', label: t('funding.program.tab.notice'), children: <NoticeTab program={program} /> },
+                  {
+                    key: 'reports',
+                    label: t('funding.program.tab.reports'),
+                    children: <FinalReportsTab program={program} />,
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      {editing && <ProgramFormDrawer program={program} onClose={() => setEditing(false)} />}
+      {applying && <ApplicationFormDrawer program={program} societies={societies} onClose={() => setApplying(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+export const noticeKeys = {
+  all: ['public-notices'] as const,
+  list: () => [...noticeKeys.all, 'list'] as const,
+};

@@ -1,0 +1,199 @@
+import { PaperClipOutlined } from '@ant-design/icons';
+import { formatYuan } from '@society-hub/domain';
+import {
+  Card,
+  Descriptions,
+  type DescriptionsProps,
+  Empty,
+  Flex,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useI18n } from '@/app/i18n';
+import { formatDate, formatDateTime } from '@/lib/format';
+import type { FundingApplication, FundingProgram } from '../api/types';
+import { useFundingLabels } from './labels';
+
+type BudgetLine = FundingApplication['budgetLines'][number];
+type Attachment = FundingApplication['attachments'][number];
+
+const money = { fontVariantNumeric: 'tabular-nums' } as const;
+
+function fileSize(bytes: number | undefined): string | undefined {
+  if (bytes === undefined) return undefined;
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** What the society submitted, as the reviewer needs it beside the scoring form. */
+export function ApplicationView({
+  application,
+  program,
+}: {
+  application: FundingApplication;
+  program: FundingProgram | undefined;
+}) {
+  const { t } = useI18n();
+  const labels = useFundingLabels();
+  const budgetTotal = application.budgetLines.reduce((sum, line) => sum + line.amountFen, 0);
+
+  const facts: DescriptionsProps['items'] = [
+    { key: 'society', label: t('review.field.society'), children: application.societyName, span: 2 },
+    {
+      key: 'category',
+      label: t('review.field.category'),
+      children: labels.category(application.categoryCode, program?.categories),
+    },
+    { key: 'submittedAt', label: t('review.field.submittedAt'), children: formatDateTime(application.submittedAt) },
+    {
+      key: 'requested',
+      label: t('review.field.requested'),
+      children: (
+        <Typography.Text strong style={money} data-testid="application-requested">
+          {formatYuan(application.requestedFen)}
+        </Typography.Text>
+      ),
+    },
+    {
+      key: 'selfFunded',
+      label: t('review.field.selfFunded'),
+      children: <span style={money}>{formatYuan(application.selfFundedFen)}</span>,
+    },
+    { key: 'plannedOn', label: t('review.field.plannedOn'), children: formatDate(application.plannedOn) },
+    { key: 'place', label: t('review.field.place'), children: application.place ?? t('common.none') },
+    {
+      key: 'participants',
+      label: t('review.field.participants'),
+      children:
+        application.expectedParticipants === null
+          ? t('common.none')
+          : t('review.field.participantsValue', { n: application.expectedParticipants }),
+    },
+    {
+      key: 'disciplines',
+      label: t('review.field.disciplines'),
+      children:
+        application.disciplines.length === 0 ? (
+          t('common.none')
+        ) : (
+          <Flex gap={4} wrap>
+            {application.disciplines.map((discipline) => (
+              <Tag key={discipline} style={{ marginInlineEnd: 0 }}>
+                {discipline}
+              </Tag>
+            ))}
+          </Flex>
+        ),
+    },
+  ];
+
+  const budgetColumns: TableColumnsType<BudgetLine> = [
+    { title: t('review.budget.item'), dataIndex: 'item', key: 'item' },
+    {
+      title: t('review.budget.amount'),
+      key: 'amount',
+      width: 160,
+      align: 'right',
+      render: (_, line) => <span style={money}>{formatYuan(line.amountFen)}</span>,
+    },
+  ];
+
+  const attachmentColumns: TableColumnsType<Attachment> = [
+    {
+      title: t('review.attachment.name'),
+      key: 'name',
+      render: (_, attachment) => (
+        <Flex gap={6} align="center">
+          <PaperClipOutlined style={{ color: '#8c8c8c' }} />
+          {attachment.name}
+        </Flex>
+      ),
+    },
+    {
+      title: t('review.attachment.size'),
+      key: 'size',
+      width: 100,
+      align: 'right',
+      render: (_, attachment) => fileSize(attachment.sizeBytes) ?? t('common.none'),
+    },
+    {
+      title: t('review.attachment.note'),
+      key: 'note',
+      render: (_, attachment) => attachment.note ?? t('common.none'),
+    },
+  ];
+
+  return (
+    <Card title={t('review.application.title')} data-testid="application-view">
+      <Descriptions size="small" bordered column={2} items={facts} styles={{ label: { width: 120 } }} />
+
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('review.application.summary')}
+      </Typography.Title>
+      {application.summary ? (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+          {application.summary}
+        </Typography.Paragraph>
+      ) : (
+        <Typography.Text type="secondary">{t('review.application.noSummary')}</Typography.Text>
+      )}
+
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('review.application.budget')}
+      </Typography.Title>
+      <Table<BudgetLine>
+        rowKey={(line) => `${line.item}:${line.amountFen}`}
+        size="small"
+        bordered
+        columns={budgetColumns}
+        dataSource={application.budgetLines}
+        pagination={false}
+        locale={{ emptyText: t('review.budget.empty') }}
+        summary={() => (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0}>
+              <Typography.Text strong>{t('review.budget.total')}</Typography.Text>
+              <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+                {t('review.budget.totalHint', {
+                  requested: formatYuan(application.requestedFen),
+                  self: formatYuan(application.selfFundedFen),
+                })}
+              </Typography.Text>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={1} align="right">
+              <Typography.Text strong style={money}>
+                {formatYuan(budgetTotal)}
+              </Typography.Text>
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        )}
+        data-testid="application-budget"
+      />
+
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('review.application.attachments')}
+      </Typography.Title>
+      {application.attachments.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review.application.noAttachments')} />
+      ) : (
+        <>
+          <Table<Attachment>
+            rowKey={(attachment) => attachment.name}
+            size="small"
+            bordered
+            columns={attachmentColumns}
+            dataSource={application.attachments}
+            pagination={false}
+            data-testid="application-attachments"
+          />
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
+            {t('review.application.attachmentsHint')}
+          </Typography.Paragraph>
+        </>
+      )}
+    </Card>
+  );
+}
