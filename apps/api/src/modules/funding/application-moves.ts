@@ -31,8 +31,11 @@ type ExtraColumns = Pick<
   | 'final_report'
 >;
 
+/** What a move needs to know of the application it moves. */
+export type MovedRow = Pick<ApplicationRowWithSociety, 'id' | 'status' | 'society_id' | 'society_name'>;
+
 export interface Move {
-  row: ApplicationRowWithSociety;
+  row: MovedRow;
   to: ApplicationStatus;
   reason: string;
   /** Columns that change with the status (a screening result, a score, a decision). */

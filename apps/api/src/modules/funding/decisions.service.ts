@@ -11,13 +11,7 @@ import type { Caller } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
 import { type Move, moveApplications } from './application-moves';
 import type { Ranking } from './decisions.schemas';
-import {
-  type ApplicationRowWithSociety,
-  applicationQuery,
-  findProgram,
-  toApplication,
-  toProgram,
-} from './funding.repository';
+import { findProgram, rankingQuery, readDecision, toProgram } from './funding.repository';
 import type { FundingProgram } from './funding.schemas';
 import { aggregateProgramScores } from './scores';
 
@@ -25,11 +19,13 @@ import { aggregateProgramScores } from './scores';
 const COMMITTED: readonly ApplicationStatus[] = ['approved', 'notice', 'funded', 'reported', 'closed'];
 const SCORED: readonly ApplicationStatus[] = [...COMMITTED, 'reviewed', 'rejected'];
 
+type RankedRow = Awaited<ReturnType<ReturnType<typeof rankingQuery>['execute']>>[number];
+
 interface Computed {
   ranking: Ranking;
   /** The undecided applications and what the allocation gives each. */
   decisions: {
-    row: ApplicationRowWithSociety;
+    row: RankedRow;
     allocatedFen: number;
     funded: boolean;
     rank: number;
@@ -53,7 +49,7 @@ export class DecisionService {
 
   private async compute(db: DB | Trx, program: FundingProgram, strategy: AllocationStrategy): Promise<Computed> {
     const provisional = program.status === 'reviewing';
-    const rows = await applicationQuery(db)
+    const rows = await rankingQuery(db)
       .where('funding_applications.program_id', '=', program.id)
       .where('funding_applications.status', 'in', provisional ? ['in_review'] : [...SCORED])
       .execute();
@@ -111,7 +107,7 @@ export class DecisionService {
           const row = byId.get(r.applicationId);
           if (!row) throw new Error(`ranked application ${r.applicationId} vanished`);
           const planned = trial.get(r.applicationId);
-          const decision = toApplication(row).decision;
+          const decision = planned ? null : readDecision(row.decision);
           const decided = !planned;
           return {
             applicationId: r.applicationId,

@@ -116,6 +116,29 @@ export function applicationQuery(db: DB | Trx) {
     .select('societies.name as society_name');
 }
 
+/** The columns ranking and allocation read: thousands of rows, so none of the bulky JSON but the decision. */
+export function rankingQuery(db: DB | Trx) {
+  return db
+    .selectFrom('funding_applications')
+    .innerJoin('societies', 'societies.id', 'funding_applications.society_id')
+    .select([
+      'funding_applications.id',
+      'funding_applications.society_id',
+      'funding_applications.category_code',
+      'funding_applications.title',
+      'funding_applications.status',
+      'funding_applications.score',
+      'funding_applications.first_criterion',
+      'funding_applications.submitted_at',
+      'funding_applications.created_at',
+      'funding_applications.requested_fen',
+      'funding_applications.adjusted_fen',
+      'funding_applications.allocated_fen',
+      'funding_applications.decision',
+      'societies.name as society_name',
+    ]);
+}
+
 /**
  * An application the caller may see: a society's people see their own society's only, and another
  * society's application is "not found" rather than forbidden.
@@ -137,4 +160,4 @@ export async function findApplication(
   return row;
 }
 
-export { readAttachments, readBudgetLines, readCategories, readRubric, readScreening };
+export { readAttachments, readBudgetLines, readCategories, readDecision, readRubric, readScreening };
