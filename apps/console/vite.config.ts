@@ -20,6 +20,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: what each route loads, for the bundle budget (scripts/bundle-size.mjs).
+    manifest: true,
     chunkSizeWarningLimit: 1500,
   },
 });

@@ -9,52 +9,13 @@
  */
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { loadMembers } from './generate';
 import { format, percentile, startBench } from './harness';
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const seconds = Number(process.argv[3] ?? 15);
 const CONNECTIONS = 16;
 const SOCIETIES = 20;
-
-/** Members for the societies: the first gets 40%, the rest share the remainder. */
-async function load(db: pg.Client, societyIds: string[]): Promise<void> {
-  const big = Math.round(total * 0.4);
-  await db.query(
-    `INSERT INTO members (id, society_id, kind, name, gender, birth_date, id_number_masked, phone, email, employer,
-                          title_level, discipline, category, external_ref, status, joined_on, version, created_at, updated_at)
-     SELECT gen_random_uuid(),
-            CASE WHEN i <= $2 THEN ($1::uuid[])[1] ELSE ($1::uuid[])[2 + (i % ($3 - 1))] END,
-            'individual',
-            substr($4, 1 + (i * 7) % length($4), 1) || substr($5, 1 + (i * 13) % length($5), 1)
-              || CASE WHEN i % 3 = 0 THEN '' ELSE substr($5, 1 + (i * 17) % length($5), 1) END,
-            CASE WHEN i % 2 = 0 THEN 'male' ELSE 'female' END,
-            date '1950-01-01' + (i % 18000),
-            '3708**********' || lpad((i % 10000)::text, 4, '0'),
-            '13' || lpad((i::bigint * 7919 % 1000000000)::text, 9, '0'),
-            'm' || i || '@example.cn',
-            (ARRAY['海川大学','海川医学院','市第一人民医院','市农业科学院','海川理工学院','市疾控中心','海川化工集团'])[1 + i % 7],
-            (ARRAY['senior','associate_senior','intermediate','intermediate','junior','none'])[1 + (i / 7) % 6],
-            (ARRAY['计算机科学','临床医学','作物学','机械工程','化学工程'])[1 + i % 5],
-            (ARRAY['ordinary','ordinary','ordinary','senior','student','honorary'])[1 + (i / 11) % 6],
-            'L-' || i,
-            (ARRAY['active','active','active','active','active','active','lapsed','applied','suspended','withdrawn'])[1 + (i / 3) % 10],
-            date '2000-01-01' + (i % 9000),
-            1,
-            now() - (i || ' seconds')::interval,
-            now() - (i || ' seconds')::interval
-     FROM generate_series(1, $6::int) AS i`,
-    [
-      societyIds,
-      big,
-      societyIds.length,
-      '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
-      '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍建国红文辉鹏飞宇浩然欣怡子涵梓轩晨阳佳琪思远博文嘉怡雨泽',
-      total,
-    ],
-  );
-  // Vacuumed now, so autovacuum does not compete with the measurement.
-  await db.query('VACUUM ANALYZE members');
-}
 
 interface Scenario {
   name: string;
@@ -100,7 +61,7 @@ async function main() {
     const societyIds: string[] = [];
     for (let i = 0; i < SOCIETIES; i++) societyIds.push(await bench.createSociety(`市基准学会${i + 1}`));
     const loading = Date.now();
-    await load(db, societyIds);
+    await loadMembers(db, societyIds, total);
     console.log(`${format(total)} members loaded in ${format((Date.now() - loading) / 1000, 1)} s`);
 
     const big = societyIds[0];

@@ -118,8 +118,19 @@ const POLICY: Record<string, Policy | 'public'> = {
   listMyReviews: { roles: ['reviewer'] },
   recuseReviewer: { roles: ['admin'], scope: 'funding:write', associationOnly: true },
   resolveObjection: { roles: ['admin'], scope: 'funding:write', associationOnly: true },
+  getDashboard: { roles: ['admin', 'society_officer', 'auditor'], scope: 'societies:read' },
+  listReminders: { roles: ALL, scope: 'societies:read' },
   listPublicNotices: 'public',
   fileObjection: 'public',
+  listEvents: { roles: ['admin', 'auditor'], scope: 'events:read' },
+  listWebhooks: { roles: ['admin', 'auditor'], scope: 'webhooks:read' },
+  getWebhook: { roles: ['admin', 'auditor'], scope: 'webhooks:read' },
+  createWebhook: { roles: ['admin'], scope: 'webhooks:write' },
+  deleteWebhook: { roles: ['admin'], scope: 'webhooks:write' },
+  listWebhookDeliveries: { roles: ['admin', 'auditor'], scope: 'webhooks:read' },
+  redeliverWebhookDelivery: { roles: ['admin'], scope: 'webhooks:write' },
+  listPublicSocieties: 'public',
+  listPublicFundingPrograms: 'public',
 };
 
 interface Operation {
@@ -149,6 +160,9 @@ let targetExpert = '';
 let targetProgram = '';
 let targetAssignment = '';
 let targetObjection = '';
+let targetWebhook = '';
+let targetDelivery = '';
+let webhookClient = '';
 /** An application of each society, under review, with the matrix reviewer assigned. */
 const applicationOf = new Map<string, string>();
 let forged = '';
@@ -245,6 +259,7 @@ function sampleBody(operationId: string): unknown {
     declineMyReview: { reason: 'too_many', note: null },
     recuseReviewer: { reason: 'matrix' },
     resolveObjection: { outcome: 'dismissed', resolution: 'matrix' },
+    createWebhook: { clientId: webhookClient, url: 'https://hooks.example.org/matrix', eventTypes: ['society.*'] },
   };
   return samples[operationId];
 }
@@ -260,8 +275,10 @@ function urlFor(op: Operation, society: string): string {
   if (op.path.startsWith('/v1/applications/')) id = applicationOf.get(society) ?? '';
   if (op.path.startsWith('/v1/review-assignments/')) id = targetAssignment;
   if (op.path.startsWith('/v1/objections/')) id = targetObjection;
+  if (op.path.startsWith('/v1/webhooks/')) id = targetWebhook;
   return op.path
     .replace('{id}', id)
+    .replace('{deliveryId}', targetDelivery)
     .replace('{memberId}', councilMemberOf.get(society) ?? '')
     .replace('{year}', '2024');
 }
@@ -394,6 +411,9 @@ beforeAll(async () => {
     'funding:read',
     'funding:write',
     'audit:read',
+    'events:read',
+    // Not webhooks:*: a subscription belongs to one client, so another client's is 404 by design
+    // (tests/api/webhooks.test.ts checks that); here clients are expected to be refused them.
   ];
   callers.push(
     { label: 'client (all scopes)', token: await clientToken(allScopes, [], admin), scopes: allScopes, bound: false },
@@ -412,6 +432,7 @@ beforeAll(async () => {
   );
 
   await setUpFundingTargets(admin);
+  await setUpWebhookTargets(admin);
 
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const me = (await t.request({ method: 'GET', url: '/v1/auth/me', token: admin })).json();
@@ -501,6 +522,34 @@ async function setUpFundingTargets(admin: string) {
       VALUES (gen_random_uuid(), ${targetProgram}, 'person', '矩阵', '13800138000', '矩阵测试异议内容', 'open', now())
       RETURNING id`.execute(t.database.db)
     ).rows[0]?.id ?? '';
+}
+
+/** A subscription with one logged delivery, for the webhook routes. */
+async function setUpWebhookTargets(admin: string) {
+  webhookClient = (
+    await t.request({
+      method: 'POST',
+      url: '/v1/clients',
+      token: admin,
+      payload: { name: 'matrix webhook client', scopes: ['events:read', 'societies:read'] },
+    })
+  ).json().id;
+  targetWebhook = (
+    await t.request({
+      method: 'POST',
+      url: '/v1/webhooks',
+      token: admin,
+      payload: { clientId: webhookClient, url: 'https://hooks.example.org/target', eventTypes: ['*'] },
+    })
+  ).json().id;
+  targetDelivery =
+    (
+      await sql<{ id: string }>`
+      INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, status, next_attempt_at, created_at)
+      SELECT gen_random_uuid(), ${targetWebhook}, id, type, 'failed', now(), now() FROM outbox_events LIMIT 1
+      RETURNING id`.execute(t.database.db)
+    ).rows[0]?.id ?? '';
+  if (!targetWebhook || !targetDelivery) throw new Error('matrix webhook targets missing');
 }
 
 function allowed(policy: Policy, caller: Caller): boolean {

@@ -52,8 +52,9 @@ afterAll(async () => run?.close(), 60_000);
 describe('console: administration', () => {
   it('shows the administrator every administration page', async () => {
     await signIn(admin, ADMIN);
-    await admin.waitForURL(/\/societies$/);
+    await admin.getByTestId('dashboard').waitFor();
     expect(await menuLabels(admin)).toEqual([
+      '工作台',
       '学会管理',
       '入会审批',
       '专家库',
@@ -63,6 +64,7 @@ describe('console: administration', () => {
       '学会联合体',
       '账号管理',
       '接口客户端',
+      '数据对接',
       '审计日志',
       '工作日历',
       '系统设置',
@@ -195,6 +197,7 @@ describe('console: administration', () => {
     const auditor = await newPage();
     await signIn(auditor, AUDITOR);
     expect(await menuLabels(auditor)).toEqual([
+      '工作台',
       '学会管理',
       '专家库',
       '年报审核',
@@ -203,6 +206,7 @@ describe('console: administration', () => {
       '学会联合体',
       '账号管理',
       '接口客户端',
+      '数据对接',
       '审计日志',
       '工作日历',
       '系统设置',

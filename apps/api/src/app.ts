@@ -29,6 +29,12 @@ import { CapacityService, NO_HISTORY } from './modules/capacity/capacity.service
 import { clientRoutes, oauthRoutes } from './modules/clients/clients.routes';
 import { clientSchemas } from './modules/clients/clients.schemas';
 import { ClientService } from './modules/clients/clients.service';
+import { publicProgramRoutes, publicSocietyRoutes } from './modules/directory/directory.routes';
+import { directorySchemas } from './modules/directory/directory.schemas';
+import { DirectoryService } from './modules/directory/directory.service';
+import { eventRoutes } from './modules/events/events.routes';
+import { eventSchemas } from './modules/events/events.schemas';
+import { EventService } from './modules/events/events.service';
 import { expertExportRoute, expertRoutes } from './modules/experts/experts.routes';
 import { expertSchemas } from './modules/experts/experts.schemas';
 import { ExpertService } from './modules/experts/experts.service';
@@ -62,19 +68,29 @@ import {
 } from './modules/members/members.routes';
 import { memberSchemas } from './modules/members/members.schemas';
 import { MemberService } from './modules/members/members.service';
+import { reminderSchemas } from './modules/reminders/reminders.schemas';
+import { ReminderService } from './modules/reminders/reminders.service';
 import { reportQueueRoutes, societyReportRoutes } from './modules/reports/reports.routes';
 import { reportSchemas } from './modules/reports/reports.schemas';
 import { ReportService } from './modules/reports/reports.service';
 import { societyRoutes } from './modules/societies/societies.routes';
 import { societySchemas } from './modules/societies/societies.schemas';
 import { SocietyService } from './modules/societies/societies.service';
+import { dashboardSchemas } from './modules/stats/dashboard.schemas';
+import { DashboardService } from './modules/stats/dashboard.service';
+import { dashboardRoutes, reminderRoutes } from './modules/stats/stats.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { userSchemas } from './modules/users/users.schemas';
 import { UserService } from './modules/users/users.service';
+import { webhookRoutes } from './modules/webhooks/webhooks.routes';
+import { webhookSchemas } from './modules/webhooks/webhooks.schemas';
+import { WebhookService } from './modules/webhooks/webhooks.service';
+import { WebhookWorker } from './modules/webhooks/webhooks.worker';
 import { authPlugin } from './plugins/auth';
 import { consolePlugin, consoleRoot, spaFallback } from './plugins/console';
-import { errorsPlugin } from './plugins/errors';
+import { errorsPlugin, frameworkError } from './plugins/errors';
 import { idempotencyPlugin } from './plugins/idempotency';
+import { Metrics, metricsPlugin, type PoolStats } from './plugins/metrics';
 import { securityPlugin } from './plugins/security';
 import { swaggerPlugin } from './plugins/swagger';
 import { buildValidator } from './plugins/validation';
@@ -92,6 +108,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 export interface AppDependencies {
   config: Config;
   db: DB;
+  /** The PostgreSQL pool's occupancy for /metrics, when there is a pool. */
+  poolStats?: (() => PoolStats) | undefined;
 }
 
 /**
@@ -99,7 +117,7 @@ export interface AppDependencies {
  * `server.ts` puts it on a port. The order matters: errors, then auth (which every route's
  * `access` is checked against), then modules, each under an explicit prefix.
  */
-export async function buildApp({ config, db }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, db, poolStats }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -117,6 +135,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
     keepAliveTimeout: 72_000,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: frameworkError,
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -147,6 +166,11 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
     ...reviewSchemas,
     ...decisionSchemas,
     ...noticeSchemas,
+    ...eventSchemas,
+    ...webhookSchemas,
+    ...directorySchemas,
+    ...dashboardSchemas,
+    ...reminderSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -157,7 +181,10 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   await app.register(securityPlugin, {
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    db,
   });
+  const metrics = new Metrics(db, poolStats ?? null);
+  await app.register(metricsPlugin, { metrics, token: config.metricsToken, open: config.metricsOpen });
 
   // Fail at start-up, not at the first login, when the configured key is unusable.
   await loadSigningKey(db, config.jwtPrivateKey);
@@ -235,6 +262,40 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
     notices: funding.notices,
     objectionsPerHour: config.objectionsPerHour,
   });
+
+  await app.register(dashboardRoutes, {
+    prefix: '/v1/stats',
+    dashboard: new DashboardService(db, reports, config.governanceThresholds.reelectionWarningDays),
+  });
+  await app.register(reminderRoutes, {
+    prefix: '/v1/reminders',
+    reminders: new ReminderService(db, {
+      withinDays: config.reminderDays,
+      reelectionWarningDays: config.governanceThresholds.reelectionWarningDays,
+      annualReportDueMonthDay: config.annualReportDueMonthDay,
+      finalReportDueDays: config.finalReportDueDays,
+    }),
+  });
+
+  await app.register(eventRoutes, { prefix: '/v1/events', events: new EventService(db) });
+  await app.register(webhookRoutes, {
+    prefix: '/v1/webhooks',
+    webhooks: new WebhookService(db, vault, config.webhooks.internalHosts),
+  });
+  const directory = new DirectoryService(db);
+  const publicListing = {
+    directory,
+    perMinute: config.publicRateLimitPerMinute,
+    cacheSeconds: config.publicCacheSeconds,
+  };
+  await app.register(publicSocietyRoutes, { prefix: '/v1/public/societies', ...publicListing });
+  await app.register(publicProgramRoutes, { prefix: '/v1/public/funding-programs', ...publicListing });
+  if (config.webhooks.worker) {
+    // Runs while the app is ready; app.close() (server.ts's graceful shutdown) waits for its attempts in flight.
+    const worker = new WebhookWorker(db, vault, config.webhooks, metrics, app.log);
+    app.addHook('onReady', async () => worker.start());
+    app.addHook('onClose', async () => worker.stop());
+  }
 
   if (root) await app.register(consolePlugin, { root });
   return app;

@@ -45,6 +45,10 @@ const ConfigSchema = Type.Object({
   memberDataKey: Type.Union([Type.String({ minLength: 44 }), Type.Null()]),
   /** Annual reports for a year are due by this day of the next year (MM-DD). */
   annualReportDueMonthDay: Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' }),
+  /** Reminders list what falls due within this many days (re-elections use the governance warning). */
+  reminderDays: Type.Integer({ minimum: 1, maximum: 365 }),
+  /** A funded project's final report (结项) is due this many days after its planned date. */
+  finalReportDueDays: Type.Integer({ minimum: 1, maximum: 730 }),
   /** Thresholds of the governance rules (SPEC §1); GOVERNANCE_THRESHOLDS (JSON) overrides single values. */
   governanceThresholds: Type.Object({
     councilToRepresentatives: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
@@ -72,6 +76,33 @@ const ConfigSchema = Type.Object({
     Type.Null(),
   ]),
   secureCookies: Type.Boolean(),
+  /** Bearer token Prometheus sends to /metrics; with neither it nor `metricsOpen`, /metrics answers no one. */
+  metricsToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
+  /** Serve /metrics without a token (only where the port is not reachable from outside). */
+  metricsOpen: Type.Boolean(),
+  /** Requests one address may make per minute to each public, no-login listing. */
+  publicRateLimitPerMinute: Type.Integer({ minimum: 1 }),
+  /** How long browsers and proxies may keep a public listing before asking again (then with its ETag). */
+  publicCacheSeconds: Type.Integer({ minimum: 0, maximum: 86_400 }),
+  /** Webhook deliveries (modules/webhooks/webhooks.worker.ts). */
+  webhooks: Type.Object({
+    /** Run the delivery worker in this process (every process may: they share the work safely). */
+    worker: Type.Boolean(),
+    pollMs: Type.Integer({ minimum: 50, maximum: 60_000 }),
+    /** One attempt's limit, connection to last byte; the claim lease is longer than this. */
+    timeoutMs: Type.Integer({ minimum: 1000, maximum: 120_000 }),
+    /** Deliveries one process sends at once. */
+    concurrency: Type.Integer({ minimum: 1, maximum: 200 }),
+    /** Attempts before a delivery is given up as failed (it can still be redelivered by hand). */
+    maxAttempts: Type.Integer({ minimum: 1, maximum: 50 }),
+    retryBaseSeconds: Type.Integer({ minimum: 1, maximum: 86_400 }),
+    retryCapSeconds: Type.Integer({ minimum: 1, maximum: 7 * 86_400 }),
+    /**
+     * Hosts a webhook may reach over plain http and on private or loopback addresses: a receiver inside
+     * the city's network, or tests. Everything else must be https to a public address.
+     */
+    internalHosts: Type.Array(Type.String({ minLength: 1 })),
+  }),
 });
 
 export type Config = Readonly<Static<typeof ConfigSchema>>;
@@ -108,6 +139,14 @@ function json(env: Env, key: string): Record<string, unknown> {
     // reported below
   }
   throw new ConfigError(`${key} must be a JSON object`);
+}
+
+/** A comma-separated list, blanks dropped. */
+function list(env: Env, key: string): string[] {
+  return (env[key] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function text(env: Env, key: string): string | null {
@@ -173,9 +212,25 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     trustProxy: flag(env, 'TRUST_PROXY', false),
     externalIdentity: externalIdentity(env),
     annualReportDueMonthDay: env.ANNUAL_REPORT_DUE ?? '03-31',
+    reminderDays: integer(env, 'REMINDER_DAYS', 30),
+    finalReportDueDays: integer(env, 'FINAL_REPORT_DUE_DAYS', 60),
     memberDataKey: text(env, 'MEMBER_DATA_KEY'),
     governanceThresholds: { ...DEFAULT_GOVERNANCE_THRESHOLDS, ...json(env, 'GOVERNANCE_THRESHOLDS') },
     secureCookies: flag(env, 'SECURE_COOKIES', production),
+    metricsToken: text(env, 'METRICS_TOKEN'),
+    metricsOpen: flag(env, 'METRICS_OPEN', false),
+    publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 120),
+    publicCacheSeconds: integer(env, 'PUBLIC_CACHE_SECONDS', 60),
+    webhooks: {
+      worker: flag(env, 'WEBHOOK_WORKER', true),
+      pollMs: integer(env, 'WEBHOOK_POLL_MS', 1000),
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
+      concurrency: integer(env, 'WEBHOOK_CONCURRENCY', 10),
+      maxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 8),
+      retryBaseSeconds: integer(env, 'WEBHOOK_RETRY_BASE_SECONDS', 30),
+      retryCapSeconds: integer(env, 'WEBHOOK_RETRY_CAP_SECONDS', 6 * 3600),
+      internalHosts: list(env, 'WEBHOOK_INTERNAL_HOSTS').map((host) => host.toLowerCase()),
+    },
     ...overrides,
   };
   if ((candidate.adminUsername === null) !== (candidate.adminPassword === null)) {

@@ -316,7 +316,7 @@ export interface paths {
         };
         /**
          * List societies
-         * @description A society officer sees only the societies they are bound to.
+         * @description A society officer sees only the societies they are bound to. inspectionYear and inspectionResult go together (422 otherwise).
          */
         get: operations["listSocieties"];
         put?: never;
@@ -1218,6 +1218,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stats/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Societies by status and tier, party-organisation coverage, inspections, re-elections due, disqualification, members, funds, pilots
+         * @description A society officer or a client bound to societies sees the figures of those societies only. Every figure carries the rows its chart drills down to (societies named, programs by id).
+         */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What falls due soon: annual reports, re-elections, reviews, final reports of funded projects, pilot milestones
+         * @description Overdue first, then soonest due. A society officer gets a line per society and deadline; staff and auditors one line per kind with the count; a reviewer the reviews still owed.
+         */
+        get: operations["listReminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change feed: every change in commit order, from a cursor
+         * @description Poll with the last `nextCursor` as `after`; events come in a final order (an event never appears behind a cursor already handed out). A machine client sees the event families its read scopes cover (society.* needs societies:read, member.* members:read, experts expert.*, funding program/application/review/assignment/objection/calendar), and a client bound to societies only their events.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook subscriptions, newest first */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe a machine client to events; the signing secret is shown only in this response
+         * @description Deliveries carry what the client’s change feed would show it (its scopes and societies) among eventTypes. The URL must be https to a public host; see docs/webhooks.md for the signature.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook subscription */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Unsubscribe; the delivery log goes with it. Needs If-Match */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log: one entry per event, with every attempt */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again (a fresh round of attempts), e.g. after the receiver is fixed */
+        post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/societies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Directory of active societies with their published contacts (no login)
+         * @description Cacheable: answers carry Cache-Control and an ETag; send If-None-Match to get 304.
+         */
+        get: operations["listPublicSocieties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/funding-programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Funding calls open for applications now, closing soonest first (no login)
+         * @description Cacheable: answers carry Cache-Control and an ETag; send If-None-Match to get 304.
+         */
+        get: operations["listPublicFundingPrograms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1360,7 +1533,7 @@ export interface components {
          * @description What a machine client may do: <resource>:read or <resource>:write
          * @enum {unknown}
          */
-        ApiScope: "societies:read" | "societies:write" | "members:read" | "members:write" | "experts:read" | "experts:write" | "funding:read" | "funding:write" | "audit:read";
+        ApiScope: "societies:read" | "societies:write" | "members:read" | "members:write" | "experts:read" | "experts:write" | "funding:read" | "funding:write" | "audit:read" | "events:read" | "webhooks:read" | "webhooks:write";
         Client: {
             /**
              * Format: uuid
@@ -3055,6 +3228,377 @@ export interface components {
             outcome: "upheld" | "dismissed";
             /** @description What was found; kept and audited */
             resolution: string;
+        };
+        /** @description One change, as the feed and webhooks deliver it */
+        Event: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            id: string;
+            /** @description What happened, e.g. society.updated, member.created, application.status_changed */
+            type: string;
+            /** @description e.g. society, member, funding_application */
+            resourceType: string;
+            resourceId: string;
+            societyId: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description The resource after the change, as its own endpoint shows it (personal data masked) */
+            data: unknown;
+        };
+        EventPage: {
+            items: components["schemas"]["Event"][];
+            nextCursor: string | null;
+            /** @description More events are ready now; fetch again at once */
+            hasMore: boolean;
+        };
+        /** @description A subscription: events the client may read (its scopes and societies, as in the change feed) that match eventTypes, POSTed to url and signed with the secret */
+        Webhook: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The machine client the subscription belongs to
+             */
+            clientId: string;
+            url: string;
+            eventTypes: string[];
+            description: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookWithSecret: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The machine client the subscription belongs to
+             */
+            clientId: string;
+            url: string;
+            eventTypes: string[];
+            description: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Signs every delivery (docs/webhooks.md). Shown only in this response */
+            secret: string;
+        };
+        WebhookCreate: {
+            /**
+             * Format: uuid
+             * @description Staff: the client to subscribe. A client leaves it out (itself)
+             */
+            clientId?: string;
+            /** @description https to a public host (plain http only to hosts allowed by WEBHOOK_INTERNAL_HOSTS) */
+            url: string;
+            eventTypes: string[];
+            description?: string | null;
+        };
+        WebhookPage: {
+            items: components["schemas"]["Webhook"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description pending: waiting for its (next) attempt; succeeded: the receiver answered 2xx; failed: given up
+         * @enum {unknown}
+         */
+        WebhookDeliveryStatus: "pending" | "succeeded" | "failed";
+        WebhookDeliveryAttempt: {
+            attempt: number;
+            /** Format: date-time */
+            at: string;
+            durationMs: number;
+            statusCode: number | null;
+            error: string | null;
+        };
+        WebhookDelivery: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            webhookId: string;
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            eventId: string;
+            eventType: string;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            /** @description Attempts since it was queued or last redelivered */
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Every attempt, newest first (at most 20) */
+            log: components["schemas"]["WebhookDeliveryAttempt"][];
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            nextCursor: string | null;
+        };
+        PublicSociety: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            id: string;
+            name: string;
+            nameEn: string | null;
+            type: components["schemas"]["SocietyType"];
+            discipline: components["schemas"]["Discipline"];
+            supportingUnit: string | null;
+            foundedOn: string | null;
+            evaluationGrade: number | null;
+            website: string | null;
+            officeAddress: string | null;
+            /** @description The society’s published office contact */
+            contact: {
+                person: string | null;
+                phone: string | null;
+                email: string | null;
+            };
+        };
+        PublicSocietyPage: {
+            items: components["schemas"]["PublicSociety"][];
+            nextCursor: string | null;
+        };
+        PublicFundingProgram: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            id: string;
+            name: string;
+            year: number;
+            description: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            opensOn: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            closesOn: string;
+            totalBudgetFen: number;
+            categories: components["schemas"]["ProgramCategory"][];
+        };
+        PublicFundingProgramPage: {
+            items: components["schemas"]["PublicFundingProgram"][];
+            nextCursor: string | null;
+        };
+        /** @description A society named in a figure */
+        DashboardSociety: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            id: string;
+            name: string;
+        };
+        DashboardSocieties: {
+            total: number;
+            byStatus: {
+                preparing: number;
+                active: number;
+                dormant: number;
+                disqualified: number;
+                deregistered: number;
+            };
+            byType: {
+                society: number;
+                association: number;
+                research_society: number;
+            };
+            /** @description Active and dormant societies by the tier of their latest capacity snapshot; none = not yet assessed */
+            byTier: {
+                A: number;
+                B: number;
+                C: number;
+                D: number;
+                none: number;
+            };
+        };
+        DashboardPartyOrganisation: {
+            /** @description Active societies counted */
+            societies: number;
+            /** @description Of them, with a party organisation of any form */
+            covered: number;
+            coverage: number | null;
+            byKind: {
+                none: number;
+                own_branch: number;
+                joint_branch: number;
+                instructor: number;
+            };
+        };
+        DashboardInspectionYear: {
+            year: number;
+            /** @description Societies that should have been inspected for the year */
+            expected: number;
+            pass: number;
+            basic_pass: number;
+            fail: number;
+            absent: number;
+            notRecorded: number;
+            participation: number | null;
+        };
+        DashboardReelection: {
+            society: components["schemas"]["DashboardSociety"];
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            termEndsOn: string;
+            /** @description Negative when overdue */
+            daysLeft: number;
+            overdue: boolean;
+        };
+        DashboardReelections: {
+            warningDays: number;
+            overdue: number;
+            dueSoon: number;
+            /** @description Active or dormant societies with no recorded term */
+            withoutTerm: number;
+            /** @description Overdue and due soon, soonest first */
+            items: components["schemas"]["DashboardReelection"][];
+        };
+        DashboardDisqualification: {
+            /** @description On the disqualification list (发函解除资格) */
+            candidates: number;
+            warned: number;
+            items: {
+                society: components["schemas"]["DashboardSociety"];
+                level: "candidate" | "warning";
+            }[];
+        };
+        /** @description Active members by category, per society */
+        DashboardMemberSociety: {
+            society: components["schemas"]["DashboardSociety"];
+            total: number;
+            active: number;
+            ordinary: number;
+            senior: number;
+            student: number;
+            honorary: number;
+        };
+        DashboardMembers: {
+            stats: components["schemas"]["MemberStats"];
+            /** @description Members joining each of the last five years */
+            joinedByYear: {
+                year: number;
+                joined: number;
+            }[];
+            bySociety: components["schemas"]["DashboardMemberSociety"][];
+        };
+        DashboardFundingRow: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            programId: string;
+            programName: string;
+            year: number;
+            categoryCode: string;
+            categoryName: string;
+            /** @description Submitted (not drafts, not withdrawn) */
+            applications: number;
+            requestedFen: number;
+            funded: number;
+            /** @description Allocated to approved and later applications */
+            grantedFen: number;
+        };
+        DashboardPilotRow: {
+            functionCode: string;
+            functionName: string;
+            status: string;
+            pilots: number;
+            contractValueFen: number;
+        };
+        /** @description The figures the Association reports, over the caller’s societies */
+        Dashboard: {
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            asOf: string;
+            societies: components["schemas"]["DashboardSocieties"];
+            partyOrganisation: components["schemas"]["DashboardPartyOrganisation"];
+            /** @description Of the last five inspection years, those from the first with any result recorded */
+            inspections: components["schemas"]["DashboardInspectionYear"][];
+            reelections: components["schemas"]["DashboardReelections"];
+            disqualification: components["schemas"]["DashboardDisqualification"] | null;
+            members: components["schemas"]["DashboardMembers"];
+            /** @description Per program and category, newest year first */
+            funding: components["schemas"]["DashboardFundingRow"][];
+            /** @description Pilots by function and status */
+            pilots: components["schemas"]["DashboardPilotRow"][];
+        };
+        /**
+         * @description annual_report 年度报告 / reelection 换届 / review 评审 / project_report 项目结项 / pilot_milestone 试点节点
+         * @enum {unknown}
+         */
+        ReminderKind: "annual_report" | "reelection" | "review" | "project_report" | "pilot_milestone";
+        Reminder: {
+            kind: components["schemas"]["ReminderKind"];
+            /**
+             * @description overdue 已逾期 / due_soon 即将到期
+             * @enum {unknown}
+             */
+            urgency: "overdue" | "due_soon";
+            dueOn: string | null;
+            daysLeft: number | null;
+            /** @description How many things this reminder stands for: staff get one line per kind for all societies */
+            count: number;
+            society: {
+                /**
+                 * Format: uuid
+                 * @description Opaque identifier
+                 */
+                id: string;
+                name: string;
+            } | null;
+            subject: string | null;
+            year: number | null;
+            resourceType: string;
+            resourceId: string | null;
+            /** @description Where the console shows it */
+            path: string;
+            /** @description In English; the console words it from the other fields */
+            message: string;
+        };
+        ReminderList: {
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            asOf: string;
+            withinDays: number;
+            /** @description Overdue first, then soonest due */
+            items: components["schemas"]["Reminder"][];
         };
     };
     responses: never;
@@ -4969,8 +5513,13 @@ export interface operations {
                 status?: components["schemas"]["SocietyStatus"];
                 type?: components["schemas"]["SocietyType"];
                 discipline?: components["schemas"]["Discipline"];
-                /** @description Capacity tier of the latest yearly snapshot */
-                tier?: "A" | "B" | "C" | "D";
+                /** @description Capacity tier of the latest yearly snapshot; none = never assessed */
+                tier?: "A" | "B" | "C" | "D" | "none";
+                partyOrganisation?: components["schemas"]["PartyOrganisation"];
+                /** @description With inspectionResult */
+                inspectionYear?: number;
+                /** @description The inspection result of inspectionYear (required with it); not_recorded = no result entered */
+                inspectionResult?: "pass" | "basic_pass" | "fail" | "absent" | "not_recorded";
                 /** @description Substring of the name, English name or credit code */
                 q?: string;
                 sort?: "-createdAt" | "createdAt" | "name" | "-updatedAt";
@@ -5013,6 +5562,15 @@ export interface operations {
             };
             /** @description Problem (403) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13127,6 +13685,943 @@ export interface operations {
             };
             /** @description Problem (422) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures the Association reports, over the caller’s societies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReminders: {
+        parameters: {
+            query?: {
+                /** @description Default from configuration (30) */
+                withinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderList"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous nextCursor; omit to start at the beginning */
+                after?: string;
+                limit?: number;
+                /** @description Comma-separated event types: exact (member.created), a family (member.*) or * — each matching ^(\*|[a-z][a-z_]*\.(\*|[a-z][a-z_]*))$ */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                clientId?: string;
+                limit?: number;
+                /** @description Opaque cursor from a previous nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A subscription: events the client may read (its scopes and societies, as in the change feed) that match eventTypes, POSTed to url and signed with the secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (412) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (428) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["WebhookDeliveryStatus"];
+                limit?: number;
+                /** @description Opaque cursor from a previous nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+                /** @description Opaque identifier */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPublicSocieties: {
+        parameters: {
+            query?: {
+                /** @description Part of the Chinese or English name */
+                q?: string;
+                type?: components["schemas"]["SocietyType"];
+                discipline?: components["schemas"]["Discipline"];
+                limit?: number;
+                /** @description Opaque cursor from a previous nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSocietyPage"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPublicFundingPrograms: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicFundingProgramPage"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (400) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,5 +15,8 @@ export const API_SCOPES = [
   'funding:read',
   'funding:write',
   'audit:read',
+  'events:read',
+  'webhooks:read',
+  'webhooks:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];

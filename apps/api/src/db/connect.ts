@@ -24,6 +24,8 @@ export interface DatabaseHandle {
   db: DB;
   kind: 'postgres' | 'pglite';
   close(): Promise<void>;
+  /** The connection pool's occupancy, for /metrics (PostgreSQL only). */
+  poolStats?: () => { total: number; idle: number; waiting: number; max: number };
 }
 
 export function connectPostgres(url: string, poolSize: number): DatabaseHandle {
@@ -43,7 +45,12 @@ export function connectPostgres(url: string, poolSize: number): DatabaseHandle {
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    close: () => db.destroy(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: poolSize }),
+  };
 }
 
 /** Embedded PostgreSQL (WASM) for running the product without a server; `dataDir` null = in memory. */

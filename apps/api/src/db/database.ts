@@ -140,6 +140,61 @@ export interface OutboxEventsTable {
   society_id: string | null;
   payload: Json;
   at: Timestamp;
+  /** The writing transaction (xid8, read as text): the change feed's commit-safe order. */
+  txid: Generated<string>;
+}
+
+export interface WebhooksTable {
+  id: string;
+  client_id: string;
+  url: string;
+  event_types: ColumnType<string[], string, string>;
+  description: string | null;
+  secret_sealed: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  lease_token: string | null;
+  lease_until: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface WebhookDeliveryAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempt: number;
+  at: Timestamp;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+  worker: string;
+}
+
+export interface WebhookDispatchTable {
+  name: string;
+  after_txid: string;
+  after_id: string;
+  updated_at: Timestamp;
+}
+
+export interface RateLimitWindowsTable {
+  key: string;
+  hits: number;
+  expires_at: Timestamp;
 }
 
 export interface ClientsTable {
@@ -457,6 +512,11 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   outbox_events: OutboxEventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
+  webhook_dispatch: WebhookDispatchTable;
+  rate_limit_windows: RateLimitWindowsTable;
 }
 
 export type SocietyRow = Selectable<SocietiesTable>;

@@ -106,7 +106,7 @@ export async function runImport<Row, Prepared>(
     let outcome = applied?.get(index);
     if (outcome === undefined) {
       try {
-        outcome = await steps.apply(row, prepared, dryRun);
+        outcome = await applyRow(() => steps.apply(row, prepared, dryRun));
       } catch (error) {
         outcome = asRowError(error);
       }
@@ -131,6 +131,26 @@ export async function runImport<Row, Prepared>(
     },
     dryRun,
   };
+}
+
+/**
+ * One row, retried once when it lost a race: another import (or another process) committed the same
+ * record between this row's lookup and its uniqueness check or insert. The retry's lookup then sees that
+ * record, so the row comes out unchanged or updated instead of failing. A real clash (the ID number of a
+ * different member) fails the same way twice and is reported as the row's error.
+ */
+async function applyRow<T>(apply: () => Promise<T>): Promise<T> {
+  try {
+    return await apply();
+  } catch (error) {
+    const raced = isUniqueViolation(error) || (error instanceof AppError && error.status === 409);
+    if (!raced) throw error;
+    return apply();
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === '23505';
 }
 
 /** A row's own failure (4xx) becomes its result; anything else is the server's and fails the request. */

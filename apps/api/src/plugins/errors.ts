@@ -81,7 +81,7 @@ function connectionCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function toAppError(error: FastifyError | AppError | Error): AppError {
+export function toAppError(error: FastifyError | AppError | Error): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as Partial<FastifyError>;
   if (Array.isArray(fastifyError.validation)) {
@@ -123,6 +123,21 @@ function toAppError(error: FastifyError | AppError | Error): AppError {
     return new AppError(status, code, detail);
   }
   return new AppError(500, 'internal_error', 'Something went wrong on our side; the request id identifies it.');
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a path segment longer than the router
+ * takes, a malformed percent-escape): answered as problem+json like every other error, and as 400 —
+ * a status every operation declares — rather than Fastify's own JSON 414.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const detail =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'A path segment is longer than any identifier.'
+      : error.code === 'FST_ERR_BAD_URL'
+        ? 'The address is not a valid URL.'
+        : undefined;
+  sendProblem(request, reply, detail ? new AppError(400, 'bad_request', detail) : toAppError(error));
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, appError: AppError): FastifyReply {

@@ -4,12 +4,19 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { DB } from '../db/connect';
 import { AppError } from '../lib/errors';
+import { postgresRateLimitStore, purgeExpiredRateLimitWindows } from './rate-limit-store';
 
 export interface SecurityOptions {
   corsOrigins: readonly string[];
   rateLimitPerMinute: number;
+  /** Where the rate-limit counters live, shared by every API process. */
+  db: DB;
 }
+
+/** Expired rate-limit windows are removed this often (by every process; the delete is idempotent). */
+const WINDOW_PURGE_MS = 60_000;
 
 export const securityPlugin = fp(
   async (app: FastifyInstance, options: SecurityOptions) => {
@@ -37,6 +44,7 @@ export const securityPlugin = fp(
     }
     await app.register(cookie);
     await app.register(rateLimit, {
+      store: postgresRateLimitStore(options.db),
       max: options.rateLimitPerMinute,
       timeWindow: 60_000,
       allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
@@ -49,6 +57,15 @@ export const securityPlugin = fp(
           { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
         ),
     });
+    const purge = setInterval(
+      () =>
+        void purgeExpiredRateLimitWindows(options.db).catch((error: unknown) =>
+          app.log.warn({ err: error }, 'rate-limit purge failed'),
+        ),
+      WINDOW_PURGE_MS,
+    );
+    purge.unref();
+    app.addHook('onClose', async () => clearInterval(purge));
   },
   { name: 'security', dependencies: ['errors'] },
 );

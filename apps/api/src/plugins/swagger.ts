@@ -30,6 +30,11 @@ export const swaggerPlugin = fp(
           { name: 'governance', description: 'Terms, council rosters and the governance rules' },
           { name: 'members', description: 'Members (会员), their lifecycle and dues' },
           { name: 'experts', description: 'The expert pools (专家库)' },
+          { name: 'funding', description: 'Project funding: calls, applications, review, ranking, allocation, notice' },
+          { name: 'calendar', description: 'The working-day calendar (holidays and 调休)' },
+          { name: 'stats', description: 'The dashboard and reminders' },
+          { name: 'integration', description: 'The change feed and signed webhooks for other city systems' },
+          { name: 'public', description: 'No login: the society directory, open funding calls and public notices' },
           { name: 'system', description: 'Health and readiness' },
         ],
         components: {

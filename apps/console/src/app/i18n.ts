@@ -1,6 +1,8 @@
 import type { Label } from '@society-hub/domain';
 import { createContext, useContext } from 'react';
+import { dashboardEn, dashboardZh } from './i18n-dashboard';
 import { fundingEn, fundingZh } from './i18n-funding';
+import { integrationEn, integrationZh } from './i18n-integration';
 import { membersEn, membersZh } from './i18n-members';
 import { reviewsEn, reviewsZh } from './i18n-reviews';
 
@@ -67,6 +69,9 @@ const zh = {
   'society.list.allStatuses': '全部状态',
   'society.list.allTypes': '全部类型',
   'society.list.allDisciplines': '全部学科',
+  'society.list.allTiers': '全部分类',
+  'society.list.allParty': '党组织：全部',
+  'society.list.inspectionFilter': '{year} 年检：{result}',
   'society.list.sort': '排序',
   'society.sort.-createdAt': '最近创建',
   'society.sort.createdAt': '最早创建',
@@ -664,6 +669,8 @@ const zh = {
   ...membersZh,
   ...fundingZh,
   ...reviewsZh,
+  ...dashboardZh,
+  ...integrationZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -730,6 +737,9 @@ const en: Messages = {
   'society.list.allStatuses': 'All statuses',
   'society.list.allTypes': 'All types',
   'society.list.allDisciplines': 'All disciplines',
+  'society.list.allTiers': 'All tiers',
+  'society.list.allParty': 'Party organisation: all',
+  'society.list.inspectionFilter': '{year} inspection: {result}',
   'society.list.sort': 'Sort',
   'society.sort.-createdAt': 'Newest first',
   'society.sort.createdAt': 'Oldest first',
@@ -1340,6 +1350,8 @@ const en: Messages = {
   ...membersEn,
   ...fundingEn,
   ...reviewsEn,
+  ...dashboardEn,
+  ...integrationEn,
 };
 
 export const messages: Record<Language, Messages> = { zh, en };

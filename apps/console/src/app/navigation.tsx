@@ -4,10 +4,12 @@ import {
   CalendarOutlined,
   ClusterOutlined,
   ContactsOutlined,
+  DashboardOutlined,
   FileDoneOutlined,
   FormOutlined,
   FundOutlined,
   IdcardOutlined,
+  SendOutlined,
   SettingOutlined,
   SolutionOutlined,
   StopOutlined,
@@ -49,6 +51,14 @@ const navigation: NavigationEntry[] = [
     label: 'nav.reviews',
     icon: <FormOutlined />,
     visible: policies.reviewApplications,
+  },
+  {
+    group: 'nav.group.societies',
+    // The layout selects it on the home page only (every path starts with "/").
+    path: '/',
+    label: 'nav.dashboard',
+    icon: <DashboardOutlined />,
+    visible: policies.viewDashboard,
   },
   {
     group: 'nav.group.societies',
@@ -127,6 +137,13 @@ const navigation: NavigationEntry[] = [
     path: '/admin/clients',
     label: 'nav.clients',
     icon: <ApiOutlined />,
+    visible: policies.viewAdministration,
+  },
+  {
+    group: 'nav.admin',
+    path: '/admin/webhooks',
+    label: 'nav.webhooks',
+    icon: <SendOutlined />,
     visible: policies.viewAdministration,
   },
   {

@@ -42,6 +42,11 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./routes/notices')).NoticesRoute }),
       },
       {
+        // The society directory and the open calls: the Association's public face, no account needed.
+        path: '/directory',
+        lazy: async () => ({ Component: (await import('./routes/directory')).DirectoryRoute }),
+      },
+      {
         Component: RequireSession,
         children: [
           {
@@ -258,6 +263,10 @@ export const router = createBrowserRouter([
                   {
                     path: 'clients',
                     lazy: async () => ({ Component: (await import('./routes/admin/clients')).ClientsRoute }),
+                  },
+                  {
+                    path: 'webhooks',
+                    lazy: async () => ({ Component: (await import('./routes/admin/webhooks')).WebhooksRoute }),
                   },
                   {
                     path: 'settings',

@@ -7,6 +7,8 @@ export interface Principal {
 
 /** What the console offers each role; the API enforces the same rules, this only hides what would fail. */
 export const policies = {
+  // The Association's overview; a society's own people land on their society's page instead.
+  viewDashboard: (user: Principal) => user.role === 'admin' || user.role === 'auditor',
   viewSocieties: (user: Principal) => user.role !== 'reviewer',
   createSociety: (user: Principal) => user.role === 'admin',
   editSociety: (user: Principal, societyId: string) =>

@@ -6,6 +6,7 @@ import * as members from './2026-11-22T0004_members';
 import * as experts from './2026-11-22T0005_experts';
 import * as memberSearch from './2026-11-22T0006_member_search';
 import * as funding from './2026-11-22T0007_funding';
+import * as integration from './2026-12-02T0009_integration';
 
 /**
  * Every migration, by name. Listed explicitly (not read from disk) so the bundled server carries
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0005_experts': experts,
   '2026-11-22T0006_member_search': memberSearch,
   '2026-11-22T0007_funding': funding,
+  '2026-12-02T0009_integration': integration,
 };

@@ -8,6 +8,7 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
+import { localToday } from '../../lib/local-date';
 import { keysetOf, toPage } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { containsPattern } from '../../lib/sql';
@@ -35,11 +36,6 @@ import type {
 type ApplicationCreate = Static<typeof FundingApplicationCreateSchema>;
 type ApplicationPatch = Static<typeof FundingApplicationPatchSchema>;
 type FinalReportInput = Static<typeof FinalReportSchema>;
-
-/** Calls open and close by the Association's calendar day (Asia/Shanghai, UTC+8 all year). */
-export function localToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** 形式审查 of one application from what the database says now (society status, last inspection). */
 export async function screenRow(trx: DB | Trx, program: FundingProgram, row: ApplicationRowWithSociety) {

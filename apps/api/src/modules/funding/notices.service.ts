@@ -4,10 +4,10 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { NoticeObjectionRow } from '../../db/database';
 import { errors, type FieldError } from '../../lib/errors';
+import { localToday } from '../../lib/local-date';
 import type { Caller, RequestContext } from '../../lib/request-context';
 import { write } from '../../lib/write';
 import { moveApplications } from './application-moves';
-import { localToday } from './applications.service';
 import { applicationQuery, findProgram, toProgram } from './funding.repository';
 import type { ObjectionCreateSchema, ObjectionResolutionSchema } from './notices.schemas';
 

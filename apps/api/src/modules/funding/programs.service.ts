@@ -14,12 +14,13 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
+import { localToday } from '../../lib/local-date';
 import { keysetOf, toPage } from '../../lib/pagination';
 import type { Caller } from '../../lib/request-context';
 import { type Change, type Trx, write } from '../../lib/write';
 import { loadCalendarData } from '../calendar/calendar.service';
 import { type Move, moveApplications } from './application-moves';
-import { localToday, screenRow } from './applications.service';
+import { screenRow } from './applications.service';
 import { applicationQuery, findProgram, readScreening, toProgram } from './funding.repository';
 import type {
   FundingProgram,

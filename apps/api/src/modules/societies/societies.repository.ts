@@ -1,7 +1,7 @@
-import type { Discipline, SocietyStatus, SocietyType } from '@society-hub/domain';
-import { sql } from 'kysely';
+import type { Discipline, InspectionResult, PartyOrganisation, SocietyStatus, SocietyType } from '@society-hub/domain';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB } from '../../db/connect';
-import type { NewSocietyRow, SocietyRow, SocietyRowUpdate } from '../../db/database';
+import type { Database, NewSocietyRow, SocietyRow, SocietyRowUpdate } from '../../db/database';
 import { errors } from '../../lib/errors';
 import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
 import type { SocietyScope } from '../../lib/request-context';
@@ -23,6 +23,9 @@ export interface SocietyFilters {
   discipline?: Discipline | undefined;
   q?: string | undefined;
   tier?: string | undefined;
+  partyOrganisation?: PartyOrganisation | undefined;
+  inspectionYear?: number | undefined;
+  inspectionResult?: InspectionResult | 'not_recorded' | undefined;
 }
 
 export async function listSocieties(db: Executor, scope: SocietyScope, filters: SocietyFilters, keyset: Keyset) {
@@ -36,19 +39,36 @@ export async function listSocieties(db: Executor, scope: SocietyScope, filters: 
   if (filters.discipline) query = query.where('discipline', '=', filters.discipline);
   if (filters.tier) {
     const tier = filters.tier;
-    // The tier of the society's latest yearly snapshot of the capacity index.
+    // The tier of the society's latest yearly snapshot of the capacity index; none = never assessed.
     query = query.where((eb) =>
       eb(
-        eb
-          .selectFrom('capacity_snapshots')
-          .select('capacity_snapshots.tier')
-          .whereRef('capacity_snapshots.society_id', '=', 'societies.id')
-          .orderBy('capacity_snapshots.year', 'desc')
-          .limit(1),
+        eb.fn.coalesce(
+          eb
+            .selectFrom('capacity_snapshots')
+            .select('capacity_snapshots.tier')
+            .whereRef('capacity_snapshots.society_id', '=', 'societies.id')
+            .orderBy('capacity_snapshots.year', 'desc')
+            .limit(1),
+          sql.lit('none'),
+        ),
         '=',
         tier,
       ),
     );
+  }
+  if (filters.partyOrganisation) query = query.where('party_organisation', '=', filters.partyOrganisation);
+  const { inspectionYear, inspectionResult } = filters;
+  if (inspectionYear !== undefined && inspectionResult !== undefined) {
+    const recorded = (eb: ExpressionBuilder<Database, 'societies'>) =>
+      eb
+        .selectFrom('inspections')
+        .select('inspections.society_id')
+        .whereRef('inspections.society_id', '=', 'societies.id')
+        .where('inspections.year', '=', inspectionYear);
+    query =
+      inspectionResult === 'not_recorded'
+        ? query.where((eb) => eb.not(eb.exists(recorded(eb))))
+        : query.where((eb) => eb.exists(recorded(eb).where('inspections.result', '=', inspectionResult)));
   }
   if (filters.q) {
     const pattern = containsPattern(filters.q.trim());

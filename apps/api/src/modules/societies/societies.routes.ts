@@ -25,9 +25,10 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
         operationId: 'listSocieties',
         tags,
         summary: 'List societies',
-        description: 'A society officer sees only the societies they are bound to.',
+        description:
+          'A society officer sees only the societies they are bound to. inspectionYear and inspectionResult go together (422 otherwise).',
         querystring: SocietyListQuerySchema,
-        response: { 200: ref(SocietyPageSchema) },
+        response: { 200: ref(SocietyPageSchema), ...problems(422) },
       },
     },
     async (request) => societies.list(principalOf(request), request.query),

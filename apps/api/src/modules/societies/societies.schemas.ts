@@ -117,7 +117,16 @@ export const SocietyListQuerySchema = Type.Object(
     type: Type.Optional(ref(SocietyTypeSchema)),
     discipline: Type.Optional(ref(DisciplineSchema)),
     tier: Type.Optional(
-      Type.Enum(['A', 'B', 'C', 'D'], { description: 'Capacity tier of the latest yearly snapshot' }),
+      Type.Enum(['A', 'B', 'C', 'D', 'none'], {
+        description: 'Capacity tier of the latest yearly snapshot; none = never assessed',
+      }),
+    ),
+    partyOrganisation: Type.Optional(ref(PartyOrganisationSchema)),
+    inspectionYear: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, description: 'With inspectionResult' })),
+    inspectionResult: Type.Optional(
+      Type.Enum(['pass', 'basic_pass', 'fail', 'absent', 'not_recorded'], {
+        description: 'The inspection result of inspectionYear (required with it); not_recorded = no result entered',
+      }),
     ),
     q: Type.Optional(
       Type.String({ minLength: 1, maxLength: 100, description: 'Substring of the name, English name or credit code' }),

@@ -181,6 +181,12 @@ export class SocietyService {
   constructor(private readonly db: DB) {}
 
   async list(principal: Principal, query: SocietyListQuery) {
+    if ((query.inspectionYear === undefined) !== (query.inspectionResult === undefined)) {
+      const missing = query.inspectionYear === undefined ? 'inspectionYear' : 'inspectionResult';
+      throw errors.validation([
+        { path: `/query/${missing}`, code: 'required', message: 'inspectionYear and inspectionResult go together.' },
+      ]);
+    }
     const keyset = keysetOf(repo.SOCIETY_SORTS, query);
     const rows = await repo.listSocieties(this.db, principal.scope, query, keyset);
     return toPage(

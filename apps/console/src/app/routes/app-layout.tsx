@@ -5,6 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Brand, BrandMark } from '@/components/brand';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useLogout } from '@/features/auth/api/logout';
+import { ReminderBell } from '@/features/reminders/components/reminder-bell';
 import { useCurrentUser } from '@/lib/session';
 import { useI18n } from '../i18n';
 import { navigationFor } from '../navigation';
@@ -23,7 +24,7 @@ export function AppLayout() {
   // The most specific entry wins: /societies/disqualification is not 学会管理.
   const selected = [...items]
     .sort((a, b) => b.path.length - a.path.length)
-    .find((item) => location.pathname.startsWith(item.path))?.path;
+    .find((item) => (item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)))?.path;
 
   const groups = [...new Set(items.map((item) => item.group))];
   const toItem = (item: (typeof items)[number]) => ({ key: item.path, icon: item.icon, label: t(item.label) });
@@ -71,6 +72,7 @@ export function AppLayout() {
             borderBottom: '1px solid #f0f0f0',
           }}
         >
+          <ReminderBell />
           <LanguageSwitch />
           <Dropdown menu={{ items: userMenu }} trigger={['click']}>
             <Flex

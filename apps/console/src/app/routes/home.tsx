@@ -1,12 +1,16 @@
 import { Result } from 'antd';
 import { Navigate } from 'react-router';
+import { DashboardPage } from '@/features/dashboard/components/dashboard-page';
+import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';
 import { useI18n } from '../i18n';
 import { navigationFor } from '../navigation';
 
+/** The dashboard for those who oversee all societies; everyone else goes to their first page. */
 export function HomeRoute() {
   const { t } = useI18n();
   const user = useCurrentUser();
+  if (policies.viewDashboard(user)) return <DashboardPage />;
   const first = navigationFor(user)[0];
   if (first) return <Navigate to={first.to} replace />;
   return <Result status="info" title={t('app.name')} subTitle={t('nav.noAccess')} />;

@@ -1,4 +1,4 @@
-import { FileTextOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { FileTextOutlined, LockOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { BrandMark } from '@/components/brand';
@@ -88,10 +88,16 @@ export function LoginRoute() {
           </Button>
         </Form>
       </Card>
-      <Link to="/notices" style={{ marginTop: 20 }} data-testid="login-notices">
-        <FileTextOutlined style={{ marginInlineEnd: 6 }} />
-        {t('login.notices')}
-      </Link>
+      <Flex gap={24} wrap justify="center" style={{ marginTop: 20 }}>
+        <Link to="/notices" data-testid="login-notices">
+          <FileTextOutlined style={{ marginInlineEnd: 6 }} />
+          {t('login.notices')}
+        </Link>
+        <Link to="/directory" data-testid="login-directory">
+          <TeamOutlined style={{ marginInlineEnd: 6 }} />
+          {t('login.directory')}
+        </Link>
+      </Flex>
       <Typography.Text type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
         {t('app.footer')}
       </Typography.Text>

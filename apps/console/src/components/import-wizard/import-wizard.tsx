@@ -32,6 +32,7 @@ import { useNavigate } from 'react-router';
 import { useI18n } from '@/app/i18n';
 import { type Crumb, PageHeader } from '@/components/page-header';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
+import { downloadCsv } from '@/lib/table-file';
 import {
   autoMap,
   type ConvertedRow,
@@ -42,7 +43,7 @@ import {
   type Lookup,
   templateHeaders,
 } from './columns';
-import { downloadCsv, readSpreadsheet, type Sheet } from './spreadsheet';
+import { readSpreadsheet, type Sheet } from './spreadsheet';
 
 export type ImportResponse = Schemas['ImportResponse'];
 type ImportResult = ImportResponse['results'][number];

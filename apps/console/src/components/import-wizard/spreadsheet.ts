@@ -2,7 +2,6 @@
  * Reading an uploaded list (members, experts) in the browser: CSV through papaparse, XLSX through exceljs.
  * Both libraries are loaded on demand, so they only ever reach the import wizard's visitors.
  */
-import { saveBlob } from '@/lib/download';
 
 export interface Sheet {
   headers: string[];
@@ -59,11 +58,4 @@ export async function readXlsx(file: File): Promise<Sheet> {
 
 export function readSpreadsheet(file: File): Promise<Sheet> {
   return /\.xlsx$/i.test(file.name) ? readXlsx(file) : readCsv(file);
-}
-
-/** A CSV the user's Excel opens as UTF-8 (byte order mark, CRLF), saved under `name`. */
-export async function downloadCsv(name: string, rows: string[][]): Promise<void> {
-  const { default: Papa } = await import('papaparse');
-  const text = `\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}`;
-  saveBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), name);
 }

@@ -1,6 +1,7 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { ClientsList } from '@/features/clients/components/clients-list';
 import { policies } from '@/lib/authorization';
@@ -20,16 +21,24 @@ export function ClientsRoute() {
         tags={<ReadOnlyTag />}
         subTitle={t('client.list.description')}
         extra={
-          policies.manageAdministration(user) && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="client-create"
-            >
-              {t('client.createTitle')}
-            </Button>
-          )
+          <>
+            {/* Machine clients read the change feed and receive webhooks: one step away. */}
+            <Link to="/admin/webhooks">
+              <Button icon={<SendOutlined />} data-testid="client-integration">
+                {t('client.integrationLink')}
+              </Button>
+            </Link>
+            {policies.manageAdministration(user) && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="client-create"
+              >
+                {t('client.createTitle')}
+              </Button>
+            )}
+          </>
         }
       />
       <ClientsList creating={creating} onCreateClosed={() => setCreating(false)} />

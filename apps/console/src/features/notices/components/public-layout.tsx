@@ -22,7 +22,16 @@ const WIDTH = 1080;
  * The Association's public pages: no menu and no account, a header band with its name, the language
  * switch and the way in for staff, and a plain footer. Read by anyone, on any screen.
  */
-export function PublicLayout({ title, children }: { title: string; children: ReactNode }) {
+export function PublicLayout({
+  title,
+  section,
+  children,
+}: {
+  title: string;
+  /** The line under the Association's name; the public notices' by default. */
+  section?: string;
+  children: ReactNode;
+}) {
   const { t, language } = useI18n();
   const navigate = useNavigate();
 
@@ -63,7 +72,7 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
                 {t('public.org')}
               </Typography.Text>
               <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', fontSize: 13 }}>
-                {t('public.section')}
+                {section ?? t('public.section')}
               </Typography.Text>
             </div>
           </Flex>

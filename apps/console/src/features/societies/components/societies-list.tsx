@@ -1,13 +1,17 @@
 import { LeftOutlined, ReloadOutlined, RightOutlined, SearchOutlined, VerticalRightOutlined } from '@ant-design/icons';
 import {
+  CAPACITY_TIERS,
   DISCIPLINES,
   type Discipline,
+  INSPECTION_RESULTS,
+  PARTY_ORGANISATIONS,
+  type PartyOrganisation,
   SOCIETY_STATUSES,
   SOCIETY_TYPES,
   type SocietyStatus,
   type SocietyType,
 } from '@society-hub/domain';
-import { Button, Card, Empty, Flex, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
@@ -25,8 +29,17 @@ function oneOf<T extends string>(values: readonly T[], raw: string | null): T | 
   return values.find((value) => value === raw);
 }
 
+const TIERS = [...CAPACITY_TIERS, 'none'] as const;
+type TierFilter = (typeof TIERS)[number];
+const INSPECTION_FILTERS = [...INSPECTION_RESULTS, 'not_recorded'] as const;
+type InspectionFilter = (typeof INSPECTION_FILTERS)[number];
+
 interface Filters {
   status: SocietyStatus | undefined;
+  tier: TierFilter | undefined;
+  partyOrganisation: PartyOrganisation | undefined;
+  /** From the dashboard's inspection chart: both or neither. */
+  inspection: { year: number; result: InspectionFilter } | undefined;
   type: SocietyType | undefined;
   discipline: Discipline | undefined;
   q: string;
@@ -36,8 +49,16 @@ interface Filters {
 
 function readFilters(search: URLSearchParams): Filters {
   const limit = Number(search.get('limit'));
+  const inspectionYear = Number(search.get('inspectionYear'));
+  const inspectionResult = oneOf(INSPECTION_FILTERS, search.get('inspectionResult'));
   return {
     status: oneOf(SOCIETY_STATUSES, search.get('status')),
+    tier: oneOf(TIERS, search.get('tier')),
+    partyOrganisation: oneOf(PARTY_ORGANISATIONS, search.get('partyOrganisation')),
+    inspection:
+      Number.isInteger(inspectionYear) && inspectionYear >= 2000 && inspectionResult
+        ? { year: inspectionYear, result: inspectionResult }
+        : undefined,
     type: oneOf(SOCIETY_TYPES, search.get('type')),
     discipline: oneOf(DISCIPLINES, search.get('discipline')),
     q: search.get('q')?.trim() ?? '',
@@ -51,6 +72,11 @@ function toQuery(filters: Filters, cursor: string | undefined): SocietyListQuery
     sort: filters.sort,
     limit: filters.limit,
     ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.tier ? { tier: filters.tier } : {}),
+    ...(filters.partyOrganisation ? { partyOrganisation: filters.partyOrganisation } : {}),
+    ...(filters.inspection
+      ? { inspectionYear: filters.inspection.year, inspectionResult: filters.inspection.result }
+      : {}),
     ...(filters.type ? { type: filters.type } : {}),
     ...(filters.discipline ? { discipline: filters.discipline } : {}),
     ...(filters.q ? { q: filters.q } : {}),
@@ -76,7 +102,21 @@ export function SocietiesList() {
   useEffect(() => setDraftQ(filters.q), [filters.q]);
 
   function update(
-    patch: Partial<Record<'status' | 'type' | 'discipline' | 'q' | 'sort' | 'limit', string | undefined>>,
+    patch: Partial<
+      Record<
+        | 'status'
+        | 'type'
+        | 'discipline'
+        | 'tier'
+        | 'partyOrganisation'
+        | 'inspectionYear'
+        | 'inspectionResult'
+        | 'q'
+        | 'sort'
+        | 'limit',
+        string | undefined
+      >
+    >,
   ) {
     const next = new URLSearchParams(search);
     for (const [name, value] of Object.entries(patch)) {
@@ -192,6 +232,44 @@ export function SocietiesList() {
             options={DISCIPLINES.map((value) => ({ value, label: labels.discipline(value) }))}
             style={{ width: 140 }}
           />
+          <Select<TierFilter>
+            allowClear
+            placeholder={t('society.list.allTiers')}
+            value={filters.tier}
+            onChange={(value) => update({ tier: value })}
+            options={TIERS.map((value) => ({
+              value,
+              label: value === 'none' ? t('dashboard.tier.none') : t(`capacity.tier.${value}`),
+            }))}
+            style={{ width: 140 }}
+            data-testid="society-tier-filter"
+          />
+          <Select<PartyOrganisation>
+            allowClear
+            placeholder={t('society.list.allParty')}
+            value={filters.partyOrganisation}
+            onChange={(value) => update({ partyOrganisation: value })}
+            options={PARTY_ORGANISATIONS.map((value) => ({ value, label: t(`party.${value}`) }))}
+            style={{ width: 170 }}
+            data-testid="society-party-filter"
+          />
+          {filters.inspection && (
+            <Tag
+              closable
+              color="blue"
+              onClose={() => update({ inspectionYear: undefined, inspectionResult: undefined })}
+              data-testid="society-inspection-filter"
+              style={{ marginInlineEnd: 0, paddingBlock: 4 }}
+            >
+              {t('society.list.inspectionFilter', {
+                year: filters.inspection.year,
+                result:
+                  filters.inspection.result === 'not_recorded'
+                    ? t('dashboard.inspection.notRecorded')
+                    : t(`inspection.${filters.inspection.result}`),
+              })}
+            </Tag>
+          )}
           <Flex align="center" gap={8}>
             <Typography.Text type="secondary">{t('society.list.sort')}</Typography.Text>
             <Select<(typeof SORTS)[number]>

@@ -1,0 +1,340 @@
+import {
+  addCalendarDays,
+  annualReportDueOn,
+  compareReminders,
+  daysUntil,
+  finalReportDueOn,
+  type ReminderUrgency,
+  reminderUrgency,
+} from '@society-hub/domain';
+import type { DB } from '../../db/connect';
+import { localToday } from '../../lib/local-date';
+import type { Principal, SocietyScope } from '../../lib/request-context';
+import type { Reminder } from './reminders.schemas';
+
+export interface ReminderSettings {
+  withinDays: number;
+  reelectionWarningDays: number;
+  annualReportDueMonthDay: string;
+  finalReportDueDays: number;
+}
+
+/** A milestone of a pilot, as the pilots module reports it for reminders (issue 7). */
+export interface DueMilestone {
+  pilotId: string;
+  pilotTitle: string;
+  milestoneId: string;
+  milestoneName: string;
+  dueOn: string;
+  society: { id: string; name: string };
+}
+
+/** Things other modules contribute; the pilots module registers its milestones. */
+export interface ReminderSources {
+  milestones(db: DB, scope: SocietyScope, dueBy: string): Promise<DueMilestone[]>;
+}
+
+export const NO_REMINDER_SOURCES: ReminderSources = { milestones: async () => [] };
+
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * What falls due soon for the person asking (SPEC §5): a society's people see each of their own
+ * societies' deadlines; Association staff and auditors, who oversee every society, get one line per kind
+ * with the count and the earliest date, pointing at the page where the list is; a reviewer sees the
+ * reviews still owed. Computed from the data on every call: nothing to keep in step.
+ */
+export class ReminderService {
+  constructor(
+    private readonly db: DB,
+    private readonly settings: ReminderSettings,
+    private readonly sources: ReminderSources = NO_REMINDER_SOURCES,
+  ) {}
+
+  async list(principal: Principal, withinDays = this.settings.withinDays) {
+    const asOf = localToday();
+    const perSociety = principal.kind === 'user' && principal.role === 'society_officer';
+    const overseer =
+      (principal.kind === 'user' && (principal.role === 'admin' || principal.role === 'auditor')) ||
+      (principal.kind === 'client' && principal.scope.kind === 'all');
+    let items: Reminder[] = [];
+    if (principal.kind === 'user' && principal.role === 'reviewer') {
+      items = await this.reviewsOwed(principal.id);
+    } else if (perSociety || principal.kind === 'client') {
+      items = await this.societyDeadlines(principal.scope, asOf, withinDays);
+      if (overseer) items = summarise(items);
+    } else if (overseer) {
+      const all = await this.societyDeadlines({ kind: 'all' }, asOf, withinDays);
+      items = [...summarise(all), ...(await this.reviewRounds())];
+    }
+    return { asOf, withinDays, items: items.sort(compareReminders) };
+  }
+
+  private async societyDeadlines(scope: SocietyScope, asOf: string, withinDays: number): Promise<Reminder[]> {
+    const [reports, reelections, projects, milestones] = await Promise.all([
+      this.annualReports(scope, asOf, withinDays),
+      this.reelections(scope, asOf),
+      this.projectReports(scope, asOf, withinDays),
+      this.milestones(scope, asOf, withinDays),
+    ]);
+    return [...reports, ...reelections, ...projects, ...milestones];
+  }
+
+  private societies(scope: SocietyScope) {
+    let query = this.db.selectFrom('societies').where('societies.status', 'in', ['active', 'dormant']);
+    if (scope.kind === 'some')
+      query = query.where('societies.id', 'in', scope.societyIds.length ? scope.societyIds : [NOBODY]);
+    return query;
+  }
+
+  /** Last year's report, due by the configured day of this year (31 March by default). */
+  private async annualReports(scope: SocietyScope, asOf: string, withinDays: number): Promise<Reminder[]> {
+    const year = Number(asOf.slice(0, 4)) - 1;
+    const dueOn = annualReportDueOn(year, this.settings.annualReportDueMonthDay);
+    const urgency = reminderUrgency(dueOn, asOf, withinDays);
+    if (!urgency) return [];
+    const missing = await this.societies(scope)
+      .select(['societies.id', 'societies.name'])
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('annual_reports')
+              .select('annual_reports.id')
+              .whereRef('annual_reports.society_id', '=', 'societies.id')
+              .where('annual_reports.year', '=', year)
+              .where('annual_reports.status', '=', 'submitted'),
+          ),
+        ),
+      )
+      .orderBy('societies.name')
+      .execute();
+    return missing.map((s) =>
+      item({
+        kind: 'annual_report',
+        urgency,
+        dueOn,
+        asOf,
+        society: { id: s.id, name: s.name },
+        year,
+        resourceType: 'annual_report',
+        resourceId: null,
+        path: `/societies/${s.id}?tab=reports`,
+        message: `The ${year} annual report of ${s.name} is ${urgency === 'overdue' ? 'overdue' : 'due'} (${dueOn}).`,
+      }),
+    );
+  }
+
+  /** The current term's end, from the governance warning period (re-elections take months to prepare). */
+  private async reelections(scope: SocietyScope, asOf: string): Promise<Reminder[]> {
+    const rows = await this.societies(scope)
+      .select(['societies.id', 'societies.name'])
+      .select((eb) =>
+        eb
+          .selectFrom('governance_terms')
+          .select('end_on')
+          .whereRef('governance_terms.society_id', '=', 'societies.id')
+          .orderBy('sequence', 'desc')
+          .limit(1)
+          .as('end_on'),
+      )
+      .execute();
+    return rows.flatMap((s) => {
+      if (!s.end_on) return [];
+      const urgency = reminderUrgency(s.end_on, asOf, this.settings.reelectionWarningDays);
+      if (!urgency) return [];
+      return [
+        item({
+          kind: 'reelection',
+          urgency,
+          dueOn: s.end_on,
+          asOf,
+          society: { id: s.id, name: s.name },
+          resourceType: 'governance_term',
+          resourceId: null,
+          path: `/societies/${s.id}?tab=terms`,
+          message: `The term of ${s.name}'s council ${urgency === 'overdue' ? 'ended' : 'ends'} on ${s.end_on}: re-election (换届) is ${urgency === 'overdue' ? 'overdue' : 'due'}.`,
+        }),
+      ];
+    });
+  }
+
+  private async projectReports(scope: SocietyScope, asOf: string, withinDays: number): Promise<Reminder[]> {
+    let query = this.db
+      .selectFrom('funding_applications as a')
+      .innerJoin('funding_programs as p', 'p.id', 'a.program_id')
+      .innerJoin('societies as s', 's.id', 'a.society_id')
+      .select([
+        'a.id',
+        'a.title',
+        'a.planned_on',
+        'a.program_id',
+        'p.year',
+        's.id as society_id',
+        's.name as society_name',
+      ])
+      .where('a.status', '=', 'funded');
+    if (scope.kind === 'some')
+      query = query.where('a.society_id', 'in', scope.societyIds.length ? scope.societyIds : [NOBODY]);
+    const rows = await query.execute();
+    return rows.flatMap((a) => {
+      const dueOn = finalReportDueOn(a.planned_on, a.year, this.settings.finalReportDueDays);
+      const urgency = reminderUrgency(dueOn, asOf, withinDays);
+      if (!urgency) return [];
+      return [
+        item({
+          kind: 'project_report',
+          urgency,
+          dueOn,
+          asOf,
+          society: { id: a.society_id, name: a.society_name },
+          subject: a.title,
+          resourceType: 'funding_application',
+          resourceId: a.id,
+          path: `/funding/${a.program_id}/applications/${a.id}`,
+          message: `The final report of "${a.title}" is ${urgency === 'overdue' ? 'overdue' : 'due'} (${dueOn}).`,
+        }),
+      ];
+    });
+  }
+
+  private async milestones(scope: SocietyScope, asOf: string, withinDays: number): Promise<Reminder[]> {
+    const due = await this.sources.milestones(this.db, scope, addCalendarDays(asOf, withinDays));
+    return due.flatMap((m) => {
+      const urgency = reminderUrgency(m.dueOn, asOf, withinDays);
+      if (!urgency) return [];
+      return [
+        item({
+          kind: 'pilot_milestone',
+          urgency,
+          dueOn: m.dueOn,
+          asOf,
+          society: m.society,
+          subject: `${m.pilotTitle} · ${m.milestoneName}`,
+          resourceType: 'pilot',
+          resourceId: m.pilotId,
+          path: `/pilots/${m.pilotId}?tab=milestones`,
+          message: `Milestone "${m.milestoneName}" of the pilot "${m.pilotTitle}" is ${urgency === 'overdue' ? 'overdue' : 'due'} (${m.dueOn}).`,
+        }),
+      ];
+    });
+  }
+
+  /** A reviewer's assignments not yet scored, in programs still reviewing. */
+  private async reviewsOwed(userId: string): Promise<Reminder[]> {
+    const rows = await this.db
+      .selectFrom('users as u')
+      .innerJoin('review_assignments as r', 'r.expert_id', 'u.expert_id')
+      .innerJoin('funding_applications as a', 'a.id', 'r.application_id')
+      .innerJoin('funding_programs as p', 'p.id', 'r.program_id')
+      .select(['r.application_id', 'a.title', 'p.name as program_name'])
+      .where('u.id', '=', userId)
+      .where('r.status', '=', 'assigned')
+      .where('p.status', '=', 'reviewing')
+      .orderBy('r.created_at')
+      .execute();
+    return rows.map((r) =>
+      item({
+        kind: 'review',
+        urgency: 'due_soon',
+        dueOn: null,
+        asOf: null,
+        subject: r.title,
+        resourceType: 'funding_application',
+        resourceId: r.application_id,
+        path: `/reviews/${r.application_id}`,
+        message: `"${r.title}" (${r.program_name}) waits for your review.`,
+      }),
+    );
+  }
+
+  /** For staff: per program under review, how many assigned reviews are still unscored. */
+  private async reviewRounds(): Promise<Reminder[]> {
+    const rows = await this.db
+      .selectFrom('review_assignments as r')
+      .innerJoin('funding_programs as p', 'p.id', 'r.program_id')
+      .select(['p.id', 'p.name', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('r.status', '=', 'assigned')
+      .where('p.status', '=', 'reviewing')
+      .groupBy(['p.id', 'p.name'])
+      .execute();
+    return rows.map((p) =>
+      item({
+        kind: 'review',
+        urgency: 'due_soon',
+        dueOn: null,
+        asOf: null,
+        count: Number(p.n),
+        subject: p.name,
+        resourceType: 'funding_program',
+        resourceId: p.id,
+        path: `/funding/${p.id}?tab=assignments`,
+        message: `${Number(p.n)} assigned reviews of ${p.name} are not yet scored.`,
+      }),
+    );
+  }
+}
+
+function item(fields: {
+  kind: Reminder['kind'];
+  urgency: ReminderUrgency;
+  dueOn: string | null;
+  asOf: string | null;
+  count?: number;
+  society?: Reminder['society'];
+  subject?: string | null;
+  year?: number | null;
+  resourceType: string;
+  resourceId: string | null;
+  path: string;
+  message: string;
+}): Reminder {
+  return {
+    kind: fields.kind,
+    urgency: fields.urgency,
+    dueOn: fields.dueOn,
+    daysLeft: fields.dueOn && fields.asOf ? daysUntil(fields.asOf, fields.dueOn) : null,
+    count: fields.count ?? 1,
+    society: fields.society ?? null,
+    subject: fields.subject ?? null,
+    year: fields.year ?? null,
+    resourceType: fields.resourceType,
+    resourceId: fields.resourceId,
+    path: fields.path,
+    message: fields.message,
+  };
+}
+
+/** Where staff see the list behind a summarised kind. */
+const SUMMARY_PATHS: Record<Reminder['kind'], string> = {
+  annual_report: '/reports/review',
+  reelection: '/?focus=reelections',
+  review: '/funding',
+  project_report: '/funding',
+  pilot_milestone: '/pilots',
+};
+
+/** One line per kind and urgency: the count, and the earliest due date among them. */
+function summarise(items: readonly Reminder[]): Reminder[] {
+  const groups = new Map<string, Reminder[]>();
+  for (const i of items) {
+    const key = `${i.kind}:${i.urgency}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  return [...groups.values()].flatMap((group) => {
+    const [first] = [...group].sort(compareReminders);
+    if (!first) return [];
+    if (group.length === 1) return [first];
+    const societies = new Set(group.map((g) => g.society?.id)).size;
+    return [
+      {
+        ...first,
+        count: group.length,
+        society: null,
+        subject: null,
+        resourceId: null,
+        path: SUMMARY_PATHS[first.kind],
+        message: `${group.length} ${first.kind.replace('_', ' ')} deadlines ${first.urgency === 'overdue' ? 'have passed' : 'fall due soon'} across ${societies} societies; the earliest is ${first.dueOn ?? 'undated'}.`,
+      },
+    ];
+  });
+}

@@ -1,0 +1,214 @@
+/**
+ * Hostile input against every operation in the API's own OpenAPI document: fitting and unfitting
+ * bodies, parameters and headers, as staff, as a society officer, without or with a forged token. The
+ * contract: never a 5xx; every 4xx is problem+json; every response matches the schema declared for its
+ * status. CI runs FUZZ_REQUESTS (default 2,000); `pnpm fuzz` runs 20,000 or more.
+ */
+
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, nextCreditCode, startTestApp, type TestApp } from '../support/app';
+import {
+  HOSTILE_HEADERS,
+  type OpenApiDocument,
+  type Operation,
+  operationsOf,
+  SchemaArbitraries,
+  sendableHeader,
+  wellFormed,
+} from '../support/fuzz';
+
+const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2000);
+/** CI runs one fixed seed, so its run is repeatable; `pnpm fuzz` draws a new one each time (FUZZ_SEED=random). */
+const SEED = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env.FUZZ_SEED ?? 20261202);
+
+let t: TestApp;
+let document: OpenApiDocument;
+let operations: Operation[];
+let ajv: Ajv2020;
+const tokens: Record<string, string> = {};
+/** Ids the API has answered with: path parameters are drawn from them, so requests reach real rows. */
+const ids = new Set<string>();
+
+function collectIds(value: unknown, depth = 0): void {
+  if (depth > 4 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const v of value.slice(0, 20)) collectIds(v, depth + 1);
+    return;
+  }
+  for (const [key, v] of Object.entries(value)) {
+    if ((key === 'id' || key.endsWith('Id')) && typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) && ids.size < 400)
+      ids.add(v);
+    else collectIds(v, depth + 1);
+  }
+}
+
+/** A JSON Pointer into the document, as Ajv resolves `api#/…`. */
+function pointer(...segments: string[]): string {
+  return `api#/${segments.map((s) => encodeURIComponent(s.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/')}`;
+}
+
+beforeAll(async () => {
+  t = await startTestApp('postgres', { RATE_LIMIT_PER_MINUTE: '100000000', OBJECTIONS_PER_HOUR: '100000000' });
+  document = t.app.swagger() as unknown as OpenApiDocument;
+  operations = operationsOf(document);
+  ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
+  addFormats(ajv);
+  ajv.addSchema(document as object, 'api');
+
+  const admin = await t.login(ADMIN.username, ADMIN.password);
+  tokens.admin = admin;
+  const society = await t.createSociety(admin, { creditCode: nextCreditCode() });
+  await t.createSociety(admin, { creditCode: nextCreditCode() });
+  await t.request({
+    method: 'POST',
+    url: `/v1/societies/${society}/transitions`,
+    token: admin,
+    payload: { to: 'active', reason: 'fuzz' },
+  });
+  for (const url of [
+    '/v1/societies',
+    '/v1/funding-programs',
+    '/v1/experts',
+    '/v1/users',
+    `/v1/societies/${society}/members`,
+  ]) {
+    collectIds((await t.request({ method: 'GET', url, token: admin })).json());
+  }
+  ids.add(society);
+  tokens.officer = await t.userToken('society_officer', [society]);
+  tokens.reviewer = await t.userToken('reviewer');
+  tokens.auditor = await t.userToken('auditor');
+}, 120_000);
+afterAll(async () => t?.close());
+
+interface Built {
+  operation: Operation;
+  url: string;
+  headers: Record<string, string>;
+  payload: string | undefined;
+  caller: string;
+}
+
+function requestArbitrary(): fc.Arbitrary<Built> {
+  const arbitraries = new SchemaArbitraries(document.components?.schemas ?? {});
+  return fc.constantFrom(...operations).chain((operation) => {
+    const pathParams = operation.parameters.filter((p) => p.in === 'path');
+    const queryParams = operation.parameters.filter((p) => p.in === 'query');
+    // Half the requests are well-formed (known ids, fitting values, sane headers, a real caller), so
+    // they get past validation and exercise the business rules; the other half are hostile throughout.
+    const clean = fc.record({
+      path: fc.tuple(...pathParams.map((p) => arbitraries.clean(p.schema, [...ids]))),
+      query: fc.tuple(...queryParams.map((p) => fc.option(arbitraries.clean(p.schema, [...ids]), { nil: undefined }))),
+      extraQuery: fc.constant(undefined),
+      body: operation.body ? arbitraries.valid(operation.body) : fc.constant(undefined),
+      rawBody: fc.constant(null),
+      headers: fc.record(
+        { 'if-match': fc.constantFrom('"1"', '"2"', '"3"'), 'idempotency-key': fc.uuid() },
+        { requiredKeys: ['idempotency-key'] },
+      ),
+      caller: fc.constantFrom('admin', 'admin', 'officer', 'auditor', 'reviewer'),
+    });
+    const hostile = fc.record({
+      path: fc.tuple(...pathParams.map((p) => arbitraries.parameter(p.schema, [...ids]))),
+      query: fc.tuple(
+        ...queryParams.map((p) => fc.option(arbitraries.parameter(p.schema, [...ids]), { nil: undefined })),
+      ),
+      extraQuery: fc.option(fc.tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 20 })), { nil: undefined }),
+      body: operation.body
+        ? fc.option(arbitraries.body(operation.body), { nil: undefined, freq: 8 })
+        : fc.constant(undefined),
+      rawBody: fc.option(fc.constantFrom('{', '{"a":', '[1,2', 'null', '"text"', '\u0000', '<xml/>'), { freq: 12 }),
+      headers: HOSTILE_HEADERS,
+      caller: fc.constantFrom('admin', 'admin', 'admin', 'officer', 'reviewer', 'auditor', 'none', 'forged'),
+    });
+    return fc.oneof(clean, hostile).map(({ path, query, extraQuery, body, rawBody, headers, caller }) => {
+      let url = operation.path;
+      pathParams.forEach((p, i) => {
+        // An empty segment would address another operation (…/programs/ is the list), not a bad id.
+        url = url.replace(`{${p.name}}`, encodeURIComponent(wellFormed(path[i] || '_')));
+      });
+      const search = new URLSearchParams();
+      queryParams.forEach((p, i) => {
+        const value = query[i];
+        if (value !== undefined) search.set(p.name, wellFormed(value));
+      });
+      if (extraQuery) search.set(wellFormed(extraQuery[0]) || 'x', wellFormed(extraQuery[1]));
+      const qs = search.toString();
+      const sent: Record<string, string> = {};
+      for (const [name, value] of Object.entries(headers)) if (sendableHeader(value)) sent[name] = value;
+      let payload: string | undefined;
+      if (operation.bodyType === 'application/json' || operation.body) {
+        payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+        if (payload !== undefined) sent['content-type'] = operation.bodyType ?? 'application/json';
+      }
+      if (caller === 'forged') sent.authorization = 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.';
+      else if (caller !== 'none') sent.authorization = `Bearer ${tokens[caller]}`;
+      const full = qs ? `${url}?${qs}` : url;
+      const summary = `${operation.method} ${full.slice(0, 300)} as ${caller} headers=${JSON.stringify(sent).slice(0, 300)} body=${(payload ?? '').slice(0, 300)}`;
+      return { operation, url: full, headers: sent, payload, caller, [fc.toStringMethod]: () => summary };
+    });
+  });
+}
+
+describe(`hostile input (${REQUESTS} requests)`, () => {
+  it('never answers 5xx, always answers problems as problem+json, and keeps to the declared schemas', async () => {
+    const statuses = new Map<number, number>();
+    const reached = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(requestArbitrary(), async (request) => {
+        const { operation } = request;
+        const response = await t.app.inject({
+          method: request.operation.method as 'GET',
+          url: request.url,
+          headers: request.headers,
+          ...(request.payload !== undefined ? { payload: request.payload } : {}),
+        });
+        statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
+        const where = `${operation.method} ${request.url.slice(0, 200)} as ${request.caller} → ${response.statusCode}`;
+        expect(response.statusCode, `${where}: ${response.body.slice(0, 500)}`).toBeLessThan(500);
+        if (response.statusCode < 300) reached.add(operation.operationId);
+        const type = String(response.headers['content-type'] ?? '');
+        if (response.statusCode >= 400) {
+          expect(type, where).toMatch(/^application\/problem\+json/);
+          const problem = response.json();
+          expect(problem, where).toMatchObject({ status: response.statusCode });
+          expect(typeof problem.code, where).toBe('string');
+          expect(typeof problem.title, where).toBe('string');
+        }
+        const declared = operation.responses[String(response.statusCode)];
+        expect(declared, `${where}: status not declared in openapi.yaml`).toBeDefined();
+        const mediaType = Object.keys(declared?.content ?? {}).find((m) => type.startsWith(m));
+        if (mediaType && /json/.test(mediaType) && response.body.length > 0) {
+          const validate = ajv.getSchema(
+            pointer(
+              'paths',
+              operation.path,
+              operation.method.toLowerCase(),
+              'responses',
+              String(response.statusCode),
+              'content',
+              mediaType,
+              'schema',
+            ),
+          );
+          const body = response.json();
+          collectIds(body);
+          if (validate && !validate(body)) {
+            throw new Error(
+              `${where}: response does not match its schema: ${ajv.errorsText(validate.errors)}\n${response.body.slice(0, 500)}`,
+            );
+          }
+        }
+      }),
+      { numRuns: REQUESTS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: true },
+    );
+    console.log(
+      `fuzz: ${REQUESTS} requests over ${operations.length} operations; ${reached.size} answered 2xx at least once; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
+    // The run must have reached the business logic, not only bounced off validation and auth.
+    expect(reached.size).toBeGreaterThanOrEqual(Math.floor(operations.length / 5));
+  }, 1_800_000);
+});

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, startTestApp, type TestApp } from '../support/app';
+
+const TOKEN = 'metrics-token-0123456789';
+
+describe('/metrics', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('postgres', { METRICS_TOKEN: TOKEN });
+  });
+  afterAll(async () => t?.close());
+
+  it('needs the configured bearer token', async () => {
+    const anonymous = await t.request({ method: 'GET', url: '/metrics' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['www-authenticate']).toContain('Bearer');
+    const admin = await t.login(ADMIN.username, ADMIN.password);
+    // A console login is not the scraper's token.
+    expect((await t.request({ method: 'GET', url: '/metrics', token: admin })).statusCode).toBe(401);
+    expect((await t.request({ method: 'GET', url: '/metrics', token: `${TOKEN}x` })).statusCode).toBe(401);
+    expect((await t.request({ method: 'GET', url: '/metrics', token: TOKEN })).statusCode).toBe(200);
+  });
+
+  it('counts requests by route pattern, never by raw URL, with latency', async () => {
+    const admin = await t.login(ADMIN.username, ADMIN.password);
+    const society = await t.createSociety(admin);
+    for (let i = 0; i < 3; i++) await t.request({ method: 'GET', url: `/v1/societies/${society}`, token: admin });
+    await t.request({ method: 'GET', url: `/v1/no-such-thing/${society}` });
+    const response = await t.request({ method: 'GET', url: '/metrics', token: TOKEN });
+    expect(response.headers['content-type']).toContain('text/plain');
+    const text = response.body;
+    expect(text).toMatch(
+      /society_hub_http_requests_total\{method="GET",route="\/v1\/societies\/:id",status_code="200"\} 3/,
+    );
+    expect(text).toMatch(/society_hub_http_request_duration_seconds_bucket\{[^}]*route="\/v1\/societies\/:id"/);
+    expect(text).toMatch(/route="unmatched",status_code="404"/);
+    expect(text).not.toContain(society);
+  });
+
+  it('reports the outbox and webhook backlog', async () => {
+    const text = (await t.request({ method: 'GET', url: '/metrics', token: TOKEN })).body;
+    for (const name of [
+      'society_hub_outbox_dispatch_lag_seconds',
+      'society_hub_outbox_horizon_wait_seconds',
+      'society_hub_webhook_deliveries_pending',
+      'society_hub_webhook_oldest_pending_delivery_seconds',
+      'society_hub_process_cpu_seconds_total',
+    ]) {
+      expect(text, name).toMatch(new RegExp(`^${name} [0-9.e+-]+$`, 'm'));
+    }
+    expect(text).toContain('# TYPE society_hub_webhook_delivery_attempts_total counter');
+    expect(text).toContain('# TYPE society_hub_webhook_deliveries_failed_total counter');
+  });
+});
+
+describe('/metrics configuration', () => {
+  it('refuses everyone when no token is set, and is open only when configured so', async () => {
+    const closed = await startTestApp('postgres');
+    try {
+      expect((await closed.request({ method: 'GET', url: '/metrics' })).statusCode).toBe(403);
+    } finally {
+      await closed.close();
+    }
+    const open = await startTestApp('postgres', { METRICS_OPEN: '1' });
+    try {
+      expect((await open.request({ method: 'GET', url: '/metrics' })).statusCode).toBe(200);
+    } finally {
+      await open.close();
+    }
+  });
+});
