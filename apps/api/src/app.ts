@@ -92,6 +92,7 @@ import { errorsPlugin, frameworkError } from './plugins/errors';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { Metrics, metricsPlugin, type PoolStats } from './plugins/metrics';
 import { securityPlugin } from './plugins/security';
+import { buildSerializer } from './plugins/serialization';
 import { swaggerPlugin } from './plugins/swagger';
 import { buildValidator } from './plugins/validation';
 
@@ -136,7 +137,7 @@ export async function buildApp({ config, db, poolStats }: AppDependencies): Prom
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: frameworkError,
-    schemaController: { compilersFactory: { buildValidator } },
+    schemaController: { compilersFactory: { buildValidator, buildSerializer } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // The API speaks JSON only; anything else is 415 rather than a string that fails validation.
