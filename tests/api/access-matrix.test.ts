@@ -118,6 +118,20 @@ const POLICY: Record<string, Policy | 'public'> = {
   listMyReviews: { roles: ['reviewer'] },
   recuseReviewer: { roles: ['admin'], scope: 'funding:write', associationOnly: true },
   resolveObjection: { roles: ['admin'], scope: 'funding:write', associationOnly: true },
+  listPilotFunctions: { roles: ['admin', 'society_officer', 'auditor'], scope: 'pilots:read' },
+  createPilotFunction: { roles: ['admin'], scope: 'pilots:write', associationOnly: true },
+  updatePilotFunction: { roles: ['admin'], scope: 'pilots:write', associationOnly: true },
+  listPilots: { roles: ['admin', 'society_officer', 'auditor'], scope: 'pilots:read' },
+  proposePilot: { roles: ['admin', 'society_officer'], scope: 'pilots:write' },
+  getPilot: { roles: ['admin', 'society_officer', 'auditor'], scope: 'pilots:read' },
+  updatePilot: { roles: ['admin', 'society_officer'], scope: 'pilots:write' },
+  transitionPilot: { roles: ['admin', 'society_officer'], scope: 'pilots:write' },
+  listPilotTransitions: { roles: ['admin', 'society_officer', 'auditor'], scope: 'pilots:read' },
+  getPilotEligibility: { roles: ['admin', 'society_officer', 'auditor'], scope: 'pilots:read' },
+  listPilotMilestones: { roles: ['admin', 'society_officer', 'auditor'], scope: 'pilots:read' },
+  addPilotMilestone: { roles: ['admin', 'society_officer'], scope: 'pilots:write' },
+  updatePilotMilestone: { roles: ['admin', 'society_officer'], scope: 'pilots:write' },
+  putPilotEvaluation: { roles: ['admin'], scope: 'pilots:write' },
   getDashboard: { roles: ['admin', 'society_officer', 'auditor'], scope: 'societies:read' },
   listReminders: { roles: ALL, scope: 'societies:read' },
   listPublicNotices: 'public',
@@ -165,6 +179,8 @@ let targetDelivery = '';
 let webhookClient = '';
 /** An application of each society, under review, with the matrix reviewer assigned. */
 const applicationOf = new Map<string, string>();
+const pilotOf = new Map<string, string>();
+const milestoneOf = new Map<string, string>();
 let forged = '';
 /** A council member of each society, for the roster routes. */
 const councilMemberOf = new Map<string, string>();
@@ -260,6 +276,23 @@ function sampleBody(operationId: string): unknown {
     recuseReviewer: { reason: 'matrix' },
     resolveObjection: { outcome: 'dismissed', resolution: 'matrix' },
     createWebhook: { clientId: webhookClient, url: 'https://hooks.example.org/matrix', eventTypes: ['society.*'] },
+    createPilotFunction: { code: `matrix_${serial}`, name: `矩阵职能${serial}` },
+    updatePilotFunction: { description: '矩阵' },
+    proposePilot: {
+      societyId: ownSociety,
+      functionCode: 'decision_consulting',
+      department: '市发展和改革委员会',
+      title: '矩阵试点',
+      mode: 'part',
+      startsOn: '2027-01-01',
+      endsOn: '2027-12-31',
+      contractValueFen: 100,
+    },
+    updatePilot: { title: '矩阵' },
+    transitionPilot: { to: 'terminated', reason: 'matrix' },
+    addPilotMilestone: { name: '矩阵节点', dueOn: '2027-06-30' },
+    updatePilotMilestone: { evidence: '矩阵' },
+    putPilotEvaluation: { satisfaction: 80 },
   };
   return samples[operationId];
 }
@@ -276,9 +309,12 @@ function urlFor(op: Operation, society: string): string {
   if (op.path.startsWith('/v1/review-assignments/')) id = targetAssignment;
   if (op.path.startsWith('/v1/objections/')) id = targetObjection;
   if (op.path.startsWith('/v1/webhooks/')) id = targetWebhook;
+  if (op.path.startsWith('/v1/pilots/')) id = pilotOf.get(society) ?? '';
   return op.path
     .replace('{id}', id)
     .replace('{deliveryId}', targetDelivery)
+    .replace('{milestoneId}', milestoneOf.get(society) ?? '')
+    .replace('{code}', 'decision_consulting')
     .replace('{memberId}', councilMemberOf.get(society) ?? '')
     .replace('{year}', '2024');
 }
@@ -288,7 +324,8 @@ function isSocietyScoped(op: Operation): boolean {
   return (
     op.path.startsWith('/v1/societies/{id}') ||
     op.path.startsWith('/v1/members/{id}') ||
-    op.path.startsWith('/v1/applications/{id}')
+    op.path.startsWith('/v1/applications/{id}') ||
+    op.path.startsWith('/v1/pilots/{id}')
   );
 }
 
@@ -433,6 +470,7 @@ beforeAll(async () => {
 
   await setUpFundingTargets(admin);
   await setUpWebhookTargets(admin);
+  await setUpPilotTargets(admin);
 
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const me = (await t.request({ method: 'GET', url: '/v1/auth/me', token: admin })).json();
@@ -522,6 +560,36 @@ async function setUpFundingTargets(admin: string) {
       VALUES (gen_random_uuid(), ${targetProgram}, 'person', '矩阵', '13800138000', '矩阵测试异议内容', 'open', now())
       RETURNING id`.execute(t.database.db)
     ).rows[0]?.id ?? '';
+}
+
+/** A proposed pilot with one milestone for each society, for the pilot routes. */
+async function setUpPilotTargets(admin: string) {
+  for (const society of [ownSociety, foreignSociety]) {
+    const pilot = await t.request({
+      method: 'POST',
+      url: '/v1/pilots',
+      token: admin,
+      payload: {
+        societyId: society,
+        functionCode: 'decision_consulting',
+        department: '市发展和改革委员会',
+        title: '矩阵目标试点',
+        mode: 'part',
+        startsOn: '2027-01-01',
+        endsOn: '2027-12-31',
+        contractValueFen: 100,
+      },
+    });
+    if (pilot.statusCode !== 201) throw new Error(`pilot: ${pilot.body}`);
+    pilotOf.set(society, pilot.json().id);
+    const milestone = await t.request({
+      method: 'POST',
+      url: `/v1/pilots/${pilot.json().id}/milestones`,
+      token: admin,
+      payload: { name: '矩阵节点', dueOn: '2027-03-31' },
+    });
+    milestoneOf.set(society, milestone.json().id);
+  }
 }
 
 /** A subscription with one logged delivery, for the webhook routes. */

@@ -132,4 +132,29 @@ describe('filtering the registry by capacity tier', () => {
     }
     expect((await t.request({ method: 'GET', url: '/v1/funding-programs', token: officer })).statusCode).toBe(200);
   });
+
+  it('gives the pilots pages one pilot in each stage, readable with its eligibility and milestones', async () => {
+    const pilots = (await t.request({ method: 'GET', url: '/v1/pilots?limit=100', token: admin })).json().items;
+    const statuses = new Set(pilots.map((p: { status: string }) => p.status));
+    for (const status of [
+      'proposed',
+      'eligibility_review',
+      'approved',
+      'rejected',
+      'in_progress',
+      'midterm_review',
+      'completed',
+    ])
+      expect(statuses.has(status)).toBe(true);
+    for (const pilot of pilots) {
+      expect(
+        (await t.request({ method: 'GET', url: `/v1/pilots/${pilot.id}/eligibility`, token: admin })).statusCode,
+      ).toBe(200);
+      const milestones = await t.request({ method: 'GET', url: `/v1/pilots/${pilot.id}/milestones`, token: admin });
+      expect(milestones.statusCode).toBe(200);
+    }
+    const completed = pilots.find((p: { status: string }) => p.status === 'completed');
+    expect(completed.evaluation.satisfaction).toBeGreaterThan(0);
+    expect(completed.performance.onTimeRate).toBeGreaterThan(0);
+  });
 });

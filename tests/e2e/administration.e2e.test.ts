@@ -61,6 +61,7 @@ describe('console: administration', () => {
       '年报审核',
       '解除资格名单',
       '项目资助',
+      '职能转移试点',
       '学会联合体',
       '账号管理',
       '接口客户端',
@@ -178,7 +179,14 @@ describe('console: administration', () => {
     // One society: the menu and the home page lead straight to it.
     await officer.waitForURL(new RegExp(`/societies/${ownSocietyId}$`));
     await officer.getByTestId('page-title').filter({ hasText: OWN_SOCIETY }).waitFor();
-    expect(await menuLabels(officer)).toEqual(['学会管理', '会员管理', '入会审批', '项目资助', '学会联合体']);
+    expect(await menuLabels(officer)).toEqual([
+      '学会管理',
+      '会员管理',
+      '入会审批',
+      '项目资助',
+      '职能转移试点',
+      '学会联合体',
+    ]);
 
     await officer.goto(`${baseUrl}/societies`);
     await officer.getByRole('row').filter({ hasText: OWN_SOCIETY }).waitFor();
@@ -203,6 +211,7 @@ describe('console: administration', () => {
       '年报审核',
       '解除资格名单',
       '项目资助',
+      '职能转移试点',
       '学会联合体',
       '账号管理',
       '接口客户端',

@@ -25,7 +25,7 @@ import { calendarSchemas } from './modules/calendar/calendar.schemas';
 import { CalendarService } from './modules/calendar/calendar.service';
 import { capacityRoutes } from './modules/capacity/capacity.routes';
 import { capacitySchemas } from './modules/capacity/capacity.schemas';
-import { CapacityService, NO_HISTORY } from './modules/capacity/capacity.service';
+import { CapacityService } from './modules/capacity/capacity.service';
 import { clientRoutes, oauthRoutes } from './modules/clients/clients.routes';
 import { clientSchemas } from './modules/clients/clients.schemas';
 import { ClientService } from './modules/clients/clients.service';
@@ -68,6 +68,10 @@ import {
 } from './modules/members/members.routes';
 import { memberSchemas } from './modules/members/members.schemas';
 import { MemberService } from './modules/members/members.service';
+import { dueMilestones, pilotFigures, pilotHistory } from './modules/pilots/pilot-figures';
+import { pilotFunctionRoutes, pilotRoutes } from './modules/pilots/pilots.routes';
+import { pilotSchemas } from './modules/pilots/pilots.schemas';
+import { PilotService } from './modules/pilots/pilots.service';
 import { reminderSchemas } from './modules/reminders/reminders.schemas';
 import { ReminderService } from './modules/reminders/reminders.service';
 import { reportQueueRoutes, societyReportRoutes } from './modules/reports/reports.routes';
@@ -170,6 +174,7 @@ export async function buildApp({ config, db, poolStats }: AppDependencies): Prom
     ...eventSchemas,
     ...webhookSchemas,
     ...directorySchemas,
+    ...pilotSchemas,
     ...dashboardSchemas,
     ...reminderSchemas,
   ]) {
@@ -228,7 +233,7 @@ export async function buildApp({ config, db, poolStats }: AppDependencies): Prom
   await app.register(societyRoutes, { prefix: '/v1/societies', societies: new SocietyService(db) });
   const governance = new GovernanceService(db, config.governanceThresholds);
   await app.register(governanceRoutes, { prefix: '/v1/societies', governance });
-  const capacity = new CapacityService(db, governance, { ...NO_HISTORY, funding: fundingHistory });
+  const capacity = new CapacityService(db, governance, { funding: fundingHistory, pilots: pilotHistory });
   const reports = new ReportService(db, { dueMonthDay: config.annualReportDueMonthDay }, (trx, societyId, year) =>
     capacity.snapshot(trx, societyId, year),
   );
@@ -264,18 +269,35 @@ export async function buildApp({ config, db, poolStats }: AppDependencies): Prom
     objectionsPerHour: config.objectionsPerHour,
   });
 
+  const pilots = new PilotService(
+    db,
+    {
+      governance: async (trx, societyId) =>
+        (await governance.evaluateUnscoped(trx, societyId)).results.map((r) => r.status),
+      tier: (trx, societyId) => capacity.tierOf(trx, societyId),
+    },
+    config.maxConcurrentPilots,
+  );
+  await app.register(pilotFunctionRoutes, { prefix: '/v1/pilot-functions', pilots });
+  await app.register(pilotRoutes, { prefix: '/v1/pilots', pilots });
   await app.register(dashboardRoutes, {
     prefix: '/v1/stats',
-    dashboard: new DashboardService(db, reports, config.governanceThresholds.reelectionWarningDays),
+    dashboard: new DashboardService(db, reports, config.governanceThresholds.reelectionWarningDays, {
+      pilots: pilotFigures,
+    }),
   });
   await app.register(reminderRoutes, {
     prefix: '/v1/reminders',
-    reminders: new ReminderService(db, {
-      withinDays: config.reminderDays,
-      reelectionWarningDays: config.governanceThresholds.reelectionWarningDays,
-      annualReportDueMonthDay: config.annualReportDueMonthDay,
-      finalReportDueDays: config.finalReportDueDays,
-    }),
+    reminders: new ReminderService(
+      db,
+      {
+        withinDays: config.reminderDays,
+        reelectionWarningDays: config.governanceThresholds.reelectionWarningDays,
+        annualReportDueMonthDay: config.annualReportDueMonthDay,
+        finalReportDueDays: config.finalReportDueDays,
+      },
+      { milestones: dueMilestones },
+    ),
   });
 
   await app.register(eventRoutes, { prefix: '/v1/events', events: new EventService(db) });

@@ -47,6 +47,8 @@ const ConfigSchema = Type.Object({
   annualReportDueMonthDay: Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' }),
   /** Reminders list what falls due within this many days (re-elections use the governance warning). */
   reminderDays: Type.Integer({ minimum: 1, maximum: 365 }),
+  /** A society may run at most this many government-function pilots at once (SPEC §4). */
+  maxConcurrentPilots: Type.Integer({ minimum: 1, maximum: 50 }),
   /** A funded project's final report (结项) is due this many days after its planned date. */
   finalReportDueDays: Type.Integer({ minimum: 1, maximum: 730 }),
   /** Thresholds of the governance rules (SPEC §1); GOVERNANCE_THRESHOLDS (JSON) overrides single values. */
@@ -214,6 +216,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     annualReportDueMonthDay: env.ANNUAL_REPORT_DUE ?? '03-31',
     reminderDays: integer(env, 'REMINDER_DAYS', 30),
     finalReportDueDays: integer(env, 'FINAL_REPORT_DUE_DAYS', 60),
+    maxConcurrentPilots: integer(env, 'PILOTS_MAX_CONCURRENT', 3),
     memberDataKey: text(env, 'MEMBER_DATA_KEY'),
     governanceThresholds: { ...DEFAULT_GOVERNANCE_THRESHOLDS, ...json(env, 'GOVERNANCE_THRESHOLDS') },
     secureCookies: flag(env, 'SECURE_COOKIES', production),

@@ -14,6 +14,8 @@ export const API_SCOPES = [
   'experts:write',
   'funding:read',
   'funding:write',
+  'pilots:read',
+  'pilots:write',
   'audit:read',
   'events:read',
   'webhooks:read',

@@ -7,6 +7,8 @@ import type {
   MemberCategory,
   MemberStatus,
   PartyOrganisation,
+  PilotMode,
+  PilotStatus,
   ProgramStatus,
   Role,
   ScoringMethod,
@@ -481,7 +483,75 @@ export interface NoticeObjectionsTable {
   created_at: Timestamp;
 }
 
+export interface PilotFunctionsTable {
+  code: string;
+  name: string;
+  name_en: string | null;
+  description: string | null;
+  requires_grade_3a: Generated<boolean>;
+  required_qualifications: Json;
+  active: Generated<boolean>;
+  position: number;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PilotsTable {
+  id: string;
+  society_id: string;
+  function_code: string;
+  department: string;
+  title: string;
+  scope: string | null;
+  legal_basis: string | null;
+  mode: PilotMode;
+  starts_on: string;
+  ends_on: string;
+  contract_value_fen: number;
+  deliverables: Json;
+  qualifications: Json;
+  status: Generated<PilotStatus>;
+  eligibility_override: string | null;
+  satisfaction: number | null;
+  evaluation_comments: string | null;
+  evaluated_at: Timestamp | null;
+  evaluated_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PilotMilestonesTable {
+  id: string;
+  pilot_id: string;
+  name: string;
+  due_on: string;
+  done_on: string | null;
+  evidence: string | null;
+  accepted_on: string | null;
+  accepted_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PilotTransitionsTable {
+  id: string;
+  pilot_id: string;
+  from_status: PilotStatus;
+  to_status: PilotStatus;
+  reason: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  at: Timestamp;
+}
+
 export interface Database {
+  pilot_functions: PilotFunctionsTable;
+  pilots: PilotsTable;
+  pilot_milestones: PilotMilestonesTable;
+  pilot_transitions: PilotTransitionsTable;
   calendar_years: CalendarYearsTable;
   funding_programs: FundingProgramsTable;
   funding_applications: FundingApplicationsTable;

@@ -9,6 +9,7 @@ import { findUserByUsername, insertUser } from '../modules/users/users.repositor
 import { loadDemoFunding } from './demo-funding';
 import { loadDemoGovernance } from './demo-governance';
 import { loadDemoMembers } from './demo-members';
+import { loadDemoPilots } from './demo-pilots';
 import { DEMO_SOCIETIES } from './demo-societies';
 
 /** A fictional city, so the demo never pretends to be a real association's data. */
@@ -86,6 +87,7 @@ export async function loadDemoData(db: DB, vault: PersonalDataVault): Promise<bo
       });
     }
     const { reviewerExpertId } = await loadDemoFunding(trx, created, record);
+    await loadDemoPilots(trx, created, record);
     // The demo reviewer scores as one of the pool's experts.
     await trx.updateTable('users').set({ expert_id: reviewerExpertId }).where('username', '=', 'reviewer').execute();
   });

@@ -32,6 +32,7 @@ export const swaggerPlugin = fp(
           { name: 'experts', description: 'The expert pools (专家库)' },
           { name: 'funding', description: 'Project funding: calls, applications, review, ranking, allocation, notice' },
           { name: 'calendar', description: 'The working-day calendar (holidays and 调休)' },
+          { name: 'pilots', description: 'Government-function-transfer pilots (承接政府转移职能试点)' },
           { name: 'stats', description: 'The dashboard and reminders' },
           { name: 'integration', description: 'The change feed and signed webhooks for other city systems' },
           { name: 'public', description: 'No login: the society directory, open funding calls and public notices' },

@@ -4,6 +4,7 @@ import { dashboardEn, dashboardZh } from './i18n-dashboard';
 import { fundingEn, fundingZh } from './i18n-funding';
 import { integrationEn, integrationZh } from './i18n-integration';
 import { membersEn, membersZh } from './i18n-members';
+import { pilotsEn, pilotsZh } from './i18n-pilots';
 import { reviewsEn, reviewsZh } from './i18n-reviews';
 
 export type Language = 'zh' | 'en';
@@ -670,6 +671,7 @@ const zh = {
   ...fundingZh,
   ...reviewsZh,
   ...dashboardZh,
+  ...pilotsZh,
   ...integrationZh,
 } as const;
 
@@ -1351,6 +1353,7 @@ const en: Messages = {
   ...fundingEn,
   ...reviewsEn,
   ...dashboardEn,
+  ...pilotsEn,
   ...integrationEn,
 };
 

@@ -1,6 +1,7 @@
 import {
   ApiOutlined,
   AuditOutlined,
+  BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
   ContactsOutlined,
@@ -117,6 +118,13 @@ const navigation: NavigationEntry[] = [
     label: 'nav.funding',
     icon: <FundOutlined />,
     visible: policies.viewFunding,
+  },
+  {
+    group: 'nav.group.societies',
+    path: '/pilots',
+    label: 'nav.pilots',
+    icon: <BankOutlined />,
+    visible: policies.viewPilots,
   },
   {
     group: 'nav.group.societies',

@@ -210,6 +210,28 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                path: 'pilots',
+                Component: () => (
+                  <RequirePolicy allow={policies.viewPilots}>
+                    <Outlet />
+                  </RequirePolicy>
+                ),
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/pilots/list')).PilotsRoute }),
+                  },
+                  {
+                    path: 'functions',
+                    lazy: async () => ({ Component: (await import('./routes/pilots/functions')).PilotFunctionsRoute }),
+                  },
+                  {
+                    path: ':id',
+                    lazy: async () => ({ Component: (await import('./routes/pilots/detail')).PilotDetailRoute }),
+                  },
+                ],
+              },
+              {
                 path: 'funding',
                 Component: () => (
                   <RequirePolicy allow={policies.viewFunding}>

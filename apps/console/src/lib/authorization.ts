@@ -51,6 +51,13 @@ export const policies = {
     user.role === 'society_officer' && user.societyIds.includes(societyId),
   /** The reviewer's own queue and scoring: only expert reviewers have assignments. */
   reviewApplications: (user: Principal) => user.role === 'reviewer',
+  /** Government-function pilots: staff decide, the auditor reads, a society's secretariat proposes and reports. */
+  viewPilots: (user: Principal) => user.role === 'admin' || user.role === 'auditor' || user.role === 'society_officer',
+  managePilots: (user: Principal) => user.role === 'admin',
+  proposePilot: (user: Principal, societyId?: string) =>
+    user.role === 'admin' ||
+    (user.role === 'society_officer' &&
+      (societyId === undefined ? user.societyIds.length > 0 : user.societyIds.includes(societyId))),
   /** The working-day calendar of public notices: the auditor reads, the admin keeps it. */
   viewCalendar: (user: Principal) => user.role === 'admin' || user.role === 'auditor',
   manageCalendar: (user: Principal) => user.role === 'admin',

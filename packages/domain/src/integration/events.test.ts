@@ -31,7 +31,10 @@ describe('event types', () => {
     expect(eventFamily('annual_report.submitted')).toBe('annual_report');
     expect(readableEventFamilies(['members:read'])).toEqual(['member']);
     expect(readableEventFamilies(['events:read'])).toEqual([]);
-    expect(Object.keys(EVENT_FAMILY_SCOPES)).not.toContain('pilot');
+    expect(readableEventFamilies(['pilots:read'])).toEqual(['pilot']);
+    // Account and client changes have no family mapping: only staff read them in the feed.
+    expect(Object.keys(EVENT_FAMILY_SCOPES)).not.toContain('user');
+    expect(Object.keys(EVENT_FAMILY_SCOPES)).not.toContain('client');
   });
 });
 

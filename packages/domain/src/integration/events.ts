@@ -23,6 +23,7 @@ export const EVENT_FAMILY_SCOPES: Readonly<Record<string, ApiScope>> = {
   review: 'funding:read',
   objection: 'funding:read',
   calendar: 'funding:read',
+  pilot: 'pilots:read',
 };
 
 /** `society.updated` → `society`. */

@@ -10,8 +10,8 @@ import { requireSociety } from '../societies/societies.repository';
 import type { CapacitySchema } from './capacity.schemas';
 
 /**
- * History the funding and pilot modules contribute to the index. Until they exist the contribution is
- * zero; each module registers its own source when it arrives.
+ * History the funding and pilot modules contribute to the index; each module supplies its own source
+ * (app.ts), so this module does not depend on theirs. NO_HISTORY counts nothing.
  */
 export interface CapacityHistorySources {
   funding(db: DB | Trx, societyId: string): Promise<{ fundedProjects: number; completedProjects: number }>;
@@ -91,6 +91,11 @@ export class CapacityService {
           : [],
       ),
     };
+  }
+
+  /** The tier the index gives the society today (pilot eligibility reads it at every decision point). */
+  async tierOf(db: DB | Trx, societyId: string): Promise<CapacityTier> {
+    return (await this.compute(db, societyId)).index.tier;
   }
 
   /** Keeps one snapshot per society and year: the index as it stands when that year's facts change. */

@@ -1,9 +1,7 @@
-import { Alert, App, Form, Input, Modal, Select, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
 import { type MessageKey, useI18n } from '@/app/i18n';
-import { useSocieties } from '@/features/societies/api/get-societies';
-import { useSocietyNames } from '@/features/societies/components/society-names';
-import { SocietySelect } from '@/features/societies/components/society-select';
+import { OneSocietySelect, SocietySelect } from '@/features/societies/components/society-select';
 import { bodyFieldErrors, isConflict } from '@/lib/conflict';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
@@ -23,42 +21,6 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   name_taken: 'alliance.error.name_taken',
   unknown_society: 'alliance.error.unknown_society',
 };
-
-/** One society chosen by name, searched on the server as the user types. */
-function LeadSocietySelect({
-  value,
-  onChange,
-  id,
-}: {
-  value?: string;
-  onChange?: (value: string) => void;
-  id?: string;
-}) {
-  const { t } = useI18n();
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const found = useSocieties({ sort: 'name', limit: 20, ...(q ? { q } : {}) });
-  const chosen = useSocietyNames(value ? [value] : []);
-  const options = new Map<string, string>();
-  for (const { id: societyId, name } of chosen) options.set(societyId, name ?? t('common.loading'));
-  for (const society of found.data?.items ?? []) options.set(society.id, society.name);
-  return (
-    <Select<string>
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setTyped }}
-      value={value}
-      onChange={(next) => onChange?.(next)}
-      placeholder={t('society.select.placeholder')}
-      notFoundContent={found.isFetching ? <Spin size="small" /> : t('society.select.empty')}
-      options={[...options].map(([societyId, name]) => ({ value: societyId, label: name }))}
-      data-testid="alliance-lead"
-    />
-  );
-}
 
 interface AllianceFormModalProps {
   alliance?: Alliance;
@@ -175,7 +137,7 @@ export function AllianceFormModal({ alliance, onClose, onConflict }: AllianceFor
           extra={t('alliance.leadHelp')}
           rules={[{ required: true, message: t('alliance.leadRequired') }]}
         >
-          <LeadSocietySelect />
+          <OneSocietySelect testId="alliance-lead" />
         </Form.Item>
         <Form.Item name="memberSocietyIds" label={t('alliance.field.members')}>
           <SocietySelect data-testid="alliance-members" />

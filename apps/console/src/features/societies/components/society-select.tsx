@@ -1,3 +1,4 @@
+import type { SocietyStatus } from '@society-hub/domain';
 import { Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '@/app/i18n';
@@ -45,6 +46,47 @@ export function SocietySelect({ value = [], onChange, placeholder, id, ...rest }
       options={[...options].map(([societyId, name]) => ({ value: societyId, label: name }))}
       style={{ width: '100%' }}
       data-testid={rest['data-testid']}
+    />
+  );
+}
+
+/** One society chosen by name, searched on the server as the user types. */
+export function OneSocietySelect({
+  value,
+  onChange,
+  id,
+  testId,
+  status,
+}: {
+  value?: string;
+  onChange?: (value: string) => void;
+  id?: string;
+  testId?: string;
+  /** Offer only societies in this state (e.g. active ones for a proposal). */
+  status?: SocietyStatus;
+}) {
+  const { t } = useI18n();
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const found = useSocieties({ sort: 'name', limit: 20, ...(q ? { q } : {}), ...(status ? { status } : {}) });
+  const chosen = useSocietyNames(value ? [value] : []);
+  const options = new Map<string, string>();
+  for (const { id: societyId, name } of chosen) options.set(societyId, name ?? t('common.loading'));
+  for (const society of found.data?.items ?? []) options.set(society.id, society.name);
+  return (
+    <Select<string>
+      id={id}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      value={value}
+      onChange={(next) => onChange?.(next)}
+      placeholder={t('society.select.placeholder')}
+      notFoundContent={found.isFetching ? <Spin size="small" /> : t('society.select.empty')}
+      options={[...options].map(([societyId, name]) => ({ value: societyId, label: name }))}
+      data-testid={testId}
     />
   );
 }
