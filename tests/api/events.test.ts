@@ -31,8 +31,28 @@ async function feed(token: string, query = ''): Promise<FeedPage> {
   return response.json<FeedPage>();
 }
 
-/** Reads the whole feed from a cursor, page by page. */
+/**
+ * Waits until every event this database holds is below the feed's horizon. The horizon is the
+ * oldest transaction open anywhere in the PostgreSQL cluster (docs/scaling.md), and other test files
+ * write to their own databases in the same cluster at the same time: the feed may hold this file's
+ * events back for a moment, never for good.
+ */
+async function settled(): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const { rows } = await sql<{ waiting: boolean }>`
+      SELECT EXISTS (SELECT 1 FROM outbox_events WHERE txid >= pg_snapshot_xmin(pg_current_snapshot())) AS waiting`.execute(
+      t.database.db,
+    );
+    if (!rows[0]?.waiting) return;
+    if (Date.now() > deadline) throw new Error('the feed horizon did not pass this database’s events in 20 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Reads the whole feed from a cursor, page by page, once every event written so far is visible. */
 async function readAll(token: string, after: string | null, extra = '', limit = 2) {
+  await settled();
   const items: FeedEvent[] = [];
   let cursor = after;
   for (;;) {

@@ -12,6 +12,7 @@ import {
 } from '@society-hub/api/testing';
 import { type Role, withCreditCodeCheck } from '@society-hub/domain';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
 import { createTestDatabase } from './database';
 
 export const ADMIN = { username: 'admin', password: 'admin-password-1' };
@@ -35,6 +36,12 @@ export interface TestApp {
 }
 
 let userCounter = 0;
+/** The hash of USER_PASSWORD, made once per test process: scrypt takes ~0.1 s a call by design. */
+let userPasswordHash: Promise<string> | undefined;
+function hashOfUserPassword(): Promise<string> {
+  userPasswordHash ??= hashPassword(USER_PASSWORD);
+  return userPasswordHash;
+}
 
 /** The API on a fresh database of the given kind, with an administrator. */
 export async function startTestApp(
@@ -44,7 +51,7 @@ export async function startTestApp(
   let dropDatabase = async () => {};
   let database: DatabaseHandle;
   if (kind === 'postgres') {
-    const created = await createTestDatabase();
+    const created = await createTestDatabase('sh_test', inject('templateDatabase') || undefined);
     dropDatabase = created.drop;
     database = connectPostgres(created.url, 5);
   } else {
@@ -113,7 +120,12 @@ export async function startTestApp(
     async userToken(role, societyIds = []) {
       userCounter += 1;
       const username = `${role}_${process.pid}_${userCounter}`;
-      await insertUser(database.db, { username, passwordHash: await hashPassword(USER_PASSWORD), role, societyIds });
+      await insertUser(database.db, {
+        username,
+        passwordHash: await hashOfUserPassword(),
+        role,
+        societyIds,
+      });
       return login(username);
     },
     async close() {

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { createTestDatabase } from './database';
 import { REPO_ROOT, type ServerProcess, startServerProcess } from './server-process';
 
@@ -72,7 +73,7 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleRun>
     username: 'admin',
     password: `e2e-${randomBytes(9).toString('base64url')}`,
   };
-  const database = await createTestDatabase('sh_e2e');
+  const database = await createTestDatabase('sh_e2e', inject('templateDatabase') || undefined);
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];

@@ -115,7 +115,24 @@ const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 export class SchemaArbitraries {
+  /** Arbitraries are rebuilt for every request drawn; building one from a regex is the costly part. */
+  private readonly byPattern = new Map<string, fc.Arbitrary<string> | null>();
+
   constructor(private readonly components: Record<string, JsonSchema>) {}
+
+  /** Strings matching `pattern`, or null when fast-check cannot generate from it. */
+  private matching(pattern: string): fc.Arbitrary<string> | null {
+    if (!this.byPattern.has(pattern)) {
+      let arbitrary: fc.Arbitrary<string> | null;
+      try {
+        arbitrary = fc.stringMatching(new RegExp(pattern)).filter((v) => v.length <= 200);
+      } catch {
+        arbitrary = null;
+      }
+      this.byPattern.set(pattern, arbitrary);
+    }
+    return this.byPattern.get(pattern) ?? null;
+  }
 
   private resolve(schema: JsonSchema): JsonSchema {
     const ref = schema.$ref;
@@ -195,11 +212,9 @@ export class SchemaArbitraries {
         return fc.webUrl();
     }
     if (typeof s.pattern === 'string') {
-      try {
-        return fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length <= 200);
-      } catch {
-        return fc.string({ minLength: min, maxLength: Math.max(min, max) });
-      }
+      const matching = this.matching(s.pattern);
+      if (matching) return matching;
+      return fc.string({ minLength: min, maxLength: Math.max(min, max) });
     }
     return fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.max(min, max) });
   }
