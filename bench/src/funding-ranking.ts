@@ -8,6 +8,10 @@
  *   - the ranking once deciding, and the trial allocation (dryRun),
  *   - applying the allocation (every application decided in one transaction).
  *
+ * Closing review and applying the allocation change every application, so each of their runs after
+ * the first starts from the state put back in SQL (the history, audit and feed rows of the earlier
+ * runs stay, as they would in a real database).
+ *
  * Target: ranking and allocation within 300 ms. Prints median and p95 of repeated calls.
  *
  *   pnpm build && pnpm bench:funding [applications=2000] [reviews each=5] [repeats=20]
@@ -19,6 +23,8 @@ import { format, percentile, startBench } from './harness';
 const applications = Number(process.argv[2] ?? 2000);
 const reviewsEach = Number(process.argv[3] ?? 5);
 const repeats = Number(process.argv[4] ?? 20);
+/** Runs of the two writes of every application: enough for a median, few enough to stay quick. */
+const writeRepeats = 5;
 const SOCIETIES = 60;
 const EXPERTS = 120;
 
@@ -81,9 +87,16 @@ async function load(db: pg.Client, programId: string): Promise<void> {
   await db.query('VACUUM ANALYZE');
 }
 
-async function timed<T>(label: string, times: number, run: () => Promise<T>): Promise<number[]> {
+/** Times `run` `times` times; `prepare`, when given, runs before each time after the first, untimed. */
+async function timed<T>(
+  label: string,
+  times: number,
+  run: () => Promise<T>,
+  prepare?: () => Promise<unknown>,
+): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < times; i++) {
+    if (i > 0 && prepare) await prepare();
     const start = performance.now();
     await run();
     samples.push(performance.now() - start);
@@ -139,25 +152,49 @@ async function main() {
       return data;
     };
 
+    const backToReview = () =>
+      db.query(
+        `WITH p AS (UPDATE funding_programs SET status = 'reviewing' WHERE id = $1)
+         UPDATE funding_applications SET status = 'in_review', score = NULL, first_criterion = NULL,
+           score_explanation = NULL WHERE program_id = $1`,
+        [program.id],
+      );
+    const undecided = () =>
+      db.query(
+        `UPDATE funding_applications SET status = 'reviewed', allocated_fen = NULL, decision = NULL
+         WHERE program_id = $1`,
+        [program.id],
+      );
+
     await ranking(); // warm-up
     const provisional = await timed('ranking while reviewing (aggregates reviews)', repeats, ranking);
-    await timed('close review → deciding (scores stored)', 1, () => transition('deciding'));
+    const close = await timed(
+      'close review → deciding (scores stored)',
+      writeRepeats,
+      () => transition('deciding'),
+      backToReview,
+    );
     const deciding = await timed('ranking while deciding', repeats, ranking);
     const trial = await timed('trial allocation (dryRun)', repeats, () => allocation(true));
     let applied = { approved: 0, allocatedFen: 0 };
-    const apply = await timed('apply the allocation (all decided)', 1, async () => {
-      applied = await allocation(false);
-    });
+    const apply = await timed(
+      'apply the allocation (all decided)',
+      writeRepeats,
+      async () => {
+        applied = await allocation(false);
+      },
+      undecided,
+    );
     console.log(
       `\napproved ${format(applied.approved)} of ${format(applications)}, ¥${format(applied.allocatedFen / 100, 2)} allocated`,
     );
-    // The target is what staff wait for at the screen: the ranking and the trial allocation. Applying
-    // the decision writes every application, its transition, audit row and event once; it is printed
-    // beside them, not judged against the same figure.
     const worst = Math.max(percentile(provisional, 95), percentile(deciding, 95), percentile(trial, 95));
+    const applyMedian = percentile(apply, 50);
     console.log(
-      `target: ranking and trial allocation within 300 ms — worst p95 ${format(worst, 1)} ms: ${worst <= 300 ? 'met' : 'NOT met'}` +
-        `\napplying the decision to every application (one write with its audit trail): ${format(apply[0] ?? Number.NaN, 1)} ms`,
+      `target: ranking and allocation within 300 ms\n` +
+        `  ranking and trial allocation — worst p95 ${format(worst, 1)} ms: ${worst <= 300 ? 'met' : 'NOT met'}\n` +
+        `  applying the allocation — median ${format(applyMedian, 1)} ms: ${applyMedian <= 300 ? 'met' : 'NOT met'}\n` +
+        `  closing review — median ${format(percentile(close, 50), 1)} ms (not under the target's words, shown beside it)`,
     );
   } finally {
     await db.end();

@@ -1,12 +1,15 @@
 /**
- * A funding round in the console (SPEC §3), as the people who run it see it: staff set up the call with
- * the live rubric check and publish it; a society's secretariat drafts its application, sees which rule
- * fails until the budget balances, previews the screening and submits; staff close the call and start
- * review (reviewers assigned automatically); one reviewer declines for a conflict and is replaced; the
- * reviewers score (through the API — their own pages are another flow); staff close review, read the
- * ranking with its funding line, try the other strategy, apply the decision, start the public notice,
- * resolve an objection, and — once the notice period has passed (moved in SQL) — finalise. The project
- * then shows 已资助 to its society, which files the final report.
+ * A funding round in the console (SPEC §3), as the issue tells it: a society applies, staff assign,
+ * three reviewers score (one declines for a conflict), staff allocate, the notice runs, the project is
+ * funded. Staff set up the call with the live rubric check and publish it; a society's secretariat
+ * drafts its application (with its attachment list), sees which rule fails until the budget balances,
+ * previews the screening and submits; staff close the call and start review (reviewers assigned
+ * automatically); one reviewer declines for a conflict on their own page and is replaced; the three
+ * reviewers of the project each open it from their own queue and score it in the scoring form; staff
+ * close review, read the ranking with its funding line, try the other strategy and apply the decision;
+ * the notice is published on the public page, where a citizen objects; staff resolve the objection and
+ * — once the notice period has passed (moved in SQL) — finalise. The project then shows 已资助 to its
+ * society, which files the final report. The other society's application is scored through the API.
  */
 import { randomBytes } from 'node:crypto';
 import { withCreditCodeCheck } from '@society-hub/domain';
@@ -236,6 +239,15 @@ describe('console: a funding round', () => {
     await drawer.getByLabel('第 3 条用途').fill('资料印刷');
     await drawer.getByLabel('第 3 条金额').fill('5000');
     await expect.poll(() => budgetRule.getAttribute('data-ok')).toBe('yes');
+    // The attachment list: names, sizes and a note (only the list is kept).
+    await drawer.getByTestId('attachments-add').click();
+    await drawer.getByLabel('第 1 个附件名称').fill('年会实施方案.pdf');
+    await drawer.getByLabel('第 1 个附件大小').fill('470.8');
+    await drawer.getByLabel('第 1 个附件说明').fill('含日程与邀请专家名单');
+    await drawer.getByTestId('attachments-add').click();
+    await drawer.getByLabel('第 2 个附件名称').fill('经费预算明细.xlsx');
+    await drawer.getByTestId('attachments-add').scrollIntoViewIfNeeded();
+    await run.snap(officer, 'application-attachments');
     await drawer.getByTestId('application-save').click();
     await officer.waitForURL(/\/applications\/[0-9a-f-]{36}\?tab=screening$/);
     applicationId = new URL(officer.url()).pathname.split('/')[4] ?? '';
@@ -246,6 +258,13 @@ describe('console: a funding round', () => {
       .getByText('3 条预算明细合计 ¥35,000.00，等于申请 ¥30,000.00 + 自筹 ¥5,000.00 = ¥35,000.00')
       .waitFor();
     await run.snap(officer, 'screening-preview');
+
+    await openTab(officer, '申报书');
+    const attachments = officer.getByTestId('application-attachments');
+    await attachments.getByText('年会实施方案.pdf').waitFor();
+    await attachments.getByText('含日程与邀请专家名单').waitFor();
+    expect(await attachments.textContent()).toContain('471 KB');
+    await attachments.getByText('经费预算明细.xlsx').waitFor();
 
     await officer.getByTestId('application-submit').click();
     await officer.getByTestId('application-move-confirm').click();
@@ -292,7 +311,7 @@ describe('console: a funding round', () => {
     await run.snap(staff, 'assignment-board');
   });
 
-  it('re-assigns when a reviewer declines for a conflict, then collects three scores per application', async () => {
+  it('re-assigns when a reviewer declines for a conflict, and staff may override and recuse', async () => {
     const before = await board();
     const onA = before.items.find((r) => r.applicationId === applicationId)?.assignments ?? [];
     const decliner = reviewers.find((r) => r.expertId === onA[0]?.expertId);
@@ -335,45 +354,73 @@ describe('console: a funding round', () => {
     // Every application has its reviewers: filling up again finds nothing to do.
     await staff.getByTestId('auto-assign').click();
     await staff.getByTestId('auto-assign-result').getByText('新增 0 项分配').waitFor();
+  });
 
-    const totals: Record<string, number[]> = {
-      [applicationId]: [88, 84, 90],
-      [otherApplicationId]: [76, 80, 72],
-    };
+  it('has the three reviewers of the project score it from their own queues in the console', async () => {
     const weights = { academic_level: 30, social_impact: 25, feasibility: 20, budget_soundness: 15, track_record: 10 };
-    let scoredInConsole = false;
-    for (const row of (await board()).items) {
-      const active = row.assignments.filter((a) => a.status === 'assigned');
-      for (const [i, assignment] of active.entries()) {
-        const reviewer = reviewers.find((r) => r.expertId === assignment.expertId);
-        if (!reviewer) throw new Error('unknown reviewer');
-        const total = totals[row.applicationId]?.[i] ?? 70;
-        const scores = Object.entries(weights).map(([code, weight]) => ({
-          code,
-          score: Math.round((total * weight) / 10) / 10,
-        }));
-        if (!scoredInConsole && row.applicationId === otherApplicationId) {
-          // One reviewer scores on their own page; the others through the API.
-          scoredInConsole = true;
-          const reviewerPage = await run.newPage();
-          await run.signIn(reviewerPage, reviewer.account);
-          await reviewerPage.goto(`${run.baseUrl}/reviews/${row.applicationId}`);
-          for (const { code, score } of scores) await reviewerPage.getByTestId(`score-${code}`).fill(String(score));
-          await reviewerPage.getByTestId('score-justification').fill('选题贴近基层需求，方案可行，预算基本合理。');
-          await reviewerPage.getByTestId('score-submit').click();
-          await reviewerPage.waitForURL(/\/reviews$/);
-          await reviewerPage.context().close();
-          continue;
-        }
-        await api(reviewer.token, 'PUT', `/v1/applications/${row.applicationId}/reviews/mine`, {
-          scores,
-          justification: '选题有价值，方案可行，预算基本合理。',
-          submit: true,
-        });
+    const scoresOf = (total: number) =>
+      Object.entries(weights).map(([code, weight]) => ({ code, score: Math.round((total * weight) / 10) / 10 }));
+    const current = await board();
+    const onProject = current.items
+      .find((r) => r.applicationId === applicationId)
+      ?.assignments.filter((a) => a.status === 'assigned');
+    expect(onProject).toHaveLength(3);
+    const totals = [88, 84, 90];
+    for (const [i, assignment] of (onProject ?? []).entries()) {
+      const reviewer = reviewers.find((r) => r.expertId === assignment.expertId);
+      if (!reviewer) throw new Error('unknown reviewer');
+      const page = await run.newPage();
+      await run.signIn(page, reviewer.account);
+      // Signed in, a reviewer lands on 我的评审 and opens the project from there.
+      await page.waitForURL(/\/reviews$/);
+      const row = page
+        .getByTestId('review-program')
+        .filter({ hasText: PROGRAM })
+        .getByRole('row')
+        .filter({ hasText: TITLE });
+      await row.getByTestId('assignment-status').getByText('待评审').waitFor();
+      if (i === 0) await run.snap(page, 'reviewer-queue');
+      await row.getByRole('link', { name: TITLE }).click();
+      await page.waitForURL(new RegExp(`/reviews/${applicationId}$`));
+      const form = page.getByTestId('score-form');
+      await page.getByTestId('application-view').getByText('年会实施方案.pdf').waitFor();
+      for (const { code, score } of scoresOf(totals[i] ?? 0)) {
+        await form.getByTestId(`score-${code}`).fill(String(score));
       }
+      await expect.poll(() => form.getByTestId('score-total').textContent()).toContain(String(totals[i]));
+      await form.getByTestId('score-justification').fill('选题紧扣智能制造，方案可行，预算基本合理，建议资助。');
+      if (i === 0) await run.snap(page, 'reviewer-score-form');
+      await form.getByTestId('score-submit').click();
+      await page.waitForURL(/\/reviews$/);
+      await expect
+        .poll(() =>
+          page
+            .getByTestId('review-program')
+            .filter({ hasText: PROGRAM })
+            .getByRole('row')
+            .filter({ hasText: TITLE })
+            .getByTestId('assignment-status')
+            .textContent(),
+        )
+        .toBe('已评分');
+      if (i === 2) await run.snap(page, 'reviewer-queue-scored');
+      await page.context().close();
+    }
+
+    // The other society's application is scored through the API.
+    const onOther = current.items.find((r) => r.applicationId === otherApplicationId)?.assignments ?? [];
+    for (const [i, assignment] of onOther.filter((a) => a.status === 'assigned').entries()) {
+      const reviewer = reviewers.find((r) => r.expertId === assignment.expertId);
+      if (!reviewer) throw new Error('unknown reviewer');
+      await api(reviewer.token, 'PUT', `/v1/applications/${otherApplicationId}/reviews/mine`, {
+        scores: scoresOf([76, 80, 72][i] ?? 70),
+        justification: '选题贴近基层需求，方案可行，预算基本合理。',
+        submit: true,
+      });
     }
     await staff.reload();
     await expect.poll(() => staff.locator('[data-testid="quorum"][data-met="yes"]').count()).toBe(2);
+    await run.snap(staff, 'board-quorum-met');
   });
 
   it('closes review, shows the ranking with its funding line, tries the other strategy and applies the decision', async () => {
@@ -417,18 +464,25 @@ describe('console: a funding round', () => {
     await moveProgram('notice', /公示 5 个工作日/);
     // Today may be a weekend: for the objection window, start the notice today.
     await sql('UPDATE funding_programs SET notice_starts_on = $1 WHERE id = $2', [TODAY, programId]);
-    const filed = await fetch(`${run.baseUrl}/v1/public/notices/${programId}/objections`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        applicationId,
-        signerKind: 'person',
-        signerName: '周建国',
-        contact: '13800138000',
-        content: '该项目与去年申报的年会内容重复。',
-      }),
-    });
-    expect(filed.status).toBe(201);
+
+    // The public page, without an account: the project and its amount, no reviewer; a citizen objects.
+    const visitor = await run.newPage();
+    await visitor.goto(`${run.baseUrl}/notices`);
+    const notice = visitor.getByTestId('notice').filter({ hasText: PROGRAM });
+    await notice.getByTestId('notice-table').getByText(TITLE).waitFor();
+    expect(await notice.getByTestId('notice-total').textContent()).toBe('¥30,000.00');
+    expect(await notice.getByTestId('notice-phase').textContent()).toContain('受理异议');
+    for (const reviewer of reviewers) expect(await notice.getByText(reviewer.name).count()).toBe(0);
+    await run.snap(visitor, 'public-notice');
+    await notice.getByTestId('objection-open').click();
+    const form = notice.getByTestId('objection-form');
+    await chooseOption(visitor, '异议对象', `${SOCIETY} — ${TITLE}`);
+    await form.getByLabel('姓名').fill('周建国');
+    await form.getByLabel('联系方式').fill('13800138000');
+    await form.getByLabel('异议内容').fill('该项目与去年申报的年会内容重复。');
+    await form.getByTestId('objection-submit').click();
+    await notice.getByTestId('objection-receipt').getByText('异议已提交').waitFor();
+    await run.snap(visitor, 'public-objection-receipt');
 
     await staff.reload();
     await openTab(staff, '公示与异议');
@@ -458,6 +512,14 @@ describe('console: a funding round', () => {
       .getByText(/已定案/)
       .waitFor();
     await run.snap(staff, 'finalised-overview');
+
+    // The public page keeps the ended notice (a month) with the funded project.
+    await visitor.reload();
+    const ended = visitor.getByTestId('notice').filter({ hasText: PROGRAM });
+    await ended.getByTestId('notice-table').getByText(TITLE).waitFor();
+    await expect.poll(() => ended.getByTestId('notice-phase').getAttribute('data-phase')).toBe('ended');
+    expect(await ended.getByTestId('objection-open').count()).toBe(0);
+    await visitor.context().close();
   });
 
   it('shows the project as funded to its society, which files the final report', async () => {

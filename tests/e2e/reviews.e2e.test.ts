@@ -435,6 +435,54 @@ describe('console: reviewing, the public notice and the working-day calendar', (
     await snap('public-notice-english', visitor);
   });
 
+  it('lets staff uphold an objection to the whole notice by naming the project, then take the decision back', async () => {
+    // The public limit (one an hour here) was spent above: this objection to the whole notice is put in directly.
+    await sql(
+      `INSERT INTO notice_objections (id, program_id, signer_kind, signer_name, contact, content, status, created_at)
+       VALUES (gen_random_uuid(), $1, 'unit', '海川理工大学', '0531-12345678', $2, 'open', now())`,
+      [firstProgram, '公示中医学科普项目的合作单位盖章系伪造，请核查。'],
+    );
+    const staff = await run.newPage();
+    await run.signIn(staff, ADMIN);
+    await staff.goto(`${run.baseUrl}/funding/${firstProgram}?tab=notice`);
+    const table = staff.getByTestId('objections-table');
+    const whole = table.getByRole('row').filter({ hasText: '整个公示' });
+    await whole.getByTestId('objection-resolve').click();
+    await staff.getByTestId('objection-outcome').getByText('异议成立：撤销该项目的资助，释放资金').click();
+    // Upheld, an objection to the whole notice must say which project it proved right about.
+    await staff.getByTestId('objection-confirm').click();
+    await staff.getByText('请选择核查属实的项目').waitFor();
+    await chooseOption(staff, '核查属实的项目', `${SOCIETIES.b} — ${round1.b.title}`);
+    await staff.getByTestId('objection-resolution').fill('经核实，合作单位盖章系伪造，撤销该项目资助。');
+    await snap('objection-uphold-whole-notice', staff, false);
+    await staff.getByTestId('objection-confirm').click();
+    await whole.getByTestId('objection-status').getByText('异议成立').waitFor();
+    await staff.getByTestId('objection-released-hint').waitFor();
+    expect((await api<{ status: string }>(token, 'GET', `/v1/applications/${round1.b.id}`)).status).toBe('rejected');
+
+    const named = table.getByRole('row').filter({ hasText: round1.a.title });
+    await named.getByTestId('objection-resolve').click();
+    await staff.getByTestId('objection-outcome').getByText('异议不成立：维持资助决定').click();
+    await staff.getByTestId('objection-resolution').fill('经核查，两年项目内容不同，不属重复申报。');
+    await staff.getByTestId('objection-confirm').click();
+    await named.getByTestId('objection-status').getByText('异议不成立').waitFor();
+    await snap('objections-resolved', staff);
+
+    // Back to the decision, so the released money can go to the next in rank.
+    await staff.getByTestId('program-move-deciding').click();
+    const modal = staff.getByTestId('program-move-modal');
+    await modal
+      .getByTestId('program-move-explain')
+      .getByText(/按排名依次递补/)
+      .waitFor();
+    await snap('redecide-modal', staff, false);
+    await staff.getByTestId('program-move-confirm').click();
+    await modal.waitFor({ state: 'hidden' });
+    await staff.locator('[data-testid="program-status"][data-status="deciding"]').first().waitFor();
+    expect((await api<{ status: string }>(token, 'GET', `/v1/applications/${round1.a.id}`)).status).toBe('approved');
+    await staff.context().close();
+  });
+
   it('shows staff the 2026 calendar with its holidays and make-up days, and computes a notice end', async () => {
     const staff = await run.newPage();
     await run.signIn(staff, ADMIN);

@@ -47,16 +47,20 @@ describe('application lifecycle', () => {
     }
   });
 
-  it('follows SPEC §3 from submission to closing; rejected, closed and withdrawn are final', () => {
+  it('follows SPEC §3 from submission to closing; closed and withdrawn are final', () => {
     expect(applicationLifecycle.allowedFrom('screening')).toEqual(['in_review', 'rejected', 'withdrawn']);
     expect(applicationLifecycle.allowedFrom('approved')).toEqual(['notice']);
-    expect(applicationLifecycle.allowedFrom('notice')).toEqual(['funded', 'rejected']);
+    expect(applicationLifecycle.allowedFrom('notice')).toEqual(['funded', 'rejected', 'approved']);
     expect(applicationLifecycle.canTransition('funded', 'closed')).toBe(false);
-    expect(APPLICATION_STATUSES.filter((s) => applicationLifecycle.isFinal(s))).toEqual([
-      'rejected',
-      'closed',
-      'withdrawn',
-    ]);
+    expect(APPLICATION_STATUSES.filter((s) => applicationLifecycle.isFinal(s))).toEqual(['closed', 'withdrawn']);
+  });
+
+  it('lets a reopened decision take projects back: notice to approved, a budget rejection back to reviewed', () => {
+    expect(applicationLifecycle.canTransition('notice', 'approved')).toBe(true);
+    expect(applicationLifecycle.allowedFrom('rejected')).toEqual(['reviewed']);
+    // Never straight to money: a returned rejection is decided again by the allocation.
+    expect(applicationLifecycle.canTransition('rejected', 'approved')).toBe(false);
+    expect(applicationLifecycle.canTransition('rejected', 'notice')).toBe(false);
   });
 
   it('labels every status in both languages', () => {

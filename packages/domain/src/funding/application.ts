@@ -51,7 +51,13 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /**
  * SPEC §3: withdrawn from any state before approved; screening may reject outright; an upheld
- * objection during the notice rejects the application. Rejected, closed and withdrawn are final.
+ * objection during the notice rejects the application. Closed and withdrawn are final.
+ *
+ * When staff reopen the decision after an upheld objection released money (the program goes from
+ * notice back to deciding), the projects still under notice return to approved, and those the
+ * allocation turned down only because the budget ran out return to reviewed, so the released money
+ * can go to the next in rank (递补). That is the one way out of rejected, and only the program's
+ * transition takes it: a rejection for any other reason stays final.
  */
 export const applicationLifecycle = defineStateMachine<ApplicationStatus>('draft', {
   draft: ['submitted', 'withdrawn'],
@@ -60,8 +66,8 @@ export const applicationLifecycle = defineStateMachine<ApplicationStatus>('draft
   in_review: ['reviewed', 'withdrawn'],
   reviewed: ['approved', 'rejected', 'withdrawn'],
   approved: ['notice'],
-  rejected: [],
-  notice: ['funded', 'rejected'],
+  rejected: ['reviewed'],
+  notice: ['funded', 'rejected', 'approved'],
   funded: ['reported'],
   reported: ['closed'],
   closed: [],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AssignmentInput, assignReviewers, MINIMUM_REVIEWERS, quorumMet } from './assignment';
+import { type AssignmentInput, assignReviewers, MINIMUM_REVIEWERS, quorumMet, reviewQuorum } from './assignment';
 import { type ApplicantProfile, findConflicts, type ReviewerProfile } from './conflicts';
 
 const reviewer = (expertId: string, overrides: Partial<ReviewerProfile> = {}): ReviewerProfile => ({
@@ -38,6 +38,11 @@ describe('quorum', () => {
     expect(quorumMet(4, 5)).toBe(false);
     expect(quorumMet(2, 2)).toBe(false);
     expect(quorumMet(3, 2)).toBe(true);
+    // The program's own number is the quorum: 3 of 4 is one short, whatever the floor.
+    expect(reviewQuorum(4)).toBe(4);
+    expect(quorumMet(3, 4)).toBe(false);
+    expect(quorumMet(4, 4)).toBe(true);
+    expect(reviewQuorum(1)).toBe(MINIMUM_REVIEWERS);
   });
 });
 

@@ -22,11 +22,20 @@ import { type ApplicantProfile, findConflicts, type ReviewerProfile } from './co
 export const MINIMUM_REVIEWERS = 3;
 
 /**
- * Whether an application has enough active reviewers: the program's number, and never fewer than
- * MINIMUM_REVIEWERS even if a program was misconfigured below it.
+ * How many reviews an application needs: the program's number of reviewers per application, and
+ * never fewer than MINIMUM_REVIEWERS even if a program was misconfigured below it.
  */
-export function quorumMet(activeAssignments: number, perApplication: number): boolean {
-  return activeAssignments >= Math.max(perApplication, MINIMUM_REVIEWERS);
+export function reviewQuorum(perApplication: number): number {
+  return Math.max(perApplication, MINIMUM_REVIEWERS);
+}
+
+/**
+ * Whether an application has its quorum. Counted on submitted reviews, review may close (the
+ * program's gate into deciding and the assignment board say the same); counted on active
+ * assignments, it is fully staffed.
+ */
+export function quorumMet(count: number, perApplication: number): boolean {
+  return count >= reviewQuorum(perApplication);
 }
 
 export const ASSIGNMENT_STATUSES = ['assigned', 'declined', 'submitted', 'recused'] as const;

@@ -30,8 +30,10 @@ export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
 
 /**
  * A call is drafted, opened and closed; staff may reopen a closed call to extend the window. Review
- * follows, then the decision and the public notice; an upheld objection during the notice sends the
- * program back to deciding. Finalised is final.
+ * follows, then the decision and the public notice. Staff may take the program from the notice back
+ * to deciding once every objection is resolved — typically after an upheld objection released money —
+ * to allocate again and publish a revised notice (see applicationLifecycle for what the applications
+ * do). Finalised is final.
  */
 export const programLifecycle = defineStateMachine<ProgramStatus>('draft', {
   draft: ['open'],

@@ -3,21 +3,8 @@ import { sql, type Updateable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { FundingApplicationRow, FundingApplicationsTable } from '../../db/database';
 import { errors } from '../../lib/errors';
-import { type ColumnTypes, insertMany } from '../../lib/insert-many';
 import type { Actor } from '../../lib/request-context';
 import type { Change, Trx } from '../../lib/write';
-import { type ApplicationRowWithSociety, toApplication } from './funding.repository';
-
-const TRANSITION_COLUMNS: ColumnTypes<'application_transitions'> = {
-  id: 'uuid',
-  application_id: 'uuid',
-  from_status: 'text',
-  to_status: 'text',
-  reason: 'text',
-  actor_id: 'uuid',
-  actor_name: 'text',
-  at: 'timestamptz',
-};
 
 type ExtraColumns = Pick<
   Updateable<FundingApplicationsTable>,
@@ -31,8 +18,11 @@ type ExtraColumns = Pick<
   | 'final_report'
 >;
 
-/** What a move needs to know of the application it moves. */
-export type MovedRow = Pick<ApplicationRowWithSociety, 'id' | 'status' | 'society_id' | 'society_name'>;
+/**
+ * What a move needs to know of the application it moves. The status and version are those the mover
+ * read: the write only lands on a row that still has them.
+ */
+export type MovedRow = Pick<FundingApplicationRow, 'id' | 'status' | 'version' | 'society_id'>;
 
 export interface Move {
   row: MovedRow;
@@ -42,72 +32,76 @@ export interface Move {
   set?: ExtraColumns;
 }
 
+/** The columns the audit summary needs, which is all a move reads back. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'program_id',
+  'society_id',
+  'category_code',
+  'title',
+  'requested_fen',
+  'status',
+  'score',
+  'allocated_fen',
+] as const;
+export type SummaryRow = Pick<FundingApplicationRow, (typeof SUMMARY_COLUMNS)[number]>;
+
 /**
  * The one way an application changes state, alone or a whole program's at once: every move is
- * checked against the lifecycle, written, kept in the transition history and audited. Program
- * transitions move hundreds of applications, so the history goes in as one statement.
+ * checked against the lifecycle, written with its transition history and audited. Program
+ * transitions and allocations move thousands, so the rows and their history are one statement
+ * and what comes back is the summary the audit log keeps, not the whole row; a caller that shows
+ * the application reads it again.
  */
 export async function moveApplications(
   trx: Trx,
   actor: Actor,
   moves: readonly Move[],
   record: (change: Change) => void,
-): Promise<ApplicationRowWithSociety[]> {
+): Promise<SummaryRow[]> {
   for (const { row, to } of moves) {
     if (!applicationLifecycle.canTransition(row.status, to)) {
       throw errors.invalidTransition(row.status, to, applicationLifecycle.allowedFrom(row.status));
     }
   }
   if (moves.length === 0) return [];
-  const at = new Date();
-  const rows = await updateStatuses(trx, moves, at);
+  const rows = await updateStatuses(trx, actor, moves, new Date());
+  if (rows.length !== moves.length) {
+    // Someone changed an application between this mover's read and its write (a withdrawal, an
+    // amount adjusted, another decision): nothing of this move may stand on what it read.
+    throw errors.conflict(
+      `${moves.length - rows.length} of ${moves.length} application(s) changed meanwhile (withdrawn, adjusted or decided by someone else); nothing was written. Reload and try again.`,
+    );
+  }
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const updated = moves.map(({ row, reason }) => {
+  return moves.map(({ row, reason }) => {
     const next = byId.get(row.id);
     if (!next) throw new Error(`application ${row.id} was not updated`);
-    const after = { ...next, society_name: row.society_name };
     record({
       action: `application.transition.${next.status}`,
       resourceType: 'funding_application',
       resourceId: row.id,
       societyId: row.society_id,
       before: { status: row.status },
-      after: { ...summary(after), transitionReason: reason },
+      after: { ...summary(next), transitionReason: reason },
       event: 'application.status_changed',
     });
-    return after;
+    return next;
   });
-  await insertMany(
-    trx,
-    'application_transitions',
-    TRANSITION_COLUMNS,
-    moves.map(({ row, to, reason }) => ({
-      id: uuidv7(),
-      application_id: row.id,
-      from_status: row.status,
-      to_status: to,
-      reason,
-      actor_id: actor.kind === 'system' ? null : actor.id,
-      actor_name: actor.name,
-      at,
-    })),
-  );
-  return updated;
 }
 
 /** What the audit log and the change feed keep of an application: no budget detail, no attachments. */
-export function summary(row: ApplicationRowWithSociety) {
-  const a = toApplication(row);
+export function summary(row: SummaryRow) {
   return {
-    id: a.id,
-    programId: a.programId,
-    societyId: a.societyId,
-    categoryCode: a.categoryCode,
-    title: a.title,
-    requestedFen: a.requestedFen,
-    status: a.status,
-    score: a.score,
-    allocatedFen: a.allocatedFen,
+    id: row.id,
+    programId: row.program_id,
+    societyId: row.society_id,
+    categoryCode: row.category_code,
+    title: row.title,
+    requestedFen: row.requested_fen,
+    status: row.status,
+    score: row.score,
+    allocatedFen: row.allocated_fen,
   };
 }
 
@@ -124,27 +118,65 @@ const EXTRA_COLUMNS = {
 } as const satisfies Record<keyof ExtraColumns, string>;
 
 /**
- * Every move in ONE statement: a program transition or an allocation decides thousands of
- * applications, and one UPDATE per row was most of their time (docs/benchmarks.md). The moves travel
- * as one JSON parameter, as in `insertMany`; column names come from the map above, never from input.
+ * Every move in ONE statement, its transition history included: a program transition or an
+ * allocation decides thousands of applications, and one UPDATE per row was most of their time
+ * (docs/benchmarks.md). The moves travel as one JSON parameter, as in `insertMany`; column names come
+ * from the map above, never from input, and only the columns some move sets are assigned at all.
+ * A row is only written while it still has the status and version the mover read (compare-and-set),
+ * so a change committed in between is never overwritten: fewer rows come back, and no history is
+ * written for the rows left alone.
  */
-async function updateStatuses(trx: Trx, moves: readonly Move[], at: Date): Promise<FundingApplicationRow[]> {
-  const payload = moves.map(({ row, to, set }) => {
-    const entry: Record<string, unknown> = { id: row.id, status: to };
-    for (const column of Object.keys(EXTRA_COLUMNS) as (keyof ExtraColumns)[]) {
+async function updateStatuses(trx: Trx, actor: Actor, moves: readonly Move[], at: Date): Promise<SummaryRow[]> {
+  const columns = Object.keys(EXTRA_COLUMNS) as (keyof ExtraColumns)[];
+  const used = new Map<keyof ExtraColumns, number>();
+  const payload = moves.map(({ row, to, reason, set }) => {
+    const entry: Record<string, unknown> = {
+      id: row.id,
+      status: to,
+      from: row.status,
+      version: row.version,
+      reason,
+      transition: uuidv7(),
+    };
+    // A jsonb column's value is JSON text already (a decision, a screening): it is spliced in as
+    // JSON, not escaped into a string for PostgreSQL to parse twice (as `insertMany` does).
+    let spliced = '';
+    for (const column of columns) {
       const value: unknown = set?.[column];
-      if (value !== undefined) entry[column] = value instanceof Date ? value.toISOString() : value;
+      if (value === undefined) continue;
+      used.set(column, (used.get(column) ?? 0) + 1);
+      if (EXTRA_COLUMNS[column] === 'jsonb' && typeof value === 'string') spliced += `,"${column}":${value}`;
+      else entry[column] = value instanceof Date ? value.toISOString() : value;
     }
-    return entry;
+    return spliced ? `${JSON.stringify(entry).slice(0, -1)}${spliced}}` : JSON.stringify(entry);
   });
-  const assignments = Object.entries(EXTRA_COLUMNS).map(([column, type]) =>
-    sql.raw(`"${column}" = CASE WHEN m ? '${column}' THEN (m->>'${column}')::${type} ELSE f."${column}" END`),
-  );
-  const result = await sql<FundingApplicationRow>`
-    UPDATE funding_applications f
-    SET status = m->>'status', version = f.version + 1, updated_at = ${at}, ${sql.join(assignments)}
-    FROM jsonb_array_elements(${JSON.stringify(payload)}::jsonb) m
-    WHERE f.id = (m->>'id')::uuid
-    RETURNING f.*`.execute(trx);
+  const assignments = [...used].map(([column, count]) => {
+    const value =
+      EXTRA_COLUMNS[column] === 'jsonb'
+        ? `NULLIF(m->'${column}', 'null'::jsonb)`
+        : `(m->>'${column}')::${EXTRA_COLUMNS[column]}`;
+    // A column every move sets needs no test per row.
+    return sql.raw(
+      count === moves.length
+        ? `"${column}" = ${value}`
+        : `"${column}" = CASE WHEN m ? '${column}' THEN ${value} ELSE f."${column}" END`,
+    );
+  });
+  const returned = SUMMARY_COLUMNS.map((c) => `f."${c}"`).join(', ');
+  const result = await sql<SummaryRow>`
+    WITH moved AS (
+      UPDATE funding_applications f
+      SET ${sql.join([sql`status = m->>'status', version = f.version + 1, updated_at = ${at}`, ...assignments])}
+      FROM jsonb_array_elements(${`[${payload.join(',')}]`}::jsonb) m
+      WHERE f.id = (m->>'id')::uuid AND f.status = m->>'from' AND f.version = (m->>'version')::int
+      RETURNING ${sql.raw(returned)}, m->>'from' AS from_status, m->>'reason' AS reason,
+        (m->>'transition')::uuid AS transition_id
+    ), history AS (
+      INSERT INTO application_transitions (id, application_id, from_status, to_status, reason, actor_id, actor_name, at)
+      SELECT transition_id, id, from_status, status, reason, ${actor.kind === 'system' ? null : actor.id}::uuid,
+        ${actor.name}, ${at}
+      FROM moved
+    )
+    SELECT ${sql.raw(SUMMARY_COLUMNS.map((c) => `"${c}"`).join(', '))} FROM moved`.execute(trx);
   return result.rows;
 }

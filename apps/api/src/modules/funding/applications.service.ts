@@ -32,6 +32,8 @@ import type {
   FundingApplicationPatchSchema,
   FundingProgram,
 } from './funding.schemas';
+import { endOpenAssignments } from './reviews.service';
+import { requiredText } from './text';
 
 type ApplicationCreate = Static<typeof FundingApplicationCreateSchema>;
 type ApplicationPatch = Static<typeof FundingApplicationPatchSchema>;
@@ -146,7 +148,21 @@ export class ApplicationService {
     return findApplication(db, principal.scope, id, { forUpdate });
   }
 
+  /**
+   * The application locked for a change, its program locked first. The allocation and the program's
+   * transitions lock the program and then its applications; a withdrawal, an amount adjustment or a
+   * decision by hand takes the same order, so they queue behind an allocation instead of slipping in
+   * between its read and its write (and the two orders can never deadlock).
+   */
+  private async lockForChange(trx: Trx, principal: Principal, id: string) {
+    const seen = await this.visible(trx, principal, id);
+    const program = toProgram(await findProgram(trx, seen.program_id, { forUpdate: true }));
+    const row = await this.visible(trx, principal, id, true);
+    return { row, program };
+  }
+
   async create({ principal, context }: Caller, programId: string, input: ApplicationCreate) {
+    const title = requiredText(input.title, '/body/title', 'Give the project a title.');
     return write(this.db, context, async (trx, record) => {
       const program = toProgram(await findProgram(trx, programId));
       const society = await requireSociety(trx, principal.scope, input.societyId);
@@ -162,7 +178,7 @@ export class ApplicationService {
           program_id: programId,
           society_id: society.id,
           category_code: input.categoryCode,
-          title: input.title.trim(),
+          title,
           summary: input.summary ?? null,
           planned_on: input.plannedOn ?? null,
           place: input.place ?? null,
@@ -191,8 +207,10 @@ export class ApplicationService {
   }
 
   async update({ principal, context }: Caller, id: string, expected: number | null, patch: ApplicationPatch) {
+    const title =
+      patch.title === undefined ? undefined : requiredText(patch.title, '/body/title', 'Give the project a title.');
     return write(this.db, context, async (trx, record) => {
-      const current = await this.visible(trx, principal, id, true);
+      const { row: current, program } = await this.lockForChange(trx, principal, id);
       if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
       const { adjustedFen, adjustmentReason, ...content } = patch;
       const staffAdjusting = adjustedFen !== undefined || adjustmentReason !== undefined;
@@ -200,6 +218,15 @@ export class ApplicationService {
         if (!actsForAssociation(principal)) throw errors.forbidden('Only Association staff adjust the amount to fund.');
         if (current.status !== 'reviewed') {
           throw errors.conflict('The amount to fund is adjusted after review and before the allocation is applied.');
+        }
+        if (adjustmentReason !== undefined && adjustmentReason !== null && !adjustmentReason.trim()) {
+          throw errors.validation([
+            {
+              path: '/body/adjustmentReason',
+              code: 'required',
+              message: 'Say why the amount differs from the request.',
+            },
+          ]);
         }
         if (adjustedFen !== undefined && adjustedFen !== null && !adjustmentReason?.trim()) {
           throw errors.validation([
@@ -219,14 +246,12 @@ export class ApplicationService {
       if (Object.keys(content).length > 0 && current.status !== 'draft') {
         throw errors.conflict(`The application is ${current.status}; only a draft can be edited.`);
       }
-      if (content.categoryCode !== undefined) {
-        assertCategory(toProgram(await findProgram(trx, current.program_id)), content.categoryCode);
-      }
+      if (content.categoryCode !== undefined) assertCategory(program, content.categoryCode);
       const row = await trx
         .updateTable('funding_applications')
         .set((eb) => ({
           category_code: content.categoryCode,
-          title: content.title?.trim(),
+          title,
           summary: content.summary,
           planned_on: content.plannedOn,
           place: content.place,
@@ -272,12 +297,9 @@ export class ApplicationService {
     expected: number | null,
     request: { to: string; reason: string },
   ) {
-    const reason = request.reason.trim();
-    if (!reason) {
-      throw errors.validation([{ path: '/body/reason', code: 'required', message: 'Give the reason for the change.' }]);
-    }
+    const reason = requiredText(request.reason, '/body/reason', 'Give the reason for the change.');
     return write(this.db, context, async (trx, record) => {
-      const row = await this.visible(trx, principal, id, true);
+      const { row, program } = await this.lockForChange(trx, principal, id);
       if (expected !== null && row.version !== expected) throw errors.preconditionFailed(row.version);
       if (!applicationLifecycle.isState(request.to) || !applicationLifecycle.canTransition(row.status, request.to)) {
         throw errors.invalidTransition(row.status, request.to, applicationLifecycle.allowedFrom(row.status));
@@ -292,7 +314,6 @@ export class ApplicationService {
             : `Moving to ${to} happens through the program (review, allocation, notice), not by hand.`,
         );
       }
-      const program = toProgram(await findProgram(trx, row.program_id, { forUpdate: to === 'submitted' }));
       const move: Move = { row, to, reason };
       if (to === 'submitted') {
         this.assertSubmittable(program, row);
@@ -313,9 +334,11 @@ export class ApplicationService {
           after: { reason },
         });
       }
-      const [updated] = await moveApplications(trx, context.actor, [move], record);
-      if (!updated) throw new Error('moveApplications returned nothing');
-      return toApplication(updated);
+      await moveApplications(trx, context.actor, [move], record);
+      // A withdrawn application leaves its reviewers' queues at once; reviews already submitted stay
+      // on record but no longer count anywhere (scores.ts, the board's loads).
+      if (to === 'withdrawn') await endOpenAssignments(trx, row.id, 'Application withdrawn', record);
+      return toApplication(await findApplication(trx, principal.scope, id));
     });
   }
 
@@ -351,6 +374,15 @@ export class ApplicationService {
       if (row.status !== 'funded') {
         throw errors.conflict(`A final report is filed for a funded project; this one is ${row.status}.`);
       }
+      if (input.outcomes.trim().length < 10) {
+        throw errors.validation([
+          {
+            path: '/body/outcomes',
+            code: 'too_short',
+            message: 'Describe what the project achieved (at least 10 characters).',
+          },
+        ]);
+      }
       const lines = input.spendingLines.reduce((sum, l) => sum + l.amountFen, 0);
       if (lines !== input.actualSpendingFen) {
         throw errors.validation([
@@ -361,15 +393,14 @@ export class ApplicationService {
           },
         ]);
       }
-      const report = { ...input, submittedAt: new Date().toISOString() };
-      const [updated] = await moveApplications(
+      const report = { ...input, outcomes: input.outcomes.trim(), submittedAt: new Date().toISOString() };
+      await moveApplications(
         trx,
         context.actor,
         [{ row, to: 'reported', reason: 'Final report filed', set: { final_report: JSON.stringify(report) } }],
         record,
       );
-      if (!updated) throw new Error('moveApplications returned nothing');
-      return toApplication(updated);
+      return toApplication(await findApplication(trx, principal.scope, id));
     });
   }
 

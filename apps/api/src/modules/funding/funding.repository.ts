@@ -127,6 +127,7 @@ export function rankingQuery(db: DB | Trx) {
       'funding_applications.category_code',
       'funding_applications.title',
       'funding_applications.status',
+      'funding_applications.version',
       'funding_applications.score',
       'funding_applications.first_criterion',
       'funding_applications.submitted_at',

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, contextOf, principalOf } from '../../lib/request-context';
-import { IdParams, problems, ref, TransitionRequestSchema } from '../../lib/schemas';
+import { IdParams, problems, ref, TransitionRequestSchema, Uuid } from '../../lib/schemas';
 import type { ApplicationService } from './applications.service';
 import { AllocationRequestSchema, AllocationResultSchema, RankingSchema } from './decisions.schemas';
 import type { DecisionService } from './decisions.service';
@@ -29,6 +29,7 @@ import {
   ObjectionResolutionSchema,
   ObjectionSchema,
   PublicNoticeListSchema,
+  PublicObjectionSchema,
 } from './notices.schemas';
 import type { NoticeService } from './notices.service';
 import type { ProgramService } from './programs.service';
@@ -158,7 +159,7 @@ export const programRoutes: FastifyPluginAsyncTypebox<FundingServices> = async (
         tags,
         summary: 'Move the program through its lifecycle; its applications move with it',
         description:
-          'draft → open; open → closed (screens every submitted application); closed → open | reviewing (admits those that passed, assigns reviewers); reviewing → deciding (needs 3 submitted reviews per application; scores them); deciding → notice (after the allocation; computes the notice period in working days); notice → finalised (after the notice ends with no open objection; funds the projects).',
+          'draft → open; open → closed (screens every submitted application); closed → open | reviewing (admits those that passed, assigns reviewers); reviewing → deciding (needs the program’s reviewersPerApplication submitted reviews per application; scores them); deciding → notice (after the allocation; computes the notice period in working days); notice → finalised (after the notice ends with no open objection; funds the projects); notice → deciding (no open objection; reopens the decision: projects under notice return to approved, those turned down for want of budget to reviewed, so the allocation can pass released money on; then a new notice).',
         params: IdParams,
         body: ref(TransitionRequestSchema),
         response: { 200: ref(FundingProgramSchema), ...problems(404, 409, 412, 422) },
@@ -548,7 +549,8 @@ export const reviewQueueRoutes: FastifyPluginAsyncTypebox<FundingServices> = asy
       schema: {
         operationId: 'resolveObjection',
         tags,
-        summary: 'Resolve an objection: upheld rejects the application it names; dismissed leaves the decision',
+        summary:
+          'Resolve an objection: upheld rejects the project it concerns (named by the objection, or by staff for one to the whole notice); dismissed leaves the decision',
         params: IdParams,
         body: ref(ObjectionResolutionSchema),
         response: { 200: ref(ObjectionSchema), ...problems(404, 409, 422) },
@@ -597,5 +599,20 @@ export const publicNoticeRoutes: FastifyPluginAsyncTypebox<{
         .header('location', `/v1/public/notices/${request.params.id}/objections/${receipt.id}`)
         .send(receipt);
     },
+  );
+
+  app.get(
+    '/:id/objections/:objectionId',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'getPublicObjection',
+        tags: ['public'],
+        summary: 'Where a filed objection stands (open, upheld, dismissed), by the reference given on filing',
+        params: Type.Object({ id: Uuid, objectionId: Uuid }),
+        response: { 200: ref(PublicObjectionSchema), ...problems(404) },
+      },
+    },
+    async (request) => notices.publicObjection(request.params.id, request.params.objectionId),
   );
 };

@@ -56,6 +56,21 @@ export const ObjectionReceiptSchema = Type.Object(
   { $id: 'ObjectionReceipt', additionalProperties: false, description: 'Filed; staff will resolve it' },
 );
 
+export const PublicObjectionSchema = Type.Object(
+  {
+    id: Uuid,
+    noticeId: Uuid,
+    status: Type.Enum(['open', 'upheld', 'dismissed']),
+    createdAt: Timestamp,
+    resolvedAt: Nullable(Timestamp),
+  },
+  {
+    $id: 'PublicObjection',
+    additionalProperties: false,
+    description: 'Where a filed objection stands, for its signer: no content, signer or finding',
+  },
+);
+
 export const ObjectionSchema = Type.Object(
   {
     id: Uuid,
@@ -85,8 +100,14 @@ export const ObjectionResolutionSchema = Type.Object(
       description: 'upheld: the application named is rejected and its money released; dismissed: the decision stands',
     }),
     resolution: Type.String({ minLength: 1, maxLength: 5000, description: 'What was found; kept and audited' }),
+    applicationId: Type.Optional(Nullable(Uuid)),
   },
-  { $id: 'ObjectionResolution', additionalProperties: false },
+  {
+    $id: 'ObjectionResolution',
+    additionalProperties: false,
+    description:
+      'applicationId: upholding an objection to the whole notice (one that names no project) must name the project under notice the finding concerns; it is rejected. Omit it otherwise.',
+  },
 );
 
 export const noticeSchemas = [
@@ -95,6 +116,7 @@ export const noticeSchemas = [
   PublicNoticeListSchema,
   ObjectionCreateSchema,
   ObjectionReceiptSchema,
+  PublicObjectionSchema,
   ObjectionSchema,
   ObjectionListSchema,
   ObjectionResolutionSchema,

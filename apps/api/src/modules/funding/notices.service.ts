@@ -10,6 +10,7 @@ import { write } from '../../lib/write';
 import { moveApplications } from './application-moves';
 import { applicationQuery, findProgram, toProgram } from './funding.repository';
 import type { ObjectionCreateSchema, ObjectionResolutionSchema } from './notices.schemas';
+import { requiredText } from './text';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -167,26 +168,92 @@ export class NoticeService {
     return { items: rows.map((r) => toObjection(r, true)), nextCursor: null };
   }
 
-  /** Staff resolve an objection; upholding one rejects the application it names and releases its money. */
+  /**
+   * A filed objection as its signer may follow it: the reference returned on filing leads here. Only
+   * whether and when it was resolved, never the content, the signer or staff's finding.
+   */
+  async publicObjection(programId: string, id: string) {
+    const row = await this.db
+      .selectFrom('notice_objections')
+      .select(['id', 'program_id', 'status', 'created_at', 'resolved_at'])
+      .where('id', '=', id)
+      .where('program_id', '=', programId)
+      .executeTakeFirst();
+    if (!row) throw errors.notFound('Objection');
+    return {
+      id: row.id,
+      noticeId: row.program_id,
+      status: row.status,
+      createdAt: row.created_at.toISOString(),
+      resolvedAt: row.resolved_at?.toISOString() ?? null,
+    };
+  }
+
+  /**
+   * Staff resolve an objection. Upholding one rejects the project it concerns and releases its money;
+   * an objection to the whole notice names no project, so staff must name the one their finding
+   * concerns (an upheld objection that changes nothing would leave the notice saying what staff found
+   * untrue). To redo the whole decision instead, they move the program back to deciding.
+   */
   async resolve({ principal, context }: Caller, id: string, input: Static<typeof ObjectionResolutionSchema>) {
+    const resolution = requiredText(input.resolution, '/body/resolution', 'Say what was found.');
     return write(this.db, context, async (trx, record) => {
+      const seen = await trx
+        .selectFrom('notice_objections')
+        .select('program_id')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!seen) throw errors.notFound('Objection');
+      // The program first, as its transitions do: finalising or reopening waits for this, or this for them.
+      const program = toProgram(await findProgram(trx, seen.program_id, { forUpdate: true }));
       const row = await trx
         .selectFrom('notice_objections')
         .selectAll()
         .where('id', '=', id)
         .forUpdate()
-        .executeTakeFirst();
-      if (!row) throw errors.notFound('Objection');
+        .executeTakeFirstOrThrow();
       if (row.status !== 'open') throw errors.conflict(`The objection was already ${row.status}.`);
-      const resolution = input.resolution.trim();
-      if (!resolution) {
-        throw errors.validation([{ path: '/body/resolution', code: 'required', message: 'Say what was found.' }]);
+      const named = input.applicationId ?? null;
+      if (input.outcome === 'dismissed' && named !== null) {
+        throw errors.validation([
+          {
+            path: '/body/applicationId',
+            code: 'not_applicable',
+            message: 'A dismissed objection changes no project; name one only when upholding.',
+          },
+        ]);
       }
-      if (input.outcome === 'upheld' && row.application_id) {
+      if (row.application_id && named !== null && named !== row.application_id) {
+        throw errors.validation([
+          {
+            path: '/body/applicationId',
+            code: 'different_project',
+            message: 'The objection names another project; an upheld objection concerns the project it names.',
+          },
+        ]);
+      }
+      const concerned = input.outcome === 'upheld' ? (row.application_id ?? named) : null;
+      if (input.outcome === 'upheld' && concerned === null) {
+        throw errors.validation([
+          {
+            path: '/body/applicationId',
+            code: 'required',
+            message:
+              'This objection is to the whole notice: name the project your finding concerns, which is then rejected. To redo the whole decision, dismiss it with your finding and move the program back to deciding.',
+          },
+        ]);
+      }
+      if (concerned !== null) {
         const application = await applicationQuery(trx)
-          .where('funding_applications.id', '=', row.application_id)
+          .where('funding_applications.id', '=', concerned)
+          .where('funding_applications.program_id', '=', program.id)
           .forUpdate('funding_applications')
-          .executeTakeFirstOrThrow();
+          .executeTakeFirst();
+        if (!application) {
+          throw errors.validation([
+            { path: '/body/applicationId', code: 'not_in_notice', message: 'That project is not in this notice.' },
+          ]);
+        }
         if (application.status === 'notice') {
           await moveApplications(
             trx,
@@ -201,6 +268,12 @@ export class NoticeService {
             ],
             record,
           );
+        } else if (!(application.status === 'rejected' && concerned === row.application_id)) {
+          // The project the objection names may have been rejected by an earlier upheld objection;
+          // one staff name for an objection to the whole notice must be under notice now.
+          throw errors.validation([
+            { path: '/body/applicationId', code: 'not_in_notice', message: 'That project is not in this notice.' },
+          ]);
         }
       }
       const updated = await trx
@@ -219,7 +292,7 @@ export class NoticeService {
         action: `objection.${input.outcome}`,
         resourceType: 'notice_objection',
         resourceId: id,
-        after: { outcome: input.outcome, resolution, applicationId: row.application_id },
+        after: { outcome: input.outcome, resolution, applicationId: concerned ?? row.application_id },
         event: 'objection.resolved',
       });
       return toObjection({ ...updated, application_title: null }, false);

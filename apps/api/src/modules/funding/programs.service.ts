@@ -3,11 +3,12 @@ import {
   checkProgramSettings,
   DEFAULT_RUBRIC,
   defaultCategories,
-  MINIMUM_REVIEWERS,
   noticePeriod,
   type ProgramSettings,
   type ProgramStatus,
   programLifecycle,
+  quorumMet,
+  reviewQuorum,
   WorkingDayCalendar,
 } from '@society-hub/domain';
 import type { Static } from 'typebox';
@@ -21,7 +22,7 @@ import { type Change, type Trx, write } from '../../lib/write';
 import { loadCalendarData } from '../calendar/calendar.service';
 import { type Move, moveApplications } from './application-moves';
 import { screenRow } from './applications.service';
-import { applicationQuery, findProgram, readScreening, toProgram } from './funding.repository';
+import { applicationQuery, findProgram, readDecision, readScreening, toProgram } from './funding.repository';
 import type {
   FundingProgram,
   FundingProgramCreateSchema,
@@ -30,6 +31,7 @@ import type {
 } from './funding.schemas';
 import type { ReviewService } from './reviews.service';
 import { aggregateProgramScores } from './scores';
+import { requiredText } from './text';
 
 type ProgramCreate = Static<typeof FundingProgramCreateSchema>;
 type ProgramPatch = Static<typeof FundingProgramPatchSchema>;
@@ -115,13 +117,14 @@ export class ProgramService {
       allowMultiplePerCategory: input.allowMultiplePerCategory ?? false,
     };
     assertSettings(settings);
+    const name = requiredText(input.name, '/body/name', 'Give the program a name.');
     return write(this.db, context, async (trx, record) => {
       const now = new Date();
       const row = await trx
         .insertInto('funding_programs')
         .values({
           id: uuidv7(),
-          name: input.name.trim(),
+          name,
           year: settings.year,
           description: input.description ?? null,
           opens_on: settings.opensOn,
@@ -153,6 +156,7 @@ export class ProgramService {
   }
 
   async update({ context }: Caller, id: string, expected: number | null, patch: ProgramPatch) {
+    if (patch.name !== undefined) requiredText(patch.name, '/body/name', 'Give the program a name.');
     return write(this.db, context, async (trx, record) => {
       const row = await findProgram(trx, id, { forUpdate: true });
       if (expected !== null && row.version !== expected) throw errors.preconditionFailed(row.version);
@@ -227,10 +231,7 @@ export class ProgramService {
     expected: number | null,
     request: { to: string; reason: string },
   ): Promise<FundingProgram> {
-    const reason = request.reason.trim();
-    if (!reason) {
-      throw errors.validation([{ path: '/body/reason', code: 'required', message: 'Give the reason for the change.' }]);
-    }
+    const reason = requiredText(request.reason, '/body/reason', 'Give the reason for the change.');
     return write(this.db, context, async (trx, record) => {
       const row = await findProgram(trx, id, { forUpdate: true });
       if (expected !== null && row.version !== expected) throw errors.preconditionFailed(row.version);
@@ -240,12 +241,15 @@ export class ProgramService {
       }
       const to: ProgramStatus = request.to;
       const program = toProgram(row);
-      const notice = await this.carryApplications(trx, context.actor, program, to, record);
+      const notice = await this.carryApplications(trx, context.actor, program, to, reason, record);
+      // Back from the notice, the old period is over: a new one is computed when the revised notice starts.
+      const reopened = from === 'notice' && to === 'deciding';
       const updated = await trx
         .updateTable('funding_programs')
         .set((eb) => ({
           status: to,
           ...(notice ? { notice_starts_on: notice.startsOn, notice_ends_on: notice.endsOn } : {}),
+          ...(reopened ? { notice_starts_on: null, notice_ends_on: null } : {}),
           version: eb('version', '+', 1),
           updated_at: new Date(),
         }))
@@ -271,6 +275,7 @@ export class ProgramService {
     actor: Caller['context']['actor'],
     program: FundingProgram,
     to: ProgramStatus,
+    reason: string,
     record: (change: Change) => void,
   ): Promise<{ startsOn: string; endsOn: string } | null> {
     const inStatus = (status: ApplicationStatus) =>
@@ -280,12 +285,57 @@ export class ProgramService {
         .orderBy('funding_applications.id')
         .forUpdate('funding_applications')
         .execute();
+    // Closing review, the notice and finalising move thousands and need none of the bulky JSON
+    // (budget lines, screening, attachments) that `inStatus` reads for screening.
+    const leanInStatus = (status: ApplicationStatus) =>
+      trx
+        .selectFrom('funding_applications')
+        .select(['id', 'status', 'version', 'society_id', 'title'])
+        .where('program_id', '=', program.id)
+        .where('status', '=', status)
+        .orderBy('id')
+        .forUpdate()
+        .execute();
     const move = (moves: Move[]) => moveApplications(trx, actor, moves, record);
 
+    const openObjections = async () => {
+      const open = await trx
+        .selectFrom('notice_objections')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('program_id', '=', program.id)
+        .where('status', '=', 'open')
+        .executeTakeFirstOrThrow();
+      return Number(open.n);
+    };
+
     if (program.status === 'notice' && to === 'deciding') {
-      throw errors.ruleViolation(
-        'Decisions under notice are not reopened: resolve an objection as upheld to reject that application.',
+      // Reopening the decision, typically because an upheld objection released money (SPEC §3: the
+      // budget is there to be spent on the best projects, so the next in rank may take it — 递补).
+      // The projects still under notice keep their decision (approved), those the last allocation
+      // turned down only for want of budget go back to reviewed, and applying the allocation again
+      // decides them on what is left; the revised list then goes to a new notice.
+      const open = await openObjections();
+      if (open > 0) {
+        throw errors.ruleViolation(
+          `${open} objection(s) to the notice are still open; resolve them before reopening the decision.`,
+        );
+      }
+      const noticed = await leanInStatus('notice');
+      const waiting = (await inStatus('rejected')).filter(
+        (row) => readDecision(row.decision)?.reason === 'budget_exhausted',
       );
+      await move([
+        ...noticed.map((row): Move => ({ row, to: 'approved', reason: `Decision reopened: ${reason}` })),
+        ...waiting.map(
+          (row): Move => ({
+            row,
+            to: 'reviewed',
+            reason: `Back in the running for released money: ${reason}`,
+            set: { allocated_fen: null, decision: null },
+          }),
+        ),
+      ]);
+      return null;
     }
     if (program.status === 'open' && to === 'closed') {
       const submitted = await inStatus('submitted');
@@ -339,12 +389,15 @@ export class ProgramService {
       return null;
     }
     if (to === 'deciding') {
-      const inReview = await inStatus('in_review');
+      const inReview = await leanInStatus('in_review');
       const aggregated = await aggregateProgramScores(trx, program);
-      const short = inReview.filter((row) => (aggregated.get(row.id)?.reviewCount ?? 0) < MINIMUM_REVIEWERS);
+      const quorum = reviewQuorum(program.reviewersPerApplication);
+      const short = inReview.filter(
+        (row) => !quorumMet(aggregated.get(row.id)?.reviewCount ?? 0, program.reviewersPerApplication),
+      );
       if (short.length) {
         throw errors.ruleViolation(
-          `${short.length} application(s) have fewer than ${MINIMUM_REVIEWERS} submitted reviews: ${short
+          `${short.length} application(s) have fewer than ${quorum} submitted reviews: ${short
             .slice(0, 5)
             .map((r) => `“${r.title}” (${aggregated.get(r.id)?.reviewCount ?? 0})`)
             .join(', ')}${short.length > 5 ? ', …' : ''}. Assign more reviewers or wait for their scores.`,
@@ -369,7 +422,7 @@ export class ProgramService {
       return null;
     }
     if (to === 'notice') {
-      const undecided = await inStatus('reviewed');
+      const undecided = await leanInStatus('reviewed');
       if (undecided.length) {
         throw errors.ruleViolation(
           `${undecided.length} reviewed application(s) have no decision yet; apply the allocation first.`,
@@ -377,7 +430,7 @@ export class ProgramService {
       }
       const calendar = new WorkingDayCalendar(await loadCalendarData(trx));
       const period = noticePeriod(calendar, localToday(), program.noticeWorkingDays);
-      const approved = await inStatus('approved');
+      const approved = await leanInStatus('approved');
       await move(
         approved.map((row) => ({
           row,
@@ -391,17 +444,12 @@ export class ProgramService {
       if (program.noticeEndsOn && localToday() <= program.noticeEndsOn) {
         throw errors.ruleViolation(`The public notice runs until ${program.noticeEndsOn}; finalise after it ends.`);
       }
-      const open = await trx
-        .selectFrom('notice_objections')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('program_id', '=', program.id)
-        .where('status', '=', 'open')
-        .executeTakeFirstOrThrow();
-      if (Number(open.n) > 0) {
-        throw errors.ruleViolation(`${open.n} objection(s) to the notice are still open; resolve them first.`);
+      const open = await openObjections();
+      if (open > 0) {
+        throw errors.ruleViolation(`${open} objection(s) to the notice are still open; resolve them first.`);
       }
       await move(
-        (await inStatus('notice')).map((row) => ({ row, to: 'funded', reason: 'Notice ended without objection' })),
+        (await leanInStatus('notice')).map((row) => ({ row, to: 'funded', reason: 'Notice ended without objection' })),
       );
       return null;
     }

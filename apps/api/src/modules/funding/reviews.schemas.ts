@@ -55,7 +55,9 @@ export const AssignmentBoardRowSchema = Type.Object(
     active: Type.Integer({ description: 'Assigned or submitted reviewers' }),
     submitted: Type.Integer(),
     needed: Type.Integer({ description: 'Reviewers per application in the program' }),
-    quorumMet: Type.Boolean({ description: 'At least 3 reviews submitted' }),
+    quorumMet: Type.Boolean({
+      description: 'As many submitted reviews as the program’s reviewers per application (never fewer than 3)',
+    }),
     assignments: Type.Array(ref(ReviewAssignmentSchema)),
   },
   { $id: 'AssignmentBoardRow', additionalProperties: false },

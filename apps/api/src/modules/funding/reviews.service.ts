@@ -3,7 +3,7 @@ import {
   checkReviewScores,
   findConflicts,
   isActiveAssignment,
-  MINIMUM_REVIEWERS,
+  quorumMet,
   reviewTotal,
 } from '@society-hub/domain';
 import type { Static } from 'typebox';
@@ -33,6 +33,7 @@ import {
   type MyReviewPutSchema,
   type ReviewAssignment,
 } from './reviews.schemas';
+import { optionalText, requiredText } from './text';
 
 const readScores = storedJson(
   { CriterionScore: CriterionScoreSchema },
@@ -56,6 +57,42 @@ const ASSIGNMENT_COLUMNS: ColumnTypes<'review_assignments'> = {
 const REVIEW_CLOSED = ['deciding', 'notice', 'finalised'];
 /** Applicants see the (anonymous) reviews once the decision is public. */
 const DECISION_PUBLIC = ['notice', 'finalised'];
+
+/**
+ * Ends every open assignment of an application that left the competition (withdrawn), each audited.
+ * `recused` is the status of an assignment ended by anyone but the reviewer. No society is attached:
+ * assignment events name the expert, and a society's machine client must never read who reviews it.
+ */
+export async function endOpenAssignments(
+  trx: Trx,
+  applicationId: string,
+  note: string,
+  record: (change: Change) => void,
+): Promise<number> {
+  const ended = await trx
+    .updateTable('review_assignments')
+    .set((eb) => ({
+      status: 'recused',
+      decline_reason: null,
+      decline_note: note,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
+    .where('application_id', '=', applicationId)
+    .where('status', '=', 'assigned')
+    .returning(['id', 'expert_id'])
+    .execute();
+  for (const row of ended) {
+    record({
+      action: 'assignment.end',
+      resourceType: 'review_assignment',
+      resourceId: row.id,
+      after: { applicationId, expertId: row.expert_id, status: 'recused', reason: null, note },
+      event: 'assignment.ended',
+    });
+  }
+  return ended.length;
+}
 
 export class ReviewService {
   constructor(private readonly db: DB) {}
@@ -86,17 +123,22 @@ export class ReviewService {
     const [profiles, reviewers, existing, loads] = await Promise.all([
       applicantProfiles(trx, applications),
       reviewerProfiles(trx, program.id),
+      // A withdrawn application's reviews are no one's load any more.
       trx
         .selectFrom('review_assignments')
-        .select(['application_id', 'expert_id', 'status'])
-        .where('program_id', '=', program.id)
+        .innerJoin('funding_applications', 'funding_applications.id', 'review_assignments.application_id')
+        .select(['review_assignments.application_id', 'review_assignments.expert_id', 'review_assignments.status'])
+        .where('review_assignments.program_id', '=', program.id)
+        .where('funding_applications.status', '!=', 'withdrawn')
         .execute(),
       trx
         .selectFrom('review_assignments')
-        .select(['expert_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('program_id', '!=', program.id)
-        .where('status', '=', 'assigned')
-        .groupBy('expert_id')
+        .innerJoin('funding_applications', 'funding_applications.id', 'review_assignments.application_id')
+        .select(['review_assignments.expert_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('review_assignments.program_id', '!=', program.id)
+        .where('review_assignments.status', '=', 'assigned')
+        .where('funding_applications.status', '!=', 'withdrawn')
+        .groupBy('review_assignments.expert_id')
         .execute(),
     ]);
     const result = assignReviewers({
@@ -164,12 +206,15 @@ export class ReviewService {
       .orderBy('funding_applications.created_at')
       .orderBy('funding_applications.id')
       .execute();
+    // A withdrawn application's assignments are neither on the board nor in anyone's load.
     const rows = await this.db
       .selectFrom('review_assignments')
       .innerJoin('experts', 'experts.id', 'review_assignments.expert_id')
+      .innerJoin('funding_applications', 'funding_applications.id', 'review_assignments.application_id')
       .selectAll('review_assignments')
       .select('experts.name as expert_name')
       .where('review_assignments.program_id', '=', programId)
+      .where('funding_applications.status', '!=', 'withdrawn')
       .orderBy('review_assignments.created_at')
       .execute();
     const [profiles, reviewers] = await Promise.all([
@@ -211,7 +256,7 @@ export class ReviewService {
           active: mine.filter((r) => isActiveAssignment(r.status)).length,
           submitted,
           needed: program.reviewersPerApplication,
-          quorumMet: submitted >= MINIMUM_REVIEWERS,
+          quorumMet: quorumMet(submitted, program.reviewersPerApplication),
           assignments: mine.map((r) => toAssignment(r, r.expert_name, conflictsOf(r))),
         };
       }),
@@ -227,8 +272,7 @@ export class ReviewService {
     programId: string,
     input: Static<typeof ManualAssignmentSchema>,
   ) {
-    const reason = input.reason.trim();
-    if (!reason) throw errors.validation([{ path: '/body/reason', code: 'required', message: 'Give the reason.' }]);
+    const reason = requiredText(input.reason, '/body/reason', 'Give the reason.');
     return write(this.db, context, async (trx, record) => {
       const program = toProgram(await findProgram(trx, programId, { forUpdate: true }));
       if (program.status !== 'reviewing') {
@@ -293,11 +337,12 @@ export class ReviewService {
             .returningAll()
             .executeTakeFirstOrThrow();
       const assignment = toAssignment(row, expert.name, conflicts);
+      // No society on the change: it names the expert, and the change feed hands a society's machine
+      // client every event of its society. Staff find the pairing in the audit log by the assignment.
       record({
         action: conflicts.length ? 'assignment.override' : 'assignment.manual',
         resourceType: 'review_assignment',
         resourceId: row.id,
-        societyId: application.society_id,
         after: { ...assignment, reason },
         event: 'assignment.created',
       });
@@ -307,18 +352,25 @@ export class ReviewService {
 
   /** Staff take a reviewer off an application (回避) with a reason; the gap is filled again automatically. */
   async recuse({ context }: Caller, assignmentId: string, reason: string) {
+    const note = requiredText(reason, '/body/reason', 'Say why the reviewer is taken off.');
     return write(this.db, context, async (trx, record) => {
+      const seen = await trx
+        .selectFrom('review_assignments')
+        .select('program_id')
+        .where('id', '=', assignmentId)
+        .executeTakeFirst();
+      if (!seen) throw errors.notFound('Assignment');
+      // The program first, then the assignment: the order of every other writer here.
+      const program = toProgram(await findProgram(trx, seen.program_id, { forUpdate: true }));
       const row = await trx
         .selectFrom('review_assignments')
         .selectAll()
         .where('id', '=', assignmentId)
         .forUpdate()
-        .executeTakeFirst();
-      if (!row) throw errors.notFound('Assignment');
-      const program = toProgram(await findProgram(trx, row.program_id, { forUpdate: true }));
+        .executeTakeFirstOrThrow();
       if (program.status !== 'reviewing') throw errors.ruleViolation('Review has closed; assignments are fixed.');
       if (!isActiveAssignment(row.status)) throw errors.conflict(`The assignment is already ${row.status}.`);
-      await this.endAssignment(trx, row, 'recused', { reason: null, note: reason.trim() }, 'assignment.recuse', record);
+      await this.endAssignment(trx, row, 'recused', { reason: null, note }, 'assignment.recuse', record);
       const refill = await this.autoAssignInTransaction(trx, program, record);
       return { ...refill };
     });
@@ -377,8 +429,9 @@ export class ReviewService {
   async declare(
     { principal, context }: Caller,
     programId: string,
-    input: { societyIds: string[]; note: string | null },
+    declared: { societyIds: string[]; note: string | null },
   ) {
+    const input = { societyIds: declared.societyIds, note: optionalText(declared.note) };
     return write(this.db, context, async (trx, record) => {
       const expertId = await this.expertOf(trx, principal);
       const program = toProgram(await findProgram(trx, programId, { forUpdate: true }));
@@ -467,6 +520,7 @@ export class ReviewService {
       ])
       .where('review_assignments.expert_id', '=', expertId)
       .where('review_assignments.status', 'in', ['assigned', 'submitted'])
+      .where('funding_applications.status', '!=', 'withdrawn')
       .orderBy('review_assignments.created_at', 'desc')
       .orderBy('review_assignments.id')
       .limit(500)
@@ -507,6 +561,16 @@ export class ReviewService {
       throw errors.ruleViolation(`Review is not open: the program is ${program.status}.`);
     }
     if (!isActiveAssignment(row.status)) throw errors.conflict(`You are no longer assigned (${row.status}).`);
+    // Not locked: a withdrawal locks the program, the application and then this assignment, so
+    // reading here keeps to that order; the withdrawal ends an unsubmitted assignment either way.
+    const application = await trx
+      .selectFrom('funding_applications')
+      .select('status')
+      .where('id', '=', applicationId)
+      .executeTakeFirstOrThrow();
+    if (application.status !== 'in_review') {
+      throw errors.conflict(`The application is ${application.status}; it is no longer reviewed.`);
+    }
     return { row, program };
   }
 
@@ -563,7 +627,7 @@ export class ReviewService {
         trx,
         row,
         'declined',
-        { reason: input.reason, note: input.note },
+        { reason: input.reason, note: optionalText(input.note) },
         input.reason === 'conflict_of_interest' ? 'assignment.recuse' : 'assignment.decline',
         record,
       );

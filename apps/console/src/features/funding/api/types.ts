@@ -28,6 +28,7 @@ export type ApplicationCreate = Body<
 export type ApplicationPatch = Body<NonNullable<paths['/v1/applications/{id}']['patch']['requestBody']>>;
 export type ApplicationStatus = FundingApplication['status'];
 export type BudgetLine = FundingApplication['budgetLines'][number];
+export type Attachment = FundingApplication['attachments'][number];
 export type ApplicationTransitionPage = Json<paths['/v1/applications/{id}/transitions']['get']['responses'][200]>;
 export type ApplicationTransition = ApplicationTransitionPage['items'][number];
 export type ScreeningResult = Json<paths['/v1/applications/{id}/screening']['get']['responses'][200]>;

@@ -3,6 +3,7 @@ import { Alert, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { BudgetLine, FundingApplication, FundingProgram } from '../api/types';
+import { AttachmentsTable } from './attachments';
 import { useFundingLabels } from './labels';
 import { Yuan } from './money';
 
@@ -185,6 +186,12 @@ export function ApplicationContent({
           )}
           data-testid="application-budget"
         />
+      </div>
+      <div>
+        <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>
+          {t('funding.application.field.attachments')}
+        </Typography.Text>
+        <AttachmentsTable attachments={application.attachments} />
       </div>
     </Flex>
   );

@@ -28,6 +28,7 @@ import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateApplication, useUpdateApplication } from '../api/applications';
 import type { ApplicationCreate, ApplicationPatch, FundingApplication, FundingProgram } from '../api/types';
+import { AttachmentsEditor, type AttachmentValues, attachmentsOf, attachmentValues } from './attachments';
 import { BudgetLinesEditor, LinesTotal, type LineValues, linesOf, sumOf } from './budget-lines-editor';
 import { draftProblemMessage } from './explanations';
 import { fenToYuan, YuanInput, yuanToFen } from './money';
@@ -44,6 +45,7 @@ interface ApplicationFormValues {
   budgetLines?: LineValues[];
   requested?: string | null;
   selfFunded?: string | null;
+  attachments?: AttachmentValues[];
 }
 
 const DATE = 'YYYY-MM-DD';
@@ -78,6 +80,11 @@ function fieldOf(path: string): FieldName | null {
   if (head === 'budgetLines' && Number.isInteger(i)) {
     if (field === 'item') return ['budgetLines', i, 'item'];
     if (field === 'amountFen') return ['budgetLines', i, 'amount'];
+  }
+  if (head === 'attachments' && Number.isInteger(i)) {
+    if (field === 'name') return ['attachments', i, 'name'];
+    if (field === 'sizeBytes') return ['attachments', i, 'sizeKb'];
+    if (field === 'note') return ['attachments', i, 'note'];
   }
   return null;
 }
@@ -118,6 +125,7 @@ export function ApplicationFormDrawer({ program, societies, application, onClose
           budgetLines: application.budgetLines.map((l) => ({ item: l.item, amount: fenToYuan(l.amountFen) })),
           requested: fenToYuan(application.requestedFen),
           selfFunded: fenToYuan(application.selfFundedFen),
+          attachments: attachmentValues(application.attachments),
         }
       : {
           societyId: societies.length === 1 ? societies[0]?.id : undefined,
@@ -125,6 +133,7 @@ export function ApplicationFormDrawer({ program, societies, application, onClose
           budgetLines: [{ item: '', amount: null }],
           requested: null,
           selfFunded: '0.00',
+          attachments: [],
         },
   );
 
@@ -188,6 +197,7 @@ export function ApplicationFormDrawer({ program, societies, application, onClose
       budgetLines,
       requestedFen: requested,
       selfFundedFen: selfFunded,
+      attachments: attachmentsOf(values.attachments),
     };
     if (!application) {
       // With one society the field is not shown (so not in `values`): it is that society.
@@ -435,6 +445,14 @@ export function ApplicationFormDrawer({ program, societies, application, onClose
             </Typography.Text>
           </Flex>
         </Card>
+
+        <Divider titlePlacement="start" plain>
+          {t('funding.application.field.attachments')}
+        </Divider>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {t('funding.attachments.help')}
+        </Typography.Paragraph>
+        <AttachmentsEditor />
       </Form>
     </Drawer>
   );

@@ -6,7 +6,7 @@ import {
   UserAddOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { MINIMUM_REVIEWERS } from '@society-hub/domain';
+import { reviewQuorum } from '@society-hub/domain';
 import {
   Alert,
   App,
@@ -79,6 +79,7 @@ export function AssignmentBoardTab({ program }: { program: FundingProgram }) {
   const rows = board.data.items;
   const titleOf = (id: string) => rows.find((r) => r.applicationId === id)?.title ?? id;
   const quorumMet = rows.filter((r) => r.quorumMet).length;
+  const quorum = reviewQuorum(program.reviewersPerApplication);
 
   if (rows.length === 0) {
     return (
@@ -128,11 +129,11 @@ export function AssignmentBoardTab({ program }: { program: FundingProgram }) {
           />
           {row.quorumMet ? (
             <Tag color="success" icon={<CheckOutlined />} style={{ marginInlineEnd: 0, width: 'fit-content' }}>
-              {t('funding.board.quorumMet', { min: MINIMUM_REVIEWERS })}
+              {t('funding.board.quorumMet', { min: quorum })}
             </Tag>
           ) : (
             <Tag color="warning" icon={<WarningOutlined />} style={{ marginInlineEnd: 0, width: 'fit-content' }}>
-              {t('funding.board.quorumShort', { n: row.submitted, min: MINIMUM_REVIEWERS })}
+              {t('funding.board.quorumShort', { n: row.submitted, min: quorum })}
             </Tag>
           )}
         </Flex>
@@ -186,7 +187,7 @@ export function AssignmentBoardTab({ program }: { program: FundingProgram }) {
           {t('funding.board.summary', {
             n: rows.length,
             met: quorumMet,
-            min: MINIMUM_REVIEWERS,
+            min: quorum,
             reviewers: program.reviewersPerApplication,
           })}
         </Typography.Text>

@@ -212,6 +212,10 @@ export function historyReason(reason: string, { t, language }: Speaker): string 
   if (reason === 'Final report filed') return t('funding.history.reportFiled');
   const notice = /^Public notice (\S+) – (\S+)$/.exec(reason);
   if (notice) return t('funding.history.notice', { from: notice[1] ?? '', to: notice[2] ?? '' });
+  const reopened = /^Decision reopened: ([\s\S]*)$/.exec(reason);
+  if (reopened) return t('funding.history.reopened', { reason: reopened[1] ?? '' });
+  const waiting = /^Back in the running for released money: ([\s\S]*)$/.exec(reason);
+  if (waiting) return t('funding.history.backInRunning', { reason: waiting[1] ?? '' });
   const upheld = /^Objection upheld: ([\s\S]*)$/.exec(reason);
   if (upheld) return t('funding.history.upheld', { resolution: upheld[1] ?? '' });
   if (/^score \d/.test(reason) || /^(category|the amount|its )/.test(reason)) return t('funding.history.decision');

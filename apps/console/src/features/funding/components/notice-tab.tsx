@@ -9,6 +9,7 @@ import {
   Input,
   Modal,
   Radio,
+  Select,
   Skeleton,
   Table,
   type TableColumnsType,
@@ -24,6 +25,7 @@ import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
+import { useApplications } from '../api/applications';
 import { useObjections, useResolveObjection } from '../api/decisions';
 import type { FundingProgram, Objection } from '../api/types';
 import { shanghaiToday } from './dates';
@@ -129,6 +131,7 @@ export function NoticeTab({ program }: { program: FundingProgram }) {
   ];
 
   const open = (objections.data?.items ?? []).filter((o) => o.status === 'open').length;
+  const upheld = (objections.data?.items ?? []).filter((o) => o.status === 'upheld').length;
 
   return (
     <Flex vertical gap={16} data-testid="notice-tab">
@@ -159,6 +162,14 @@ export function NoticeTab({ program }: { program: FundingProgram }) {
         ]}
       />
       {open > 0 && <Alert type="warning" showIcon title={t('funding.objection.openCount', { n: open })} />}
+      {upheld > 0 && program.status === 'notice' && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('funding.objection.releasedHint', { n: upheld })}
+          data-testid="objection-released-hint"
+        />
+      )}
       {objections.isError ? (
         <QueryError error={objections.error} onRetry={() => void objections.refetch()} />
       ) : objections.isPending ? (
@@ -195,8 +206,11 @@ function ResolveModal({
   const { message } = App.useApp();
   const resolve = useResolveObjection(program.id);
   const idempotencyKeyFor = useIdempotencyKey();
-  const [form] = Form.useForm<{ outcome: 'upheld' | 'dismissed'; resolution: string }>();
+  const [form] = Form.useForm<{ outcome: 'upheld' | 'dismissed'; resolution: string; applicationId?: string }>();
   const outcome = Form.useWatch('outcome', form);
+  // An objection to the whole notice names no project: upholding it, staff say which one it concerns.
+  const wholeNotice = objection.applicationId === null;
+  const underNotice = useApplications(program.id, { status: 'notice', limit: 500 }, wholeNotice);
   return (
     <Modal
       open
@@ -220,8 +234,12 @@ function ResolveModal({
         form={form}
         layout="vertical"
         disabled={resolve.isPending}
-        onFinish={({ outcome: chosen, resolution }) => {
-          const body = { outcome: chosen, resolution: resolution.trim() };
+        onFinish={({ outcome: chosen, resolution, applicationId }) => {
+          const body = {
+            outcome: chosen,
+            resolution: resolution.trim(),
+            ...(chosen === 'upheld' && wholeNotice && applicationId ? { applicationId } : {}),
+          };
           resolve.mutate(
             { id: objection.id, body, idempotencyKey: idempotencyKeyFor({ id: objection.id, ...body }) },
             {
@@ -245,6 +263,23 @@ function ResolveModal({
             <Radio value="upheld">{t('funding.objection.uphold')}</Radio>
           </Radio.Group>
         </Form.Item>
+        {outcome === 'upheld' && wholeNotice && (
+          <Form.Item
+            name="applicationId"
+            label={t('funding.objection.concerns')}
+            extra={t('funding.objection.concernsHelp')}
+            rules={[{ required: true, message: t('funding.objection.concernsRequired') }]}
+          >
+            <Select
+              loading={underNotice.isPending}
+              options={(underNotice.data?.items ?? []).map((a) => ({
+                value: a.id,
+                label: `${a.societyName} — ${a.title}`,
+              }))}
+              data-testid="objection-concerns"
+            />
+          </Form.Item>
+        )}
         {outcome === 'upheld' && (
           <Alert type="warning" showIcon title={t('funding.objection.upholdWarning')} style={{ marginBottom: 16 }} />
         )}

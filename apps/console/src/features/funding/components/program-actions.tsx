@@ -1,5 +1,5 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
-import { MINIMUM_REVIEWERS, programLifecycle } from '@society-hub/domain';
+import { programLifecycle, quorumMet, reviewQuorum } from '@society-hub/domain';
 import { Alert, App, Button, Form, Input, Modal, Spin, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { type MessageKey, useI18n } from '@/app/i18n';
@@ -52,7 +52,15 @@ const MOVES: Partial<Record<Move, { action: MessageKey; explain: MessageKey; rea
     explain: 'funding.move.finalise.explain',
     reason: 'funding.move.finalise.reason',
   },
+  'notice>deciding': {
+    action: 'funding.move.redecide',
+    explain: 'funding.move.redecide.explain',
+    reason: 'funding.move.redecide.reason',
+  },
 };
+
+/** Moves that go back a step: offered beside the way forward, not as the main action. */
+const BACKWARDS: readonly Move[] = ['closed>open', 'notice>deciding'];
 
 function moveOf(from: ProgramStatus, to: ProgramStatus) {
   const key: Move = `${from}>${to}`;
@@ -76,7 +84,7 @@ export function ProgramActions({ program }: { program: FundingProgram }) {
         const button = (
           <Button
             key={to}
-            type={to === 'open' && program.status === 'closed' ? 'default' : 'primary'}
+            type={BACKWARDS.includes(`${program.status}>${to}`) ? 'default' : 'primary'}
             disabled={blocked}
             onClick={() => setTarget(to)}
             data-testid={`program-move-${to}`}
@@ -103,24 +111,26 @@ function useBlockers(program: FundingProgram, to: ProgramStatus): { loading: boo
   const closing = program.status === 'reviewing' && to === 'deciding';
   const publishing = program.status === 'deciding' && to === 'notice';
   const finalising = program.status === 'notice' && to === 'finalised';
+  const redeciding = program.status === 'notice' && to === 'deciding';
   const board = useAssignmentBoard(program.id, closing);
   const ranking = useRanking(program.id, undefined, publishing);
-  const objections = useObjections(program.id, finalising);
+  const objections = useObjections(program.id, finalising || redeciding);
   const blockers: string[] = [];
   let loading = false;
   if (closing) {
     loading = board.isPending;
+    const quorum = reviewQuorum(program.reviewersPerApplication);
     const short = (board.data?.items ?? []).filter(
-      (row) => row.status === 'in_review' && row.submitted < MINIMUM_REVIEWERS,
+      (row) => row.status === 'in_review' && !quorumMet(row.submitted, program.reviewersPerApplication),
     );
     if (short.length > 0) {
       blockers.push(
         t('funding.move.decide.short', {
           n: short.length,
-          min: MINIMUM_REVIEWERS,
+          min: quorum,
           titles: short
             .slice(0, 5)
-            .map((row) => `“${row.title}”（${row.submitted}/${MINIMUM_REVIEWERS}）`)
+            .map((row) => `“${row.title}”（${row.submitted}/${quorum}）`)
             .join('、'),
         }),
       );
@@ -139,6 +149,11 @@ function useBlockers(program: FundingProgram, to: ProgramStatus): { loading: boo
     }
     const open = (objections.data?.items ?? []).filter((o) => o.status === 'open').length;
     if (open > 0) blockers.push(t('funding.move.finalise.objections', { n: open }));
+  }
+  if (redeciding) {
+    loading = objections.isPending;
+    const open = (objections.data?.items ?? []).filter((o) => o.status === 'open').length;
+    if (open > 0) blockers.push(t('funding.move.redecide.objections', { n: open }));
   }
   return { loading, blockers };
 }
@@ -206,7 +221,7 @@ function ProgramMoveModal({
           reviewers: program.reviewersPerApplication,
           days: program.noticeWorkingDays,
           method: labels.scoringMethod(program.scoringMethod),
-          min: MINIMUM_REVIEWERS,
+          min: reviewQuorum(program.reviewersPerApplication),
         })}
         style={{ marginBottom: 16 }}
         data-testid="program-move-explain"

@@ -96,7 +96,10 @@ function ProgramDetailView({ program }: { program: FundingProgram }) {
           <Flex gap={8} align="center">
             <ProgramStatusTag status={program.status} />
             <Typography.Text type="secondary">
-              {t('funding.program.windowLine', { from: program.opensOn, to: program.closesOn })}
+              {/* Under notice and after, the dates that matter are the notice's, not the long-past call's. */}
+              {program.noticeStartsOn && program.noticeEndsOn
+                ? t('funding.program.noticeLine', { from: program.noticeStartsOn, to: program.noticeEndsOn })
+                : t('funding.program.windowLine', { from: program.opensOn, to: program.closesOn })}
             </Typography.Text>
           </Flex>
         }
