@@ -136,6 +136,7 @@ const POLICY: Record<string, Policy | 'public'> = {
   listReminders: { roles: ALL, scope: 'societies:read' },
   listPublicNotices: 'public',
   fileObjection: 'public',
+  getPublicObjection: 'public',
   listEvents: { roles: ['admin', 'auditor'], scope: 'events:read' },
   listWebhooks: { roles: ['admin', 'auditor'], scope: 'webhooks:read' },
   getWebhook: { roles: ['admin', 'auditor'], scope: 'webhooks:read' },
@@ -144,6 +145,7 @@ const POLICY: Record<string, Policy | 'public'> = {
   listWebhookDeliveries: { roles: ['admin', 'auditor'], scope: 'webhooks:read' },
   redeliverWebhookDelivery: { roles: ['admin'], scope: 'webhooks:write' },
   listPublicSocieties: 'public',
+  getPublicSociety: 'public',
   listPublicFundingPrograms: 'public',
 };
 

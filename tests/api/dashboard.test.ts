@@ -12,6 +12,8 @@ let t: TestApp;
 let admin: string;
 let active: string;
 let dormant: string;
+let newcomer: string;
+let silent: string;
 let officer: string;
 let programId: string;
 
@@ -52,10 +54,26 @@ async function insertApplication(
 beforeAll(async () => {
   t = await startTestApp();
   admin = await t.login(ADMIN.username, ADMIN.password);
-  active = await t.createSociety(admin, { name: '市化学化工学会', creditCode: nextCreditCode() });
-  dormant = await t.createSociety(admin, { name: '市老科技工作者协会', creditCode: nextCreditCode() });
+  active = await t.createSociety(admin, {
+    name: '市化学化工学会',
+    creditCode: nextCreditCode(),
+    foundedOn: '2005-03-01',
+  });
+  dormant = await t.createSociety(admin, {
+    name: '市老科技工作者协会',
+    creditCode: nextCreditCode(),
+    foundedOn: '1998-06-01',
+  });
   await t.createSociety(admin, { name: '市人工智能学会', creditCode: nextCreditCode() });
-  for (const id of [active, dormant]) {
+  // Founded this year: owes neither last year's report nor its inspection.
+  newcomer = await t.createSociety(admin, {
+    name: '市新能源学会',
+    creditCode: nextCreditCode(),
+    foundedOn: `${year}-02-01`,
+  });
+  // Founded long ago, active, and has filed nothing for last year.
+  silent = await t.createSociety(admin, { name: '市沉默学会', creditCode: nextCreditCode(), foundedOn: '2001-05-01' });
+  for (const id of [active, dormant, newcomer, silent]) {
     await post(admin, `/v1/societies/${id}/transitions`, { to: 'active', reason: '登记完成' });
   }
   await post(admin, `/v1/societies/${dormant}/transitions`, { to: 'dormant', reason: '两年无活动' });
@@ -121,27 +139,28 @@ describe('the dashboard', () => {
     expect(response.statusCode).toBe(200);
     const d = response.json();
     expect(d.asOf).toBe(today);
-    expect(d.societies.total).toBe(3);
-    expect(d.societies.byStatus).toMatchObject({ active: 1, dormant: 1, preparing: 1, disqualified: 0 });
+    expect(d.societies.total).toBe(5);
+    expect(d.societies.byStatus).toMatchObject({ active: 3, dormant: 1, preparing: 1, disqualified: 0 });
     expect(
       d.societies.byTier.A +
         d.societies.byTier.B +
         d.societies.byTier.C +
         d.societies.byTier.D +
         d.societies.byTier.none,
-    ).toBe(2);
-    expect(d.partyOrganisation).toMatchObject({ societies: 1, covered: 1, coverage: 1 });
+    ).toBe(4);
+    expect(d.partyOrganisation).toMatchObject({ societies: 3, covered: 1, coverage: 0.333 });
     expect(d.partyOrganisation.byKind.own_branch).toBe(1);
   });
 
   it('shows inspection participation per year, re-elections due and the disqualification list', async () => {
     const d = (await t.request({ method: 'GET', url: '/v1/stats/dashboard', token: admin })).json();
     const last = d.inspections.find((i: { year: number }) => i.year === year - 1);
-    expect(last).toMatchObject({ expected: 2, pass: 1, absent: 1, notRecorded: 0, participation: 0.5 });
+    // The newcomer was founded this year: not expected last year. The silent society was.
+    expect(last).toMatchObject({ expected: 3, pass: 1, absent: 1, notRecorded: 1, participation: 0.333 });
     // The first year with a result recorded is year - 2: earlier years predate the platform.
     expect(d.inspections.map((i: { year: number }) => i.year)).toEqual([year - 2, year - 1]);
 
-    expect(d.reelections).toMatchObject({ overdue: 1, dueSoon: 1, withoutTerm: 0 });
+    expect(d.reelections).toMatchObject({ overdue: 1, dueSoon: 1, withoutTerm: 2 });
     expect(
       d.reelections.items.map((i: { society: { id: string }; daysLeft: number }) => [i.society.id, i.daysLeft]),
     ).toEqual([
@@ -170,6 +189,7 @@ describe('the dashboard', () => {
     expect(d.members.stats.total).toBe(1);
     expect(d.members.joinedByYear.at(-1)).toEqual({ year, joined: 1 });
     expect(d.members.bySociety[0]).toMatchObject({ society: { id: active }, active: 1, senior: 1, total: 1 });
+    expect(d.members.bySociety[0].joinedByYear.at(-1)).toEqual({ year, joined: 1 });
   });
 
   it('gives a society officer the figures of their own society only, and reviewers nothing', async () => {
@@ -185,6 +205,49 @@ describe('the dashboard', () => {
   });
 });
 
+describe('the dashboard for machine clients', () => {
+  async function clientToken(scopes: string[], societyIds: string[] = []) {
+    const created = await post(admin, '/v1/clients', { name: `统计对接${Math.random()}`, scopes, societyIds });
+    return (await t.tryClientToken(created.clientId, created.clientSecret)).json().access_token as string;
+  }
+
+  it('gives each section only to a client whose scopes read it', async () => {
+    const registryOnly = await clientToken(['societies:read']);
+    const d = (await t.request({ method: 'GET', url: '/v1/stats/dashboard', token: registryOnly })).json();
+    expect(d.societies.total).toBe(5);
+    expect(d.members).toBeNull();
+    expect(d.funding).toBeNull();
+    expect(d.pilots).toBeNull();
+    expect(d.disqualification.candidates).toBe(1);
+
+    const withMembers = await clientToken(['societies:read', 'members:read']);
+    const m = (await t.request({ method: 'GET', url: '/v1/stats/dashboard', token: withMembers })).json();
+    expect(m.members.stats.total).toBe(1);
+    expect(m.funding).toBeNull();
+    expect(m.pilots).toBeNull();
+
+    const everything = await clientToken(['societies:read', 'funding:read', 'pilots:read'], [active]);
+    const f = (await t.request({ method: 'GET', url: '/v1/stats/dashboard', token: everything })).json();
+    expect(f.members).toBeNull();
+    expect(f.funding[0].requestedFen).toBe(3_000_000);
+    expect(f.pilots).toEqual([]);
+    // Bound to a society: the disqualification list is the Association's.
+    expect(f.disqualification).toBeNull();
+  });
+
+  it('reminds a client only of what its scopes read', async () => {
+    const registryOnly = await clientToken(['societies:read'], [active]);
+    const kinds = async (token: string) =>
+      (await t.request({ method: 'GET', url: '/v1/reminders', token }))
+        .json()
+        .items.map((i: { kind: string }) => i.kind);
+    expect(await kinds(registryOnly)).toContain('reelection');
+    expect(await kinds(registryOnly)).not.toContain('project_report');
+    const withFunding = await clientToken(['societies:read', 'funding:read'], [active]);
+    expect(await kinds(withFunding)).toContain('project_report');
+  });
+});
+
 describe('drilling down', () => {
   const listed = async (query: string) => {
     const response = await t.request({ method: 'GET', url: `/v1/societies?limit=500&${query}`, token: admin });
@@ -194,14 +257,68 @@ describe('drilling down', () => {
 
   it('lists exactly the societies behind each figure', async () => {
     const d = (await t.request({ method: 'GET', url: '/v1/stats/dashboard', token: admin })).json();
+    for (const status of ['preparing', 'active', 'dormant', 'disqualified', 'deregistered']) {
+      expect((await listed(`status=${status}`)).length, status).toBe(d.societies.byStatus[status]);
+    }
     expect(await listed('status=active&partyOrganisation=own_branch')).toEqual([active]);
     expect((await listed('status=active&partyOrganisation=none')).length).toBe(d.partyOrganisation.byKind.none);
     expect(await listed(`inspectionYear=${year - 1}&inspectionResult=absent`)).toEqual([dormant]);
     expect(await listed(`inspectionYear=${year - 1}&inspectionResult=pass`)).toEqual([active]);
-    const notRecorded = await listed(`inspectionYear=${year - 1}&inspectionResult=not_recorded`);
-    expect(notRecorded).not.toContain(active);
-    expect(notRecorded).not.toContain(dormant);
-    expect((await listed('tier=none')).length).toBeGreaterThanOrEqual(d.societies.byTier.none);
+    for (const y of d.inspections) {
+      for (const result of ['pass', 'basic_pass', 'fail', 'absent']) {
+        const behind = await listed(`inspectionYear=${y.year}&inspectionResult=${result}`);
+        expect(behind.length, `${y.year} ${result}`).toBe(y[result]);
+      }
+    }
+    // Not recorded: only societies that owed last year's inspection — not the one still preparing,
+    // nor the one founded this year.
+    expect(await listed(`inspectionYear=${year - 1}&inspectionResult=not_recorded`)).toEqual([silent]);
+    for (const y of d.inspections) {
+      const behind = await listed(`inspectionYear=${y.year}&inspectionResult=not_recorded`);
+      expect(behind.length, String(y.year)).toBe(y.notRecorded);
+    }
+    // Each tier bar, split by status, is exactly the registry filtered by that tier and status.
+    for (const status of ['active', 'dormant']) {
+      for (const tier of ['A', 'B', 'C', 'D', 'none']) {
+        const behind = await listed(`status=${status}&tier=${tier}`);
+        expect(behind.length, `${status} ${tier}`).toBe(d.societies.tierByStatus[status][tier]);
+      }
+    }
+    for (const tier of ['A', 'B', 'C', 'D', 'none']) {
+      expect(d.societies.byTier[tier]).toBe(
+        d.societies.tierByStatus.active[tier] + d.societies.tierByStatus.dormant[tier],
+      );
+    }
+    expect(d.societies.tierByStatus.dormant.none + d.societies.tierByStatus.dormant.D).toBeGreaterThan(0);
+  });
+
+  it('splits each member figure into the lists behind it', async () => {
+    const d = (await t.request({ method: 'GET', url: '/v1/stats/dashboard', token: admin })).json();
+    for (const { year: y, joined } of d.members.joinedByYear) {
+      const perSociety = d.members.bySociety.map(
+        (s: { joinedByYear: { year: number; joined: number }[] }) =>
+          s.joinedByYear.find((j) => j.year === y)?.joined ?? 0,
+      );
+      expect(
+        perSociety.reduce((a: number, b: number) => a + b, 0),
+        String(y),
+      ).toBe(joined);
+    }
+    for (const row of d.members.bySociety) {
+      for (const category of ['ordinary', 'senior', 'student', 'honorary']) {
+        const page = await t.request({
+          method: 'GET',
+          url: `/v1/societies/${row.society.id}/members?status=active&category=${category}&limit=500`,
+          token: admin,
+        });
+        expect(page.json().items.length, category).toBe(row[category]);
+      }
+    }
+  });
+
+  it('lists the societies that still owe last year’s annual report', async () => {
+    expect((await listed(`annualReportMissing=${year - 1}`)).sort()).toEqual([dormant, silent].sort());
+    expect(await listed(`annualReportMissing=${year - 1}&status=active`)).toEqual([silent]);
   });
 
   it('refuses an inspection result without its year', async () => {
@@ -233,6 +350,21 @@ describe('reminders', () => {
       ['overdue', 1],
     ]);
     expect(items[0].urgency).toBe('overdue');
+  });
+
+  it('lead staff to the list behind a summarised line', async () => {
+    const { items } = (await t.request({ method: 'GET', url: '/v1/reminders?withinDays=365', token: admin })).json();
+    const reports = items.find((i: { kind: string }) => i.kind === 'annual_report');
+    // The dormant and the silent society owe last year's report; the newcomer (founded this year) does not.
+    expect(reports).toMatchObject({ count: 2, year: year - 1, path: `/societies?annualReportMissing=${year - 1}` });
+    const reelection = items.find((i: { kind: string; urgency: string }) => i.kind === 'reelection');
+    expect(reelection.path).toMatch(/^\/societies\/[0-9a-f-]{36}\?tab=terms$/);
+
+    // Two final reports due in one call: the line leads to that call's final reports.
+    await insertApplication(silent, 'funded', 1_000_000, 1_000_000, addCalendarDays(today, -45));
+    const again = (await t.request({ method: 'GET', url: '/v1/reminders', token: admin })).json().items;
+    const projects = again.find((i: { kind: string }) => i.kind === 'project_report');
+    expect(projects).toMatchObject({ count: 2, path: `/funding/${programId}?tab=reports` });
   });
 
   it('narrow the window on request and refuse a window out of range', async () => {

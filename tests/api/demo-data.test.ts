@@ -102,7 +102,12 @@ describe('filtering the registry by capacity tier', () => {
 
   it('gives the funding pages a program under review, one under notice and one finalised', async () => {
     const programs = (await t.request({ method: 'GET', url: '/v1/funding-programs', token: admin })).json().items;
-    expect(programs.map((p: { status: string }) => p.status).sort()).toEqual(['finalised', 'notice', 'reviewing']);
+    expect(programs.map((p: { status: string }) => p.status).sort()).toEqual([
+      'finalised',
+      'notice',
+      'open',
+      'reviewing',
+    ]);
     const reviewing = programs.find((p: { status: string }) => p.status === 'reviewing');
     const board = (
       await t.request({ method: 'GET', url: `/v1/funding-programs/${reviewing.id}/assignments`, token: admin })
@@ -156,5 +161,90 @@ describe('filtering the registry by capacity tier', () => {
     const completed = pilots.find((p: { status: string }) => p.status === 'completed');
     expect(completed.evaluation.satisfaction).toBeGreaterThan(0);
     expect(completed.performance.onTimeRate).toBeGreaterThan(0);
+  });
+});
+
+describe('the demo data set, whenever it is loaded', () => {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const year = Number(today.slice(0, 4));
+
+  it('dates its funding calls from today: one open now, the one under review this year’s or last', async () => {
+    const programs = (await t.request({ method: 'GET', url: '/v1/funding-programs', token: admin })).json().items;
+    const open = programs.find((p: { status: string }) => p.status === 'open');
+    expect(open.opensOn <= today && today <= open.closesOn).toBe(true);
+    const reviewing = programs.find((p: { status: string }) => p.status === 'reviewing');
+    expect(reviewing.closesOn < today).toBe(true);
+    expect([year - 1, year]).toContain(reviewing.year);
+    const finalised = programs.find((p: { status: string }) => p.status === 'finalised');
+    expect(finalised.year).toBe(reviewing.year - 1);
+    for (const p of programs) expect(p.name.startsWith(String(p.year))).toBe(true);
+    const calls = (await t.request({ method: 'GET', url: '/v1/public/funding-programs' })).json().items;
+    expect(calls.map((c: { id: string }) => c.id)).toEqual([open.id]);
+  });
+
+  it('gives every figure of the dashboard something to show', async () => {
+    const d = (await t.request({ method: 'GET', url: '/v1/stats/dashboard', token: admin })).json();
+    expect(d.societies.total).toBe(46);
+    expect(d.societies.byTier.A + d.societies.byTier.B + d.societies.byTier.C + d.societies.byTier.D).toBeGreaterThan(
+      0,
+    );
+    expect(d.partyOrganisation.covered).toBeGreaterThan(0);
+    expect(d.inspections.length).toBeGreaterThanOrEqual(2);
+    for (const y of d.inspections) expect(y.participation).toBeGreaterThan(0);
+    expect(d.reelections.items.length).toBeGreaterThan(0);
+    expect(d.disqualification.candidates).toBeGreaterThan(0);
+    expect(d.members.stats.byStatus.active).toBeGreaterThan(0);
+    expect(d.members.joinedByYear.filter((y: { joined: number }) => y.joined > 0).length).toBeGreaterThan(1);
+    expect(d.funding.some((r: { grantedFen: number }) => r.grantedFen > 0)).toBe(true);
+    expect(d.funding.some((r: { year: number }) => r.year === year || r.year === year - 1)).toBe(true);
+    expect(d.pilots.length).toBeGreaterThan(3);
+  });
+
+  it('has something due for staff and for the society officer', async () => {
+    const staff = (await t.request({ method: 'GET', url: '/v1/reminders', token: admin })).json().items;
+    const kinds = new Set(staff.map((i: { kind: string }) => i.kind));
+    for (const kind of ['annual_report', 'reelection', 'review', 'pilot_milestone'])
+      expect(kinds.has(kind), kind).toBe(true);
+    const officer = await t.login('officer', DEMO_PASSWORD);
+    const own = (await t.request({ method: 'GET', url: '/v1/reminders?withinDays=365', token: officer })).json().items;
+    expect(own.length).toBeGreaterThan(0);
+    const reviewer = await t.login('reviewer', DEMO_PASSWORD);
+    const owed = (await t.request({ method: 'GET', url: '/v1/reminders', token: reviewer })).json().items;
+    expect(owed.length).toBeGreaterThan(0);
+  });
+
+  it('has a change feed, a machine client and a subscription with a delivery log', async () => {
+    const feed = (await t.request({ method: 'GET', url: '/v1/events?limit=500', token: admin })).json();
+    expect(feed.items.filter((e: { type: string }) => e.type === 'society.created')).toHaveLength(46);
+    const created = feed.items.find((e: { type: string }) => e.type === 'society.created');
+    // The event carries the society as its own endpoint returns it.
+    const society = (
+      await t.request({ method: 'GET', url: `/v1/societies/${created.resourceId}`, token: admin })
+    ).json();
+    expect(created.data).toMatchObject({ id: society.id, name: society.name, creditCode: society.creditCode });
+    const clients = (await t.request({ method: 'GET', url: '/v1/clients', token: admin })).json().items;
+    const registry = clients.find((c: { name: string }) => c.name.includes('民政局'));
+    expect(registry.scopes).toEqual(expect.arrayContaining(['events:read', 'societies:read']));
+    const hooks = (await t.request({ method: 'GET', url: '/v1/webhooks', token: admin })).json().items;
+    expect(hooks).toHaveLength(1);
+    expect(hooks[0].clientId).toBe(registry.id);
+    const log = (await t.request({ method: 'GET', url: `/v1/webhooks/${hooks[0].id}/deliveries`, token: admin })).json()
+      .items;
+    expect(new Set(log.map((d: { status: string }) => d.status))).toEqual(new Set(['succeeded', 'failed']));
+    expect(log.some((d: { attempts: number; status: string }) => d.status === 'succeeded' && d.attempts > 1)).toBe(
+      true,
+    );
+    const eventIds = new Set(feed.items.map((e: { id: string }) => e.id));
+    for (const d of log) expect(eventIds.has(d.eventId)).toBe(true);
+    // Nothing queued: the worker must not start sending the demo's history to a receiver that does not exist.
+    expect(log.every((d: { status: string }) => d.status !== 'pending')).toBe(true);
+    const dispatch = await t.database.db.selectFrom('webhook_dispatch').selectAll().executeTakeFirstOrThrow();
+    const head = await t.database.db
+      .selectFrom('outbox_events')
+      .select(['txid', 'id'])
+      .orderBy('txid', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect({ txid: dispatch.after_txid, id: dispatch.after_id }).toEqual({ txid: head.txid, id: head.id });
   });
 });

@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { buildApp, connectPostgres, loadConfig, migrateToLatest } from '@society-hub/api/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../support/app';
+import { createTestDatabase } from '../support/database';
 
 const TOKEN = 'metrics-token-0123456789';
 
@@ -66,6 +69,48 @@ describe('/metrics configuration', () => {
       expect((await open.request({ method: 'GET', url: '/metrics' })).statusCode).toBe(200);
     } finally {
       await open.close();
+    }
+  });
+});
+
+describe('/metrics with a PostgreSQL pool', () => {
+  it('reports the process’s PostgreSQL pool when given its stats, as server.ts gives them', async () => {
+    const created = await createTestDatabase('sh_test', inject('templateDatabase') || undefined);
+    const database = connectPostgres(created.url, 3);
+    try {
+      await migrateToLatest(database.db);
+      const app = await buildApp({
+        config: loadConfig({
+          LOG_LEVEL: 'silent',
+          CONSOLE_DIR: '',
+          WEBHOOK_WORKER: '0',
+          METRICS_OPEN: '1',
+          MEMBER_DATA_KEY: randomBytes(32).toString('base64'),
+        }),
+        db: database.db,
+        poolStats: database.poolStats,
+      });
+      try {
+        await app.ready();
+        // Scrape while this test holds a connection, so the gauge shows one in use.
+        const text = await database.db
+          .connection()
+          .execute(async () => (await app.inject({ method: 'GET', url: '/metrics' })).body);
+        const gauge = (state: string) =>
+          Number(new RegExp(`^society_hub_db_pool_connections\\{state="${state}"\\} (\\d+)$`, 'm').exec(text)?.[1]);
+        expect(text).toContain('# TYPE society_hub_db_pool_connections gauge');
+        expect(gauge('max')).toBe(3);
+        expect(gauge('total')).toBeGreaterThanOrEqual(1);
+        expect(gauge('total')).toBeLessThanOrEqual(3);
+        expect(gauge('idle')).toBeLessThan(gauge('total'));
+        // Requests queued for a connection: the scrape's own database gauges may wait on this small pool.
+        expect(Number.isInteger(gauge('waiting'))).toBe(true);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await database.close();
+      await created.drop();
     }
   });
 });

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../support/app';
 import { eventually, type Receiver, startReceiver, verifySignature } from '../support/webhook-receiver';
 
@@ -9,6 +10,7 @@ interface Delivery {
   status: 'pending' | 'succeeded' | 'failed';
   attempts: number;
   lastStatusCode: number | null;
+  lastError: string | null;
   log: { attempt: number; statusCode: number | null; error: string | null }[];
 }
 
@@ -254,5 +256,141 @@ describe('webhook deliveries', () => {
     expect(again).toMatchObject({ id: failed?.id, attempts: 1, lastStatusCode: 204 });
     expect(again?.log.map((a) => a.statusCode)).toEqual([204, 503, 503, 503]);
     expect(new Set(forPath('/down').map((r) => r.headers['societyhub-delivery']))).toEqual(new Set([failed?.id]));
+  });
+});
+
+describe('webhook deliveries follow the client as it is now', () => {
+  async function patchClient(id: string, payload: Record<string, unknown>) {
+    const current = (await t.request({ method: 'GET', url: `/v1/clients/${id}`, token: admin })).json();
+    const response = await t.request({
+      method: 'PATCH',
+      url: `/v1/clients/${id}`,
+      token: admin,
+      headers: { 'if-match': `"${current.version}"` },
+      payload,
+    });
+    expect(response.statusCode).toBe(200);
+  }
+
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('park a disabled client’s queued retries, and send them once it is enabled again', async () => {
+    const reader = await machineClient(['events:read', 'societies:read']);
+    const hook = await subscribe(reader.id, '/disabled', ['society.created']);
+    let failing = true;
+    receiver.answer = (request) => (request.path === '/disabled' && failing ? 500 : 204);
+    await t.createSociety(admin, { name: '市停用学会' });
+    const [first] = await eventually(async () => {
+      const log = await deliveries(hook.id);
+      return log[0]?.attempts === 1 && log[0].status === 'pending' ? log : undefined;
+    });
+    await patchClient(reader.id, { disabled: true });
+    failing = false;
+    // Three retry intervals (1 s each here): a worker still sending would have retried and delivered.
+    await pause(3_500);
+    const [parked] = await deliveries(hook.id);
+    expect(parked).toMatchObject({ id: first?.id, status: 'pending', attempts: 1, lastStatusCode: 500 });
+    expect(forPath('/disabled')).toHaveLength(1);
+
+    await patchClient(reader.id, { disabled: false });
+    const [sent] = await eventually(async () => {
+      const log = await deliveries(hook.id);
+      return log[0]?.status === 'succeeded' ? log : undefined;
+    });
+    expect(sent).toMatchObject({ id: first?.id, attempts: 2, lastStatusCode: 204 });
+    expect(forPath('/disabled')).toHaveLength(2);
+  });
+
+  it('withhold an event the client may no longer read (a scope withdrawn after it was queued)', async () => {
+    const reader = await machineClient(['events:read', 'societies:read', 'members:read']);
+    const hook = await subscribe(reader.id, '/withdrawn', ['member.*']);
+    let failing = true;
+    receiver.answer = (request) => (request.path === '/withdrawn' && failing ? 500 : 204);
+    const society = await t.createSociety(admin, { name: '市撤权学会' });
+    await t.request({
+      method: 'POST',
+      url: `/v1/societies/${society}/members`,
+      token: admin,
+      payload: { kind: 'individual', name: '撤权会员' },
+    });
+    await eventually(async () => {
+      const log = await deliveries(hook.id);
+      return log[0]?.attempts === 1 && log[0].status === 'pending' ? log : undefined;
+    });
+    await patchClient(reader.id, { scopes: ['events:read', 'societies:read'] });
+    failing = false;
+    const [withheld] = await eventually(async () => {
+      const log = await deliveries(hook.id);
+      return log[0]?.status === 'failed' ? log : undefined;
+    });
+    expect(withheld?.lastError).toMatch(/may no longer read this event/);
+    expect(withheld?.log[0]).toMatchObject({ statusCode: null });
+    // The one attempt made while the client could read it; nothing after.
+    expect(forPath('/withdrawn')).toHaveLength(1);
+  });
+
+  it('let another worker send a delivery whose worker died holding its lease, once the lease expires', async () => {
+    const reader = await machineClient(['events:read', 'societies:read']);
+    const society = await t.createSociety(admin, { name: '市遗留学会' });
+    const event = await t.database.db
+      .selectFrom('outbox_events')
+      .select(['id', 'type'])
+      .where('resource_id', '=', society)
+      .executeTakeFirstOrThrow();
+    // Subscribed after the event: fan-out leaves it alone, so the row below is its only delivery.
+    const hook = await subscribe(reader.id, '/orphan', ['society.created']);
+    const deliveryId = crypto.randomUUID();
+    // As a worker leaves it when it dies mid-attempt: claimed (attempt counted), lease running.
+    await sql`
+      INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, status, attempts, next_attempt_at,
+        lease_token, lease_until, created_at)
+      VALUES (${deliveryId}, ${hook.id}, ${event.id}, ${event.type}, 'pending', 1, now() - interval '1 second',
+        ${crypto.randomUUID()}, now() + interval '2 seconds', now())`.execute(t.database.db);
+    await pause(1_000);
+    expect(forPath('/orphan')).toHaveLength(0);
+    const [sent] = await eventually(async () => {
+      const log = await deliveries(hook.id);
+      return log[0]?.status === 'succeeded' ? log : undefined;
+    });
+    expect(sent).toMatchObject({ id: deliveryId, attempts: 2, lastStatusCode: 204 });
+    expect(sent?.log.map((a) => a.attempt)).toEqual([2]);
+    expect(forPath('/orphan').map((r) => r.headers['societyhub-delivery'])).toEqual([deliveryId]);
+  });
+
+  it('judge a lease by the database’s clock when redelivering, whatever the API process’s clock says', async () => {
+    const reader = await machineClient(['events:read', 'societies:read']);
+    const society = await t.createSociety(admin, { name: '市时钟学会' });
+    const event = await t.database.db
+      .selectFrom('outbox_events')
+      .select(['id', 'type'])
+      .where('resource_id', '=', society)
+      .executeTakeFirstOrThrow();
+    const hook = await subscribe(reader.id, '/clock', ['society.created']);
+    const deliveryId = crypto.randomUUID();
+    await sql`
+      INSERT INTO webhook_deliveries (id, webhook_id, event_id, event_type, status, attempts, next_attempt_at,
+        lease_token, lease_until, created_at)
+      VALUES (${deliveryId}, ${hook.id}, ${event.id}, ${event.type}, 'pending', 1, now() + interval '1 hour',
+        ${crypto.randomUUID()}, now() + interval '2 minutes', now())`.execute(t.database.db);
+    // Its next attempt is an hour away, so this file's running worker leaves it alone: only the
+    // redelivery below looks at its lease.
+    const redeliver = () =>
+      t.request({ method: 'POST', url: `/v1/webhooks/${hook.id}/deliveries/${deliveryId}/redeliver`, token: admin });
+    try {
+      // The API process's clock runs five minutes ahead: by it the lease has expired, by the database's not.
+      vi.setSystemTime(Date.now() + 5 * 60_000);
+      expect((await redeliver()).statusCode).toBe(409);
+      vi.useRealTimers();
+      await sql`UPDATE webhook_deliveries SET lease_until = now() - interval '1 second' WHERE id = ${deliveryId}`.execute(
+        t.database.db,
+      );
+      // And now five minutes behind: by it the lease is still running, by the database's it ended.
+      vi.setSystemTime(Date.now() - 5 * 60_000);
+      const requeued = await redeliver();
+      expect(requeued.statusCode).toBe(202);
+      expect(requeued.json()).toMatchObject({ status: 'pending', attempts: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

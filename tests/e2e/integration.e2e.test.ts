@@ -12,6 +12,8 @@ const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 let run: ConsoleRun;
 let receiver: Receiver;
 let token = '';
+let opticsId = '';
+let preparingId = '';
 
 async function post(path: string, body: unknown) {
   const response = await run.call(token, 'POST', path, body);
@@ -23,7 +25,8 @@ beforeAll(async () => {
   receiver = await startReceiver();
   run = await startConsole({
     artifactPrefix: 'integration-',
-    expectedStatuses: [401],
+    // 404: a society's public page for one that is not active.
+    expectedStatuses: [401, 404],
     stillScreenshots: true,
     env: { WEBHOOK_POLL_MS: '200', WEBHOOK_INTERNAL_HOSTS: '127.0.0.1' },
   });
@@ -38,7 +41,15 @@ beforeAll(async () => {
     contactEmail: 'office@optics.example.org',
     website: 'https://optics.example.org',
     chairName: '张理事长',
+    officeAddress: '海川市科技路 1 号',
+    supportingUnit: '市光电研究所',
+    foundedOn: '1986-05-20',
+    evaluationGrade: 4,
+    evaluationGradeOn: '2024-12-15',
+    partyOrganisation: 'joint_branch',
+    partyOrganisationOn: '2019-07-01',
   });
+  opticsId = optics.id;
   const medicine = await post('/v1/societies', {
     name: '市医学会',
     creditCode: creditCode(2),
@@ -48,7 +59,10 @@ beforeAll(async () => {
   for (const id of [optics.id, medicine.id]) {
     await post(`/v1/societies/${id}/transitions`, { to: 'active', reason: '民政局准予成立登记' });
   }
-  await post('/v1/societies', { name: '市筹建学会', type: 'society', discipline: 'science' });
+  preparingId = (await post('/v1/societies', { name: '市筹建学会', type: 'society', discipline: 'science' })).id;
+  for (const name of ['陈会员', '林会员']) {
+    await post(`/v1/societies/${opticsId}/members`, { kind: 'individual', name });
+  }
   const program = await post('/v1/funding-programs', {
     name: `${today.slice(0, 4)}年度学会项目资助`,
     year: Number(today.slice(0, 4)),
@@ -89,6 +103,43 @@ describe('console: the public directory', () => {
     await call.getByText(`${today.slice(0, 4)}年度学会项目资助`).waitFor();
     await call.getByText('学术年会').waitFor();
     await run.snap(page, 'open-calls');
+    expect(run.browserErrors).toEqual([]);
+  });
+
+  it('gives each society a page of its own, reached from the directory, in Chinese and English', async () => {
+    const page = await run.newPage();
+    await page.goto(`${run.baseUrl}/directory`);
+    await page.getByTestId('directory-table').getByRole('link', { name: '市光学学会' }).click();
+    await page.waitForURL(new RegExp(`/directory/${opticsId}$`));
+    await page.getByTestId('page-title').filter({ hasText: '市光学学会' }).waitFor();
+    const profile = page.getByTestId('society-profile');
+    await profile.getByText('市光电研究所').waitFor();
+    await profile.getByText('联合组建').waitFor();
+    await profile.getByText('1–99 人').waitFor();
+    await profile.getByText('4A').waitFor();
+    await page.getByTestId('society-contact').getByText('office@optics.example.org').waitFor();
+    await page
+      .getByTestId('society-open-calls')
+      .getByText(`${today.slice(0, 4)}年度学会项目资助`)
+      .waitFor();
+    // Nobody's name but the published contact's.
+    expect(await page.getByText('张理事长').count()).toBe(0);
+    expect(await page.getByText('陈会员').count()).toBe(0);
+    await run.snap(page, 'society-page');
+
+    await page.getByTestId('language-switch').click();
+    await page.getByTestId('society-profile').getByText('Joint branch').waitFor();
+    await page.getByText('Projects funded by the Association').waitFor();
+    await run.snap(page, 'society-page-en');
+    await page.getByTestId('language-switch').click();
+
+    await page.getByTestId('society-back').click();
+    await page.waitForURL(/\/directory$/);
+
+    // A society that is not active has no page: the same answer as for one that does not exist.
+    await page.goto(`${run.baseUrl}/directory/${preparingId}`);
+    await page.getByText('未找到该学会').waitFor();
+    await run.snap(page, 'society-page-missing');
     expect(run.browserErrors).toEqual([]);
   });
 });

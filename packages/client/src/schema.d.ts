@@ -881,7 +881,7 @@ export interface paths {
         put?: never;
         /**
          * Move the program through its lifecycle; its applications move with it
-         * @description draft → open; open → closed (screens every submitted application); closed → open | reviewing (admits those that passed, assigns reviewers); reviewing → deciding (needs 3 submitted reviews per application; scores them); deciding → notice (after the allocation; computes the notice period in working days); notice → finalised (after the notice ends with no open objection; funds the projects).
+         * @description draft → open; open → closed (screens every submitted application); closed → open | reviewing (admits those that passed, assigns reviewers); reviewing → deciding (needs the program’s reviewersPerApplication submitted reviews per application; scores them); deciding → notice (after the allocation; computes the notice period in working days); notice → finalised (after the notice ends with no open objection; funds the projects); notice → deciding (no open objection; reopens the decision: projects under notice return to approved, those turned down for want of budget to reviewed, so the allocation can pass released money on; then a new notice).
          */
         post: operations["transitionFundingProgram"];
         delete?: never;
@@ -1176,7 +1176,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve an objection: upheld rejects the application it names; dismissed leaves the decision */
+        /** Resolve an objection: upheld rejects the project it concerns (named by the objection, or by staff for one to the whole notice); dismissed leaves the decision */
         post: operations["resolveObjection"];
         delete?: never;
         options?: never;
@@ -1212,6 +1212,23 @@ export interface paths {
         put?: never;
         /** File an objection to a notice, signed with a real name or a unit (anonymous ones are refused) */
         post: operations["fileObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/notices/{id}/objections/{objectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a filed objection stands (open, upheld, dismissed), by the reference given on filing */
+        get: operations["getPublicObjection"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1391,7 +1408,7 @@ export interface paths {
         };
         /**
          * Societies by status and tier, party-organisation coverage, inspections, re-elections due, disqualification, members, funds, pilots
-         * @description A society officer or a client bound to societies sees the figures of those societies only. Every figure carries the rows its chart drills down to (societies named, programs by id).
+         * @description A society officer or a client bound to societies sees the figures of those societies only. A machine client needs societies:read, and gets the members, funding and pilot sections only with members:read, funding:read and pilots:read (null otherwise). Every figure carries the rows its chart drills down to (societies named, programs by id), and each count of societies is exactly a /v1/societies filter.
          */
         get: operations["getDashboard"];
         put?: never;
@@ -1411,7 +1428,7 @@ export interface paths {
         };
         /**
          * What falls due soon: annual reports, re-elections, reviews, final reports of funded projects, pilot milestones
-         * @description Overdue first, then soonest due. A society officer gets a line per society and deadline; staff and auditors one line per kind with the count; a reviewer the reviews still owed.
+         * @description Overdue first, then soonest due. A society officer gets a line per society and deadline; staff and auditors one line per kind with the count, leading to the list of exactly those where one exists; a reviewer the reviews still owed (undated: a program sets no review deadline). A machine client is reminded only of what its scopes read: final reports need funding:read, pilot milestones pilots:read.
          */
         get: operations["listReminders"];
         put?: never;
@@ -1527,6 +1544,26 @@ export interface paths {
          * @description Cacheable: answers carry Cache-Control and an ETag; send If-None-Match to get 304.
          */
         get: operations["listPublicSocieties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/societies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An active society’s public page: its directory entry, grade, membership range and funded projects
+         * @description No login. 404 for a society that is not active (preparing, dormant or gone), as for one that does not exist. Cacheable like the directory: Cache-Control, an ETag, 304 for If-None-Match.
+         */
+        get: operations["getPublicSociety"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3077,7 +3114,7 @@ export interface components {
             submitted: number;
             /** @description Reviewers per application in the program */
             needed: number;
-            /** @description At least 3 reviews submitted */
+            /** @description As many submitted reviews as the program’s reviewers per application (never fewer than 3) */
             quorumMet: boolean;
             assignments: components["schemas"]["ReviewAssignment"][];
         };
@@ -3352,6 +3389,24 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @description Where a filed objection stands, for its signer: no content, signer or finding */
+        PublicObjection: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            noticeId: string;
+            /** @enum {unknown} */
+            status: "open" | "upheld" | "dismissed";
+            /** Format: date-time */
+            createdAt: string;
+            resolvedAt: string | null;
+        };
         Objection: {
             /**
              * Format: uuid
@@ -3384,6 +3439,7 @@ export interface components {
             items: components["schemas"]["Objection"][];
             nextCursor: string | null;
         };
+        /** @description applicationId: upholding an objection to the whole notice (one that names no project) must name the project under notice the finding concerns; it is rejected. Omit it otherwise. */
         ObjectionResolution: {
             /**
              * @description upheld: the application named is rejected and its money released; dismissed: the decision stands
@@ -3392,6 +3448,7 @@ export interface components {
             outcome: "upheld" | "dismissed";
             /** @description What was found; kept and audited */
             resolution: string;
+            applicationId?: string | null;
         };
         /** @description One change, as the feed and webhooks deliver it */
         Event: {
@@ -3547,6 +3604,61 @@ export interface components {
         PublicSocietyPage: {
             items: components["schemas"]["PublicSociety"][];
             nextCursor: string | null;
+        };
+        PublicSocietyProfile: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            id: string;
+            name: string;
+            nameEn: string | null;
+            type: components["schemas"]["SocietyType"];
+            discipline: components["schemas"]["Discipline"];
+            supportingUnit: string | null;
+            foundedOn: string | null;
+            evaluationGrade: number | null;
+            website: string | null;
+            officeAddress: string | null;
+            /** @description The society’s published office contact */
+            contact: {
+                person: string | null;
+                phone: string | null;
+                email: string | null;
+            };
+            partyOrganisation: components["schemas"]["PartyOrganisation"];
+            evaluationGradeOn: string | null;
+            memberCount: {
+                atLeast: number;
+                below: number | null;
+            } | null;
+            /** @description Projects of the society funded by the Association, newest call first (at most 20) */
+            fundedProjects: {
+                title: string;
+                programName: string;
+                year: number;
+                categoryName: string;
+                grantedFen: number;
+                /**
+                 * @description funded 已资助 / reported 已结项报告 / closed 已结项
+                 * @enum {unknown}
+                 */
+                status: "funded" | "reported" | "closed";
+            }[];
+            /** @description Funding calls open for applications now (as /v1/public/funding-programs lists them) */
+            openCalls: {
+                /**
+                 * Format: uuid
+                 * @description Opaque identifier
+                 */
+                id: string;
+                name: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 */
+                closesOn: string;
+            }[];
         };
         PublicFundingProgram: {
             /**
@@ -3867,6 +3979,23 @@ export interface components {
                 D: number;
                 none: number;
             };
+            /** @description byTier split by status: each cell is exactly the list /v1/societies?status=<status>&tier=<tier> */
+            tierByStatus: {
+                active: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    none: number;
+                };
+                dormant: {
+                    A: number;
+                    B: number;
+                    C: number;
+                    D: number;
+                    none: number;
+                };
+            };
         };
         DashboardPartyOrganisation: {
             /** @description Active societies counted */
@@ -3921,7 +4050,7 @@ export interface components {
                 level: "candidate" | "warning";
             }[];
         };
-        /** @description Active members by category, per society */
+        /** @description Per society: members in all (total), active ones by category (each the list /v1/societies/{id}/members?status=active&category=…), and joiners per year */
         DashboardMemberSociety: {
             society: components["schemas"]["DashboardSociety"];
             total: number;
@@ -3930,10 +4059,15 @@ export interface components {
             senior: number;
             student: number;
             honorary: number;
+            /** @description Members of this society joining each year of DashboardMembers.joinedByYear */
+            joinedByYear: {
+                year: number;
+                joined: number;
+            }[];
         };
         DashboardMembers: {
             stats: components["schemas"]["MemberStats"];
-            /** @description Members joining each of the last five years */
+            /** @description Members (of any status now) joining each of the last five years; bySociety splits each year */
             joinedByYear: {
                 year: number;
                 joined: number;
@@ -3964,7 +4098,7 @@ export interface components {
             pilots: number;
             contractValueFen: number;
         };
-        /** @description The figures the Association reports, over the caller’s societies */
+        /** @description The figures the Association reports, over the caller’s societies. The route needs societies:read; a machine client gets the members, funding and pilot sections only with members:read, funding:read and pilots:read (null otherwise), and the disqualification list only when not bound to societies. */
         Dashboard: {
             /**
              * Format: date
@@ -3973,15 +4107,16 @@ export interface components {
             asOf: string;
             societies: components["schemas"]["DashboardSocieties"];
             partyOrganisation: components["schemas"]["DashboardPartyOrganisation"];
-            /** @description Of the last five inspection years, those from the first with any result recorded */
+            /** @description Of the last five inspection years, those from the first with any result recorded. A result counts whatever the society’s status now; notRecorded is exactly /v1/societies?inspectionYear=<year>&inspectionResult=not_recorded */
             inspections: components["schemas"]["DashboardInspectionYear"][];
             reelections: components["schemas"]["DashboardReelections"];
             disqualification: components["schemas"]["DashboardDisqualification"] | null;
-            members: components["schemas"]["DashboardMembers"];
-            /** @description Per program and category, newest year first */
-            funding: components["schemas"]["DashboardFundingRow"][];
-            /** @description Pilots by function and status */
-            pilots: components["schemas"]["DashboardPilotRow"][];
+            /** @description Null for a machine client without members:read */
+            members: components["schemas"]["DashboardMembers"] | null;
+            /** @description Per program and category, newest year first. Null for a machine client without funding:read */
+            funding: components["schemas"]["DashboardFundingRow"][] | null;
+            /** @description Pilots by function and status. Null for a machine client without pilots:read */
+            pilots: components["schemas"]["DashboardPilotRow"][] | null;
         };
         /**
          * @description annual_report 年度报告 / reelection 换届 / review 评审 / project_report 项目结项 / pilot_milestone 试点节点
@@ -3995,6 +4130,7 @@ export interface components {
              * @enum {unknown}
              */
             urgency: "overdue" | "due_soon";
+            /** @description Null for reviews: a funding program sets no review deadline, so a review stays due soon while its program is in review */
             dueOn: string | null;
             daysLeft: number | null;
             /** @description How many things this reminder stands for: staff get one line per kind for all societies */
@@ -4011,7 +4147,7 @@ export interface components {
             year: number | null;
             resourceType: string;
             resourceId: string | null;
-            /** @description Where the console shows it */
+            /** @description Where the console shows it; for a line standing for several (count > 1), the list of exactly those where one exists (e.g. /societies?annualReportMissing=2025) */
             path: string;
             /** @description In English; the console words it from the other fields */
             message: string;
@@ -5944,8 +6080,10 @@ export interface operations {
                 partyOrganisation?: components["schemas"]["PartyOrganisation"];
                 /** @description With inspectionResult */
                 inspectionYear?: number;
-                /** @description The inspection result of inspectionYear (required with it); not_recorded = no result entered */
+                /** @description The inspection result of inspectionYear (required with it); not_recorded = no result entered for a society that owed the inspection (active or dormant, founded by the end of that year), as the dashboard counts it */
                 inspectionResult?: "pass" | "basic_pass" | "fail" | "absent" | "not_recorded";
+                /** @description Societies that owe the annual report of this year (active or dormant, founded by its end) and have not submitted it */
+                annualReportMissing?: number;
                 /** @description Substring of the name, English name or credit code */
                 q?: string;
                 sort?: "-createdAt" | "createdAt" | "name" | "-updatedAt";
@@ -14147,6 +14285,76 @@ export interface operations {
             };
         };
     };
+    getPublicObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+                /** @description Opaque identifier */
+                objectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where a filed objection stands, for its signer: no content, signer or finding */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicObjection"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listPilotFunctions: {
         parameters: {
             query?: never;
@@ -15718,7 +15926,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The figures the Association reports, over the caller’s societies */
+            /** @description The figures the Association reports, over the caller’s societies. The route needs societies:read; a machine client gets the members, funding and pilot sections only with members:read, funding:read and pilots:read (null otherwise), and the disqualification list only when not bound to societies. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -16543,6 +16751,81 @@ export interface operations {
             };
             /** @description Problem (400) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicSociety: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSocietyProfile"];
+                };
+            };
+            /** @description Not modified: the ETag in If-None-Match is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

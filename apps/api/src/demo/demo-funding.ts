@@ -25,16 +25,15 @@ const EXPERTS = [
   { name: '宋志远', employer: '海川大学', disciplines: ['数学', '理科'] },
 ];
 
-const TITLES = [
-  '学术年会',
-  '青年科技论坛',
-  '学术期刊编辑出版',
-  '科普进社区系列活动',
-  '会员代表大会',
-  '区域学术交流会',
-  '科技志愿服务行动',
-  '全国专题研讨会承办',
-];
+/** Project titles per funding category, so an application's title says what its category is. */
+const TITLES: Readonly<Record<string, readonly [string, string]>> = {
+  annual_meeting: ['学术年会', '青年学术年会'],
+  academic_exchange: ['青年科技论坛', '区域学术交流会'],
+  major_event: ['全国专题研讨会承办', '区域性学术大会承办'],
+  journal: ['学术期刊编辑出版', '会刊编辑出版'],
+  popularisation: ['科普进社区系列活动', '科技志愿服务行动'],
+  member_congress: ['会员代表大会', '换届会员代表大会'],
+};
 
 const shift = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -46,8 +45,8 @@ interface DemoSociety {
 }
 
 /**
- * Funding for the demo: the expert pools, the demo reviewer linked to an expert, a 2026 program under
- * review (some scores in, some waiting for the demo reviewer), a 2025 program finalised with final
+ * Funding for the demo: the expert pools, the demo reviewer linked to an expert, this year's program under
+ * review (some scores in, some waiting for the demo reviewer), last year's program finalised with final
  * reports, and a special call under public notice today so the public notice page has content.
  */
 export async function loadDemoFunding(
@@ -59,6 +58,11 @@ export async function loadDemoFunding(
   const now = new Date();
   const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   const active = societies.filter((s) => s.status === 'active');
+  // Years follow the date the demo is loaded: the annual call closes on 30 April, so before May the
+  // call under review is last year's.
+  const thisYear = Number(today.slice(0, 4));
+  const reviewYear = today >= `${thisYear}-05-01` ? thisYear : thisYear - 1;
+  const finalYear = reviewYear - 1;
 
   const expertIds = EXPERTS.map(() => uuidv7());
   await trx
@@ -93,7 +97,7 @@ export async function loadDemoFunding(
   const makeProgram = async (values: {
     name: string;
     year: number;
-    status: 'reviewing' | 'finalised' | 'notice';
+    status: 'reviewing' | 'finalised' | 'notice' | 'open';
     opensOn: string;
     closesOn: string;
     notice: { startsOn: string; endsOn: string } | null;
@@ -163,7 +167,7 @@ export async function loadDemoFunding(
       program_id: programId,
       society_id: society.id,
       category_code: category.code,
-      title: `${year}年度${TITLES[n % TITLES.length]}`,
+      title: `${year}年度${TITLES[category.code]?.[Math.floor(n / categories.length) % 2] ?? category.name}`,
       summary: '围绕学科前沿和地方产业需求，组织专家报告、专题研讨和成果交流。',
       planned_on: `${year}-${String(6 + (n % 5)).padStart(2, '0')}-15`,
       place: '海川市科技会堂',
@@ -180,18 +184,18 @@ export async function loadDemoFunding(
     };
   };
 
-  // 2026: under review. Three reviewers each; the demo reviewer (expert 0) still has scoring to do.
+  // This year's call: under review. Three reviewers each; the demo reviewer (expert 0) still has scoring to do.
   const reviewing = await makeProgram({
-    name: '2026年度学会项目资助',
-    year: 2026,
+    name: `${reviewYear}年度学会项目资助`,
+    year: reviewYear,
     status: 'reviewing',
-    opensOn: '2026-03-01',
-    closesOn: '2026-04-30',
+    opensOn: `${reviewYear}-03-01`,
+    closesOn: `${reviewYear}-04-30`,
     notice: null,
   });
   const open = active
     .slice(2, 16)
-    .map((s, n) => ({ ...application(reviewing, s, n, 2026), status: 'in_review' as const }));
+    .map((s, n) => ({ ...application(reviewing, s, n, reviewYear), status: 'in_review' as const }));
   await trx.insertInto('funding_applications').values(open).execute();
   const assignments = open.flatMap((app, n) =>
     [0, 1, 2].map((k) => {
@@ -220,17 +224,17 @@ export async function loadDemoFunding(
   );
   await trx.insertInto('review_assignments').values(assignments).execute();
 
-  // 2025: finalised, with final reports on most funded projects.
+  // Last year's: finalised, with final reports on most funded projects.
   const finalised = await makeProgram({
-    name: '2025年度学会项目资助',
-    year: 2025,
+    name: `${finalYear}年度学会项目资助`,
+    year: finalYear,
     status: 'finalised',
-    opensOn: '2025-03-01',
-    closesOn: '2025-04-30',
-    notice: { startsOn: '2025-07-01', endsOn: '2025-07-07' },
+    opensOn: `${finalYear}-03-01`,
+    closesOn: `${finalYear}-04-30`,
+    notice: { startsOn: `${finalYear}-07-01`, endsOn: `${finalYear}-07-07` },
   });
   const past = active.slice(0, 8).map((s, n) => {
-    const app = application(finalised, s, n, 2025);
+    const app = application(finalised, s, n, finalYear);
     const reported = n % 4 !== 3;
     return {
       ...app,
@@ -243,7 +247,7 @@ export async function loadDemoFunding(
             spendingLines: [{ item: '项目支出合计', amountFen: app.requested_fen + app.self_funded_fen }],
             outcomes: '按计划完成活动，形成专题报告一份，参与人数超过预期。',
             participants: app.expected_participants,
-            submittedAt: '2025-12-20T02:00:00.000Z',
+            submittedAt: `${finalYear}-12-20T02:00:00.000Z`,
           })
         : null,
     };
@@ -253,16 +257,17 @@ export async function loadDemoFunding(
   // A special call under public notice now, so /notices shows what the public sees.
   const calendar = new WorkingDayCalendar(OFFICIAL_2026_CALENDAR);
   const notice = noticePeriod(calendar, shift(today, -3), 7);
+  const specialOpens = shift(today, -120);
   const special = await makeProgram({
-    name: '2026年度科普活动专项',
-    year: 2026,
+    name: `${specialOpens.slice(0, 4)}年度科普活动专项`,
+    year: Number(specialOpens.slice(0, 4)),
     status: 'notice',
-    opensOn: '2026-08-01',
-    closesOn: '2026-09-15',
+    opensOn: specialOpens,
+    closesOn: shift(today, -75),
     notice,
   });
   const proposed = active.slice(16, 22).map((s, n) => {
-    const app = application(special, s, n * 6 + 4, 2026);
+    const app = application(special, s, n * 6 + 4, Number(specialOpens.slice(0, 4)));
     return {
       ...app,
       status: 'notice' as const,
@@ -277,6 +282,33 @@ export async function loadDemoFunding(
     };
   });
   await trx.insertInto('funding_applications').values(proposed).execute();
+
+  // A call open for applications now, so the public open-calls page and the societies' apply button
+  // have something to show: opened ten days ago, two applications already in.
+  const callOpens = shift(today, -10);
+  const callCloses = shift(today, 30);
+  const callYear = Number(callOpens.slice(0, 4));
+  const call = await makeProgram({
+    name: `${callYear}年度学术交流与科普专项（第二批）`,
+    year: callYear,
+    status: 'open',
+    opensOn: callOpens,
+    closesOn: callCloses,
+    notice: null,
+  });
+  const submitted = active.slice(22, 24).map((s, n) => {
+    const app = application(call, s, n * 3 + 1, callYear);
+    const submittedAt = `${shift(today, -3 + n)}T02:00:00.000Z`;
+    return {
+      ...app,
+      status: 'submitted' as const,
+      planned_on: shift(callCloses, 60 + n * 30),
+      screening: null,
+      submitted_at: submittedAt,
+      created_at: submittedAt,
+    };
+  });
+  if (submitted.length) await trx.insertInto('funding_applications').values(submitted).execute();
 
   return { reviewerExpertId: expertIds[0] ?? '' };
 }

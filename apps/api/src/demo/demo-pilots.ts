@@ -26,12 +26,15 @@ interface DemoPilot {
   qualifications?: { code: string; evidence: string }[];
 }
 
+/** The year the demo is loaded in: the pilots' texts name years relative to it, as their dates are. */
+const YEAR = new Date().getFullYear();
+
 const PILOTS: DemoPilot[] = [
   {
     functionCode: 'technology_evaluation',
     department: '市科学技术局',
     title: '市级科技计划项目绩效评估',
-    scope: '2025 年度市级科技计划项目结题绩效评估，约 120 项。',
+    scope: `${YEAR - 1} 年度市级科技计划项目结题绩效评估，约 120 项。`,
     legalBasis: '《关于深化科技体制改革的实施意见》；市科技局委托协议',
     mode: 'part',
     status: 'completed',
@@ -67,7 +70,7 @@ const PILOTS: DemoPilot[] = [
     functionCode: 'third_party_evaluation',
     department: '市财政局',
     title: '科普惠农专项资金第三方评估',
-    scope: '对 2024–2025 年科普惠农专项资金使用情况开展第三方评估。',
+    scope: `对 ${YEAR - 2}–${YEAR - 1} 年科普惠农专项资金使用情况开展第三方评估。`,
     legalBasis: '《政府购买服务管理办法》',
     mode: 'purchased_service',
     status: 'midterm_review',
@@ -121,7 +124,7 @@ const PILOTS: DemoPilot[] = [
     functionCode: 'award_nomination',
     department: '市科学技术局',
     title: '市科学技术奖提名推荐',
-    scope: '承担 2026 年度市科学技术奖农业领域提名推荐工作。',
+    scope: `承担 ${YEAR} 年度市科学技术奖农业领域提名推荐工作。`,
     legalBasis: '《海川市科学技术奖励办法》',
     mode: 'part',
     status: 'approved',

@@ -5,9 +5,11 @@ import type { PersonalDataVault } from '../lib/personal-data';
 import { systemContext } from '../lib/request-context';
 import { write } from '../lib/write';
 import { hashPassword } from '../modules/auth/passwords';
+import { toSociety } from '../modules/societies/societies.service';
 import { findUserByUsername, insertUser } from '../modules/users/users.repository';
 import { loadDemoFunding } from './demo-funding';
 import { loadDemoGovernance } from './demo-governance';
+import { loadDemoIntegration } from './demo-integration';
 import { loadDemoMembers } from './demo-members';
 import { loadDemoPilots } from './demo-pilots';
 import { DEMO_SOCIETIES } from './demo-societies';
@@ -34,7 +36,8 @@ export async function loadDemoData(db: DB, vault: PersonalDataVault): Promise<bo
   await write(db, systemContext('demo-data'), async (trx, record) => {
     const ids: string[] = [];
     const created: { id: string; status: string; index: number }[] = [];
-    const start = Date.UTC(2026, 0, 5);
+    // Entered on the platform early last year, one a day, whenever the demo is loaded.
+    const start = Date.UTC(new Date().getUTCFullYear() - 1, 0, 5);
     for (const [index, society] of DEMO_SOCIETIES.entries()) {
       const id = uuidv7();
       ids.push(id);
@@ -42,7 +45,7 @@ export async function loadDemoData(db: DB, vault: PersonalDataVault): Promise<bo
       created.push({ id, status, index });
       const orgCode = `MJ${String(100000 + index * 7919).slice(-6)}${index % 10}`;
       const at = new Date(start + index * 86_400_000);
-      await trx
+      const row = await trx
         .insertInto('societies')
         .values({
           id,
@@ -60,13 +63,16 @@ export async function loadDemoData(db: DB, vault: PersonalDataVault): Promise<bo
           created_at: at,
           updated_at: at,
         })
-        .execute();
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      // Into the change feed as well, so the feed and the integration pages have real events to show.
       record({
         action: 'society.create',
         resourceType: 'society',
         resourceId: id,
         societyId: id,
-        after: { id, name: `${DEMO_CITY}${society.name}`, status },
+        after: toSociety(row),
+        event: 'society.created',
       });
     }
     await loadDemoGovernance(trx, db, created);
@@ -91,5 +97,6 @@ export async function loadDemoData(db: DB, vault: PersonalDataVault): Promise<bo
     // The demo reviewer scores as one of the pool's experts.
     await trx.updateTable('users').set({ expert_id: reviewerExpertId }).where('username', '=', 'reviewer').execute();
   });
+  await loadDemoIntegration(db, vault);
   return true;
 }

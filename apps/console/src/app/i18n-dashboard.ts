@@ -1,6 +1,7 @@
 /**
- * Messages of the dashboard (工作台) and the reminders in the header. Spread into both dictionaries in
- * `i18n.ts`, so every key is checked there like the others.
+ * Messages of the dashboard (工作台), the reminders in the header, and the registry filter the
+ * annual-report reminder leads to. Spread into both dictionaries in `i18n.ts`, so every key is checked
+ * there like the others.
  */
 export const dashboardZh = {
   'nav.dashboard': '工作台',
@@ -46,6 +47,7 @@ export const dashboardZh = {
   'dashboard.reelections.society': '学会',
   'dashboard.reelections.endsOn': '本届届满日期',
   'dashboard.reelections.left': '剩余',
+  'dashboard.reelections.daysLeftColumn': '剩余天数（负数为逾期）',
   'dashboard.reelections.daysLeft': '{n} 天',
   'dashboard.reelections.overdue': '已逾期 {n} 天',
   'dashboard.reelections.withoutTerm': '{n} 个学会尚未录入届次',
@@ -62,6 +64,13 @@ export const dashboardZh = {
   'dashboard.drawer.applications': '申报数',
   'dashboard.drawer.funded': '获资助',
   'dashboard.drawer.open': '打开',
+  'dashboard.drawer.people': '{n} 人',
+  'dashboard.drawer.joined': '{year} 年新入会会员（按学会）',
+  'dashboard.drawer.joinedHint': '共 {n} 人，按入会日期统计，含现已退会或停止的会员。',
+  'dashboard.drawer.joinedCount': '入会人数',
+  'dashboard.drawer.applicationList': '申报项目明细',
+  'dashboard.drawer.applicationTitle': '项目名称 / 申报学会',
+  'dashboard.drawer.truncated': '申报较多，此处仅列出前 500 项；完整列表请打开资助项目的“申报”页。',
   'dashboard.column.item': '项目',
   'dashboard.column.value': '数值',
   'dashboard.column.year': '年度',
@@ -76,6 +85,9 @@ export const dashboardZh = {
   'dashboard.column.grantedFen': '资助金额（分）',
   'dashboard.column.pilots': '试点数',
   'dashboard.column.contractValueFen': '合同金额（分）',
+  'dashboard.column.total': '合计',
+
+  'society.list.reportMissingFilter': '未提交 {year} 年度报告',
 
   'reminder.title': '待办提醒',
   'reminder.empty': '近期没有到期事项',
@@ -141,6 +153,7 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dashboard.reelections.society': 'Society',
   'dashboard.reelections.endsOn': 'Term ends',
   'dashboard.reelections.left': 'Left',
+  'dashboard.reelections.daysLeftColumn': 'Days left (negative: overdue)',
   'dashboard.reelections.daysLeft': '{n} days',
   'dashboard.reelections.overdue': '{n} days overdue',
   'dashboard.reelections.withoutTerm': '{n} societies have no term recorded',
@@ -157,6 +170,14 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dashboard.drawer.applications': 'Applications',
   'dashboard.drawer.funded': 'Funded',
   'dashboard.drawer.open': 'Open',
+  'dashboard.drawer.people': '{n} members',
+  'dashboard.drawer.joined': 'Members who joined in {year}, by society',
+  'dashboard.drawer.joinedHint': '{n} in all, by the date they joined, including those who have since left or lapsed.',
+  'dashboard.drawer.joinedCount': 'Joined',
+  'dashboard.drawer.applicationList': 'Applications',
+  'dashboard.drawer.applicationTitle': 'Title / society',
+  'dashboard.drawer.truncated':
+    'Many applications: only the first 500 are listed here; open the program’s Applications tab for all of them.',
   'dashboard.column.item': 'Item',
   'dashboard.column.value': 'Value',
   'dashboard.column.year': 'Year',
@@ -171,6 +192,9 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dashboard.column.grantedFen': 'Granted (fen)',
   'dashboard.column.pilots': 'Pilots',
   'dashboard.column.contractValueFen': 'Contract value (fen)',
+  'dashboard.column.total': 'Total',
+
+  'society.list.reportMissingFilter': '{year} annual report not filed',
 
   'reminder.title': 'Reminders',
   'reminder.empty': 'Nothing falls due soon',

@@ -47,6 +47,11 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./routes/directory')).DirectoryRoute }),
       },
       {
+        // Each society's own public page, reached from the directory.
+        path: '/directory/:id',
+        lazy: async () => ({ Component: (await import('./routes/directory-society')).DirectorySocietyRoute }),
+      },
+      {
         Component: RequireSession,
         children: [
           {

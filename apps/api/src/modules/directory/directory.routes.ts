@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NotModifiedResponse, sendCacheable } from '../../lib/http-cache';
-import { problems, ref } from '../../lib/schemas';
+import { IdParams, problems, ref } from '../../lib/schemas';
 import {
   PublicFundingProgramPageSchema,
   PublicFundingProgramQuerySchema,
   PublicSocietyPageSchema,
+  PublicSocietyProfileSchema,
   PublicSocietyQuerySchema,
 } from './directory.schemas';
 import type { DirectoryService } from './directory.service';
@@ -37,6 +38,27 @@ export const publicSocietyRoutes: FastifyPluginAsyncTypebox<DirectoryRouteOption
       },
     },
     async (request, reply) => sendCacheable(request, reply, await directory.societies(request.query), cacheSeconds),
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: { access: 'public', rateLimit: { max: perMinute, timeWindow: 60_000 } },
+      schema: {
+        operationId: 'getPublicSociety',
+        tags,
+        summary: 'An active society’s public page: its directory entry, grade, membership range and funded projects',
+        description:
+          'No login. 404 for a society that is not active (preparing, dormant or gone), as for one that does not exist. Cacheable like the directory: Cache-Control, an ETag, 304 for If-None-Match.',
+        params: IdParams,
+        response: {
+          200: ref(PublicSocietyProfileSchema),
+          304: NotModifiedResponse,
+          ...problems(404, 429),
+        },
+      },
+    },
+    async (request, reply) => sendCacheable(request, reply, await directory.society(request.params.id), cacheSeconds),
   );
 };
 

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { DateString, Nullable, PageQuery, pageOf, ref, Uuid } from '../../lib/schemas';
 import { ProgramCategorySchema } from '../funding/funding.schemas';
-import { DisciplineSchema, SocietyTypeSchema } from '../societies/societies.schemas';
+import { DisciplineSchema, PartyOrganisationSchema, SocietyTypeSchema } from '../societies/societies.schemas';
 
 /**
  * What the public may know of a society: its registry identity and the contacts it publishes. No
@@ -42,6 +42,55 @@ export const PublicSocietyQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * A society's own public page (as the Jining platform gave each society a page of its own): the
+ * directory entry, plus facts the Association publishes anyway — its party-organisation form, its
+ * evaluation grade with its date, the size of its membership as a range (an exact count is internal
+ * and would change the page with every new member), its funded projects (already public through the
+ * notice, 公示) and the calls it may apply to now.
+ */
+export const PublicSocietyProfileSchema = Type.Object(
+  {
+    ...PublicSocietySchema.properties,
+    partyOrganisation: ref(PartyOrganisationSchema),
+    evaluationGradeOn: Nullable(DateString),
+    memberCount: Nullable(
+      Type.Object(
+        {
+          atLeast: Type.Integer({ minimum: 1 }),
+          below: Nullable(Type.Integer({ description: 'Exclusive upper bound; null: no upper bound' })),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'Active members kept on the platform, as a range (1–99, 100–499, 500–999, 1000–4999, 5000+); null when none are kept here',
+        },
+      ),
+    ),
+    fundedProjects: Type.Array(
+      Type.Object(
+        {
+          title: Type.String(),
+          programName: Type.String(),
+          year: Type.Integer(),
+          categoryName: Type.String(),
+          grantedFen: Type.Integer({ minimum: 0 }),
+          status: Type.Enum(['funded', 'reported', 'closed'], {
+            description: 'funded 已资助 / reported 已结项报告 / closed 已结项',
+          }),
+        },
+        { additionalProperties: false },
+      ),
+      { description: 'Projects of the society funded by the Association, newest call first (at most 20)' },
+    ),
+    openCalls: Type.Array(
+      Type.Object({ id: Uuid, name: Type.String(), closesOn: DateString }, { additionalProperties: false }),
+      { description: 'Funding calls open for applications now (as /v1/public/funding-programs lists them)' },
+    ),
+  },
+  { $id: 'PublicSocietyProfile', additionalProperties: false },
+);
+
 /** An open call as applicants need to see it: no rubric, reviewers or internal settings. */
 export const PublicFundingProgramSchema = Type.Object(
   {
@@ -62,6 +111,7 @@ export const PublicFundingProgramQuerySchema = Type.Object(PageQuery, { addition
 export const directorySchemas = [
   PublicSocietySchema,
   PublicSocietyPageSchema,
+  PublicSocietyProfileSchema,
   PublicFundingProgramSchema,
   PublicFundingProgramPageSchema,
 ];

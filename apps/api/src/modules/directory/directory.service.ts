@@ -1,5 +1,6 @@
 import type { Static } from 'typebox';
 import type { DB } from '../../db/connect';
+import { errors } from '../../lib/errors';
 import { keysetOf, toPage } from '../../lib/pagination';
 import { toProgram } from '../funding/funding.repository';
 import * as repo from './directory.repository';
@@ -7,10 +8,23 @@ import type {
   PublicFundingProgramPageSchema,
   PublicFundingProgramQuerySchema,
   PublicSocietyPageSchema,
+  PublicSocietyProfileSchema,
   PublicSocietyQuerySchema,
 } from './directory.schemas';
 
 type SocietyRow = Awaited<ReturnType<typeof repo.listActiveSocieties>>[number];
+type PublicSocietyProfile = Static<typeof PublicSocietyProfileSchema>;
+
+const FUNDED_PROJECTS_SHOWN = 20;
+/** Lower bounds of the published membership ranges. */
+const MEMBER_RANGES = [1, 100, 500, 1000, 5000] as const;
+
+function memberRange(active: number): PublicSocietyProfile['memberCount'] {
+  const index = MEMBER_RANGES.findLastIndex((bound) => active >= bound);
+  const atLeast = MEMBER_RANGES[index];
+  if (atLeast === undefined) return null;
+  return { atLeast, below: MEMBER_RANGES[index + 1] ?? null };
+}
 type ProgramRow = Awaited<ReturnType<typeof repo.listOpenPrograms>>[number];
 
 function toPublicSociety(row: SocietyRow): Static<typeof PublicSocietyPageSchema>['items'][number] {
@@ -51,6 +65,31 @@ export class DirectoryService {
     const keyset = keysetOf(repo.PUBLIC_SOCIETY_SORTS, query);
     const rows = await repo.listActiveSocieties(this.db, query, keyset);
     return toPage(rows, keyset, (r) => ({ value: r.name, id: r.id }), toPublicSociety);
+  }
+
+  /** 404 for any society that is not active now, as if it were not there: the directory lists active ones only. */
+  async society(id: string): Promise<PublicSocietyProfile> {
+    const row = await repo.findActiveSociety(this.db, id);
+    if (!row) throw errors.notFound('Society');
+    const [projects, calls] = await Promise.all([
+      repo.fundedProjects(this.db, id, FUNDED_PROJECTS_SHOWN),
+      repo.openProgramHeads(this.db),
+    ]);
+    return {
+      ...toPublicSociety(row),
+      partyOrganisation: row.party_organisation,
+      evaluationGradeOn: row.evaluation_grade_on,
+      memberCount: memberRange(row.active_members ?? 0),
+      fundedProjects: projects.map((p) => ({
+        title: p.title,
+        programName: p.program_name,
+        year: p.year,
+        categoryName: p.category_name ?? p.category_code,
+        grantedFen: p.allocated_fen ?? 0,
+        status: p.status === 'reported' || p.status === 'closed' ? p.status : 'funded',
+      })),
+      openCalls: calls.map((c) => ({ id: c.id, name: c.name, closesOn: c.closes_on })),
+    };
   }
 
   async openPrograms(

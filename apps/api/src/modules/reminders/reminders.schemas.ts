@@ -12,7 +12,10 @@ export const ReminderSchema = Type.Object(
   {
     kind: ref(ReminderKindSchema),
     urgency: Type.Enum(['overdue', 'due_soon'], { description: 'overdue 已逾期 / due_soon 即将到期' }),
-    dueOn: Nullable(DateString),
+    dueOn: Type.Union([DateString, Type.Null()], {
+      description:
+        'Null for reviews: a funding program sets no review deadline, so a review stays due soon while its program is in review',
+    }),
     daysLeft: Nullable(Type.Integer({ description: 'Negative when overdue; null when there is no due date' })),
     count: Type.Integer({
       minimum: 1,
@@ -23,7 +26,10 @@ export const ReminderSchema = Type.Object(
     year: Nullable(Type.Integer({ description: 'For annual reports: the year reported on' })),
     resourceType: Type.String(),
     resourceId: Nullable(Type.String()),
-    path: Type.String({ description: 'Where the console shows it' }),
+    path: Type.String({
+      description:
+        'Where the console shows it; for a line standing for several (count > 1), the list of exactly those where one exists (e.g. /societies?annualReportMissing=2025)',
+    }),
     message: Type.String({ description: 'In English; the console words it from the other fields' }),
   },
   { $id: 'Reminder', additionalProperties: false },

@@ -10,6 +10,7 @@ import {
 import type { DB } from '../../db/connect';
 import { localToday } from '../../lib/local-date';
 import type { Principal, SocietyScope } from '../../lib/request-context';
+import { owesAnnualReport } from '../societies/societies.repository';
 import type { Reminder } from './reminders.schemas';
 
 export interface ReminderSettings {
@@ -39,6 +40,29 @@ export const NO_REMINDER_SOURCES: ReminderSources = { milestones: async () => []
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
+ * The list a reminder belongs to: when staff get several of one kind summarised in one line, the
+ * line leads to this list if they all share it (the same key), else to the kind's wider list.
+ */
+interface ListLink {
+  key: string;
+  path: string;
+}
+
+/** A reminder as computed, with its list; the list is dropped from the answer. */
+type Due = Reminder & { list: ListLink };
+
+/** What the caller's scopes let it be reminded of: a machine client only what it may read. */
+interface Readable {
+  funding: boolean;
+  pilots: boolean;
+}
+
+function readable(principal: Principal): Readable {
+  if (principal.kind === 'user') return { funding: true, pilots: true };
+  return { funding: principal.scopes.includes('funding:read'), pilots: principal.scopes.includes('pilots:read') };
+}
+
+/**
  * What falls due soon for the person asking (SPEC §5): a society's people see each of their own
  * societies' deadlines; Association staff and auditors, who oversee every society, get one line per kind
  * with the count and the earliest date, pointing at the page where the list is; a reviewer sees the
@@ -57,25 +81,25 @@ export class ReminderService {
     const overseer =
       (principal.kind === 'user' && (principal.role === 'admin' || principal.role === 'auditor')) ||
       (principal.kind === 'client' && principal.scope.kind === 'all');
-    let items: Reminder[] = [];
+    let items: Due[] = [];
     if (principal.kind === 'user' && principal.role === 'reviewer') {
       items = await this.reviewsOwed(principal.id);
     } else if (perSociety || principal.kind === 'client') {
-      items = await this.societyDeadlines(principal.scope, asOf, withinDays);
+      items = await this.societyDeadlines(principal.scope, readable(principal), asOf, withinDays);
       if (overseer) items = summarise(items);
     } else if (overseer) {
-      const all = await this.societyDeadlines({ kind: 'all' }, asOf, withinDays);
+      const all = await this.societyDeadlines({ kind: 'all' }, readable(principal), asOf, withinDays);
       items = [...summarise(all), ...(await this.reviewRounds())];
     }
-    return { asOf, withinDays, items: items.sort(compareReminders) };
+    return { asOf, withinDays, items: items.sort(compareReminders).map(({ list: _list, ...reminder }) => reminder) };
   }
 
-  private async societyDeadlines(scope: SocietyScope, asOf: string, withinDays: number): Promise<Reminder[]> {
+  private async societyDeadlines(scope: SocietyScope, may: Readable, asOf: string, withinDays: number): Promise<Due[]> {
     const [reports, reelections, projects, milestones] = await Promise.all([
       this.annualReports(scope, asOf, withinDays),
       this.reelections(scope, asOf),
-      this.projectReports(scope, asOf, withinDays),
-      this.milestones(scope, asOf, withinDays),
+      may.funding ? this.projectReports(scope, asOf, withinDays) : [],
+      may.pilots ? this.milestones(scope, asOf, withinDays) : [],
     ]);
     return [...reports, ...reelections, ...projects, ...milestones];
   }
@@ -87,14 +111,18 @@ export class ReminderService {
     return query;
   }
 
-  /** Last year's report, due by the configured day of this year (31 March by default). */
-  private async annualReports(scope: SocietyScope, asOf: string, withinDays: number): Promise<Reminder[]> {
+  /**
+   * Last year's report, due by the configured day of this year (31 March by default), from each society
+   * that owes it (`owesAnnualReport`: a society founded this year owes none for last year).
+   */
+  private async annualReports(scope: SocietyScope, asOf: string, withinDays: number): Promise<Due[]> {
     const year = Number(asOf.slice(0, 4)) - 1;
     const dueOn = annualReportDueOn(year, this.settings.annualReportDueMonthDay);
     const urgency = reminderUrgency(dueOn, asOf, withinDays);
     if (!urgency) return [];
     const missing = await this.societies(scope)
       .select(['societies.id', 'societies.name'])
+      .where(owesAnnualReport('societies', year))
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
@@ -119,13 +147,14 @@ export class ReminderService {
         resourceType: 'annual_report',
         resourceId: null,
         path: `/societies/${s.id}?tab=reports`,
+        list: { key: `annual_report:${year}`, path: `/societies?annualReportMissing=${year}` },
         message: `The ${year} annual report of ${s.name} is ${urgency === 'overdue' ? 'overdue' : 'due'} (${dueOn}).`,
       }),
     );
   }
 
   /** The current term's end, from the governance warning period (re-elections take months to prepare). */
-  private async reelections(scope: SocietyScope, asOf: string): Promise<Reminder[]> {
+  private async reelections(scope: SocietyScope, asOf: string): Promise<Due[]> {
     const rows = await this.societies(scope)
       .select(['societies.id', 'societies.name'])
       .select((eb) =>
@@ -152,13 +181,14 @@ export class ReminderService {
           resourceType: 'governance_term',
           resourceId: null,
           path: `/societies/${s.id}?tab=terms`,
+          list: REELECTIONS,
           message: `The term of ${s.name}'s council ${urgency === 'overdue' ? 'ended' : 'ends'} on ${s.end_on}: re-election (换届) is ${urgency === 'overdue' ? 'overdue' : 'due'}.`,
         }),
       ];
     });
   }
 
-  private async projectReports(scope: SocietyScope, asOf: string, withinDays: number): Promise<Reminder[]> {
+  private async projectReports(scope: SocietyScope, asOf: string, withinDays: number): Promise<Due[]> {
     let query = this.db
       .selectFrom('funding_applications as a')
       .innerJoin('funding_programs as p', 'p.id', 'a.program_id')
@@ -191,13 +221,14 @@ export class ReminderService {
           resourceType: 'funding_application',
           resourceId: a.id,
           path: `/funding/${a.program_id}/applications/${a.id}`,
+          list: { key: `program:${a.program_id}`, path: `/funding/${a.program_id}?tab=reports` },
           message: `The final report of "${a.title}" is ${urgency === 'overdue' ? 'overdue' : 'due'} (${dueOn}).`,
         }),
       ];
     });
   }
 
-  private async milestones(scope: SocietyScope, asOf: string, withinDays: number): Promise<Reminder[]> {
+  private async milestones(scope: SocietyScope, asOf: string, withinDays: number): Promise<Due[]> {
     const due = await this.sources.milestones(this.db, scope, addCalendarDays(asOf, withinDays));
     return due.flatMap((m) => {
       const urgency = reminderUrgency(m.dueOn, asOf, withinDays);
@@ -213,14 +244,18 @@ export class ReminderService {
           resourceType: 'pilot',
           resourceId: m.pilotId,
           path: `/pilots/${m.pilotId}?tab=milestones`,
+          list: { key: `pilot:${m.pilotId}`, path: `/pilots/${m.pilotId}?tab=milestones` },
           message: `Milestone "${m.milestoneName}" of the pilot "${m.pilotTitle}" is ${urgency === 'overdue' ? 'overdue' : 'due'} (${m.dueOn}).`,
         }),
       ];
     });
   }
 
-  /** A reviewer's assignments not yet scored, in programs still reviewing. */
-  private async reviewsOwed(userId: string): Promise<Reminder[]> {
+  /**
+   * A reviewer's assignments not yet scored, in programs still reviewing. Undated: a program sets no
+   * review deadline (SPEC §3 has none), so they are due soon for as long as the review is open.
+   */
+  private async reviewsOwed(userId: string): Promise<Due[]> {
     const rows = await this.db
       .selectFrom('users as u')
       .innerJoin('review_assignments as r', 'r.expert_id', 'u.expert_id')
@@ -242,13 +277,14 @@ export class ReminderService {
         resourceType: 'funding_application',
         resourceId: r.application_id,
         path: `/reviews/${r.application_id}`,
+        list: { key: 'reviews', path: '/reviews' },
         message: `"${r.title}" (${r.program_name}) waits for your review.`,
       }),
     );
   }
 
   /** For staff: per program under review, how many assigned reviews are still unscored. */
-  private async reviewRounds(): Promise<Reminder[]> {
+  private async reviewRounds(): Promise<Due[]> {
     const rows = await this.db
       .selectFrom('review_assignments as r')
       .innerJoin('funding_programs as p', 'p.id', 'r.program_id')
@@ -268,6 +304,7 @@ export class ReminderService {
         resourceType: 'funding_program',
         resourceId: p.id,
         path: `/funding/${p.id}?tab=assignments`,
+        list: { key: `program:${p.id}`, path: `/funding/${p.id}?tab=assignments` },
         message: `${Number(p.n)} assigned reviews of ${p.name} are not yet scored.`,
       }),
     );
@@ -286,8 +323,9 @@ function item(fields: {
   resourceType: string;
   resourceId: string | null;
   path: string;
+  list: ListLink;
   message: string;
-}): Reminder {
+}): Due {
   return {
     kind: fields.kind,
     urgency: fields.urgency,
@@ -300,22 +338,31 @@ function item(fields: {
     resourceType: fields.resourceType,
     resourceId: fields.resourceId,
     path: fields.path,
+    list: fields.list,
     message: fields.message,
   };
 }
 
-/** Where staff see the list behind a summarised kind. */
-const SUMMARY_PATHS: Record<Reminder['kind'], string> = {
-  annual_report: '/reports/review',
-  reelection: '/?focus=reelections',
-  review: '/funding',
-  project_report: '/funding',
+const REELECTIONS: ListLink = { key: 'reelection', path: '/?focus=reelections' };
+
+/**
+ * Where a summary leads when its reminders belong to different lists: the closest list that holds
+ * them all (funded projects are in finalised calls; no list gathers milestones across pilots).
+ */
+const WIDER_LISTS: Record<Reminder['kind'], string> = {
+  annual_report: '/societies',
+  reelection: REELECTIONS.path,
+  review: '/funding?status=reviewing',
+  project_report: '/funding?status=finalised',
   pilot_milestone: '/pilots',
 };
 
-/** One line per kind and urgency: the count, and the earliest due date among them. */
-function summarise(items: readonly Reminder[]): Reminder[] {
-  const groups = new Map<string, Reminder[]>();
+/**
+ * One line per kind and urgency: the count, the earliest due date among them, and the list behind
+ * them — e.g. the societies still owing last year's report, or the one call whose final reports are due.
+ */
+function summarise(items: readonly Due[]): Due[] {
+  const groups = new Map<string, Due[]>();
   for (const i of items) {
     const key = `${i.kind}:${i.urgency}`;
     groups.set(key, [...(groups.get(key) ?? []), i]);
@@ -325,6 +372,7 @@ function summarise(items: readonly Reminder[]): Reminder[] {
     if (!first) return [];
     if (group.length === 1) return [first];
     const societies = new Set(group.map((g) => g.society?.id)).size;
+    const shared = group.every((g) => g.list.key === first.list.key);
     return [
       {
         ...first,
@@ -332,7 +380,7 @@ function summarise(items: readonly Reminder[]): Reminder[] {
         society: null,
         subject: null,
         resourceId: null,
-        path: SUMMARY_PATHS[first.kind],
+        path: shared ? first.list.path : WIDER_LISTS[first.kind],
         message: `${group.length} ${first.kind.replace('_', ' ')} deadlines ${first.urgency === 'overdue' ? 'have passed' : 'fall due soon'} across ${societies} societies; the earliest is ${first.dueOn ?? 'undated'}.`,
       },
     ];

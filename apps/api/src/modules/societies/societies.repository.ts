@@ -1,5 +1,5 @@
 import type { Discipline, InspectionResult, PartyOrganisation, SocietyStatus, SocietyType } from '@society-hub/domain';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { Database, NewSocietyRow, SocietyRow, SocietyRowUpdate } from '../../db/database';
 import { errors } from '../../lib/errors';
@@ -17,6 +17,20 @@ export const SOCIETY_SORTS: readonly SortSpec[] = [
   { name: '-updatedAt', column: 'updated_at', direction: 'desc' },
 ];
 
+/**
+ * Whether a society owes the annual report — and so takes the inspection — of `year`: it is on the
+ * registry (active or dormant) and was founded (or, without a founding date, entered) by the end of
+ * that year. One rule for the dashboard's inspection figures, the annual-report reminders and the
+ * registry's filters, so a figure and the list behind it always count the same societies.
+ */
+export function owesAnnualReport(societyAlias: string, year: number | RawBuilder<number>): RawBuilder<SqlBool> {
+  const column = (name: string) => sql.ref(`${societyAlias}.${name}`);
+  const yearValue = typeof year === 'number' ? sql`${year}::int` : year;
+  return sql<SqlBool>`(${column('status')} IN ('active', 'dormant')
+    AND coalesce(${column('founded_on')}, (${column('created_at')} AT TIME ZONE 'Asia/Shanghai')::date)
+      <= make_date(${yearValue}, 12, 31))`;
+}
+
 export interface SocietyFilters {
   status?: SocietyStatus | undefined;
   type?: SocietyType | undefined;
@@ -26,6 +40,7 @@ export interface SocietyFilters {
   partyOrganisation?: PartyOrganisation | undefined;
   inspectionYear?: number | undefined;
   inspectionResult?: InspectionResult | 'not_recorded' | undefined;
+  annualReportMissing?: number | undefined;
 }
 
 export async function listSocieties(db: Executor, scope: SocietyScope, filters: SocietyFilters, keyset: Keyset) {
@@ -65,10 +80,30 @@ export async function listSocieties(db: Executor, scope: SocietyScope, filters: 
         .select('inspections.society_id')
         .whereRef('inspections.society_id', '=', 'societies.id')
         .where('inspections.year', '=', inspectionYear);
+    // Not recorded: societies that owed the inspection, as the dashboard counts them — not a society
+    // still preparing, gone, or founded after that year, which had nothing to record.
     query =
       inspectionResult === 'not_recorded'
-        ? query.where((eb) => eb.not(eb.exists(recorded(eb))))
+        ? query.where((eb) => eb.and([owesAnnualReport('societies', inspectionYear), eb.not(eb.exists(recorded(eb)))]))
         : query.where((eb) => eb.exists(recorded(eb).where('inspections.result', '=', inspectionResult)));
+  }
+  const reportYear = filters.annualReportMissing;
+  if (reportYear !== undefined) {
+    query = query.where((eb) =>
+      eb.and([
+        owesAnnualReport('societies', reportYear),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('annual_reports')
+              .select('annual_reports.id')
+              .whereRef('annual_reports.society_id', '=', 'societies.id')
+              .where('annual_reports.year', '=', reportYear)
+              .where('annual_reports.status', '=', 'submitted'),
+          ),
+        ),
+      ]),
+    );
   }
   if (filters.q) {
     const pattern = containsPattern(filters.q.trim());

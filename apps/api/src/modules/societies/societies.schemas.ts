@@ -125,7 +125,16 @@ export const SocietyListQuerySchema = Type.Object(
     inspectionYear: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, description: 'With inspectionResult' })),
     inspectionResult: Type.Optional(
       Type.Enum(['pass', 'basic_pass', 'fail', 'absent', 'not_recorded'], {
-        description: 'The inspection result of inspectionYear (required with it); not_recorded = no result entered',
+        description:
+          'The inspection result of inspectionYear (required with it); not_recorded = no result entered for a society that owed the inspection (active or dormant, founded by the end of that year), as the dashboard counts it',
+      }),
+    ),
+    annualReportMissing: Type.Optional(
+      Type.Integer({
+        minimum: 2000,
+        maximum: 2100,
+        description:
+          'Societies that owe the annual report of this year (active or dormant, founded by its end) and have not submitted it',
       }),
     ),
     q: Type.Optional(

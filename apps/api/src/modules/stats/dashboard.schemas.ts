@@ -5,7 +5,7 @@ import {
   SOCIETY_STATUSES,
   SOCIETY_TYPES,
 } from '@society-hub/domain';
-import { type Static, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import { DateString, Nullable, ref, Uuid } from '../../lib/schemas';
 import { MemberStatsSchema } from '../members/member-stats';
 
@@ -18,6 +18,9 @@ const counts = (keys: readonly string[], description?: string) =>
 const Share = Nullable(
   Type.Number({ minimum: 0, maximum: 1, description: 'A fraction, 0–1; null when nothing to divide by' }),
 );
+/** A section a caller may be refused by its scopes: null then, with why in the description. */
+const Withheld = <T extends TSchema>(schema: T, description: string) =>
+  Type.Union([schema, Type.Null()], { description });
 const SocietyRef = Type.Object(
   { id: Uuid, name: Type.String() },
   { $id: 'DashboardSociety', additionalProperties: false, description: 'A society named in a figure' },
@@ -31,6 +34,16 @@ export const DashboardSocietiesSchema = Type.Object(
     byTier: counts(
       [...CAPACITY_TIERS, 'none'],
       'Active and dormant societies by the tier of their latest capacity snapshot; none = not yet assessed',
+    ),
+    tierByStatus: Type.Object(
+      {
+        active: counts([...CAPACITY_TIERS, 'none']),
+        dormant: counts([...CAPACITY_TIERS, 'none']),
+      },
+      {
+        additionalProperties: false,
+        description: 'byTier split by status: each cell is exactly the list /v1/societies?status=<status>&tier=<tier>',
+      },
     ),
   },
   { $id: 'DashboardSocieties', additionalProperties: false },
@@ -101,11 +114,15 @@ export const DashboardMemberSocietySchema = Type.Object(
     senior: Count,
     student: Count,
     honorary: Count,
+    joinedByYear: Type.Array(Type.Object({ year: Type.Integer(), joined: Count }, { additionalProperties: false }), {
+      description: 'Members of this society joining each year of DashboardMembers.joinedByYear',
+    }),
   },
   {
     $id: 'DashboardMemberSociety',
     additionalProperties: false,
-    description: 'Active members by category, per society',
+    description:
+      'Per society: members in all (total), active ones by category (each the list /v1/societies/{id}/members?status=active&category=…), and joiners per year',
   },
 );
 
@@ -113,7 +130,7 @@ export const DashboardMembersSchema = Type.Object(
   {
     stats: ref(MemberStatsSchema),
     joinedByYear: Type.Array(Type.Object({ year: Type.Integer(), joined: Count }, { additionalProperties: false }), {
-      description: 'Members joining each of the last five years',
+      description: 'Members (of any status now) joining each of the last five years; bySociety splits each year',
     }),
     bySociety: Type.Array(ref(DashboardMemberSocietySchema)),
   },
@@ -152,18 +169,26 @@ export const DashboardSchema = Type.Object(
     societies: ref(DashboardSocietiesSchema),
     partyOrganisation: ref(DashboardPartySchema),
     inspections: Type.Array(ref(DashboardInspectionYearSchema), {
-      description: 'Of the last five inspection years, those from the first with any result recorded',
+      description:
+        'Of the last five inspection years, those from the first with any result recorded. A result counts whatever the society’s status now; notRecorded is exactly /v1/societies?inspectionYear=<year>&inspectionResult=not_recorded',
     }),
     reelections: ref(DashboardReelectionsSchema),
     disqualification: Nullable(ref(DashboardDisqualificationSchema)),
-    members: ref(DashboardMembersSchema),
-    funding: Type.Array(ref(DashboardFundingRowSchema), { description: 'Per program and category, newest year first' }),
-    pilots: Type.Array(ref(DashboardPilotRowSchema), { description: 'Pilots by function and status' }),
+    members: Withheld(ref(DashboardMembersSchema), 'Null for a machine client without members:read'),
+    funding: Withheld(
+      Type.Array(ref(DashboardFundingRowSchema), { description: 'Per program and category, newest year first' }),
+      'Per program and category, newest year first. Null for a machine client without funding:read',
+    ),
+    pilots: Withheld(
+      Type.Array(ref(DashboardPilotRowSchema)),
+      'Pilots by function and status. Null for a machine client without pilots:read',
+    ),
   },
   {
     $id: 'Dashboard',
     additionalProperties: false,
-    description: 'The figures the Association reports, over the caller’s societies',
+    description:
+      'The figures the Association reports, over the caller’s societies. The route needs societies:read; a machine client gets the members, funding and pilot sections only with members:read, funding:read and pilots:read (null otherwise), and the disqualification list only when not bound to societies.',
   },
 );
 export type Dashboard = Static<typeof DashboardSchema>;

@@ -1,4 +1,5 @@
 import {
+  type ApiScope,
   CAPACITY_TIERS,
   daysUntil,
   INSPECTION_RESULTS,
@@ -12,9 +13,12 @@ import { localToday } from '../../lib/local-date';
 import { actsForAssociation, type Principal, type SocietyScope } from '../../lib/request-context';
 import { memberStats } from '../members/member-stats';
 import type { ReportService } from '../reports/reports.service';
+import { owesAnnualReport } from '../societies/societies.repository';
 import type { Dashboard } from './dashboard.schemas';
 
-type PilotRow = Dashboard['pilots'][number];
+type PilotRow = NonNullable<Dashboard['pilots']>[number];
+type Tier = (typeof CAPACITY_TIERS)[number] | 'none';
+const TIERS: readonly Tier[] = [...CAPACITY_TIERS, 'none'];
 
 /** Figures that other modules contribute; the pilots module registers its own (issue 7). */
 export interface DashboardSources {
@@ -39,6 +43,20 @@ function fill<K extends string>(keys: readonly K[], rows: readonly { key: string
     if (key) out[key] += row.n;
   }
   return out;
+}
+
+/**
+ * Whether the caller may see a section beyond the registry figures. The route admits console users
+ * whose roles read members, funding and pilots (each over their own societies); a machine client is
+ * admitted with societies:read alone, so its other read scopes decide, as on those resources' own routes.
+ */
+function mayRead(principal: Principal, scope: ApiScope): boolean {
+  return principal.kind === 'user' || principal.scopes.includes(scope);
+}
+
+/** The section, or null when the caller may not see it (computed only when it may). */
+async function when<T>(allowed: boolean, compute: () => Promise<T>): Promise<T | null> {
+  return allowed ? compute() : null;
 }
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
@@ -71,9 +89,9 @@ export class DashboardService {
         this.inspections(principal.scope, Number(asOf.slice(0, 4))),
         this.reelections(principal.scope, asOf),
         this.disqualification(principal),
-        this.members(principal.scope, Number(asOf.slice(0, 4))),
-        this.funding(principal.scope),
-        this.sources.pilots(this.db, principal.scope),
+        when(mayRead(principal, 'members:read'), () => this.members(principal.scope, Number(asOf.slice(0, 4)))),
+        when(mayRead(principal, 'funding:read'), () => this.funding(principal.scope)),
+        when(mayRead(principal, 'pilots:read'), () => this.sources.pilots(this.db, principal.scope)),
       ]);
     return { asOf, societies, partyOrganisation, inspections, reelections, disqualification, members, funding, pilots };
   }
@@ -92,18 +110,22 @@ export class DashboardService {
         .groupBy(column)
         .execute();
     const [byStatus, byType] = await Promise.all([grouped('status'), grouped('type')]);
+    // The same expression as the registry's tier filter (societies.repository.ts), so each bar is its list.
     const tiers = await this.base(scope)
       .where('status', 'in', ['active', 'dormant'])
-      .select(
+      .select([
+        'status',
         sql<string>`coalesce((SELECT tier FROM capacity_snapshots c WHERE c.society_id = societies.id ORDER BY c.year DESC LIMIT 1), 'none')`.as(
           'key',
         ),
-      )
+      ])
       .execute();
-    const tierCounts = zeroes([...CAPACITY_TIERS, 'none'] as const);
-    for (const { key } of tiers) {
-      const tier = [...CAPACITY_TIERS, 'none' as const].find((t) => t === key) ?? 'none';
+    const tierCounts = zeroes(TIERS);
+    const tierByStatus = { active: zeroes(TIERS), dormant: zeroes(TIERS) };
+    for (const { status, key } of tiers) {
+      const tier = TIERS.find((t) => t === key) ?? 'none';
       tierCounts[tier] += 1;
+      if (status === 'active' || status === 'dormant') tierByStatus[status][tier] += 1;
     }
     const status = fill(SOCIETY_STATUSES, byStatus);
     return {
@@ -111,6 +133,7 @@ export class DashboardService {
       byStatus: status,
       byType: fill(SOCIETY_TYPES, byType),
       byTier: tierCounts,
+      tierByStatus,
     };
   }
 
@@ -127,9 +150,9 @@ export class DashboardService {
   }
 
   /**
-   * Participation per inspection year, over the last five years from the first with a result. A society is expected for a year when it is still on the
-   * registry (active or dormant) and was founded — or, without a founding date, entered — by the end
-   * of that year; a society with a recorded result counts whatever its status now.
+   * Participation per inspection year, over the last five years from the first with a result. A society
+   * is expected for a year when it owed that year's report (`owesAnnualReport`: on the registry and
+   * founded by the year's end); a society with a recorded result counts whatever its status now.
    */
   private async inspections(scope: SocietyScope, currentYear: number): Promise<Dashboard['inspections']> {
     const years = Array.from({ length: INSPECTION_YEARS }, (_, i) => currentYear - INSPECTION_YEARS + i);
@@ -139,8 +162,7 @@ export class DashboardService {
       SELECT y.year, i.result, count(*)::int AS n
       FROM years y
       JOIN societies s ON (
-        (s.status IN ('active', 'dormant')
-          AND coalesce(s.founded_on, (s.created_at AT TIME ZONE 'Asia/Shanghai')::date) <= make_date(y.year, 12, 31))
+        ${owesAnnualReport('s', sql<number>`y.year`)}
         OR EXISTS (SELECT 1 FROM inspections x WHERE x.society_id = s.id AND x.year = y.year)
       )
       LEFT JOIN inspections i ON i.society_id = s.id AND i.year = y.year
@@ -207,7 +229,7 @@ export class DashboardService {
     };
   }
 
-  private async members(scope: SocietyScope, currentYear: number): Promise<Dashboard['members']> {
+  private async members(scope: SocietyScope, currentYear: number): Promise<NonNullable<Dashboard['members']>> {
     const ids = this.societyIds(scope);
     const first = currentYear - 4;
     const joined = await sql<{ year: number; joined: number }>`
@@ -235,14 +257,27 @@ export class DashboardService {
       FROM societies s JOIN members m ON m.society_id = s.id
       WHERE ${ids ? sql`s.id = ANY(${ids}::uuid[])` : sql`true`}
       GROUP BY s.id, s.name ORDER BY active DESC, s.name`.execute(this.db);
+    // The same years and condition as `joined`, split by society: the list behind each year's bar.
+    const joinedPerSociety = await sql<{ society_id: string; year: number; joined: number }>`
+      SELECT m.society_id, extract(year FROM m.joined_on)::int AS year, count(*)::int AS joined
+      FROM members m
+      WHERE m.joined_on >= make_date(${first}::int, 1, 1) AND m.joined_on < make_date(${currentYear}::int + 1, 1, 1)
+        AND ${ids ? sql`m.society_id = ANY(${ids}::uuid[])` : sql`true`}
+      GROUP BY m.society_id, extract(year FROM m.joined_on)`.execute(this.db);
+    const perSociety = new Map(joinedPerSociety.rows.map((r) => [`${r.society_id}:${r.year}`, r.joined]));
+    const joinedOf = (societyId: string, year: number) => perSociety.get(`${societyId}:${year}`) ?? 0;
     return {
       stats: await memberStats(this.db, scope, null),
       joinedByYear: joined.rows,
-      bySociety: bySociety.rows.map(({ id, name, ...rest }) => ({ society: { id, name }, ...rest })),
+      bySociety: bySociety.rows.map(({ id, name, ...rest }) => ({
+        society: { id, name },
+        ...rest,
+        joinedByYear: joined.rows.map(({ year }) => ({ year, joined: joinedOf(id, year) })),
+      })),
     };
   }
 
-  private async funding(scope: SocietyScope): Promise<Dashboard['funding']> {
+  private async funding(scope: SocietyScope): Promise<NonNullable<Dashboard['funding']>> {
     const ids = this.societyIds(scope);
     // Category names live in the program's own category list (each call defines its categories).
     const rows = await sql<{

@@ -21,7 +21,7 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox<{ dashboard: DashboardSe
         summary:
           'Societies by status and tier, party-organisation coverage, inspections, re-elections due, disqualification, members, funds, pilots',
         description:
-          'A society officer or a client bound to societies sees the figures of those societies only. Every figure carries the rows its chart drills down to (societies named, programs by id).',
+          'A society officer or a client bound to societies sees the figures of those societies only. A machine client needs societies:read, and gets the members, funding and pilot sections only with members:read, funding:read and pilots:read (null otherwise). Every figure carries the rows its chart drills down to (societies named, programs by id), and each count of societies is exactly a /v1/societies filter.',
         response: { 200: ref(DashboardSchema) },
       },
     },
@@ -43,7 +43,7 @@ export const reminderRoutes: FastifyPluginAsyncTypebox<{ reminders: ReminderServ
         summary:
           'What falls due soon: annual reports, re-elections, reviews, final reports of funded projects, pilot milestones',
         description:
-          'Overdue first, then soonest due. A society officer gets a line per society and deadline; staff and auditors one line per kind with the count; a reviewer the reviews still owed.',
+          'Overdue first, then soonest due. A society officer gets a line per society and deadline; staff and auditors one line per kind with the count, leading to the list of exactly those where one exists; a reviewer the reviews still owed (undated: a program sets no review deadline). A machine client is reminded only of what its scopes read: final reports need funding:read, pilot milestones pilots:read.',
         querystring: ReminderQuerySchema,
         response: { 200: ref(ReminderListSchema) },
       },

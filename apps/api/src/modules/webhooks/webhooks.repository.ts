@@ -90,13 +90,20 @@ export async function findDelivery(db: Executor, webhookId: string, id: string, 
   return query.executeTakeFirst();
 }
 
-export async function requeueDelivery(trx: Trx, id: string): Promise<DeliveryRow> {
+/**
+ * Queues a delivery again with a fresh attempt budget — unless a worker holds its lease right now
+ * (undefined then). The lease was set with the database's clock (`claimDue`), so it is compared with
+ * the same clock here: an API process whose clock runs ahead would otherwise take a live lease for
+ * an expired one and queue a delivery that is being sent.
+ */
+export async function requeueDelivery(trx: Trx, id: string): Promise<DeliveryRow | undefined> {
   return trx
     .updateTable('webhook_deliveries')
     .set({ status: 'pending', attempts: 0, next_attempt_at: sql<Date>`now()`, lease_token: null, lease_until: null })
     .where('id', '=', id)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', sql<Date>`now()`)]))
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 // ---- the worker's bookkeeping: operational state, not business changes, so no audit rows ----
@@ -170,13 +177,19 @@ export interface Claimed {
   attempts: number;
 }
 
+/** Deliveries of a subscription whose client is disabled rest: they are neither claimed nor counted as backlog. */
+const OF_ENABLED_CLIENT = sql<boolean>`NOT EXISTS (
+  SELECT 1 FROM webhooks w JOIN clients c ON c.id = w.client_id
+  WHERE w.id = webhook_deliveries.webhook_id AND c.disabled)`;
+
 /**
  * Claims up to `limit` due deliveries for one worker. `FOR UPDATE SKIP LOCKED` lets several
  * processes claim at once without waiting on or taking each other's rows, and the lease (a token
  * and an expiry, committed with the claim) keeps every other worker off a claimed row until it
  * expires — longer than one attempt may take — so no two workers ever send the same delivery at the
  * same time. A worker that dies mid-attempt leaves the lease to run out; then another retries
- * (at-least-once).
+ * (at-least-once). Deliveries queued for a client that has since been disabled are left waiting,
+ * their attempts untouched, until it is enabled again.
  */
 export async function claimDue(db: DB, token: string, limit: number, leaseMs: number): Promise<Claimed[]> {
   const result = await sql<Claimed>`
@@ -186,6 +199,7 @@ export async function claimDue(db: DB, token: string, limit: number, leaseMs: nu
     WHERE d.id IN (
       SELECT id FROM webhook_deliveries
       WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
+        AND ${OF_ENABLED_CLIENT}
       ORDER BY next_attempt_at
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
@@ -245,13 +259,46 @@ export async function recordOutcome(
   });
 }
 
-/** What the worker needs to send one delivery. */
+/**
+ * Gives a claimed delivery back untried, its attempt not counted (the client was disabled between
+ * the claim and the send): it waits with the others of that client.
+ */
+export async function releaseClaim(db: DB, id: string, token: string): Promise<void> {
+  await db
+    .updateTable('webhook_deliveries')
+    .set((eb) => ({ lease_token: null, lease_until: null, attempts: eb('attempts', '-', 1) }))
+    .where('id', '=', id)
+    .where('lease_token', '=', token)
+    .execute();
+}
+
+/**
+ * What the worker needs to send one delivery, with the client's settings as they are now: a
+ * client disabled, or whose scopes or societies changed since the event was queued, is checked
+ * again at every attempt.
+ */
 export async function deliveryTarget(db: DB, webhookId: string) {
-  return db
+  const row = await db
     .selectFrom('webhooks')
-    .select(['id', 'url', 'secret_sealed'])
-    .where('id', '=', webhookId)
+    .innerJoin('clients', 'clients.id', 'webhooks.client_id')
+    .select([
+      'webhooks.id',
+      'webhooks.url',
+      'webhooks.secret_sealed',
+      'webhooks.event_types',
+      'webhooks.client_id',
+      'clients.scopes',
+      'clients.disabled',
+    ])
+    .where('webhooks.id', '=', webhookId)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const links = await db
+    .selectFrom('client_societies')
+    .select('society_id')
+    .where('client_id', '=', row.client_id)
+    .execute();
+  return { ...row, societyIds: links.map((l) => l.society_id) };
 }
 
 export interface DeliveryBacklog {
@@ -262,7 +309,7 @@ export interface DeliveryBacklog {
 export async function deliveryBacklog(db: DB): Promise<DeliveryBacklog> {
   const row = await sql<{ pending: number; oldest: number | null }>`
     SELECT count(*)::integer AS pending, EXTRACT(EPOCH FROM now() - min(created_at))::double precision AS oldest
-    FROM webhook_deliveries WHERE status = 'pending'`.execute(db);
+    FROM webhook_deliveries WHERE status = 'pending' AND ${OF_ENABLED_CLIENT}`.execute(db);
   const first = row.rows[0];
   return { pending: first?.pending ?? 0, oldestPendingSeconds: Math.max(0, first?.oldest ?? 0) };
 }

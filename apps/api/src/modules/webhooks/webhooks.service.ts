@@ -169,10 +169,8 @@ export class WebhookService {
     return write(this.db, context, async (trx, record) => {
       const current = await repo.findDelivery(trx, id, deliveryId, { forUpdate: true });
       if (!current) throw errors.notFound('Delivery');
-      if (current.lease_until && current.lease_until.getTime() > Date.now()) {
-        throw errors.conflict('This delivery is being attempted right now; look again in a moment.');
-      }
       const row = await repo.requeueDelivery(trx, deliveryId);
+      if (!row) throw errors.conflict('This delivery is being attempted right now; look again in a moment.');
       record({
         action: 'webhook.redeliver',
         resourceType: 'webhook_delivery',

@@ -29,6 +29,20 @@ export interface DeliveryCounters {
   gaveUp(): void;
 }
 
+/**
+ * What became of a claimed delivery: tried (the receiver's answer, or why it could not be made), or
+ * not tried because its subscription is gone, its client is disabled (parked until enabled again), or
+ * the client may no longer read the event (withheld for good).
+ */
+type Attempted =
+  | { kind: 'tried'; result: DeliveryResult; final: boolean }
+  | { kind: 'gone' }
+  | { kind: 'parked' }
+  | { kind: 'withheld' };
+
+const WITHHELD =
+  'Not sent: the client may no longer read this event (its scopes or societies changed after it was queued).';
+
 /** Events fanned out per transaction, and transactions per poll (so a backlog drains without starving sends). */
 const FANOUT_BATCH = 500;
 const FANOUT_BATCHES_PER_POLL = 20;
@@ -185,18 +199,29 @@ export class WebhookWorker {
     }
   }
 
-  private async attempt(claim: repo.Claimed): Promise<{ result: DeliveryResult; final: boolean } | null> {
+  private async attempt(claim: repo.Claimed): Promise<Attempted> {
     const target = await repo.deliveryTarget(this.db, claim.webhook_id);
-    if (!target) return null;
+    if (!target) return { kind: 'gone' };
+    if (target.disabled) return { kind: 'parked' };
     const event = await findEvent(this.db, claim.event_id);
     if (!event)
-      return { result: { statusCode: null, error: 'The event is no longer kept.', durationMs: 0 }, final: true };
+      return {
+        kind: 'tried',
+        result: { statusCode: null, error: 'The event is no longer kept.', durationMs: 0 },
+        final: true,
+      };
+    // The client's scopes and societies now, not when the event was queued: a scope withdrawn or a
+    // society unbound meanwhile means the event is no longer the client's to receive (as in its feed).
+    const visibility = clientVisibility({ scopes: target.scopes, societyIds: target.societyIds });
+    if (!isVisible(visibility, event) || !matchesEventType(repo.readEventTypes(target.event_types), event.type)) {
+      return { kind: 'withheld' };
+    }
     let secret: string;
     try {
       secret = this.vault.decrypt(target.secret_sealed);
     } catch {
       const error = 'The signing secret cannot be unsealed: do all processes share MEMBER_DATA_KEY?';
-      return { result: { statusCode: null, error, durationMs: 0 }, final: false };
+      return { kind: 'tried', result: { statusCode: null, error, durationMs: 0 }, final: false };
     }
     const body = JSON.stringify(toEvent(event));
     const headers = signedHeaders(secret, { id: claim.id, eventType: claim.event_type }, body);
@@ -204,13 +229,33 @@ export class WebhookWorker {
       timeoutMs: this.settings.timeoutMs,
       internalHosts: this.settings.internalHosts,
     });
-    return { result, final: false };
+    return { kind: 'tried', result, final: false };
   }
 
   private async deliver(claim: repo.Claimed, token: string): Promise<void> {
     const attempted = await this.attempt(claim);
     // The subscription was deleted meanwhile; its deliveries went with it.
-    if (!attempted) return;
+    if (attempted.kind === 'gone') return;
+    if (attempted.kind === 'parked') {
+      await repo.releaseClaim(this.db, claim.id, token);
+      return;
+    }
+    if (attempted.kind === 'withheld') {
+      // Nothing was sent: recorded so the delivery log says why, but not counted in the attempt metrics.
+      await repo.recordOutcome(
+        this.db,
+        { id: claim.id, token, attempt: claim.attempts, worker: this.name, attemptId: uuidv7() },
+        {
+          status: 'failed',
+          nextAttemptAt: new Date(),
+          at: new Date(),
+          statusCode: null,
+          error: WITHHELD,
+          durationMs: 0,
+        },
+      );
+      return;
+    }
     const { result, final } = attempted;
     const succeeded = result.error === null;
     const givingUp = !succeeded && (final || claim.attempts >= this.settings.maxAttempts);

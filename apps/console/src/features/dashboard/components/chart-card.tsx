@@ -12,6 +12,40 @@ function ChartFallback() {
   );
 }
 
+/** Export of a figure or a table as CSV or Excel: the rows it shows, a header row first. */
+export function ExportMenu({
+  fileName,
+  rows,
+  testId,
+}: {
+  fileName: string;
+  rows: () => TableCell[][];
+  testId: string;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const save = (format: TableFormat) => {
+    downloadTable(fileName, format, rows()).catch((error: unknown) =>
+      message.error(error instanceof Error ? error.message : String(error)),
+    );
+  };
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'csv', label: t('dashboard.export.csv'), onClick: () => save('csv') },
+          { key: 'xlsx', label: t('dashboard.export.xlsx'), onClick: () => save('xlsx') },
+        ],
+      }}
+    >
+      <Button size="small" type="text" icon={<DownloadOutlined />} data-testid={testId}>
+        {t('dashboard.export')}
+      </Button>
+    </Dropdown>
+  );
+}
+
 /**
  * One figure of the dashboard: its title, the chart (loaded lazily with ECharts), a hint that the chart
  * leads to its list, and the export of exactly the numbers drawn.
@@ -36,33 +70,13 @@ export function ChartCard({
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const save = (format: TableFormat) => {
-    downloadTable(exportName, format, rows()).catch((error: unknown) =>
-      message.error(error instanceof Error ? error.message : String(error)),
-    );
-  };
   return (
     <Card
       size="small"
       title={title}
       data-testid={testId}
       styles={{ body: { paddingTop: 8 } }}
-      extra={
-        <Dropdown
-          trigger={['click']}
-          menu={{
-            items: [
-              { key: 'csv', label: t('dashboard.export.csv'), onClick: () => save('csv') },
-              { key: 'xlsx', label: t('dashboard.export.xlsx'), onClick: () => save('xlsx') },
-            ],
-          }}
-        >
-          <Button size="small" type="text" icon={<DownloadOutlined />} data-testid={`${testId}-export`}>
-            {t('dashboard.export')}
-          </Button>
-        </Dropdown>
-      }
+      extra={<ExportMenu fileName={exportName} rows={rows} testId={`${testId}-export`} />}
     >
       {empty ? (
         <Flex align="center" justify="center" style={{ height: 220 }}>

@@ -170,6 +170,7 @@ export function StackedChart({
   onSelect,
   stacked = true,
   slantedLabels = false,
+  labelWidth,
   valueFormatter,
 }: {
   categories: readonly { key: string; name: string }[];
@@ -180,6 +181,8 @@ export function StackedChart({
   stacked?: boolean;
   /** Long category names (year and category): every one shown, at an angle. */
   slantedLabels?: boolean;
+  /** Category names wrapped onto lines this wide (px), for a few names of several words. */
+  labelWidth?: number;
   valueFormatter?: (value: number) => string;
 }) {
   const option: ChartOption = {
@@ -190,7 +193,9 @@ export function StackedChart({
     xAxis: {
       type: 'category',
       data: categories.map((c) => c.name),
-      axisLabel: slantedLabels ? { interval: 0, rotate: 30, fontSize: 11 } : { interval: 0 },
+      axisLabel: slantedLabels
+        ? { interval: 0, rotate: 30, fontSize: 11 }
+        : { interval: 0, ...(labelWidth ? { width: labelWidth, overflow: 'break' as const, fontSize: 11 } : {}) },
     },
     yAxis: [
       { type: 'value', minInterval: 1 },

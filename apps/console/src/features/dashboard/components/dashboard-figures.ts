@@ -12,6 +12,10 @@ import {
 import type { TableCell } from '@/lib/table-file';
 import type { Dashboard } from '../api/get-dashboard';
 
+export type Members = NonNullable<Dashboard['members']>;
+export type FundingRow = NonNullable<Dashboard['funding']>[number];
+export type PilotRow = NonNullable<Dashboard['pilots']>[number];
+
 export interface Point {
   key: string;
   name: string;
@@ -32,12 +36,24 @@ export function statusPoints(d: Dashboard, l: Labels): Point[] {
   );
 }
 
+export const TIERS = [...CAPACITY_TIERS, 'none'] as const;
+/** The statuses the tier chart stacks: only societies on the registry are assessed. */
+export const TIER_STATUSES = ['active', 'dormant'] as const;
+
 export function tierPoints(d: Dashboard, l: Labels): Point[] {
-  return [...CAPACITY_TIERS, 'none' as const].map((key) => ({
-    key,
-    name: l.tier(key),
-    value: d.societies.byTier[key],
-  }));
+  return TIERS.map((key) => ({ key, name: l.tier(key), value: d.societies.byTier[key] }));
+}
+
+/** The tier chart's export: a row per tier, a column per status and the total, as drawn. */
+export function tierRows(d: Dashboard, l: Labels, header: { tier: string; total: string }): TableCell[][] {
+  return [
+    [header.tier, ...TIER_STATUSES.map((s) => l.status(s)), header.total],
+    ...TIERS.map((tier) => [
+      l.tier(tier),
+      ...TIER_STATUSES.map((s) => d.societies.tierByStatus[s][tier]),
+      d.societies.byTier[tier],
+    ]),
+  ];
 }
 
 export function partyPoints(d: Dashboard, l: Labels): Point[] {
@@ -46,12 +62,17 @@ export function partyPoints(d: Dashboard, l: Labels): Point[] {
   );
 }
 
-export function categoryPoints(d: Dashboard, l: Labels): Point[] {
+export function categoryPoints(members: Members, l: Labels): Point[] {
   return MEMBER_CATEGORIES.map((key) => ({
     key,
     name: l.category(key),
-    value: d.members.stats.byCategory[key],
+    value: members.stats.byCategory[key],
   })).filter((p) => p.value > 0);
+}
+
+/** Members joining each of the last five years, oldest first. */
+export function joinedPoints(members: Members): Point[] {
+  return members.joinedByYear.map((y) => ({ key: String(y.year), name: String(y.year), value: y.joined }));
 }
 
 export const INSPECTION_SERIES = [...INSPECTION_RESULTS, 'notRecorded'] as const;
@@ -72,24 +93,24 @@ export interface FundingCell {
   categoryName: string;
   requestedFen: number;
   grantedFen: number;
-  rows: Dashboard['funding'];
+  rows: FundingRow[];
 }
 
 /** Funding per year and category (several programs in one year add up), oldest year first. */
-export function fundingByYear(d: Dashboard): {
+export function fundingByYear(funding: readonly FundingRow[]): {
   years: number[];
   categories: { code: string; name: string }[];
   cells: FundingCell[];
 } {
-  const years = [...new Set(d.funding.map((r) => r.year))].sort((a, b) => a - b);
+  const years = [...new Set(funding.map((r) => r.year))].sort((a, b) => a - b);
   const categories: { code: string; name: string }[] = [];
-  for (const r of d.funding) {
+  for (const r of funding) {
     if (!categories.some((c) => c.code === r.categoryCode))
       categories.push({ code: r.categoryCode, name: r.categoryName });
   }
   const cells = years.flatMap((year) =>
     categories.map((c) => {
-      const rows = d.funding.filter((r) => r.year === year && r.categoryCode === c.code);
+      const rows = funding.filter((r) => r.year === year && r.categoryCode === c.code);
       return {
         year,
         categoryCode: c.code,
@@ -104,15 +125,15 @@ export function fundingByYear(d: Dashboard): {
 }
 
 /** Pilots per function (rows) and status (series). */
-export function pilotsByFunction(d: Dashboard) {
+export function pilotsByFunction(pilots: readonly PilotRow[]) {
   const functions: { code: string; name: string }[] = [];
-  for (const r of d.pilots) {
+  for (const r of pilots) {
     if (!functions.some((f) => f.code === r.functionCode))
       functions.push({ code: r.functionCode, name: r.functionName });
   }
-  const statuses = [...new Set(d.pilots.map((r) => r.status))];
+  const statuses = [...new Set(pilots.map((r) => r.status))];
   const count = (code: string, status: string) =>
-    d.pilots.filter((r) => r.functionCode === code && r.status === status).reduce((sum, r) => sum + r.pilots, 0);
+    pilots.filter((r) => r.functionCode === code && r.status === status).reduce((sum, r) => sum + r.pilots, 0);
   return { functions, statuses, count };
 }
 

@@ -7,22 +7,29 @@ import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
 import { type Dashboard, useDashboard } from '../api/get-dashboard';
-import { ChartCard } from './chart-card';
+import { ChartCard, ExportMenu } from './chart-card';
 import type { Selection } from './dashboard-charts';
 import {
   categoryPoints,
+  type FundingRow,
   fundingByYear,
   INSPECTION_SERIES,
   inspectionValue,
+  joinedPoints,
   type Labels,
+  type Members,
+  type PilotRow,
   participationPercent,
   partyPoints,
   pilotsByFunction,
   pointRows,
   statusPoints,
+  TIER_STATUSES,
+  TIERS,
   tierPoints,
+  tierRows,
 } from './dashboard-figures';
-import { FundingDrawer, MembersDrawer } from './drill-drawers';
+import { FundingDrawer, JoinedDrawer, MembersDrawer } from './drill-drawers';
 
 const DonutChart = lazy(async () => ({ default: (await import('./dashboard-charts')).DonutChart }));
 const BarsChart = lazy(async () => ({ default: (await import('./dashboard-charts')).BarsChart }));
@@ -35,7 +42,6 @@ const STATUS_COLORS: Record<string, string> = {
   disqualified: '#f5222d',
   deregistered: '#8c8c8c',
 };
-const TIER_COLORS: Record<string, string> = { A: '#52c41a', B: '#1d5fbf', C: '#faad14', D: '#f5222d', none: '#bfbfbf' };
 const INSPECTION_COLORS: Record<string, string> = {
   pass: '#52c41a',
   basic_pass: '#1d5fbf',
@@ -94,10 +100,10 @@ export function DashboardPage() {
 function Kpis({ d }: { d: Dashboard }) {
   const { t } = useI18n();
   const year = Number(d.asOf.slice(0, 4));
-  const thisYear = d.funding.filter((r) => r.year === year);
+  const thisYear = (d.funding ?? []).filter((r) => r.year === year);
   const granted = thisYear.reduce((sum, r) => sum + r.grantedFen, 0);
   const requested = thisYear.reduce((sum, r) => sum + r.requestedFen, 0);
-  const stats = d.members.stats;
+  const stats = d.members?.stats;
   const cards = [
     {
       key: 'active',
@@ -139,19 +145,27 @@ function Kpis({ d }: { d: Dashboard }) {
           },
         ]
       : []),
-    {
-      key: 'members',
-      title: t('dashboard.kpi.members'),
-      value: stats.byStatus.active,
-      detail: t('dashboard.kpi.membersDetail', { n: stats.joinedThisYear }),
-    },
-    {
-      key: 'granted',
-      title: t('dashboard.kpi.granted', { year }),
-      value: formatYuan(granted),
-      detail: t('dashboard.kpi.grantedDetail', { requested: formatYuan(requested) }),
-      to: '/funding',
-    },
+    ...(stats
+      ? [
+          {
+            key: 'members',
+            title: t('dashboard.kpi.members'),
+            value: stats.byStatus.active,
+            detail: t('dashboard.kpi.membersDetail', { n: stats.joinedThisYear }),
+          },
+        ]
+      : []),
+    ...(d.funding
+      ? [
+          {
+            key: 'granted',
+            title: t('dashboard.kpi.granted', { year }),
+            value: formatYuan(granted),
+            detail: t('dashboard.kpi.grantedDetail', { requested: formatYuan(requested) }),
+            to: `/funding?year=${year}`,
+          },
+        ]
+      : []),
   ];
   return (
     <Row gutter={[16, 16]}>
@@ -177,21 +191,12 @@ function Figures({ d }: { d: Dashboard }) {
   const { t } = useI18n();
   const l = useLabels();
   const navigate = useNavigate();
-  const [membersCategory, setMembersCategory] = useState<string | null>(null);
-  const [fundingCell, setFundingCell] = useState<{ year: number; categoryCode: string } | null>(null);
   const societies = (query: string) => navigate(`/societies?${query}`);
   const header = (first: string): [string, string] => [first, t('dashboard.series.societies')];
 
   const status = statusPoints(d, l);
   const tiers = tierPoints(d, l);
   const party = partyPoints(d, l);
-  const categories = categoryPoints(d, l);
-  const funding = fundingByYear(d);
-  const pilots = pilotsByFunction(d);
-  const pilotStatus = (s: string) => {
-    const key = `pilot.status.${s}`;
-    return isMessageKey(key) ? t(key) : s;
-  };
 
   return (
     <>
@@ -217,14 +222,23 @@ function Figures({ d }: { d: Dashboard }) {
             title={t('dashboard.chart.tier')}
             testId="chart-tier"
             exportName={t('dashboard.chart.tier')}
-            rows={() => pointRows(header(t('capacity.tier')), tiers)}
+            rows={() => tierRows(d, l, { tier: t('capacity.tier'), total: t('dashboard.column.total') })}
             empty={tiers.every((p) => p.value === 0)}
           >
-            <BarsChart
-              bars={tiers.map((p) => ({ ...p, color: TIER_COLORS[p.key] }))}
-              seriesName={t('dashboard.series.societies')}
+            {/* Stacked by status: only registered societies are assessed, and each segment is one list. */}
+            <StackedChart
+              categories={TIERS.map((tier) => ({ key: tier, name: l.tier(tier).replace(' ', '\n') }))}
+              labelWidth={64}
+              series={TIER_STATUSES.map((s) => ({
+                key: s,
+                name: l.status(s),
+                values: TIERS.map((tier) => d.societies.tierByStatus[s][tier]),
+                color: STATUS_COLORS[s],
+              }))}
               testId="chart-tier-canvas"
-              onSelect={({ key }: Selection) => societies(`tier=${key}`)}
+              onSelect={({ key, series }: Selection) => {
+                if (series) societies(`status=${series}&tier=${key}`);
+              }}
             />
           </ChartCard>
         </Col>
@@ -247,7 +261,7 @@ function Figures({ d }: { d: Dashboard }) {
       </Row>
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xl={d.members ? 14 : 24}>
           <ChartCard
             title={t('dashboard.chart.inspections')}
             testId="chart-inspections"
@@ -286,116 +300,38 @@ function Figures({ d }: { d: Dashboard }) {
             />
           </ChartCard>
         </Col>
-        <Col xs={24} xl={10}>
-          <ChartCard
-            title={t('dashboard.chart.members')}
-            testId="chart-members"
-            exportName={t('dashboard.chart.members')}
-            rows={() => pointRows([t('dashboard.column.category'), t('dashboard.series.members')], categories)}
-            empty={categories.length === 0}
-          >
-            <DonutChart
-              slices={categories}
-              seriesName={t('dashboard.chart.members')}
-              testId="chart-members-canvas"
-              onSelect={({ key }: Selection) => setMembersCategory(key)}
-            />
-          </ChartCard>
-        </Col>
+        {d.members && (
+          <Col xs={24} xl={10}>
+            <MemberCategories members={d.members} labels={l} />
+          </Col>
+        )}
       </Row>
 
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
-          <ChartCard
-            title={t('dashboard.chart.funding')}
-            testId="chart-funding"
-            exportName={t('dashboard.chart.funding')}
-            rows={() => [
-              [
-                t('dashboard.column.year'),
-                t('dashboard.column.program'),
-                t('dashboard.column.category'),
-                t('dashboard.column.applications'),
-                t('dashboard.column.requestedFen'),
-                t('dashboard.column.funded'),
-                t('dashboard.column.grantedFen'),
-              ],
-              ...d.funding.map((r) => [
-                r.year,
-                r.programName,
-                r.categoryName,
-                r.applications,
-                r.requestedFen,
-                r.funded,
-                r.grantedFen,
-              ]),
-            ]}
-            empty={d.funding.length === 0}
-          >
-            <StackedChart
-              categories={funding.cells.map((c) => ({
-                key: `${c.year}|${c.categoryCode}`,
-                name: funding.years.length > 1 ? `${c.year} ${c.categoryName}` : c.categoryName,
-              }))}
-              series={[
-                {
-                  key: 'requested',
-                  name: t('dashboard.series.requested'),
-                  values: funding.cells.map((c) => c.requestedFen / 100),
-                  color: '#91caff',
-                },
-                {
-                  key: 'granted',
-                  name: t('dashboard.series.granted'),
-                  values: funding.cells.map((c) => c.grantedFen / 100),
-                  color: '#1d5fbf',
-                },
-              ]}
-              stacked={false}
-              slantedLabels
-              valueFormatter={(v) => `¥${v.toLocaleString('zh-CN')}`}
-              testId="chart-funding-canvas"
-              onSelect={({ key }: Selection) => {
-                const [year, categoryCode] = key.split('|');
-                if (year && categoryCode) setFundingCell({ year: Number(year), categoryCode });
-              }}
-            />
-          </ChartCard>
-        </Col>
-        <Col xs={24} xl={10}>
-          <ChartCard
-            title={t('dashboard.chart.pilots')}
-            testId="chart-pilots"
-            exportName={t('dashboard.chart.pilots')}
-            rows={() => [
-              [
-                t('dashboard.column.function'),
-                t('dashboard.column.status'),
-                t('dashboard.column.pilots'),
-                t('dashboard.column.contractValueFen'),
-              ],
-              ...d.pilots.map((r) => [r.functionName, pilotStatus(r.status), r.pilots, r.contractValueFen]),
-            ]}
-            empty={d.pilots.length === 0}
-          >
-            <StackedChart
-              categories={pilots.functions.map((f) => ({ key: f.code, name: f.name }))}
-              series={pilots.statuses.map((s) => ({
-                key: s,
-                name: pilotStatus(s),
-                values: pilots.functions.map((f) => pilots.count(f.code, s)),
-              }))}
-              testId="chart-pilots-canvas"
-              onSelect={({ key, series }: Selection) =>
-                navigate(`/pilots?functionCode=${encodeURIComponent(key)}${series ? `&status=${series}` : ''}`)
-              }
-            />
-          </ChartCard>
-        </Col>
-      </Row>
+      {(d.members || d.funding) && (
+        <Row gutter={[16, 16]}>
+          {d.members && (
+            <Col xs={24} xl={d.funding ? 10 : 24}>
+              <MembersJoined members={d.members} />
+            </Col>
+          )}
+          {d.funding && (
+            <Col xs={24} xl={d.members ? 14 : 24}>
+              <Funding funding={d.funding} />
+            </Col>
+          )}
+        </Row>
+      )}
+
+      {d.pilots && (
+        <Row gutter={[16, 16]}>
+          <Col xs={24}>
+            <Pilots pilots={d.pilots} />
+          </Col>
+        </Row>
+      )}
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xl={d.disqualification ? 14 : 24}>
           <Reelections d={d} />
         </Col>
         {d.disqualification && (
@@ -404,10 +340,163 @@ function Figures({ d }: { d: Dashboard }) {
           </Col>
         )}
       </Row>
-
-      <MembersDrawer d={d} category={membersCategory} labels={l} onClose={() => setMembersCategory(null)} />
-      <FundingDrawer d={d} cell={fundingCell} onClose={() => setFundingCell(null)} />
     </>
+  );
+}
+
+function MemberCategories({ members, labels }: { members: Members; labels: Labels }) {
+  const { t } = useI18n();
+  const [category, setCategory] = useState<string | null>(null);
+  const categories = categoryPoints(members, labels);
+  return (
+    <>
+      <ChartCard
+        title={t('dashboard.chart.members')}
+        testId="chart-members"
+        exportName={t('dashboard.chart.members')}
+        rows={() => pointRows([t('dashboard.column.category'), t('dashboard.series.members')], categories)}
+        empty={categories.length === 0}
+      >
+        <DonutChart
+          slices={categories}
+          seriesName={t('dashboard.chart.members')}
+          testId="chart-members-canvas"
+          onSelect={({ key }: Selection) => setCategory(key)}
+        />
+      </ChartCard>
+      <MembersDrawer members={members} category={category} labels={labels} onClose={() => setCategory(null)} />
+    </>
+  );
+}
+
+function MembersJoined({ members }: { members: Members }) {
+  const { t } = useI18n();
+  const [year, setYear] = useState<number | null>(null);
+  const joined = joinedPoints(members);
+  return (
+    <>
+      <ChartCard
+        title={t('dashboard.chart.joined')}
+        testId="chart-joined"
+        exportName={t('dashboard.chart.joined')}
+        rows={() => pointRows([t('dashboard.column.year'), t('dashboard.series.joined')], joined)}
+        empty={joined.every((p) => p.value === 0)}
+      >
+        <BarsChart
+          bars={joined}
+          seriesName={t('dashboard.series.joined')}
+          testId="chart-joined-canvas"
+          onSelect={({ key }: Selection) => setYear(Number(key))}
+        />
+      </ChartCard>
+      <JoinedDrawer members={members} year={year} onClose={() => setYear(null)} />
+    </>
+  );
+}
+
+function Funding({ funding }: { funding: readonly FundingRow[] }) {
+  const { t } = useI18n();
+  const [cell, setCell] = useState<{ year: number; categoryCode: string } | null>(null);
+  const figure = fundingByYear(funding);
+  return (
+    <>
+      <ChartCard
+        title={t('dashboard.chart.funding')}
+        testId="chart-funding"
+        exportName={t('dashboard.chart.funding')}
+        rows={() => [
+          [
+            t('dashboard.column.year'),
+            t('dashboard.column.program'),
+            t('dashboard.column.category'),
+            t('dashboard.column.applications'),
+            t('dashboard.column.requestedFen'),
+            t('dashboard.column.funded'),
+            t('dashboard.column.grantedFen'),
+          ],
+          ...funding.map((r) => [
+            r.year,
+            r.programName,
+            r.categoryName,
+            r.applications,
+            r.requestedFen,
+            r.funded,
+            r.grantedFen,
+          ]),
+        ]}
+        empty={funding.length === 0}
+      >
+        <StackedChart
+          categories={figure.cells.map((c) => ({
+            key: `${c.year}|${c.categoryCode}`,
+            name: figure.years.length > 1 ? `${c.year} ${c.categoryName}` : c.categoryName,
+          }))}
+          series={[
+            {
+              key: 'requested',
+              name: t('dashboard.series.requested'),
+              values: figure.cells.map((c) => c.requestedFen / 100),
+              color: '#91caff',
+            },
+            {
+              key: 'granted',
+              name: t('dashboard.series.granted'),
+              values: figure.cells.map((c) => c.grantedFen / 100),
+              color: '#1d5fbf',
+            },
+          ]}
+          stacked={false}
+          slantedLabels
+          valueFormatter={(v) => `¥${v.toLocaleString('zh-CN')}`}
+          testId="chart-funding-canvas"
+          onSelect={({ key }: Selection) => {
+            const [year, categoryCode] = key.split('|');
+            if (year && categoryCode) setCell({ year: Number(year), categoryCode });
+          }}
+        />
+      </ChartCard>
+      <FundingDrawer funding={funding} cell={cell} onClose={() => setCell(null)} />
+    </>
+  );
+}
+
+function Pilots({ pilots }: { pilots: readonly PilotRow[] }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const figure = pilotsByFunction(pilots);
+  const pilotStatus = (s: string) => {
+    const key = `pilot.status.${s}`;
+    return isMessageKey(key) ? t(key) : s;
+  };
+  return (
+    <ChartCard
+      title={t('dashboard.chart.pilots')}
+      testId="chart-pilots"
+      exportName={t('dashboard.chart.pilots')}
+      rows={() => [
+        [
+          t('dashboard.column.function'),
+          t('dashboard.column.status'),
+          t('dashboard.column.pilots'),
+          t('dashboard.column.contractValueFen'),
+        ],
+        ...pilots.map((r) => [r.functionName, pilotStatus(r.status), r.pilots, r.contractValueFen]),
+      ]}
+      empty={pilots.length === 0}
+    >
+      <StackedChart
+        categories={figure.functions.map((f) => ({ key: f.code, name: f.name }))}
+        series={figure.statuses.map((s) => ({
+          key: s,
+          name: pilotStatus(s),
+          values: figure.functions.map((f) => figure.count(f.code, s)),
+        }))}
+        testId="chart-pilots-canvas"
+        onSelect={({ key, series }: Selection) =>
+          navigate(`/pilots?functionCode=${encodeURIComponent(key)}${series ? `&status=${series}` : ''}`)
+        }
+      />
+    </ChartCard>
   );
 }
 
@@ -428,11 +517,31 @@ function Reelections({ d }: { d: Dashboard }) {
       title={t('dashboard.reelections.title')}
       data-testid="reelections"
       extra={
-        r.withoutTerm > 0 && (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('dashboard.reelections.withoutTerm', { n: r.withoutTerm })}
-          </Typography.Text>
-        )
+        <Flex gap={12} align="center">
+          {r.withoutTerm > 0 && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('dashboard.reelections.withoutTerm', { n: r.withoutTerm })}
+            </Typography.Text>
+          )}
+          <ExportMenu
+            fileName={t('dashboard.reelections.title')}
+            testId="reelections-export"
+            rows={() => [
+              [
+                t('dashboard.reelections.society'),
+                t('dashboard.reelections.endsOn'),
+                t('dashboard.reelections.daysLeftColumn'),
+                t('dashboard.column.status'),
+              ],
+              ...r.items.map((row) => [
+                row.society.name,
+                row.termEndsOn,
+                row.daysLeft,
+                row.overdue ? t('reminder.overdue') : t('reminder.dueSoon'),
+              ]),
+            ]}
+          />
+        </Flex>
       }
     >
       <Table
@@ -479,7 +588,24 @@ function Disqualification({ list }: { list: NonNullable<Dashboard['disqualificat
       size="small"
       title={t('dashboard.disqualification.title')}
       data-testid="disqualification"
-      extra={<Link to="/societies/disqualification">{t('dashboard.disqualification.all')}</Link>}
+      extra={
+        <Flex gap={12} align="center">
+          <Link to="/societies/disqualification">{t('dashboard.disqualification.all')}</Link>
+          <ExportMenu
+            fileName={t('dashboard.disqualification.title')}
+            testId="disqualification-export"
+            rows={() => [
+              [t('dashboard.reelections.society'), t('dashboard.column.status')],
+              ...list.items.map((row) => [
+                row.society.name,
+                row.level === 'candidate'
+                  ? t('dashboard.disqualification.candidate')
+                  : t('dashboard.disqualification.warning'),
+              ]),
+            ]}
+          />
+        </Flex>
+      }
     >
       <Table
         size="small"

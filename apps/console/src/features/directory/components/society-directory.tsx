@@ -9,6 +9,7 @@ import {
 } from '@society-hub/domain';
 import { Card, Empty, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useI18n } from '@/app/i18n';
 import { CursorPager, DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
@@ -69,7 +70,9 @@ export function SocietyDirectory() {
       key: 'name',
       render: (_, s) => (
         <Flex vertical style={{ minWidth: 0 }}>
-          <Typography.Text strong>{s.name}</Typography.Text>
+          <Link to={`/directory/${s.id}`} style={{ fontWeight: 600 }} data-testid="directory-society-link">
+            {s.name}
+          </Link>
           {s.nameEn && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {s.nameEn}

@@ -40,6 +40,8 @@ interface Filters {
   partyOrganisation: PartyOrganisation | undefined;
   /** From the dashboard's inspection chart: both or neither. */
   inspection: { year: number; result: InspectionFilter } | undefined;
+  /** From the annual-report reminder: the societies that still owe that year's report. */
+  annualReportMissing: number | undefined;
   type: SocietyType | undefined;
   discipline: Discipline | undefined;
   q: string;
@@ -51,6 +53,7 @@ function readFilters(search: URLSearchParams): Filters {
   const limit = Number(search.get('limit'));
   const inspectionYear = Number(search.get('inspectionYear'));
   const inspectionResult = oneOf(INSPECTION_FILTERS, search.get('inspectionResult'));
+  const reportYear = Number(search.get('annualReportMissing'));
   return {
     status: oneOf(SOCIETY_STATUSES, search.get('status')),
     tier: oneOf(TIERS, search.get('tier')),
@@ -59,6 +62,8 @@ function readFilters(search: URLSearchParams): Filters {
       Number.isInteger(inspectionYear) && inspectionYear >= 2000 && inspectionResult
         ? { year: inspectionYear, result: inspectionResult }
         : undefined,
+    annualReportMissing:
+      Number.isInteger(reportYear) && reportYear >= 2000 && reportYear <= 2100 ? reportYear : undefined,
     type: oneOf(SOCIETY_TYPES, search.get('type')),
     discipline: oneOf(DISCIPLINES, search.get('discipline')),
     q: search.get('q')?.trim() ?? '',
@@ -77,6 +82,7 @@ function toQuery(filters: Filters, cursor: string | undefined): SocietyListQuery
     ...(filters.inspection
       ? { inspectionYear: filters.inspection.year, inspectionResult: filters.inspection.result }
       : {}),
+    ...(filters.annualReportMissing ? { annualReportMissing: filters.annualReportMissing } : {}),
     ...(filters.type ? { type: filters.type } : {}),
     ...(filters.discipline ? { discipline: filters.discipline } : {}),
     ...(filters.q ? { q: filters.q } : {}),
@@ -111,6 +117,7 @@ export function SocietiesList() {
         | 'partyOrganisation'
         | 'inspectionYear'
         | 'inspectionResult'
+        | 'annualReportMissing'
         | 'q'
         | 'sort'
         | 'limit',
@@ -268,6 +275,17 @@ export function SocietiesList() {
                     ? t('dashboard.inspection.notRecorded')
                     : t(`inspection.${filters.inspection.result}`),
               })}
+            </Tag>
+          )}
+          {filters.annualReportMissing && (
+            <Tag
+              closable
+              color="orange"
+              onClose={() => update({ annualReportMissing: undefined })}
+              data-testid="society-report-missing-filter"
+              style={{ marginInlineEnd: 0, paddingBlock: 4 }}
+            >
+              {t('society.list.reportMissingFilter', { year: filters.annualReportMissing })}
             </Tag>
           )}
           <Flex align="center" gap={8}>

@@ -1,0 +1,8 @@
+import { useParams } from 'react-router';
+import { SocietyPage } from '@/features/directory/components/society-page';
+
+/** A society's public page, from the directory: outside the session guard, readable without an account. */
+export function DirectorySocietyRoute() {
+  const { id = '' } = useParams();
+  return <SocietyPage key={id} id={id} />;
+}
