@@ -2,7 +2,7 @@
  * Two built API processes on one database, as behind a load balancer: nothing that matters may live in
  * one process's memory. Needs `pnpm build` first (it starts apps/api/dist/server.js; it builds nothing).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/database';
@@ -82,6 +82,70 @@ describe('two API processes on one database', () => {
     expect(other.status).toBe(422);
     const list = await call(a, 'GET', `/v1/societies?q=${encodeURIComponent('市幂等学会')}`);
     expect(list.json().items).toHaveLength(1);
+  });
+
+  it('run a request sent with one key to both at once exactly once', async () => {
+    for (let round = 0; round < 4; round++) {
+      const key = `race-${randomBytes(6).toString('hex')}`;
+      const name = `市并发学会${round}`;
+      const body = { name, type: 'society', discipline: 'science' };
+      const answers = await Promise.all(
+        [a, b].map((server) => call(server, 'POST', '/v1/societies', body, { 'idempotency-key': key })),
+      );
+      // One runs; the other is either given its answer (it arrived after the first finished) or told
+      // the first is still running (409 idempotency_key_in_progress, Retry-After), as API.md has it.
+      const ran = answers.filter((r) => r.status === 201 && r.headers.get('idempotent-replayed') !== 'true');
+      expect(ran, `round ${round}`).toHaveLength(1);
+      for (const other of answers.filter((r) => !ran.includes(r))) {
+        if (other.status === 201) {
+          expect(other.headers.get('idempotent-replayed')).toBe('true');
+          expect(other.json()).toEqual(ran[0]?.json());
+        } else {
+          expect(other.status).toBe(409);
+          expect(other.json().code).toBe('idempotency_key_in_progress');
+          expect(other.headers.get('retry-after')).toBe('1');
+        }
+      }
+      const list = await call(a, 'GET', `/v1/societies?q=${encodeURIComponent(name)}`);
+      expect(list.json().items).toHaveLength(1);
+    }
+  });
+
+  it('let a retry take over a key whose process died mid-request, once the claim is stale', async () => {
+    const me = (await call(a, 'GET', '/v1/auth/me')).json();
+    const key = `crashed-${randomBytes(6).toString('hex')}`;
+    const body = { name: '市断电学会', type: 'society', discipline: 'science' };
+    // What a process leaves when it dies between claiming the key and answering: a claim, no answer
+    // (its request fingerprint is the hash of the method, the path and the body as sent).
+    const requestHash = createHash('sha256').update('POST /v1/societies\n').update(JSON.stringify(body)).digest('hex');
+    const db = new pg.Client({ connectionString: database.url });
+    await db.connect();
+    try {
+      await db.query(
+        `INSERT INTO idempotency_keys (principal, key, method, path, request_hash, created_at)
+         VALUES ($1, $2, 'POST', '/v1/societies', $3, now() - interval '20 seconds')`,
+        [`user:${me.id}`, key, requestHash],
+      );
+      // Young enough that its request may still be running somewhere: the retry waits.
+      const early = await call(b, 'POST', '/v1/societies', body, { 'idempotency-key': key });
+      expect(early.status).toBe(409);
+      expect(early.json().code).toBe('idempotency_key_in_progress');
+
+      await db.query(`UPDATE idempotency_keys SET created_at = now() - interval '10 minutes' WHERE key = $1`, [key]);
+      const other = await call(b, 'POST', '/v1/societies', { ...body, name: '别的学会' }, { 'idempotency-key': key });
+      expect(other.status).toBe(422);
+      const retry = await call(b, 'POST', '/v1/societies', body, { 'idempotency-key': key });
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get('idempotent-replayed')).toBeNull();
+      const again = await call(a, 'POST', '/v1/societies', body, { 'idempotency-key': key });
+      expect(again.status).toBe(201);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(again.json().id).toBe(retry.json().id);
+      const list = await call(a, 'GET', `/v1/societies?q=${encodeURIComponent(body.name)}`);
+      expect(list.json().items).toHaveLength(1);
+    } finally {
+      await db.end();
+    }
   });
 
   it('count a rate limit across both', async () => {

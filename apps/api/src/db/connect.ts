@@ -42,8 +42,14 @@ export function connectPostgres(url: string, poolSize: number): DatabaseHandle {
       },
     },
   });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
+  // A connection lost while idle in the pool must not crash the process: the pool replaces it.
   pool.on('error', () => {});
+  // Nor one lost while checked out between two queries (inside a transaction, say): pg then emits
+  // 'error' on the client itself, where nobody listens. The next query on it fails (answered 503),
+  // and the pool drops the broken client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -74,7 +74,11 @@ function connectionCode(error: unknown): string | undefined {
   const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
   if (code && UNAVAILABLE.has(code)) return code;
   const message = error instanceof Error ? error.message : '';
-  if (/Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(message)) {
+  // node-postgres words these without a code: a connection lost mid-query, a pool that cannot
+  // connect in time, and a query on a client whose connection has already failed.
+  if (
+    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|is not queryable/i.test(message)
+  ) {
     return 'connection';
   }
   if ('errors' in error && Array.isArray(error.errors)) return error.errors.map(connectionCode).find(Boolean);

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { sql } from 'kysely';
 import type { DB } from '../db/connect';
-import { canonicalJson } from '../lib/canonical-json';
 import { AppError, errors } from '../lib/errors';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency: { principal: string; key: string } | null;
+    /** The JSON body as it arrived, before parsing (null without one). */
+    rawJsonBody: string | null;
+    idempotency: Claim | null;
   }
   interface FastifyContextConfig {
     /**
@@ -18,15 +20,43 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * A key this request holds. `claimedAt` tells this claim from a later one of the same key (after a
+ * stale claim was taken over): only the holder may complete or release it.
+ */
+interface Claim {
+  principal: string;
+  key: string;
+  claimedAt: Date;
+}
+
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,200}$/;
 const REPLAYED_HEADERS = ['location', 'etag', 'content-type'];
 /** Keys are kept this long; a retry after that is treated as a new request. */
 const RETENTION_HOURS = 24;
+/**
+ * A claim still in progress after this long is abandoned: its process died between claiming and
+ * answering (the claim is made outside the business transaction, so nothing else clears it). The
+ * server drops a connection idle for 30 s (`connectionTimeout` in app.ts), so by then the caller of a
+ * request still running has long gone; four times that, and a retry may take the key over instead
+ * of being told 409 until the 24-hour purge.
+ */
+const STALE_CLAIM_SECONDS = 120;
+/**
+ * Claim times come from the database's clock, so processes whose clocks differ agree on a claim's
+ * age; to the millisecond, so a claim time read back into a JavaScript Date matches the stored one.
+ */
+const CLAIM_TIME = sql<Date>`date_trunc('milliseconds', now())`;
 
+/**
+ * What makes two requests "the same" for a key: method, URL and the body exactly as sent. A retry
+ * sends the same bytes; hashing them is also far cheaper than re-serialising a parsed body (a bulk
+ * import's body holds a thousand rows).
+ */
 function requestHash(request: FastifyRequest): string {
   return createHash('sha256')
     .update(`${request.method} ${request.url}\n`)
-    .update(canonicalJson(request.body ?? null))
+    .update(request.rawJsonBody ?? 'null')
     .digest('hex');
 }
 
@@ -34,12 +64,23 @@ function requestHash(request: FastifyRequest): string {
  * `Idempotency-Key` on POST: the first request with a key runs and its successful answer is stored;
  * a retry with the same key and body gets that answer again (marked `Idempotent-Replayed: true`);
  * the same key with another body is 422. Keys live in the database, so a retry may reach any
- * process. Failed attempts release the key, so a corrected request can reuse it.
+ * process. Failed attempts release the key, so a corrected request can reuse it; a claim abandoned
+ * by a process that died mid-request is taken over by a retry once it is stale.
  */
 export const idempotencyPlugin = fp(
   async (app: FastifyInstance, options: { db: DB }) => {
     const { db } = options;
     app.decorateRequest('idempotency', null);
+    app.decorateRequest('rawJsonBody', null);
+
+    // Fastify's own JSON parser (with its prototype-poisoning checks), keeping the text it parsed.
+    const parseJson = app.getDefaultJsonParser('error', 'error');
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+      const text = typeof body === 'string' ? body : body.toString('utf8');
+      request.rawJsonBody = text;
+      parseJson(request, text, done);
+    });
 
     app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
       if (request.method !== 'POST' || request.routeOptions.config.access === 'public') return;
@@ -60,13 +101,13 @@ export const idempotencyPlugin = fp(
           method: request.method,
           path: request.url,
           request_hash: hash,
-          created_at: new Date(),
+          created_at: CLAIM_TIME,
         })
         .onConflict((oc) => oc.columns(['principal', 'key']).doNothing())
-        .returning('key')
+        .returning('created_at')
         .executeTakeFirst();
       if (claimed) {
-        request.idempotency = { principal, key };
+        request.idempotency = { principal, key, claimedAt: claimed.created_at };
         return;
       }
       const existing = await db
@@ -84,6 +125,23 @@ export const idempotencyPlugin = fp(
         );
       }
       if (existing.status_code === null) {
+        // Abandoned by a process that died mid-request: this retry takes the key over and runs. The
+        // update is conditional, so of several retries racing for it exactly one wins.
+        const takenOver = await db
+          .updateTable('idempotency_keys')
+          .set({ created_at: CLAIM_TIME })
+          .where('principal', '=', principal)
+          .where('key', '=', key)
+          .where('request_hash', '=', hash)
+          .where('status_code', 'is', null)
+          .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${STALE_CLAIM_SECONDS})`)
+          .returning('created_at')
+          .executeTakeFirst();
+        if (takenOver) {
+          request.log.warn({ idempotencyKey: key }, 'took over an abandoned idempotency claim');
+          request.idempotency = { principal, key, claimedAt: takenOver.created_at };
+          return;
+        }
         throw new AppError(
           409,
           'idempotency_key_in_progress',
@@ -109,28 +167,36 @@ export const idempotencyPlugin = fp(
       const claim = request.idempotency;
       if (!claim) return payload;
       request.idempotency = null;
-      if (reply.statusCode >= 200 && reply.statusCode < 300) {
-        const headers: Record<string, string> = {};
-        for (const name of REPLAYED_HEADERS) {
-          const value = reply.getHeader(name);
-          if (typeof value === 'string') headers[name] = value;
+      // The answer goes out whatever happens to the bookkeeping: when the database has just gone away
+      // (the very failure a 503 here reports), failing to record or release the key must not turn
+      // the answer into a 500. An unreleased claim is taken over once it is stale (see above).
+      try {
+        if (reply.statusCode >= 200 && reply.statusCode < 300) {
+          const headers: Record<string, string> = {};
+          for (const name of REPLAYED_HEADERS) {
+            const value = reply.getHeader(name);
+            if (typeof value === 'string') headers[name] = value;
+          }
+          await db
+            .updateTable('idempotency_keys')
+            .set({
+              status_code: reply.statusCode,
+              response_headers: JSON.stringify(headers),
+              response_body:
+                request.routeOptions.config.idempotentReplay === 'withhold' || typeof payload !== 'string'
+                  ? null
+                  : payload,
+              completed_at: new Date(),
+            })
+            .where('principal', '=', claim.principal)
+            .where('key', '=', claim.key)
+            .where('created_at', '=', claim.claimedAt)
+            .execute();
+        } else {
+          await releaseKey(db, claim);
         }
-        await db
-          .updateTable('idempotency_keys')
-          .set({
-            status_code: reply.statusCode,
-            response_headers: JSON.stringify(headers),
-            response_body:
-              request.routeOptions.config.idempotentReplay === 'withhold' || typeof payload !== 'string'
-                ? null
-                : payload,
-            completed_at: new Date(),
-          })
-          .where('principal', '=', claim.principal)
-          .where('key', '=', claim.key)
-          .execute();
-      } else {
-        await releaseKey(db, claim);
+      } catch (error) {
+        request.log.warn({ err: error, key: claim.key }, 'could not record the idempotency key');
       }
       return payload;
     });
@@ -143,11 +209,12 @@ export const idempotencyPlugin = fp(
   { name: 'idempotency', dependencies: ['auth'] },
 );
 
-async function releaseKey(db: DB, claim: { principal: string; key: string }): Promise<void> {
+async function releaseKey(db: DB, claim: Claim): Promise<void> {
   await db
     .deleteFrom('idempotency_keys')
     .where('principal', '=', claim.principal)
     .where('key', '=', claim.key)
+    .where('created_at', '=', claim.claimedAt)
     .where('status_code', 'is', null)
     .execute();
 }
@@ -155,6 +222,6 @@ async function releaseKey(db: DB, claim: { principal: string; key: string }): Pr
 export async function purgeExpiredIdempotencyKeys(db: DB): Promise<void> {
   await db
     .deleteFrom('idempotency_keys')
-    .where('created_at', '<', new Date(Date.now() - RETENTION_HOURS * 3600 * 1000))
+    .where('created_at', '<', sql<Date>`now() - make_interval(hours => ${RETENTION_HOURS})`)
     .execute();
 }
