@@ -1,4 +1,4 @@
-import { canonicalJson } from '@society-hub/api/testing';
+import { CanonicalText, canonicalJson } from '@society-hub/api/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -47,6 +47,23 @@ describe('canonical JSON', () => {
         expect(canonicalJson(v)).toBe(reference(v) ?? 'null');
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('splices a value serialised beforehand exactly where the value would have been', () => {
+    fc.assert(
+      // A spliced text stands for a JSON value; `undefined` (a field left out) is never spliced.
+      fc.property(
+        value.filter((v) => v !== undefined),
+        value,
+        fc.string(),
+        (inner, outer, name) => {
+          const around = { outer, [name]: inner, after: inner };
+          const spliced = { outer, [name]: CanonicalText.of(inner), after: CanonicalText.of(inner) };
+          expect(canonicalJson(spliced)).toBe(canonicalJson(around));
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 

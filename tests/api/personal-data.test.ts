@@ -13,6 +13,14 @@ describe('the personal-data vault', () => {
     expect(vault.decrypt(a)).toBe('11010519491231002X');
   });
 
+  it('never hands out a nonce twice, across many refills of its nonce pool', () => {
+    const sealed = Array.from({ length: 2000 }, () => vault.encrypt('11010519491231002X'));
+    const nonces = sealed.map((s) => s.split('.')[1]);
+    expect(new Set(nonces).size).toBe(sealed.length);
+    expect(nonces.every((n) => Buffer.from(n ?? '', 'base64url').length === 12)).toBe(true);
+    expect(sealed.every((s) => vault.decrypt(s) === '11010519491231002X')).toBe(true);
+  });
+
   it('refuses a tampered or foreign value', () => {
     const sealed = vault.encrypt('11010519491231002X');
     const parts = sealed.split('.');

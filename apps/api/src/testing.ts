@@ -8,7 +8,7 @@ export { loadConfig } from './config';
 export { connectPglite, connectPostgres, type DatabaseHandle } from './db/connect';
 export { migrateToLatest } from './db/migrate';
 export { DEMO_PASSWORD, loadDemoData } from './demo/load-demo-data';
-export { canonicalJson } from './lib/canonical-json';
+export { CanonicalText, canonicalJson } from './lib/canonical-json';
 export { PersonalDataVault } from './lib/personal-data';
 export { chainHash, GENESIS_HASH } from './modules/audit/audit.chain';
 export { hashPassword } from './modules/auth/passwords';

@@ -12,6 +12,19 @@ export function canonicalJson(value: unknown): string {
   return write(value) ?? 'null';
 }
 
+/**
+ * A value's canonical JSON, made once and then spliced into a larger canonical JSON as it is: the
+ * audit log stores a change's before and after as this text and hashes the row around it, so the
+ * (largest) part of every row is serialised once instead of three times.
+ */
+export class CanonicalText {
+  constructor(readonly text: string) {}
+
+  static of(value: unknown): CanonicalText {
+    return new CanonicalText(canonicalJson(value));
+  }
+}
+
 /** `undefined` where `JSON.stringify` would leave the value out (undefined, functions, symbols). */
 function write(value: unknown): string | undefined {
   switch (typeof value) {
@@ -27,6 +40,7 @@ function write(value: unknown): string | undefined {
       throw new TypeError('Do not know how to serialize a BigInt');
   }
   if (value === null) return 'null';
+  if (value instanceof CanonicalText) return value.text;
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) {
     let out = '[';

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/connect';
 import type { Database } from '../db/database';
 import { type ChainedFields, chainHash, GENESIS_HASH } from '../modules/audit/audit.chain';
+import { CanonicalText } from './canonical-json';
 import { type ColumnTypes, insertMany } from './insert-many';
 import type { RequestContext } from './request-context';
 
@@ -43,15 +44,20 @@ export async function write<T>(
 
 async function appendChanges(trx: Trx, context: RequestContext, changes: Change[]): Promise<void> {
   const at = new Date().toISOString();
-  const events = changes.filter((c) => c.event !== undefined);
+  // Each before/after is serialised once: the same canonical text is stored, hashed and published.
+  const texts = changes.map((c) => ({
+    before: c.before === undefined || c.before === null ? null : CanonicalText.of(c.before),
+    after: c.after === undefined || c.after === null ? null : CanonicalText.of(c.after),
+  }));
+  const events = changes.flatMap((c, i) => (c.event === undefined ? [] : [{ change: c, after: texts[i]?.after }]));
   if (events.length > 0) {
-    const values = events.map((c) => ({
+    const values = events.map(({ change, after }) => ({
       id: uuidv7(),
-      type: c.event ?? '',
-      resource_type: c.resourceType,
-      resource_id: c.resourceId,
-      society_id: c.societyId ?? null,
-      payload: JSON.stringify(c.after ?? { id: c.resourceId }),
+      type: change.event ?? '',
+      resource_type: change.resourceType,
+      resource_id: change.resourceId,
+      society_id: change.societyId ?? null,
+      payload: after?.text ?? JSON.stringify({ id: change.resourceId }),
       at,
     }));
     await insertMany(trx, 'outbox_events', OUTBOX_COLUMNS, values);
@@ -60,7 +66,8 @@ async function appendChanges(trx: Trx, context: RequestContext, changes: Change[
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   let prevHash = last?.hash ?? GENESIS_HASH;
-  const rows = changes.map((change) => {
+  const rows = changes.map((change, i) => {
+    const { before, after } = texts[i] ?? { before: null, after: null };
     const fields: ChainedFields = {
       id: uuidv7(),
       at,
@@ -71,8 +78,8 @@ async function appendChanges(trx: Trx, context: RequestContext, changes: Change[
       resourceType: change.resourceType,
       resourceId: change.resourceId,
       societyId: change.societyId ?? null,
-      before: change.before ?? null,
-      after: change.after ?? null,
+      before,
+      after,
       requestId: context.requestId,
       ip: context.ip,
     };
@@ -87,8 +94,8 @@ async function appendChanges(trx: Trx, context: RequestContext, changes: Change[
       resource_type: fields.resourceType,
       resource_id: fields.resourceId,
       society_id: fields.societyId,
-      before: fields.before === null ? null : JSON.stringify(fields.before),
-      after: fields.after === null ? null : JSON.stringify(fields.after),
+      before: before?.text ?? null,
+      after: after?.text ?? null,
       request_id: fields.requestId,
       ip: fields.ip,
       prev_hash: prevHash,
