@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, nextCreditCode, startTestApp, type TestApp } from '../support/app';
 
@@ -12,6 +13,15 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('on PGlite', () => {
+  it('hears an account change made in SQL and lets the caller go at once', async () => {
+    const token = await t.userToken('auditor');
+    const me = () => t.request({ method: 'GET', url: '/v1/auth/me', token });
+    const { id } = (await me()).json<{ id: string }>();
+    expect((await me()).statusCode).toBe(200);
+    await sql`UPDATE users SET disabled = true WHERE id = ${id}`.execute(t.database.db);
+    expect((await me()).statusCode).toBe(401);
+  });
+
   it('is ready', async () => {
     expect((await t.request({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ok', database: 'ok' });
   });

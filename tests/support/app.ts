@@ -68,7 +68,7 @@ export async function startTestApp(
     MEMBER_DATA_KEY: randomBytes(32).toString('base64'),
     ...env,
   });
-  const app = await buildApp({ config, db: database.db });
+  const app = await buildApp({ config, db: database.db, listen: database.listen });
   await app.ready();
 
   const request: TestApp['request'] = ({ token, headers, ...options }) =>

@@ -136,7 +136,8 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleRun>
       });
       contexts.push(context);
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      // Generous: CI runs these beside the API tests on two cores, where a cold page can take 15 s.
+      page.setDefaultTimeout(30_000);
       page.on('console', (message) => {
         if (message.type() === 'error' && !expected.test(message.text())) browserErrors.push(message.text());
       });

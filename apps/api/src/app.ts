@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from './config';
-import type { DB } from './db/connect';
+import type { DB, Listen } from './db/connect';
 import { PersonalDataVault } from './lib/personal-data';
 import { sharedSchemas } from './lib/schemas';
 import { allianceRoutes } from './modules/alliances/alliances.routes';
@@ -115,6 +115,8 @@ export interface AppDependencies {
   db: DB;
   /** The PostgreSQL pool's occupancy for /metrics, when there is a pool. */
   poolStats?: (() => PoolStats) | undefined;
+  /** The database's notifications (callers are cached between requests only with them). */
+  listen?: Listen | undefined;
 }
 
 /**
@@ -122,7 +124,7 @@ export interface AppDependencies {
  * `server.ts` puts it on a port. The order matters: errors, then auth (which every route's
  * `access` is checked against), then modules, each under an explicit prefix.
  */
-export async function buildApp({ config, db, poolStats }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, db, poolStats, listen }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -200,7 +202,7 @@ export async function buildApp({ config, db, poolStats }: AppDependencies): Prom
     ttlSeconds: config.accessTokenTtlSeconds,
   });
   const external = config.externalIdentity ? new ExternalIdentity(db, config.externalIdentity) : null;
-  await app.register(authPlugin, { db, tokens, external });
+  await app.register(authPlugin, { db, tokens, external, listen });
   await app.register(idempotencyPlugin, { db });
 
   const throttle = new LoginThrottle(db, {

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const database = await connectDatabase(config);
   await migrateToLatest(database.db);
   const createdAdmin = await ensureAdmin(database.db, config.adminUsername, config.adminPassword);
-  const app = await buildApp({ config, db: database.db, poolStats: database.poolStats });
+  const app = await buildApp({ config, db: database.db, poolStats: database.poolStats, listen: database.listen });
   if (createdAdmin?.generatedPassword) {
     // Printed once, to the operator's terminal only; it is stored hashed.
     console.log(

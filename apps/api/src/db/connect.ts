@@ -1,9 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database';
 
@@ -20,12 +17,87 @@ const sharedParsers = {
   [PG_TYPE.date]: (value: string) => value,
 };
 
+/** What a subscriber to a notification channel hears: notifications, and whether it may miss any. */
+export interface ListenHandlers {
+  /** A notification arrived on the channel. */
+  notify(): void;
+  /** Listening (again): from now on no notification is missed. */
+  ready(): void;
+  /** The listening connection is gone: notifications may be missed until `ready` comes again. */
+  lost(): void;
+}
+
+/** Subscribes to a notification channel (LISTEN); the returned function unsubscribes. */
+export type Listen = (channel: string, handlers: ListenHandlers) => () => Promise<void>;
+
 export interface DatabaseHandle {
   db: DB;
   kind: 'postgres' | 'pglite';
   close(): Promise<void>;
   /** The connection pool's occupancy, for /metrics (PostgreSQL only). */
   poolStats?: () => { total: number; idle: number; waiting: number; max: number };
+  listen: Listen;
+}
+
+const CHANNEL = /^[a-z_]+$/;
+const RELISTEN_MS = 1000;
+
+/**
+ * LISTEN on a connection of its own (a pooled one goes back to the pool and stops listening), kept
+ * open and re-established a second after it is lost, for as long as the subscription lasts.
+ */
+function listenOnOwnConnection(url: string): Listen {
+  return (channel, handlers) => {
+    if (!CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);
+    let current: pg.Client | null = null;
+    let stopped = false;
+    let retry: NodeJS.Timeout | undefined;
+    const again = () => {
+      if (stopped) return;
+      retry = setTimeout(() => void connect(), RELISTEN_MS);
+      retry.unref();
+    };
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000, keepAlive: true });
+      let live = false;
+      const lost = () => {
+        if (!live) return;
+        live = false;
+        current = null;
+        handlers.lost();
+        void client.end().catch(() => {});
+        again();
+      };
+      client.on('error', lost);
+      client.on('end', lost);
+      client.on('notification', (message) => {
+        if (message.channel === channel) handlers.notify();
+      });
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${channel}`);
+      } catch {
+        void client.end().catch(() => {});
+        again();
+        return;
+      }
+      if (stopped) {
+        await client.end().catch(() => {});
+        return;
+      }
+      live = true;
+      current = client;
+      handlers.ready();
+    };
+    void connect();
+    return async () => {
+      stopped = true;
+      clearTimeout(retry);
+      const client = current;
+      current = null;
+      await client?.end().catch(() => {});
+    };
+  };
 }
 
 export function connectPostgres(url: string, poolSize: number): DatabaseHandle {
@@ -56,6 +128,7 @@ export function connectPostgres(url: string, poolSize: number): DatabaseHandle {
     kind: 'postgres',
     close: () => db.destroy(),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: poolSize }),
+    listen: listenOnOwnConnection(url),
   };
 }
 
@@ -66,6 +139,12 @@ export async function connectPglite(dataDir: string | null): Promise<DatabaseHan
     location = resolve(dataDir, 'pglite');
     mkdirSync(location, { recursive: true });
   }
+  // Loaded only when the product runs embedded: a server on PostgreSQL never carries PGlite.
+  const [{ PGlite }, { pg_trgm }, { PGliteDialect }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('kysely-pglite-dialect'),
+  ]);
   const client = await PGlite.create(location, {
     extensions: { pg_trgm },
     parsers: {
@@ -74,7 +153,19 @@ export async function connectPglite(dataDir: string | null): Promise<DatabaseHan
     },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  // In the same process as its database, a subscription never loses its connection.
+  const listen: Listen = (channel, handlers) => {
+    const subscribed = client
+      .listen(channel, () => handlers.notify())
+      .then((unsubscribe) => {
+        handlers.ready();
+        return unsubscribe;
+      });
+    return async () => {
+      await (await subscribed)();
+    };
+  };
+  return { db, kind: 'pglite', close: () => db.destroy(), listen };
 }
 
 export async function connectDatabase(config: {

@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -47,16 +46,18 @@ export function sendTable(reply: FastifyReply, table: TableExport): FastifyReply
       }
     })();
   } else {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-    const sheet = workbook.addWorksheet(table.sheet);
-    sheet.columns = table.columns.map((c) => ({
-      header: c.header,
-      key: c.key,
-      width: Math.max(10, c.header.length * 2 + 4),
-    }));
-    sheet.getRow(1).font = { bold: true };
     void (async () => {
       try {
+        // Loaded on the first XLSX export only: exceljs is ~30 MB of memory a process need not carry.
+        const { default: ExcelJS } = await import('exceljs');
+        const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+        const sheet = workbook.addWorksheet(table.sheet);
+        sheet.columns = table.columns.map((c) => ({
+          header: c.header,
+          key: c.key,
+          width: Math.max(10, c.header.length * 2 + 4),
+        }));
+        sheet.getRow(1).font = { bold: true };
         for await (const row of table.rows) sheet.addRow(row).commit();
         sheet.commit();
         await workbook.commit();

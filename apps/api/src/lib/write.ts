@@ -25,6 +25,16 @@ export interface Change {
 /** Serialises appends to the audit chain across connections and processes (a fixed advisory lock key). */
 const AUDIT_CHAIN_LOCK = 7_130_201;
 
+/** Told the resource types of every write once it has committed (this process's caches listen). */
+export type CommitListener = (resourceTypes: ReadonlySet<string>) => void;
+const commitListeners = new Set<CommitListener>();
+
+/** Subscribes to committed writes; the returned function unsubscribes. */
+export function onCommit(listener: CommitListener): () => void {
+  commitListeners.add(listener);
+  return () => commitListeners.delete(listener);
+}
+
 /**
  * The one write path. The business change, its audit rows and its outbox events commit in one
  * transaction or not at all, so the audit log and the change feed never miss nor invent a change.
@@ -34,12 +44,17 @@ export async function write<T>(
   context: RequestContext,
   work: (trx: Trx, record: (change: Change) => void) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    const changes: Change[] = [];
+  const changes: Change[] = [];
+  const result = await db.transaction().execute(async (trx) => {
     const result = await work(trx, (change) => changes.push(change));
     if (changes.length > 0) await appendChanges(trx, context, changes);
     return result;
   });
+  if (changes.length > 0 && commitListeners.size > 0) {
+    const types = new Set(changes.map((c) => c.resourceType));
+    for (const listener of commitListeners) listener(types);
+  }
+  return result;
 }
 
 async function appendChanges(trx: Trx, context: RequestContext, changes: Change[]): Promise<void> {

@@ -1,12 +1,14 @@
 import type { ApiScope, Role } from '@society-hub/domain';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
-import type { DB } from '../db/connect';
+import type { DB, Listen } from '../db/connect';
 import { errors } from '../lib/errors';
 import type { Principal } from '../lib/request-context';
+import { onCommit } from '../lib/write';
 import type { ExternalIdentity } from '../modules/auth/external-identity';
+import { PrincipalCache } from '../modules/auth/principal-cache';
 import type { TokenService } from '../modules/auth/tokens';
-import { findClient } from '../modules/clients/clients.repository';
+import { type ClientRecord, findClient } from '../modules/clients/clients.repository';
 import { findUserById, type UserRecord } from '../modules/users/users.repository';
 
 /**
@@ -54,6 +56,7 @@ async function authenticate(
   db: DB,
   tokens: TokenService,
   external: ExternalIdentity | null,
+  cache: PrincipalCache | null,
   request: FastifyRequest,
 ): Promise<Principal> {
   const header = request.headers.authorization;
@@ -66,7 +69,7 @@ async function authenticate(
   if (!verified) throw errors.unauthorized(INVALID_TOKEN);
 
   if (verified.claims.typ === 'client') {
-    const client = await findClient(db, verified.sub);
+    const client = await loadClient(db, cache, verified.sub);
     if (!client || client.disabled) throw errors.unauthorized(INVALID_TOKEN);
     const granted = typeof verified.claims.scope === 'string' ? verified.claims.scope.split(' ') : [];
     return {
@@ -80,9 +83,27 @@ async function authenticate(
     };
   }
 
-  const user = await findUserById(db, verified.sub);
+  const user = await loadUser(db, cache, verified.sub);
   if (!user || user.disabled) throw errors.unauthorized(INVALID_TOKEN);
   return userPrincipal(user);
+}
+
+async function loadUser(db: DB, cache: PrincipalCache | null, id: string): Promise<UserRecord | undefined> {
+  const cached = cache?.user(id);
+  if (cached) return cached;
+  const since = cache?.begin() ?? 0;
+  const user = await findUserById(db, id);
+  if (user) cache?.keepUser(id, user, since);
+  return user;
+}
+
+async function loadClient(db: DB, cache: PrincipalCache | null, id: string): Promise<ClientRecord | undefined> {
+  const cached = cache?.client(id);
+  if (cached) return cached;
+  const since = cache?.begin() ?? 0;
+  const client = await findClient(db, id);
+  if (client) cache?.keepClient(id, client, since);
+  return client;
 }
 
 function userPrincipal(user: UserRecord): Principal {
@@ -104,10 +125,50 @@ function allowed(access: Exclude<Access, 'public'>, principal: Principal): boole
   return access.scope !== undefined && principal.scopes.includes(access.scope);
 }
 
+/** Principal tables whose change, committed by this process, empties the cache at once. */
+const PRINCIPAL_RESOURCES = ['user', 'client'];
+
+export interface AuthOptions {
+  db: DB;
+  tokens: TokenService;
+  external?: ExternalIdentity | null;
+  /** Notifications of the database; without them callers are read from it on every request. */
+  listen?: Listen | undefined;
+}
+
 export const authPlugin = fp(
-  async (app: FastifyInstance, options: { db: DB; tokens: TokenService; external?: ExternalIdentity | null }) => {
+  async (app: FastifyInstance, options: AuthOptions) => {
     app.decorate('tokens', options.tokens);
     app.decorateRequest('principal', null);
+
+    let cache: PrincipalCache | null = null;
+    if (options.listen) {
+      const principals = new PrincipalCache();
+      let listening: () => void = () => {};
+      const firstReady = new Promise<void>((resolve) => {
+        listening = resolve;
+      });
+      const unsubscribe = options.listen('principal_changed', {
+        notify: () => principals.invalidate(),
+        ready: () => {
+          principals.listeningAgain();
+          listening();
+        },
+        lost: () => principals.stoppedListening(),
+      });
+      // Start with the cache working when the database answers at once; a slow LISTEN only delays caching.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([firstReady, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+      clearTimeout(timer);
+      const unwatch = onCommit((types) => {
+        if (PRINCIPAL_RESOURCES.some((t) => types.has(t))) principals.invalidate();
+      });
+      app.addHook('onClose', async () => {
+        unwatch();
+        await unsubscribe();
+      });
+      cache = principals;
+    }
 
     app.addHook('onRoute', (route) => {
       if (!isApiPath(route.url)) return;
@@ -119,7 +180,7 @@ export const authPlugin = fp(
       if (access === 'public') return;
       // A route-level hook, so it runs after the rate limiter's (also route-level) and before the body is read.
       const requireRole: onRequestHookHandler = async (request) => {
-        const principal = await authenticate(options.db, options.tokens, options.external ?? null, request);
+        const principal = await authenticate(options.db, options.tokens, options.external ?? null, cache, request);
         if (!allowed(access, principal)) throw errors.forbidden();
         request.principal = principal;
       };

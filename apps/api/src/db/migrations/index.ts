@@ -8,6 +8,7 @@ import * as memberSearch from './2026-11-22T0006_member_search';
 import * as funding from './2026-11-22T0007_funding';
 import * as integration from './2026-12-02T0009_integration';
 import * as pilots from './2026-12-02T0010_pilots';
+import * as principalNotify from './2026-12-03T0011_principal_notify';
 
 /**
  * Every migration, by name. Listed explicitly (not read from disk) so the bundled server carries
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0007_funding': funding,
   '2026-12-02T0009_integration': integration,
   '2026-12-02T0010_pilots': pilots,
+  '2026-12-03T0011_principal_notify': principalNotify,
 };

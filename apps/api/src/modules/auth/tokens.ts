@@ -4,6 +4,15 @@ import { loadPublicKeys, type PublicJwk, SIGNING_ALGORITHM, type SigningKey } fr
 
 /** How long a process signs with the key it loaded before looking for a newer one (after a rotation elsewhere). */
 const KEY_REFRESH_MS = 60_000;
+/** Tokens whose signature this process has already checked, kept until they expire (most recent first to go last). */
+const VERIFIED_CACHE_SIZE = 5000;
+
+interface Verified {
+  sub: string;
+  claims: Record<string, unknown>;
+  /** When the token expires, in ms. */
+  expiresAt: number;
+}
 
 export interface TokenSettings {
   issuer: string;
@@ -23,6 +32,13 @@ export class TokenService {
 
   private key: SigningKey | null = null;
   private keyLoadedAt = 0;
+  /**
+   * An ES256 signature check costs more CPU than the rest of a simple read; a client sends the same
+   * token for up to 15 minutes. Whatever can change about the caller meanwhile (disabled, scopes,
+   * societies) is read from the database on every request all the same (plugins/auth.ts); what is
+   * cached is only that these exact bytes were signed by us. A change of the key set empties it.
+   */
+  private readonly verified = new Map<string, Verified>();
 
   constructor(
     private readonly db: DB,
@@ -67,6 +83,7 @@ export class TokenService {
   }
 
   private async reload(): Promise<void> {
+    this.verified.clear();
     this.publicKeys = await loadPublicKeys(this.db, this.settings.ttlSeconds);
     this.knownKids = new Set(this.publicKeys.map((k) => k.kid));
     this.jwks = createLocalJWKSet({ keys: this.publicKeys });
@@ -74,6 +91,11 @@ export class TokenService {
 
   /** The verified subject and claims, or null for any token that is not ours and valid. */
   async verify(token: string): Promise<{ sub: string; claims: Record<string, unknown> } | null> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAt > Date.now()) return { sub: known.sub, claims: known.claims };
+      this.verified.delete(token);
+    }
     try {
       const [encodedHeader] = token.split('.');
       const header: unknown = JSON.parse(Buffer.from(encodedHeader ?? '', 'base64url').toString('utf8'));
@@ -86,9 +108,23 @@ export class TokenService {
         algorithms: [SIGNING_ALGORITHM],
       });
       if (typeof payload.sub !== 'string') return null;
+      if (typeof payload.exp === 'number')
+        this.remember(token, { sub: payload.sub, claims: payload, expiresAt: payload.exp * 1000 });
       return { sub: payload.sub, claims: payload };
     } catch {
       return null;
     }
+  }
+
+  private remember(token: string, verified: Verified): void {
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      // Maps iterate in insertion order: drop the oldest tenth rather than one entry per new token.
+      let drop = Math.ceil(VERIFIED_CACHE_SIZE / 10);
+      for (const key of this.verified.keys()) {
+        if (drop-- <= 0) break;
+        this.verified.delete(key);
+      }
+    }
+    this.verified.set(token, verified);
   }
 }

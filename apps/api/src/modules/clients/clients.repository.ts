@@ -1,5 +1,5 @@
 import { API_SCOPES, type ApiScope } from '@society-hub/domain';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { ClientsTable } from '../../db/database';
 import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
@@ -54,11 +54,21 @@ function toRecord(row: Selectable<ClientsTable>, societyIds: string[]): ClientRe
 }
 
 export async function findClient(db: Executor, id: string, options: { forUpdate?: boolean } = {}) {
-  let query = db.selectFrom('clients').selectAll().where('id', '=', id);
+  // The societies in the same statement: every request of a machine client loads it.
+  let query = db
+    .selectFrom('clients')
+    .selectAll()
+    .select(
+      sql<string[]>`coalesce(
+        (SELECT array_agg(cs.society_id::text ORDER BY cs.society_id) FROM client_societies cs WHERE cs.client_id = clients.id),
+        '{}')`.as('society_ids'),
+    )
+    .where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
-  return toRecord(row, (await societiesOf(db, [row.id])).get(row.id) ?? []);
+  const { society_ids, ...client } = row;
+  return toRecord(client, society_ids);
 }
 
 export async function listClients(db: Executor, keyset: Keyset) {

@@ -1,4 +1,5 @@
 import type { Role } from '@society-hub/domain';
+import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
@@ -15,18 +16,15 @@ export interface UserRecord {
   societyIds: string[];
 }
 
-async function withSocieties(
-  db: DB | Trx,
-  row: {
-    id: string;
-    username: string;
-    display_name: string | null;
-    password_hash: string;
-    role: Role;
-    disabled: boolean;
-  },
-): Promise<UserRecord> {
-  const links = await db.selectFrom('user_societies').select('society_id').where('user_id', '=', row.id).execute();
+function toUserRecord(row: {
+  id: string;
+  username: string;
+  display_name: string | null;
+  password_hash: string;
+  role: Role;
+  disabled: boolean;
+  society_ids: string[];
+}): UserRecord {
   return {
     id: row.id,
     username: row.username,
@@ -34,24 +32,36 @@ async function withSocieties(
     passwordHash: row.password_hash,
     role: row.role,
     disabled: row.disabled,
-    societyIds: links.map((l) => l.society_id),
+    societyIds: row.society_ids,
   };
 }
 
 const userColumns = ['id', 'username', 'display_name', 'password_hash', 'role', 'disabled'] as const;
 
+/**
+ * The user's societies in the same statement: every authenticated request loads its caller, so one
+ * round trip instead of two is felt on every read.
+ */
+const societyIds = sql<string[]>`coalesce(
+  (SELECT array_agg(us.society_id::text ORDER BY us.society_id) FROM user_societies us WHERE us.user_id = users.id),
+  '{}')`.as('society_ids');
+
 export async function findUserByUsername(db: DB | Trx, username: string): Promise<UserRecord | undefined> {
   const row = await db
     .selectFrom('users')
-    .select(userColumns)
+    .select([...userColumns, societyIds])
     .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
     .executeTakeFirst();
-  return row ? withSocieties(db, row) : undefined;
+  return row ? toUserRecord(row) : undefined;
 }
 
 export async function findUserById(db: DB | Trx, id: string): Promise<UserRecord | undefined> {
-  const row = await db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
-  return row ? withSocieties(db, row) : undefined;
+  const row = await db
+    .selectFrom('users')
+    .select([...userColumns, societyIds])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toUserRecord(row) : undefined;
 }
 
 export async function countUsers(db: DB | Trx): Promise<number> {
