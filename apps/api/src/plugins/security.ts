@@ -1,9 +1,9 @@
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import helmet from 'helmet';
 import type { DB } from '../db/connect';
 import { AppError } from '../lib/errors';
 import { postgresRateLimitStore, purgeExpiredRateLimitWindows } from './rate-limit-store';
@@ -20,7 +20,9 @@ const WINDOW_PURGE_MS = 60_000;
 
 export const securityPlugin = fp(
   async (app: FastifyInstance, options: SecurityOptions) => {
-    await app.register(helmet, {
+    // Helmet's middleware built once. (@fastify/helmet builds it anew on every request — parsing the
+    // CSP directives each time, a few percent of a simple read's cost.)
+    const securityHeaders = helmet({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -34,6 +36,9 @@ export const securityPlugin = fp(
         },
       },
       crossOriginEmbedderPolicy: false,
+    });
+    app.addHook('onRequest', (request, reply, done) => {
+      securityHeaders(request.raw, reply.raw, (error) => done(error instanceof Error ? error : undefined));
     });
     if (options.corsOrigins.length > 0) {
       await app.register(cors, {
