@@ -2,7 +2,18 @@ import { Flex, Spin } from 'antd';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { policies } from '@/lib/authorization';
 import { useSession } from '@/lib/session';
+import { messagesReady } from './i18n';
 import { RequirePolicy } from './routes/require-policy';
+
+/**
+ * A page's module, once the dictionaries it imports have the reader's language: English is fetched
+ * for them the first time, and the page renders after, never with keys or Chinese in their place.
+ */
+async function page<T>(module: Promise<T>): Promise<T> {
+  const loaded = await module;
+  await messagesReady();
+  return loaded;
+}
 
 function FullPageSpinner() {
   return (
@@ -34,33 +45,33 @@ export const router = createBrowserRouter([
     children: [
       {
         path: '/login',
-        lazy: async () => ({ Component: (await import('./routes/login')).LoginRoute }),
+        lazy: async () => ({ Component: (await page(import('./routes/login'))).LoginRoute }),
       },
       {
         // The public notice (公示): anyone may read it and object, with or without an account.
         path: '/notices',
-        lazy: async () => ({ Component: (await import('./routes/notices')).NoticesRoute }),
+        lazy: async () => ({ Component: (await page(import('./routes/notices'))).NoticesRoute }),
       },
       {
         // The society directory and the open calls: the Association's public face, no account needed.
         path: '/directory',
-        lazy: async () => ({ Component: (await import('./routes/directory')).DirectoryRoute }),
+        lazy: async () => ({ Component: (await page(import('./routes/directory'))).DirectoryRoute }),
       },
       {
         // Each society's own public page, reached from the directory.
         path: '/directory/:id',
-        lazy: async () => ({ Component: (await import('./routes/directory-society')).DirectorySocietyRoute }),
+        lazy: async () => ({ Component: (await page(import('./routes/directory-society'))).DirectorySocietyRoute }),
       },
       {
         Component: RequireSession,
         children: [
           {
             path: '/',
-            lazy: async () => ({ Component: (await import('./routes/app-layout')).AppLayout }),
+            lazy: async () => ({ Component: (await page(import('./routes/app-layout'))).AppLayout }),
             children: [
               {
                 index: true,
-                lazy: async () => ({ Component: (await import('./routes/home')).HomeRoute }),
+                lazy: async () => ({ Component: (await page(import('./routes/home'))).HomeRoute }),
               },
               {
                 path: 'societies',
@@ -72,11 +83,15 @@ export const router = createBrowserRouter([
                 children: [
                   {
                     index: true,
-                    lazy: async () => ({ Component: (await import('./routes/societies/list')).SocietiesListRoute }),
+                    lazy: async () => ({
+                      Component: (await page(import('./routes/societies/list'))).SocietiesListRoute,
+                    }),
                   },
                   {
                     path: 'new',
-                    lazy: async () => ({ Component: (await import('./routes/societies/create')).SocietyCreateRoute }),
+                    lazy: async () => ({
+                      Component: (await page(import('./routes/societies/create'))).SocietyCreateRoute,
+                    }),
                   },
                   {
                     path: 'disqualification',
@@ -89,22 +104,26 @@ export const router = createBrowserRouter([
                       {
                         index: true,
                         lazy: async () => ({
-                          Component: (await import('./routes/societies/disqualification')).DisqualificationRoute,
+                          Component: (await page(import('./routes/societies/disqualification'))).DisqualificationRoute,
                         }),
                       },
                     ],
                   },
                   {
                     path: ':id',
-                    lazy: async () => ({ Component: (await import('./routes/societies/detail')).SocietyDetailRoute }),
+                    lazy: async () => ({
+                      Component: (await page(import('./routes/societies/detail'))).SocietyDetailRoute,
+                    }),
                   },
                   {
                     path: ':id/edit',
-                    lazy: async () => ({ Component: (await import('./routes/societies/edit')).SocietyEditRoute }),
+                    lazy: async () => ({ Component: (await page(import('./routes/societies/edit'))).SocietyEditRoute }),
                   },
                   {
                     path: ':id/members/import',
-                    lazy: async () => ({ Component: (await import('./routes/members/import')).MemberImportRoute }),
+                    lazy: async () => ({
+                      Component: (await page(import('./routes/members/import'))).MemberImportRoute,
+                    }),
                   },
                 ],
               },
@@ -127,14 +146,16 @@ export const router = createBrowserRouter([
                       {
                         index: true,
                         lazy: async () => ({
-                          Component: (await import('./routes/members/approvals')).MemberApprovalsRoute,
+                          Component: (await page(import('./routes/members/approvals'))).MemberApprovalsRoute,
                         }),
                       },
                     ],
                   },
                   {
                     path: ':id',
-                    lazy: async () => ({ Component: (await import('./routes/members/detail')).MemberDetailRoute }),
+                    lazy: async () => ({
+                      Component: (await page(import('./routes/members/detail'))).MemberDetailRoute,
+                    }),
                   },
                 ],
               },
@@ -148,7 +169,7 @@ export const router = createBrowserRouter([
                 children: [
                   {
                     index: true,
-                    lazy: async () => ({ Component: (await import('./routes/experts')).ExpertsRoute }),
+                    lazy: async () => ({ Component: (await page(import('./routes/experts'))).ExpertsRoute }),
                   },
                   {
                     path: 'import',
@@ -161,7 +182,7 @@ export const router = createBrowserRouter([
                       {
                         index: true,
                         lazy: async () => ({
-                          Component: (await import('./routes/expert-import')).ExpertImportRoute,
+                          Component: (await page(import('./routes/expert-import'))).ExpertImportRoute,
                         }),
                       },
                     ],
@@ -178,7 +199,7 @@ export const router = createBrowserRouter([
                 children: [
                   {
                     index: true,
-                    lazy: async () => ({ Component: (await import('./routes/report-review')).ReportReviewRoute }),
+                    lazy: async () => ({ Component: (await page(import('./routes/report-review'))).ReportReviewRoute }),
                   },
                 ],
               },
@@ -192,11 +213,13 @@ export const router = createBrowserRouter([
                 children: [
                   {
                     index: true,
-                    lazy: async () => ({ Component: (await import('./routes/reviews/queue')).ReviewQueueRoute }),
+                    lazy: async () => ({ Component: (await page(import('./routes/reviews/queue'))).ReviewQueueRoute }),
                   },
                   {
                     path: ':applicationId',
-                    lazy: async () => ({ Component: (await import('./routes/reviews/detail')).ReviewDetailRoute }),
+                    lazy: async () => ({
+                      Component: (await page(import('./routes/reviews/detail'))).ReviewDetailRoute,
+                    }),
                   },
                 ],
               },
@@ -210,7 +233,7 @@ export const router = createBrowserRouter([
                 children: [
                   {
                     index: true,
-                    lazy: async () => ({ Component: (await import('./routes/calendar')).CalendarRoute }),
+                    lazy: async () => ({ Component: (await page(import('./routes/calendar'))).CalendarRoute }),
                   },
                 ],
               },
@@ -224,15 +247,17 @@ export const router = createBrowserRouter([
                 children: [
                   {
                     index: true,
-                    lazy: async () => ({ Component: (await import('./routes/pilots/list')).PilotsRoute }),
+                    lazy: async () => ({ Component: (await page(import('./routes/pilots/list'))).PilotsRoute }),
                   },
                   {
                     path: 'functions',
-                    lazy: async () => ({ Component: (await import('./routes/pilots/functions')).PilotFunctionsRoute }),
+                    lazy: async () => ({
+                      Component: (await page(import('./routes/pilots/functions'))).PilotFunctionsRoute,
+                    }),
                   },
                   {
                     path: ':id',
-                    lazy: async () => ({ Component: (await import('./routes/pilots/detail')).PilotDetailRoute }),
+                    lazy: async () => ({ Component: (await page(import('./routes/pilots/detail'))).PilotDetailRoute }),
                   },
                 ],
               },
@@ -246,16 +271,18 @@ export const router = createBrowserRouter([
                 children: [
                   {
                     index: true,
-                    lazy: async () => ({ Component: (await import('./routes/funding/list')).FundingRoute }),
+                    lazy: async () => ({ Component: (await page(import('./routes/funding/list'))).FundingRoute }),
                   },
                   {
                     path: ':programId',
-                    lazy: async () => ({ Component: (await import('./routes/funding/program')).FundingProgramRoute }),
+                    lazy: async () => ({
+                      Component: (await page(import('./routes/funding/program'))).FundingProgramRoute,
+                    }),
                   },
                   {
                     path: ':programId/applications/:applicationId',
                     lazy: async () => ({
-                      Component: (await import('./routes/funding/application')).FundingApplicationRoute,
+                      Component: (await page(import('./routes/funding/application'))).FundingApplicationRoute,
                     }),
                   },
                 ],
@@ -270,7 +297,7 @@ export const router = createBrowserRouter([
                 children: [
                   {
                     index: true,
-                    lazy: async () => ({ Component: (await import('./routes/alliances')).AlliancesRoute }),
+                    lazy: async () => ({ Component: (await page(import('./routes/alliances'))).AlliancesRoute }),
                   },
                 ],
               },
@@ -285,19 +312,19 @@ export const router = createBrowserRouter([
                   { index: true, element: <Navigate to="/admin/users" replace /> },
                   {
                     path: 'users',
-                    lazy: async () => ({ Component: (await import('./routes/admin/users')).UsersRoute }),
+                    lazy: async () => ({ Component: (await page(import('./routes/admin/users'))).UsersRoute }),
                   },
                   {
                     path: 'clients',
-                    lazy: async () => ({ Component: (await import('./routes/admin/clients')).ClientsRoute }),
+                    lazy: async () => ({ Component: (await page(import('./routes/admin/clients'))).ClientsRoute }),
                   },
                   {
                     path: 'webhooks',
-                    lazy: async () => ({ Component: (await import('./routes/admin/webhooks')).WebhooksRoute }),
+                    lazy: async () => ({ Component: (await page(import('./routes/admin/webhooks'))).WebhooksRoute }),
                   },
                   {
                     path: 'settings',
-                    lazy: async () => ({ Component: (await import('./routes/admin/settings')).SettingsRoute }),
+                    lazy: async () => ({ Component: (await page(import('./routes/admin/settings'))).SettingsRoute }),
                   },
                 ],
               },
@@ -311,13 +338,13 @@ export const router = createBrowserRouter([
                 children: [
                   {
                     index: true,
-                    lazy: async () => ({ Component: (await import('./routes/audit')).AuditRoute }),
+                    lazy: async () => ({ Component: (await page(import('./routes/audit'))).AuditRoute }),
                   },
                 ],
               },
               {
                 path: '*',
-                lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
+                lazy: async () => ({ Component: (await page(import('./routes/not-found'))).NotFoundRoute }),
               },
             ],
           },

@@ -1,4 +1,4 @@
-import { Flex, Typography } from 'antd';
+import { Flex } from 'antd';
 import { useI18n } from '@/app/i18n';
 
 export function BrandMark({ size = 32 }: { size?: number }) {
@@ -16,9 +16,17 @@ export function Brand({ inverted = false }: { inverted?: boolean }) {
   return (
     <Flex align="center" gap={10}>
       <BrandMark />
-      <Typography.Text strong style={{ fontSize: 18, color: inverted ? '#fff' : undefined, whiteSpace: 'nowrap' }}>
+      {/* Not antd's Typography: the sign-in page shows BrandMark from this module without it. */}
+      <span
+        style={{
+          fontSize: 18,
+          fontWeight: 600,
+          color: inverted ? '#fff' : 'rgba(0, 0, 0, 0.88)',
+          whiteSpace: 'nowrap',
+        }}
+      >
         {language === 'zh' ? '学会通' : 'Society Hub'}
-      </Typography.Text>
+      </span>
     </Flex>
   );
 }

@@ -1,27 +1,10 @@
-import { Button, Result } from 'antd';
-import { useI18n } from '@/app/i18n';
-import { errorStatus } from '@/lib/api-client';
-import { problemMessage } from '@/lib/problem-message';
+import { onDemand } from './on-demand';
 
-interface QueryErrorProps {
-  error: unknown;
-  onRetry?: () => void;
-  /** What to call a missing record on this page; a 404 then shows just that. */
-  notFoundTitle?: string;
-}
+// antd's Result carries three large illustrations (404, 403, 500), and pages show it only when a request
+// failed or something is missing or refused: fetched the first time it is shown.
 
-export function QueryError({ error, onRetry, notFoundTitle }: QueryErrorProps) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const status = errorStatus(error);
-  return (
-    <Result
-      status={status === 404 ? '404' : status === 403 ? '403' : 'error'}
-      title={status === 404 ? (notFoundTitle ?? t('common.notFound')) : t('common.error')}
-      subTitle={status === 404 && notFoundTitle ? undefined : problemMessage(error, i18n)}
-      extra={
-        onRetry && status !== 404 && status !== 403 ? <Button onClick={onRetry}>{t('common.retry')}</Button> : undefined
-      }
-    />
-  );
-}
+/** A failed request's message. */
+export const QueryError = onDemand(() => import('./query-error-result').then((m) => m.QueryErrorResult));
+
+/** antd's Result. */
+export const Result = onDemand(() => import('./query-error-result').then((m) => m.Result));

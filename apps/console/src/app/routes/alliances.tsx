@@ -6,6 +6,8 @@ import { AlliancesList } from '@/features/alliances/components/alliances-list';
 import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';
 import { useI18n } from '../i18n';
+// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/alliances';
 
 export function AlliancesRoute() {
   const { t } = useI18n();

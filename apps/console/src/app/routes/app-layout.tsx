@@ -1,24 +1,42 @@
 import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Dropdown, Flex, Layout, Menu, type MenuProps, Spin, Tag, Typography } from 'antd';
-import { Suspense, useMemo, useState } from 'react';
+import { App, Avatar, Dropdown, Flex, Layout, Menu, type MenuProps, Spin, Tag, Typography } from 'antd';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Brand, BrandMark } from '@/components/brand';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useLogout } from '@/features/auth/api/logout';
 import { ReminderBell } from '@/features/reminders/components/reminder-bell';
 import { useCurrentUser } from '@/lib/session';
+import { AccessNoticeContext } from '../access-notice';
 import { useI18n } from '../i18n';
 import { navigationFor } from '../navigation';
+// The words of the menu, the header and what many signed-in pages share: all of those render inside this layout.
+import '@/app/messages/layout';
 
 const { Header, Sider, Content, Footer } = Layout;
 
+/** antd's App (message, notification, modal for every page behind the sign-in) around the layout. */
 export function AppLayout() {
+  return (
+    <App>
+      <SignedInLayout />
+    </App>
+  );
+}
+
+function SignedInLayout() {
   const { t } = useI18n();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const location = useLocation();
   const logout = useLogout();
   const [collapsed, setCollapsed] = useState(false);
+  const { message } = App.useApp();
+  // A fixed key: StrictMode's second effect replaces the message instead of stacking another.
+  const noticeDenied = useCallback(
+    () => void message.warning({ key: 'no-access', content: t('nav.denied') }),
+    [message, t],
+  );
 
   const items = useMemo(() => navigationFor(user), [user]);
   // The most specific entry wins: /societies/disqualification is not 学会管理.
@@ -48,65 +66,67 @@ export function AppLayout() {
   ];
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} breakpoint="lg">
-        <Flex align="center" style={{ height: 64, padding: collapsed ? '0 24px' : '0 20px', overflow: 'hidden' }}>
-          {collapsed ? <BrandMark /> : <Brand inverted />}
-        </Flex>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={selected ? [selected] : []}
-          items={menuItems}
-          onClick={({ key }) => navigate(items.find((item) => item.path === key)?.to ?? key)}
-        />
-      </Sider>
-      <Layout>
-        <Header
-          style={{
-            padding: '0 24px',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'flex-end',
-            gap: 8,
-            borderBottom: '1px solid #f0f0f0',
-          }}
-        >
-          <ReminderBell />
-          <LanguageSwitch />
-          <Dropdown menu={{ items: userMenu }} trigger={['click']}>
-            <Flex
-              align="center"
-              gap={8}
-              style={{ cursor: 'pointer', padding: '0 8px' }}
-              data-testid="current-user"
-              role="button"
-              tabIndex={0}
-            >
-              <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1d5fbf' }} />
-              <Typography.Text>{user.username}</Typography.Text>
-              <Tag color="blue" style={{ marginInlineEnd: 0 }}>
-                {t(`role.${user.role}`)}
-              </Tag>
-              <DownOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />
-            </Flex>
-          </Dropdown>
-        </Header>
-        <Content style={{ padding: 24 }}>
-          <Suspense
-            fallback={
-              <Flex justify="center" style={{ padding: 48 }}>
-                <Spin />
-              </Flex>
-            }
+    <AccessNoticeContext.Provider value={noticeDenied}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} breakpoint="lg">
+          <Flex align="center" style={{ height: 64, padding: collapsed ? '0 24px' : '0 20px', overflow: 'hidden' }}>
+            {collapsed ? <BrandMark /> : <Brand inverted />}
+          </Flex>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={selected ? [selected] : []}
+            items={menuItems}
+            onClick={({ key }) => navigate(items.find((item) => item.path === key)?.to ?? key)}
+          />
+        </Sider>
+        <Layout>
+          <Header
+            style={{
+              padding: '0 24px',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'flex-end',
+              gap: 8,
+              borderBottom: '1px solid #f0f0f0',
+            }}
           >
-            <Outlet />
-          </Suspense>
-        </Content>
-        <Footer style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, padding: '12px 24px 20px' }}>
-          {t('app.footer')}
-        </Footer>
+            <ReminderBell />
+            <LanguageSwitch />
+            <Dropdown menu={{ items: userMenu }} trigger={['click']}>
+              <Flex
+                align="center"
+                gap={8}
+                style={{ cursor: 'pointer', padding: '0 8px' }}
+                data-testid="current-user"
+                role="button"
+                tabIndex={0}
+              >
+                <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1d5fbf' }} />
+                <Typography.Text>{user.username}</Typography.Text>
+                <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+                  {t(`role.${user.role}`)}
+                </Tag>
+                <DownOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />
+              </Flex>
+            </Dropdown>
+          </Header>
+          <Content style={{ padding: 24 }}>
+            <Suspense
+              fallback={
+                <Flex justify="center" style={{ padding: 48 }}>
+                  <Spin />
+                </Flex>
+              }
+            >
+              <Outlet />
+            </Suspense>
+          </Content>
+          <Footer style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, padding: '12px 24px 20px' }}>
+            {t('app.footer')}
+          </Footer>
+        </Layout>
       </Layout>
-    </Layout>
+    </AccessNoticeContext.Provider>
   );
 }

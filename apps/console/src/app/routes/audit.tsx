@@ -3,6 +3,8 @@ import { PageHeader } from '@/components/page-header';
 import { AuditList } from '@/features/audit/components/audit-list';
 import { useVerifyChain, VerifyChainButton, VerifyChainResult } from '@/features/audit/components/verify-chain';
 import { useI18n } from '../i18n';
+// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/audit';
 
 export function AuditRoute() {
   const { t } = useI18n();

@@ -9,6 +9,8 @@ import { ExpertsList } from '@/features/experts/components/experts-list';
 import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';
 import { useI18n } from '../i18n';
+// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/members';
 
 export function ExpertsRoute() {
   const { t } = useI18n();

@@ -1,10 +1,13 @@
-import { Result } from 'antd';
 import { Navigate } from 'react-router';
+import { Result } from '@/components/query-error';
 import { DashboardPage } from '@/features/dashboard/components/dashboard-page';
 import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';
 import { useI18n } from '../i18n';
 import { navigationFor } from '../navigation';
+// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/dashboard';
+import '@/app/messages/labels';
 
 /** The dashboard for those who oversee all societies; everyone else goes to their first page. */
 export function HomeRoute() {

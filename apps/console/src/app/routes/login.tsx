@@ -1,5 +1,5 @@
 import { FileTextOutlined, LockOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input } from 'antd';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { BrandMark } from '@/components/brand';
 import { LanguageSwitch } from '@/components/language-switch';
@@ -7,6 +7,10 @@ import { useLogin } from '@/features/auth/api/login';
 import { problemMessage } from '@/lib/problem-message';
 import { useSession } from '@/lib/session';
 import { useI18n } from '../i18n';
+
+// Typography's colours, written out: antd's Typography (with Tooltip and an editor) is not loaded here.
+const TEXT = 'rgba(0, 0, 0, 0.88)';
+const SECONDARY = 'rgba(0, 0, 0, 0.45)';
 
 interface Credentials {
   username: string;
@@ -42,13 +46,24 @@ export function LoginRoute() {
       <div style={{ position: 'absolute', top: 16, right: 24 }}>
         <LanguageSwitch />
       </div>
-      <Card style={{ width: 400, maxWidth: '100%', boxShadow: '0 8px 24px rgba(29,95,191,0.12)' }}>
+      {/* A card drawn by hand: antd's Card brings Tabs and Menu (for its tab list) into the sign-in page. */}
+      <div
+        style={{
+          width: 400,
+          maxWidth: '100%',
+          padding: 24,
+          background: '#ffffff',
+          border: '1px solid #f0f0f0',
+          borderRadius: 4,
+          boxShadow: '0 8px 24px rgba(29,95,191,0.12)',
+        }}
+      >
         <Flex vertical align="center" gap={4} style={{ marginBottom: 28 }}>
           <BrandMark size={48} />
-          <Typography.Title level={3} style={{ margin: '12px 0 0' }}>
+          <h3 style={{ margin: '12px 0 0', fontSize: 24, lineHeight: 1.3333, fontWeight: 600, color: TEXT }}>
             {language === 'zh' ? '学会通' : 'Society Hub'}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+          </h3>
+          <span style={{ color: SECONDARY }}>{t('app.subtitle')}</span>
         </Flex>
         {search.get('expired') === '1' && !login.isError && (
           <Alert type="warning" showIcon title={t('login.expired')} style={{ marginBottom: 16 }} />
@@ -87,7 +102,7 @@ export function LoginRoute() {
             {t('login.submit')}
           </Button>
         </Form>
-      </Card>
+      </div>
       <Flex gap={24} wrap justify="center" style={{ marginTop: 20 }}>
         <Link to="/notices" data-testid="login-notices">
           <FileTextOutlined style={{ marginInlineEnd: 6 }} />
@@ -98,9 +113,7 @@ export function LoginRoute() {
           {t('login.directory')}
         </Link>
       </Flex>
-      <Typography.Text type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
-        {t('app.footer')}
-      </Typography.Text>
+      <span style={{ marginTop: 12, fontSize: 12, color: SECONDARY }}>{t('app.footer')}</span>
     </Flex>
   );
 }

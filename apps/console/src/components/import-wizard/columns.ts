@@ -229,3 +229,18 @@ export function convertRow<F extends string>(
   }
   return { body, problems };
 }
+
+/** A field as the mapping and preview steps show it, without the spec's types (those steps load apart). */
+export interface FieldColumn {
+  field: string;
+  label: MessageKey;
+  idNumber: boolean;
+}
+
+export function fieldColumns<F extends string>(spec: ImportSpec<F>, fields: readonly F[]): FieldColumn[] {
+  return fields.map((field) => ({
+    field,
+    label: spec.columns[field].label,
+    idNumber: spec.columns[field].kind.type === 'idNumber',
+  }));
+}

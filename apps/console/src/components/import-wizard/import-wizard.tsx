@@ -5,70 +5,39 @@ import {
   InboxOutlined,
   ReloadOutlined,
 } from '@ant-design/icons';
-import type { Schemas } from '@society-hub/client';
-import { maskIdNumber, normaliseIdNumber } from '@society-hub/domain';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Flex,
-  Progress,
-  Result,
-  Row,
-  Select,
-  Spin,
-  Statistic,
-  Steps,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Button, Checkbox, Col, Flex, Progress, Row, Spin, Statistic, Steps, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
+import { onDemand } from '@/components/on-demand';
 import { type Crumb, PageHeader } from '@/components/page-header';
+import { Result } from '@/components/query-error';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { downloadCsv } from '@/lib/table-file';
 import {
   autoMap,
   type ConvertedRow,
   convertRow,
+  fieldColumns,
   type ImportRow,
   type ImportSpec,
   type LocalProblem,
   type Lookup,
   templateHeaders,
 } from './columns';
+import type { ImportResponse, ImportResult, RowProblem, RowReport } from './report';
 import { readSpreadsheet, type Sheet } from './spreadsheet';
 
-export type ImportResponse = Schemas['ImportResponse'];
-type ImportResult = ImportResponse['results'][number];
-type Outcome = ImportResult['outcome'];
+export type { ImportResponse } from './report';
+
+// The steps after the upload, fetched once a file is read: the page opens without their tables.
+const MappingStep = onDemand(() => import('./mapping-step').then((m) => m.MappingStep));
+const PreviewTable = onDemand(() => import('./preview-table').then((m) => m.PreviewTable));
 
 /** The import endpoints take at most this many rows in one request. */
 const BATCH_SIZE = 1000;
 const MAX_ROWS = 20_000;
-const OUTCOME_COLORS: Record<Outcome, string> = {
-  created: 'green',
-  updated: 'blue',
-  unchanged: 'default',
-  error: 'red',
-};
-
-interface RowProblem {
-  field: string | undefined;
-  text: string;
-}
-
-interface RowReport {
-  outcome: Outcome;
-  problems: RowProblem[];
-}
-
 interface Totals {
   created: number;
   updated: number;
@@ -298,11 +267,12 @@ export function ImportWizard<F extends string>({ spec, breadcrumb, listUrl, send
         )}
         {step === 1 && sheet && (
           <MappingStep
-            spec={spec}
+            fields={fieldColumns(spec, spec.fields)}
+            mapHint={spec.text.mapHint}
             sheet={sheet}
             fileName={fileName}
             mapping={mapping}
-            onChange={setMapping}
+            onChange={(next) => setMapping(next.map((field) => spec.fields.find((known) => known === field)))}
             problems={[
               ...unmapped.map((field) => t('import.map.required', { field: fieldLabel(field) })),
               ...duplicates.map((field) => t('import.map.duplicate', { field: fieldLabel(field) })),
@@ -357,7 +327,8 @@ export function ImportWizard<F extends string>({ spec, breadcrumb, listUrl, send
             </Flex>
             {!running && okCount === 0 && !runError && <Alert type="error" title={t('import.check.allBad')} />}
             <PreviewTable
-              spec={spec}
+              nameLabel={spec.columns[spec.nameField].label}
+              preview={fieldColumns(spec, spec.preview)}
               sheet={sheet}
               mapping={mapping}
               reports={reports}
@@ -428,7 +399,8 @@ export function ImportWizard<F extends string>({ spec, breadcrumb, listUrl, send
             </Flex>
             {totals.error > 0 && sheet && (
               <PreviewTable
-                spec={spec}
+                nameLabel={spec.columns[spec.nameField].label}
+                preview={fieldColumns(spec, spec.preview)}
                 sheet={sheet}
                 mapping={mapping}
                 reports={reports}
@@ -441,218 +413,5 @@ export function ImportWizard<F extends string>({ spec, breadcrumb, listUrl, send
         )}
       </Card>
     </>
-  );
-}
-
-function MappingStep<F extends string>({
-  spec,
-  sheet,
-  fileName,
-  mapping,
-  onChange,
-  problems,
-  onBack,
-  onNext,
-}: {
-  spec: ImportSpec<F>;
-  sheet: Sheet;
-  fileName: string;
-  mapping: (F | undefined)[];
-  onChange: (mapping: (F | undefined)[]) => void;
-  problems: string[];
-  onBack: () => void;
-  onNext: () => void;
-}) {
-  const { t } = useI18n();
-  const rows = sheet.headers.map((header, index) => ({
-    index,
-    header,
-    sample: sheet.rows.find((cells) => (cells[index] ?? '') !== '')?.[index] ?? '',
-  }));
-  const columns: TableColumnsType<(typeof rows)[number]> = [
-    {
-      title: t('import.map.column'),
-      dataIndex: 'header',
-      width: 200,
-      render: (header: string) => <strong>{header}</strong>,
-    },
-    {
-      title: t('import.map.sample'),
-      key: 'sample',
-      ellipsis: true,
-      render: (_, row) => {
-        const field = mapping[row.index];
-        // ID numbers are shown masked here as everywhere else in the console.
-        const masked = row.sample && field && spec.columns[field].kind.type === 'idNumber';
-        return (
-          <Typography.Text type="secondary">
-            {masked ? maskIdNumber(normaliseIdNumber(row.sample)) : row.sample || t('common.none')}
-          </Typography.Text>
-        );
-      },
-    },
-    {
-      title: t('import.map.field'),
-      key: 'field',
-      width: 240,
-      render: (_, row) => (
-        <Select<F | 'ignore'>
-          value={mapping[row.index] ?? 'ignore'}
-          onChange={(value) => {
-            const next = mapping.slice();
-            next[row.index] = spec.fields.find((field) => field === value);
-            onChange(next);
-          }}
-          options={[
-            { value: 'ignore', label: t('import.map.ignore') },
-            ...spec.fields.map((field) => ({ value: field, label: t(spec.columns[field].label) })),
-          ]}
-          // A score of fields: a plain list, every option in reach without scrolling a virtual window.
-          virtual={false}
-          listHeight={400}
-          style={{ width: '100%' }}
-          data-testid={`import-map-${row.index}`}
-        />
-      ),
-    },
-  ];
-  return (
-    <Flex vertical gap={16}>
-      <Alert
-        type="info"
-        showIcon
-        title={t('import.upload.loaded', { file: fileName, rows: sheet.rows.length, columns: sheet.headers.length })}
-        description={t(spec.text.mapHint)}
-        data-testid="import-loaded"
-      />
-      <Table
-        rowKey="index"
-        size="small"
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        data-testid="import-mapping"
-      />
-      {problems.map((problem) => (
-        <Alert key={problem} type="error" showIcon title={problem} data-testid="import-map-problem" />
-      ))}
-      <Flex justify="flex-end" gap={8}>
-        <Button onClick={onBack}>{t('common.back')}</Button>
-        <Button type="primary" disabled={problems.length > 0} onClick={onNext} data-testid="import-check">
-          {t('import.check.run')}
-        </Button>
-      </Flex>
-    </Flex>
-  );
-}
-
-interface PreviewRow {
-  index: number;
-  name: string;
-  /** The preview fields' cells as the file has them. */
-  cells: string[];
-  report: RowReport | undefined;
-}
-
-function PreviewTable<F extends string>({
-  spec,
-  sheet,
-  mapping,
-  reports,
-  errorsOnly,
-  nameIndex,
-  fieldLabel,
-}: {
-  spec: ImportSpec<F>;
-  sheet: Sheet;
-  mapping: readonly (F | undefined)[];
-  reports: (RowReport | undefined)[];
-  errorsOnly: boolean;
-  nameIndex: number;
-  fieldLabel: (field: string) => string;
-}) {
-  const { t } = useI18n();
-  const rows: PreviewRow[] = sheet.rows
-    .map((cells, index) => ({
-      index,
-      name: cells[nameIndex] ?? '',
-      cells: spec.preview.map((field) => {
-        const column = mapping.indexOf(field);
-        return column < 0 ? '' : (cells[column] ?? '');
-      }),
-      report: reports[index],
-    }))
-    .filter((row) => !errorsOnly || row.report?.outcome === 'error');
-  const none = t('common.none');
-  const columns: TableColumnsType<PreviewRow> = [
-    { title: t('import.check.row'), dataIndex: 'index', width: 70, render: (index: number) => index + 2 },
-    { title: t(spec.columns[spec.nameField].label), dataIndex: 'name', width: 140 },
-    ...spec.preview.map((field, position) =>
-      spec.columns[field].kind.type === 'idNumber'
-        ? {
-            title: t(spec.columns[field].label),
-            key: field,
-            width: 180,
-            render: (_: unknown, row: PreviewRow) => {
-              const value = row.cells[position];
-              return (
-                <span style={{ fontFamily: 'monospace' }}>{value ? maskIdNumber(normaliseIdNumber(value)) : none}</span>
-              );
-            },
-          }
-        : {
-            title: t(spec.columns[field].label),
-            key: field,
-            ellipsis: true,
-            render: (_: unknown, row: PreviewRow) => row.cells[position] || none,
-          },
-    ),
-    {
-      title: t('import.check.outcome'),
-      key: 'outcome',
-      width: 100,
-      render: (_, row) =>
-        row.report ? (
-          <Tag
-            color={OUTCOME_COLORS[row.report.outcome]}
-            data-testid="import-outcome"
-            data-outcome={row.report.outcome}
-          >
-            {t(`import.outcome.${row.report.outcome}`)}
-          </Tag>
-        ) : (
-          <Spin size="small" />
-        ),
-    },
-    {
-      title: t('import.check.errors'),
-      key: 'errors',
-      width: 360,
-      render: (_, row) =>
-        row.report && row.report.problems.length > 0 ? (
-          <Flex vertical gap={2}>
-            {row.report.problems.map((problem) => (
-              <Typography.Text type="danger" key={`${problem.field ?? ''}:${problem.text}`}>
-                {problem.field ? `${fieldLabel(problem.field)}：` : ''}
-                {problem.text}
-              </Typography.Text>
-            ))}
-          </Flex>
-        ) : (
-          <Typography.Text type="secondary">{none}</Typography.Text>
-        ),
-    },
-  ];
-  return (
-    <Table<PreviewRow>
-      rowKey="index"
-      size="small"
-      columns={columns}
-      dataSource={rows}
-      pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      rowClassName={(row) => (row.report?.outcome === 'error' ? 'import-row-error' : '')}
-      scroll={{ x: 960 }}
-      data-testid="import-preview"
-    />
   );
 }

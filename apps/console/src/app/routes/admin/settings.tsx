@@ -2,6 +2,8 @@ import { PageHeader } from '@/components/page-header';
 import { SigningKeysCard } from '@/features/signing-keys/components/signing-keys-card';
 import { useI18n } from '../../i18n';
 import { ReadOnlyTag } from './read-only-tag';
+// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/admin';
 
 export function SettingsRoute() {
   const { t } = useI18n();

@@ -7,6 +7,8 @@ import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';
 import { useI18n } from '../../i18n';
 import { ReadOnlyTag } from './read-only-tag';
+// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/admin';
 
 export function UsersRoute() {
   const { t } = useI18n();

@@ -2,12 +2,14 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '@/components/page-header';
-import { ProgramFormDrawer } from '@/features/funding/components/program-form-drawer';
+import { ProgramFormDrawer } from '@/features/funding/components/on-demand';
 import { ProgramsList } from '@/features/funding/components/programs-list';
 import { SocietyFunding } from '@/features/funding/components/society-funding';
 import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';
 import { useI18n } from '../../i18n';
+// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/funding';
 
 /** 项目资助: the Association's calls for staff; for a society's secretariat, the open calls and its applications. */
 export function FundingRoute() {

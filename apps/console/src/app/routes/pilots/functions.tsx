@@ -6,6 +6,8 @@ import { FunctionCatalogue } from '@/features/pilots/components/function-catalog
 import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';
 import { useI18n } from '../../i18n';
+// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/pilots';
 
 /** The function catalogue: what departments hand over and what each function requires. */
 export function PilotFunctionsRoute() {

@@ -3,11 +3,14 @@ import { Button } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '@/components/page-header';
-import { PilotFormDrawer } from '@/features/pilots/components/pilot-form-drawer';
+import { PilotFormDrawer } from '@/features/pilots/components/on-demand';
 import { PilotsList } from '@/features/pilots/components/pilots-list';
 import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';
 import { useI18n } from '../../i18n';
+// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/labels';
+import '@/app/messages/pilots';
 
 /** 承接政府转移职能试点: every pilot the reader may see; a society's secretariat proposes from here. */
 export function PilotsRoute() {

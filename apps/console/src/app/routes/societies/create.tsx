@@ -4,6 +4,9 @@ import { SocietyForm } from '@/features/societies/components/society-form';
 import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';
 import { useI18n } from '../../i18n';
+// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/labels';
+import '@/app/messages/societies';
 
 export function SocietyCreateRoute() {
   const { t } = useI18n();

@@ -1,6 +1,8 @@
 import { PageHeader } from '@/components/page-header';
 import { DisqualificationList } from '@/features/governance/components/disqualification-list';
 import { useI18n } from '../../i18n';
+// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/governance';
 
 export function DisqualificationRoute() {
   const { t } = useI18n();

@@ -1,5 +1,6 @@
-import { Card, Skeleton } from 'antd';
+import { Skeleton } from 'antd';
 import { Navigate, useParams } from 'react-router';
+import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { useSociety } from '@/features/societies/api/get-society';
@@ -7,7 +8,10 @@ import { SocietyForm } from '@/features/societies/components/society-form';
 import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';
 import { useI18n } from '../../i18n';
-import { NotFoundRoute } from '../not-found';
+import { NotFoundRoute } from '../not-found-on-demand';
+// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/labels';
+import '@/app/messages/societies';
 
 export function SocietyEditRoute() {
   const { id } = useParams();

@@ -6,6 +6,9 @@ import { SocietiesList } from '@/features/societies/components/societies-list';
 import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';
 import { useI18n } from '../../i18n';
+// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/labels';
+import '@/app/messages/societies';
 
 export function SocietiesListRoute() {
   const { t } = useI18n();

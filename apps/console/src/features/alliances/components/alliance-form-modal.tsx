@@ -8,6 +8,8 @@ import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateAlliance } from '../api/create-alliance';
 import type { Alliance, AllianceCreate, AlliancePatch } from '../api/types';
 import { useUpdateAlliance } from '../api/update-alliance';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/alliances';
 
 interface AllianceFormValues {
   name?: string;

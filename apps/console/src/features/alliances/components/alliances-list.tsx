@@ -1,8 +1,9 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Table, type TableColumnsType, Typography } from 'antd';
+import { App, Button, Empty, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { SocietyNameTags, useSocietyNames } from '@/features/societies/components/society-names';
 import { policies } from '@/lib/authorization';
@@ -13,7 +14,7 @@ import { useDeleteAlliance } from '../api/delete-alliance';
 import { useAlliances } from '../api/get-alliances';
 import { allianceKeys } from '../api/keys';
 import type { Alliance } from '../api/types';
-import { AllianceFormModal } from './alliance-form-modal';
+import { AllianceFormModal } from './on-demand';
 
 function LeadName({ id }: { id: string }) {
   return <SocietyNameTags ids={[id]} max={1} />;

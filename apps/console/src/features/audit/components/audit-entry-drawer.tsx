@@ -5,6 +5,10 @@ import { useI18n } from '@/app/i18n';
 import { formatDateTime } from '@/lib/format';
 import type { AuditEntry } from '../api/types';
 import { ActorTag, actorName, useAuditLabels } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/admin';
+import '@/app/messages/audit';
+import '@/app/messages/societies';
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 } as const;
 

@@ -2,7 +2,6 @@ import { ReloadOutlined } from '@ant-design/icons';
 import {
   AutoComplete,
   Button,
-  Card,
   DatePicker,
   Empty,
   Flex,
@@ -16,13 +15,14 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/format';
 import { useAuditLog } from '../api/get-audit-log';
 import type { AuditEntry, AuditListQuery } from '../api/types';
-import { AuditEntryDrawer } from './audit-entry-drawer';
 import { ACTION_PRESETS, ActorTag, actorName, RESOURCE_TYPES, useAuditLabels } from './labels';
+import { AuditEntryDrawer } from './on-demand';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 } as const;

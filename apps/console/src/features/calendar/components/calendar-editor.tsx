@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { checkCalendarData, dayOfWeek, type HolidayCalendarData } from '@society-hub/domain';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, type FormInstance, Input, Tag, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, type FormInstance, Input, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { isApiError } from '@/lib/api-client';
 import { isConflict } from '@/lib/conflict';
 import { problemMessage } from '@/lib/problem-message';

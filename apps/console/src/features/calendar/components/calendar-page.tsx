@@ -1,10 +1,11 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { addCalendarDays, shanghaiDateOf, WorkingDayCalendar } from '@society-hub/domain';
-import { Alert, Button, Card, Col, Flex, Form, Row, Select, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Flex, Form, Row, Select, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';

@@ -1,17 +1,8 @@
 import { addCalendarDays, dayOfWeek, noticePeriod, type WorkingDayCalendar } from '@society-hub/domain';
-import {
-  Alert,
-  Card,
-  DatePicker,
-  Descriptions,
-  type DescriptionsProps,
-  Flex,
-  Form,
-  InputNumber,
-  Typography,
-} from 'antd';
+import { Alert, DatePicker, Descriptions, type DescriptionsProps, Flex, Form, InputNumber, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type MessageKey, useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 
 /** Sunday first, as `dayOfWeek` counts. */
 const WEEKDAYS: readonly MessageKey[] = [

@@ -1,7 +1,8 @@
 import { addCalendarDays, dayOfWeek, type HolidayCalendarData } from '@society-hub/domain';
-import { Card, Col, Flex, Row, Typography } from 'antd';
+import { Col, Flex, Row, Typography } from 'antd';
 import { type CSSProperties, useMemo } from 'react';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 
 export const DAY_COLORS = {
   holiday: { background: '#fff1f0', border: '#ffa39e', color: '#cf1322' },

@@ -10,6 +10,8 @@ import { useCreateClient } from '../api/create-client';
 import type { Client, ClientCreate, ClientPatch, ClientWithSecret } from '../api/types';
 import { useUpdateClient } from '../api/update-client';
 import { API_SCOPES } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/admin';
 
 interface ClientFormValues {
   name?: string;

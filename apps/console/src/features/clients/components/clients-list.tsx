@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { App, Button, Empty, Flex, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { SocietyNameTags } from '@/features/societies/components/society-names';
@@ -17,9 +18,8 @@ import { clientKeys } from '../api/keys';
 import { useRotateClientSecret } from '../api/rotate-client-secret';
 import type { Client, ClientWithSecret } from '../api/types';
 import { useUpdateClient } from '../api/update-client';
-import { ClientFormModal } from './client-form-modal';
 import { ScopeTags } from './labels';
-import { SecretModal } from './secret-modal';
+import { ClientFormModal, SecretModal } from './on-demand';
 
 export function ClientsList({ creating, onCreateClosed }: { creating: boolean; onCreateClosed: () => void }) {
   const i18n = useI18n();

@@ -1,6 +1,8 @@
 import { Alert, Button, Descriptions, Modal, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
 import type { ClientWithSecret } from '../api/types';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/admin';
 
 const mono = {
   fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',

@@ -1,7 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Dropdown, Empty, Flex, Spin, Typography } from 'antd';
+import { App, Button, Dropdown, Empty, Flex, Spin, Typography } from 'antd';
 import { type ReactNode, Suspense } from 'react';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { downloadTable, type TableCell, type TableFormat } from '@/lib/table-file';
 
 function ChartFallback() {

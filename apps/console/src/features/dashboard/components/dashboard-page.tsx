@@ -1,8 +1,9 @@
 import { formatYuan, INSPECTION_RESULTS, societyStatusLabels } from '@society-hub/domain';
-import { Card, Col, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
+import { Col, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isMessageKey, useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
@@ -29,7 +30,7 @@ import {
   tierPoints,
   tierRows,
 } from './dashboard-figures';
-import { FundingDrawer, JoinedDrawer, MembersDrawer } from './drill-drawers';
+import { FundingDrawer, JoinedDrawer, MembersDrawer } from './on-demand';
 
 const DonutChart = lazy(async () => ({ default: (await import('./dashboard-charts')).DonutChart }));
 const BarsChart = lazy(async () => ({ default: (await import('./dashboard-charts')).BarsChart }));

@@ -5,6 +5,8 @@ import { useI18n } from '@/app/i18n';
 import { QueryError } from '@/components/query-error';
 import { type CellApplication, useCellApplications } from '../api/get-cell-applications';
 import type { FundingRow, Labels, Members } from './dashboard-figures';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/dashboard';
 
 type Category = (typeof MEMBER_CATEGORIES)[number];
 

@@ -1,9 +1,10 @@
 import { CalendarOutlined, LoginOutlined } from '@ant-design/icons';
 import { formatYuan } from '@society-hub/domain';
-import { Button, Card, Empty, Flex, Skeleton, Table, Typography } from 'antd';
+import { Button, Empty, Flex, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { useOpenPrograms } from '../api/get-open-programs';
 import type { OpenProgram } from '../api/types';

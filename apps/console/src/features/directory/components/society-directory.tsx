@@ -7,10 +7,11 @@ import {
   type SocietyType,
   societyTypeLabels,
 } from '@society-hub/domain';
-import { Card, Empty, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Empty, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { usePublicSocieties } from '../api/get-public-societies';

@@ -7,10 +7,11 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { applicationStatusLabels, disciplineLabels, formatYuan, societyTypeLabels } from '@society-hub/domain';
-import { Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import { Col, Descriptions, Empty, Flex, Row, Skeleton, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { PublicLayout } from '@/features/notices/components/public-layout';
 import { formatDate } from '@/lib/format';

@@ -32,6 +32,9 @@ import { expertQueryOptions } from '../api/get-expert';
 import type { Expert, ExpertCreate, ExpertPatch, ExpertTitle } from '../api/types';
 import { useUpdateExpert } from '../api/update-expert';
 import { EXPERT_TITLES } from './expert-filters';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/admin';
+import '@/app/messages/members';
 
 interface ExpertFormValues {
   name?: string;

@@ -1,23 +1,11 @@
 import { EditOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { EXPERT_POOLS, type ExpertPool } from '@society-hub/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Input,
-  Select,
-  Switch,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Empty, Flex, Input, Select, Switch, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { SocietyNameTags } from '@/features/societies/components/society-names';
@@ -37,7 +25,7 @@ import {
   hasExpertFilters,
   readExpertFilters,
 } from './expert-filters';
-import { ExpertEditDrawer, ExpertFormDrawer } from './expert-form-drawer';
+import { ExpertEditDrawer, ExpertFormDrawer } from './on-demand';
 
 const POOL_COLORS: Record<ExpertPool, string> = { science_technology: 'blue', popularisation: 'green' };
 

@@ -3,7 +3,7 @@ import { Alert, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { BudgetLine, FundingApplication, FundingProgram } from '../api/types';
-import { AttachmentsTable } from './attachments';
+import { AttachmentsTable } from './attachments-table';
 import { useFundingLabels } from './labels';
 import { Yuan } from './money';
 

@@ -4,7 +4,6 @@ import {
   Alert,
   App,
   Button,
-  Card,
   Col,
   DatePicker,
   Divider,
@@ -22,6 +21,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type MessageKey, useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { isApiError } from '@/lib/api-client';
 import { isConflict } from '@/lib/conflict';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
@@ -31,7 +31,11 @@ import type { ApplicationCreate, ApplicationPatch, FundingApplication, FundingPr
 import { AttachmentsEditor, type AttachmentValues, attachmentsOf, attachmentValues } from './attachments';
 import { BudgetLinesEditor, LinesTotal, type LineValues, linesOf, sumOf } from './budget-lines-editor';
 import { draftProblemMessage } from './explanations';
-import { fenToYuan, YuanInput, yuanToFen } from './money';
+import { fenToYuan, yuanToFen } from './money';
+import { YuanInput } from './yuan-input';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/funding';
+import '@/app/messages/funding-panels';
 
 interface ApplicationFormValues {
   societyId?: string;

@@ -8,6 +8,9 @@ import { useApplicationTransitions } from '../api/applications';
 import type { ApplicationTransition } from '../api/types';
 import { historyReason } from './explanations';
 import { ApplicationStatusTag } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/funding';
+import '@/app/messages/funding-panels';
 
 function StatusOrText({ value }: { value: string }) {
   return applicationLifecycle.isState(value) ? (

@@ -1,15 +1,19 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { APPLICATION_STATUSES } from '@society-hub/domain';
-import { Button, Card, Empty, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Empty, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { useApplications } from '../api/applications';
 import type { ApplicationListQuery, ApplicationStatus, FundingApplication, FundingProgram } from '../api/types';
 import { ApplicationStatusTag, useFundingLabels } from './labels';
 import { Yuan } from './money';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/funding';
+import '@/app/messages/funding-panels';
 
 interface Filters {
   status?: ApplicationStatus;

@@ -11,7 +11,6 @@ import {
   Alert,
   App,
   Button,
-  Card,
   Col,
   Empty,
   Flex,
@@ -31,6 +30,7 @@ import {
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
 import { problemMessage } from '@/lib/problem-message';
@@ -46,6 +46,9 @@ import type {
 } from '../api/types';
 import { shortfallMessage } from './explanations';
 import { ApplicationStatusTag, useFundingLabels } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/funding';
+import '@/app/messages/funding-panels';
 
 const STATUS_COLORS: Record<ReviewAssignment['status'], string> = {
   assigned: 'blue',

@@ -1,5 +1,5 @@
-import { DeleteOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Empty, Flex, Form, Input, InputNumber, Row, Table, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Flex, Form, Input, InputNumber, Row, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
 import type { Attachment } from '../api/types';
 
@@ -43,13 +43,6 @@ export function attachmentsOf(values: (AttachmentValues | undefined)[] | undefin
           : Math.round(size * KB);
     return [{ name, ...(sizeBytes === undefined ? {} : { sizeBytes }), ...(note ? { note } : {}) }];
   });
-}
-
-export function fileSize(bytes: number | undefined): string | undefined {
-  if (bytes === undefined) return undefined;
-  if (bytes < KB) return `${bytes} B`;
-  if (bytes < KB * KB) return `${(bytes / KB).toFixed(0)} KB`;
-  return `${(bytes / KB / KB).toFixed(1)} MB`;
 }
 
 /**
@@ -138,47 +131,5 @@ export function AttachmentsEditor() {
         </Flex>
       )}
     </Form.List>
-  );
-}
-
-/** The attachments of a submitted application, as a list. */
-export function AttachmentsTable({ attachments }: { attachments: readonly Attachment[] }) {
-  const { t } = useI18n();
-  if (attachments.length === 0) {
-    return (
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={t('funding.attachments.none')}
-        data-testid="application-attachments-empty"
-      />
-    );
-  }
-  return (
-    <Table<Attachment & { key: number }>
-      size="small"
-      pagination={false}
-      dataSource={attachments.map((a, key) => ({ ...a, key }))}
-      columns={[
-        {
-          title: t('funding.attachments.name'),
-          key: 'name',
-          render: (_, a) => (
-            <Flex gap={6} align="center">
-              <PaperClipOutlined style={{ color: '#8c8c8c' }} />
-              {a.name}
-            </Flex>
-          ),
-        },
-        {
-          title: t('funding.attachments.sizeColumn'),
-          key: 'size',
-          width: 120,
-          align: 'right',
-          render: (_, a) => fileSize(a.sizeBytes) ?? t('common.none'),
-        },
-        { title: t('funding.attachments.note'), key: 'note', render: (_, a) => a.note ?? t('common.none') },
-      ]}
-      data-testid="application-attachments"
-    />
   );
 }

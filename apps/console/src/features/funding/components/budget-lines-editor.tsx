@@ -3,7 +3,8 @@ import { formatYuan } from '@society-hub/domain';
 import { Button, Col, Flex, Form, Input, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '@/app/i18n';
-import { YuanInput, yuanToFen } from './money';
+import { yuanToFen } from './money';
+import { YuanInput } from './yuan-input';
 
 export interface LineValues {
   item?: string;

@@ -1,6 +1,7 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Table, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Flex, Form, Input, InputNumber, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { isApiError } from '@/lib/api-client';
 import { isConflict } from '@/lib/conflict';
 import { formatDateTime } from '@/lib/format';
@@ -9,6 +10,9 @@ import { useFileFinalReport } from '../api/applications';
 import type { BudgetLine, FundingApplication } from '../api/types';
 import { BudgetLinesEditor, type LineValues, linesOf, sumOf } from './budget-lines-editor';
 import { Yuan } from './money';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/funding';
+import '@/app/messages/funding-panels';
 
 interface ReportValues {
   spendingLines?: LineValues[];

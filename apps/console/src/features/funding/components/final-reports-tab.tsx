@@ -8,6 +8,9 @@ import type { FundingApplication, FundingProgram } from '../api/types';
 import { FinalReportView } from './final-report';
 import { ApplicationStatusTag, useFundingLabels } from './labels';
 import { Yuan } from './money';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/funding';
+import '@/app/messages/funding-panels';
 
 const FUNDED = new Set(['funded', 'reported', 'closed']);
 

@@ -1,5 +1,5 @@
 import { formatYuan } from '@society-hub/domain';
-import { InputNumber, type InputNumberProps, Typography } from 'antd';
+import { Typography } from 'antd';
 
 /**
  * Money is whole fen in the API and yuan with two decimals on screen. The inputs work on decimal
@@ -40,30 +40,5 @@ export function Yuan({
     <Typography.Text strong={strong} type={type} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
       {formatYuan(fen)}
     </Typography.Text>
-  );
-}
-
-/** A yuan amount input: ¥ prefix, two decimals, thousands separators while not focused. */
-export function YuanInput(props: Omit<InputNumberProps<string>, 'stringMode' | 'precision' | 'prefix'>) {
-  return (
-    <InputNumber<string>
-      min="0"
-      max="1000000000"
-      step="100"
-      style={{ width: '100%' }}
-      {...props}
-      stringMode
-      precision={2}
-      prefix="¥"
-      formatter={(value, info) => {
-        if (info.userTyping) return info.input;
-        const text = value === undefined ? '' : String(value);
-        if (text === '') return '';
-        // Shown as ¥1,234.50 while not typing: thousands grouped, always two decimals.
-        const [whole = '', cents = ''] = text.split('.');
-        return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents.padEnd(2, '0').slice(0, 2)}`;
-      }}
-      parser={(text) => (text ?? '').replace(/[,¥\s]/g, '')}
-    />
   );
 }

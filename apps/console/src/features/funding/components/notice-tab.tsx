@@ -29,6 +29,9 @@ import { useApplications } from '../api/applications';
 import { useObjections, useResolveObjection } from '../api/decisions';
 import type { FundingProgram, Objection } from '../api/types';
 import { shanghaiToday } from './dates';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/funding';
+import '@/app/messages/funding-panels';
 
 const OBJECTION_COLORS: Record<Objection['status'], string> = { open: 'orange', upheld: 'red', dismissed: 'default' };
 

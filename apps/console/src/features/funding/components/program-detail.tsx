@@ -1,27 +1,28 @@
 import { EditOutlined, FormOutlined } from '@ant-design/icons';
-import { useQueries } from '@tanstack/react-query';
-import { Button, Card, Flex, Skeleton, Tabs, Typography } from 'antd';
+import { Button, Flex, Skeleton, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
+import { onDemand } from '@/components/on-demand';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { societyQueryOptions } from '@/features/societies/api/get-society';
 import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';
 import { useProgram } from '../api/programs';
 import type { FundingProgram } from '../api/types';
-import { ApplicationFormDrawer } from './application-form-drawer';
-import { ApplicationsTab } from './applications-tab';
-import { AssignmentBoardTab } from './assignment-board';
-import { shanghaiToday } from './dates';
-import { FinalReportsTab } from './final-reports-tab';
+import { acceptsApplications, useOwnSocieties } from './applying';
 import { ProgramStatusTag } from './labels';
-import { NoticeTab } from './notice-tab';
+import { ApplicationFormDrawer, ProgramFormDrawer } from './on-demand';
 import { ProgramActions } from './program-actions';
-import { ProgramFormDrawer } from './program-form-drawer';
 import { ProgramOverview } from './program-overview';
-import { RankingTab } from './ranking-tab';
+
+// The tabs after the overview, fetched when first chosen: the overview opens without their tables and forms.
+const ApplicationsTab = onDemand(() => import('./applications-tab').then((m) => m.ApplicationsTab));
+const AssignmentBoardTab = onDemand(() => import('./assignment-board').then((m) => m.AssignmentBoardTab));
+const FinalReportsTab = onDemand(() => import('./final-reports-tab').then((m) => m.FinalReportsTab));
+const NoticeTab = onDemand(() => import('./notice-tab').then((m) => m.NoticeTab));
+const RankingTab = onDemand(() => import('./ranking-tab').then((m) => m.RankingTab));
 
 export function ProgramDetail({ id }: { id: string }) {
   const { t } = useI18n();
@@ -52,20 +53,6 @@ export function ProgramDetail({ id }: { id: string }) {
     );
   }
   return <ProgramDetailView program={program.data} />;
-}
-
-/** The societies an officer speaks for, with their names. */
-export function useOwnSocieties(): { id: string; name: string }[] {
-  const user = useCurrentUser();
-  const ids = user.role === 'society_officer' ? user.societyIds : [];
-  const societies = useQueries({ queries: ids.map((id) => societyQueryOptions(id)) });
-  return ids.map((id, index) => ({ id, name: societies[index]?.data?.name ?? '' }));
-}
-
-/** Whether the call takes applications today. */
-export function acceptsApplications(program: FundingProgram): boolean {
-  const today = shanghaiToday();
-  return program.status === 'open' && today >= program.opensOn && today <= program.closesOn;
 }
 
 function ProgramDetailView({ program }: { program: FundingProgram }) {

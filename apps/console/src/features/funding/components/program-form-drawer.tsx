@@ -41,7 +41,11 @@ import type { AllocationStrategy, FundingProgram, ProgramCreate, ProgramPatch, S
 import { shanghaiToday } from './dates';
 import { settingsProblemMessage } from './explanations';
 import { useFundingLabels } from './labels';
-import { fenToYuan, YuanInput, yuanToFen } from './money';
+import { fenToYuan, yuanToFen } from './money';
+import { YuanInput } from './yuan-input';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/funding';
+import '@/app/messages/funding-panels';
 
 interface CategoryValues {
   code?: string;

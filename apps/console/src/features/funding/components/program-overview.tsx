@@ -1,7 +1,8 @@
 import { PROGRAM_STATUSES } from '@society-hub/domain';
-import { Alert, Card, Col, Descriptions, Flex, Row, Spin, Steps, Table, Typography } from 'antd';
+import { Alert, Col, Descriptions, Flex, Row, Spin, Steps, Table, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { type MessageKey, useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';
 import { useRanking } from '../api/decisions';

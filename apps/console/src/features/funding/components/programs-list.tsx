@@ -1,8 +1,9 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { PROGRAM_STATUSES } from '@society-hub/domain';
-import { Button, Card, Empty, Flex, InputNumber, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Empty, Flex, InputNumber, Select, Table, type TableColumnsType, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { CursorPager, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { usePrograms } from '../api/programs';

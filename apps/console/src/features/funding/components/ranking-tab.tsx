@@ -4,7 +4,6 @@ import {
   Alert,
   App,
   Button,
-  Card,
   Empty,
   Flex,
   Form,
@@ -22,6 +21,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { errorStatus } from '@/lib/api-client';
 import { policies } from '@/lib/authorization';
@@ -34,7 +34,11 @@ import { useApplyAllocation, useRanking } from '../api/decisions';
 import type { AllocationStrategy, FundingProgram, Ranking, RankingCategory, RankingRow } from '../api/types';
 import { allocationMessage, categoryMessage, rankMessage } from './explanations';
 import { ApplicationStatusTag, useFundingLabels } from './labels';
-import { fenToYuan, Yuan, YuanInput, yuanToFen } from './money';
+import { fenToYuan, Yuan, yuanToFen } from './money';
+import { YuanInput } from './yuan-input';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/funding';
+import '@/app/messages/funding-panels';
 
 type Item = { kind: 'row'; row: RankingRow; above: RankingRow | undefined } | { kind: 'line'; funded: number };
 

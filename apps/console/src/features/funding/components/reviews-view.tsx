@@ -1,9 +1,12 @@
-import { Alert, Card, Descriptions, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/format';
 import { useReviews } from '../api/applications';
 import type { FundingApplication, FundingProgram } from '../api/types';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/funding-panels';
 
 /**
  * The reviews of an application. Staff see the experts' names; the applying society sees the reviews

@@ -7,6 +7,9 @@ import { useScreening } from '../api/applications';
 import type { FundingApplication, FundingProgram, ScreeningCheck } from '../api/types';
 import { screeningMessage } from './explanations';
 import { useFundingLabels } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/funding';
+import '@/app/messages/funding-panels';
 
 /** 形式审查: every check with ✓ or ✗ and why; for a draft, what the screening would say if it were submitted now. */
 export function ScreeningView({ application, program }: { application: FundingApplication; program?: FundingProgram }) {

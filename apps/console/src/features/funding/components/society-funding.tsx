@@ -1,19 +1,20 @@
 import { CalendarOutlined, FormOutlined } from '@ant-design/icons';
 import { formatYuan } from '@society-hub/domain';
-import { Button, Card, Col, Empty, Flex, Row, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Col, Empty, Flex, Row, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { useApplicationsOf } from '../api/applications';
 import { usePrograms } from '../api/programs';
 import type { FundingApplication, FundingProgram } from '../api/types';
-import { ApplicationFormDrawer } from './application-form-drawer';
+import { acceptsApplications, useOwnSocieties } from './applying';
 import { shanghaiToday } from './dates';
 import { ApplicationStatusTag, ProgramStatusTag, useFundingLabels } from './labels';
 import { Yuan } from './money';
-import { acceptsApplications, useOwnSocieties } from './program-detail';
+import { ApplicationFormDrawer } from './on-demand';
 
 /** A society secretariat's funding page: the calls open now, and every application of its society. */
 export function SocietyFunding() {

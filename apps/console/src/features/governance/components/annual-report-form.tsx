@@ -1,9 +1,10 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { checkAnnualReport, memberHomeScore, type ReportIssue } from '@society-hub/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, InputNumber, Row, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Flex, Form, InputNumber, Row, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { type MessageKey, useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { isApiError } from '@/lib/api-client';
 import { isConflict } from '@/lib/conflict';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';

@@ -1,8 +1,9 @@
 import { EditOutlined, EyeOutlined, FileAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -12,6 +13,9 @@ import type { AnnualReport } from '../api/types';
 import { AnnualReportForm } from './annual-report-form';
 import { InspectionPanel } from './inspection-panel';
 import { InspectionTag } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/governance';
+import '@/app/messages/labels';
 
 export function ReportStatusTag({ status }: { status: AnnualReport['status'] }) {
   const { t } = useI18n();

@@ -1,6 +1,5 @@
 import { CAPABILITIES } from '@society-hub/domain';
 import {
-  Card,
   Col,
   Empty,
   Flex,
@@ -15,11 +14,15 @@ import {
 } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
 import { useCapacity } from '../api/get-capacity';
 import type { CapacityContribution } from '../api/types';
 import { TierTag } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/governance';
+import '@/app/messages/labels';
 
 const CapacityRadar = lazy(async () => ({ default: (await import('./capacity-charts')).CapacityRadar }));
 const CapacityTrend = lazy(async () => ({ default: (await import('./capacity-charts')).CapacityTrend }));

@@ -9,6 +9,9 @@ import { useAddCouncilMember } from '../api/add-council-member';
 import type { CouncilMember, CouncilMemberCreate, CouncilMemberPatch } from '../api/types';
 import { useUpdateCouncilMember } from '../api/update-council-member';
 import { usePositionLabel } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/governance';
+import '@/app/messages/labels';
 
 interface MemberFormValues {
   personName?: string;

@@ -15,8 +15,11 @@ import { useTerms } from '../api/get-terms';
 import { governanceKeys } from '../api/keys';
 import { useRemoveCouncilMember } from '../api/remove-council-member';
 import type { CouncilMember } from '../api/types';
-import { CouncilMemberModal } from './council-member-modal';
 import { usePositionLabel } from './labels';
+import { CouncilMemberModal } from './on-demand';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/governance';
+import '@/app/messages/labels';
 
 const POSITION_ORDER: readonly CouncilPosition[] = [
   'chair',

@@ -1,6 +1,7 @@
-import { Card, Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { SocietyStatusTag } from '@/features/societies/components/labels';
 import { formatDate } from '@/lib/format';

@@ -1,7 +1,8 @@
 import { INSPECTION_RESULTS, type InspectionResult } from '@society-hub/domain';
-import { Alert, App, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { bodyFieldErrors, isConflict } from '@/lib/conflict';
 import { formatDateTime } from '@/lib/format';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';

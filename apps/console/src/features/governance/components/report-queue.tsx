@@ -1,6 +1,7 @@
-import { Card, Empty, Flex, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Empty, Flex, Select, Table, type TableColumnsType, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { CursorPager, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';

@@ -30,6 +30,8 @@ import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateTerm } from '../api/create-term';
 import { useTerms } from '../api/get-terms';
 import type { GovernanceTerm, GovernanceTermCreate } from '../api/types';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/governance';
 
 const WARNING_DAYS = 180;
 

@@ -1,9 +1,10 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import type { MemberStatus } from '@society-hub/domain';
-import { Button, Card, Empty, Flex, Select, Space, Spin, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Empty, Flex, Select, Space, Spin, Table, type TableColumnsType, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
@@ -14,7 +15,7 @@ import { useCurrentUser } from '@/lib/session';
 import { useMembers } from '../api/get-members';
 import type { Member } from '../api/types';
 import { useMemberLabels } from './labels';
-import { MemberTransitionModal } from './member-transition-modal';
+import { MemberTransitionModal } from './on-demand';
 
 /** One society, chosen by name: the officer's own societies, or for the admin any society searched by name. */
 function SocietyPicker({ value, onChange }: { value: string | undefined; onChange: (id: string) => void }) {

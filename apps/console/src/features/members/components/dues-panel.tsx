@@ -3,7 +3,6 @@ import {
   Alert,
   App,
   Button,
-  Card,
   DatePicker,
   Empty,
   Flex,
@@ -17,6 +16,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type MessageKey, useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { bodyFieldErrors } from '@/lib/conflict';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -25,6 +25,8 @@ import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useMemberDues } from '../api/get-member-dues';
 import { useRecordDues } from '../api/record-dues';
 import type { DuesPayment, DuesPaymentCreate } from '../api/types';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/members';
 
 interface DuesFormValues {
   year?: number | null;

@@ -1,6 +1,6 @@
-import { Result } from 'antd';
 import { useI18n } from '@/app/i18n';
 import { ImportWizard } from '@/components/import-wizard/import-wizard';
+import { Result } from '@/components/query-error';
 import { useSociety } from '@/features/societies/api/get-society';
 import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';

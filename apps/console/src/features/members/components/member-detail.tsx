@@ -1,10 +1,12 @@
 import { EditOutlined } from '@ant-design/icons';
 import { type MemberStatus, membershipLifecycle } from '@society-hub/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Flex, Skeleton, Tabs, Typography } from 'antd';
+import { App, Button, Descriptions, Flex, Skeleton, Tabs, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
+import { onDemand } from '@/components/on-demand';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { useSociety } from '@/features/societies/api/get-society';
@@ -14,11 +16,13 @@ import { useCurrentUser } from '@/lib/session';
 import { useMember } from '../api/get-member';
 import { memberKeys } from '../api/keys';
 import type { Member } from '../api/types';
-import { DuesPanel } from './dues-panel';
 import { MemberStatusTag, useMemberLabels } from './labels';
-import { MemberFormDrawer } from './member-form-drawer';
-import { MemberTransitionModal, memberActionKey } from './member-transition-modal';
-import { MembershipsPanel } from './memberships-panel';
+import { memberActionKey } from './member-actions';
+import { MemberFormDrawer, MemberTransitionModal } from './on-demand';
+
+// The tabs after the profile, fetched when first chosen: the profile opens without their tables and forms.
+const DuesPanel = onDemand(() => import('./dues-panel').then((m) => m.DuesPanel));
+const MembershipsPanel = onDemand(() => import('./memberships-panel').then((m) => m.MembershipsPanel));
 
 const DANGER: readonly MemberStatus[] = ['rejected', 'withdrawn', 'suspended', 'lapsed'];
 

@@ -32,6 +32,9 @@ import type { Member, MemberCreate, MemberGender, MemberKind, MemberPatch } from
 import { useUpdateMember } from '../api/update-member';
 import { birthDateFromIdNumber, idNumberProblems } from './id-number';
 import { useMemberLabels } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/labels';
+import '@/app/messages/members';
 
 interface MemberFormValues {
   kind?: MemberKind;

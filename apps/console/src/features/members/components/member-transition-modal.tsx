@@ -1,25 +1,20 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { type MemberStatus, membershipLifecycle } from '@society-hub/domain';
 import { Alert, App, Button, Form, Input, Modal, Typography } from 'antd';
-import { type MessageKey, useI18n } from '@/app/i18n';
+import { useI18n } from '@/app/i18n';
 import { isApiError } from '@/lib/api-client';
 import { problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useTransitionMember } from '../api/transition-member';
 import type { Member } from '../api/types';
 import { useMemberLabels } from './labels';
+import { isDuesUnpaid, memberActionKey } from './member-actions';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/labels';
+import '@/app/messages/members';
+import '@/app/messages/societies';
 
 const FINAL: readonly MemberStatus[] = ['rejected', 'withdrawn'];
-
-export function memberActionKey(from: MemberStatus, to: MemberStatus): MessageKey {
-  if (to === 'active') return from === 'applied' ? 'member.action.approve' : 'member.action.active';
-  return `member.action.${to}`;
-}
-
-/** 422 `dues_unpaid`: a lapsed membership comes back only once this year's dues are recorded. */
-export function isDuesUnpaid(error: unknown): boolean {
-  return isApiError(error) && (error.problem.errors ?? []).some((issue) => issue.code === 'dues_unpaid');
-}
 
 interface MemberTransitionModalProps {
   member: Member;

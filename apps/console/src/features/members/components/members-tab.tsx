@@ -7,10 +7,11 @@ import {
   TITLE_LEVELS,
   type TitleLevel,
 } from '@society-hub/domain';
-import { App, Button, Card, Empty, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
@@ -19,8 +20,11 @@ import { useCurrentUser } from '@/lib/session';
 import { useMembers } from '../api/get-members';
 import type { Member, MemberKind, MemberListQuery } from '../api/types';
 import { MemberStatusTag, useMemberLabels } from './labels';
-import { MemberFormDrawer } from './member-form-drawer';
 import { MemberStatsCard } from './member-stats-card';
+import { MemberFormDrawer } from './on-demand';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/labels';
+import '@/app/messages/members';
 
 type YouthFilter = 'yes' | 'no';
 const KINDS: readonly MemberKind[] = ['individual', 'institutional'];

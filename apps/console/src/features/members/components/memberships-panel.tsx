@@ -6,6 +6,9 @@ import { formatDate } from '@/lib/format';
 import { useMemberships } from '../api/get-memberships';
 import type { Membership } from '../api/types';
 import { MemberStatusTag, useMemberLabels } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/labels';
+import '@/app/messages/members';
 
 /** The same person in other societies (SPEC §2: matched by ID number, else name + birth date + phone). */
 export function MembershipsPanel({ memberId }: { memberId: string }) {

@@ -1,8 +1,9 @@
 import { CalendarOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { formatYuan, shanghaiDateOf } from '@society-hub/domain';
-import { Button, Card, Divider, Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Divider, Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { useFundingLabels } from '@/features/reviews/components/labels';
 import { usePublicNotices } from '../api/get-public-notices';

@@ -1,11 +1,15 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { CAPACITY_TIERS, SOCIETY_STATUSES, societyStatusLabels } from '@society-hub/domain';
-import { Alert, Card, Flex, List, Skeleton, Typography } from 'antd';
+import { Alert, Flex, List, Skeleton, Typography } from 'antd';
 import { isMessageKey, useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
 import { useEligibility } from '../api/pilots';
 import type { EligibilityCheck, Pilot } from '../api/types';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/labels';
+import '@/app/messages/pilots';
 
 /** The rule's own numbers in the reader's words: the years and results, the tier, the grade, the counts. */
 export function useCheckDetail() {

@@ -1,12 +1,15 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { policies } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useEvaluatePilot } from '../api/pilots';
 import type { Pilot, PilotStatus } from '../api/types';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/pilots';
 
 const EVALUABLE: readonly PilotStatus[] = ['midterm_review', 'acceptance', 'completed'];
 

@@ -27,6 +27,8 @@ import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useAddMilestone, useMilestones, useUpdateMilestone } from '../api/pilots';
 import type { Milestone, Pilot } from '../api/types';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/pilots';
 
 function MilestoneState({ milestone }: { milestone: Milestone }) {
   const { t } = useI18n();

@@ -1,22 +1,25 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Statistic, Table, Tabs, Typography } from 'antd';
+import { Button, Col, Descriptions, Flex, Row, Skeleton, Statistic, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
+import { onDemand } from '@/components/on-demand';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { errorStatus } from '@/lib/api-client';
 import { policies } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
 import { useCurrentUser } from '@/lib/session';
 import { usePilot, usePilotTransitions } from '../api/pilots';
 import type { Pilot } from '../api/types';
-import { EligibilityChecklist } from './eligibility-checklist';
-import { EvaluationTab } from './evaluation-tab';
 import { PilotStatusTag, usePilotLabels, yuan } from './labels';
-import { MilestonesTab } from './milestones-tab';
+import { PilotFormDrawer } from './on-demand';
 import { PilotActions } from './pilot-actions';
-import { PilotFormDrawer } from './pilot-form-drawer';
+
+// The tabs after the overview, fetched when first chosen: the overview opens without their tables and forms.
+const EligibilityChecklist = onDemand(() => import('./eligibility-checklist').then((m) => m.EligibilityChecklist));
+const EvaluationTab = onDemand(() => import('./evaluation-tab').then((m) => m.EvaluationTab));
+const MilestonesTab = onDemand(() => import('./milestones-tab').then((m) => m.MilestonesTab));
 
 function Overview({ pilot }: { pilot: Pilot }) {
   const { t } = useI18n();
@@ -177,8 +180,9 @@ export function PilotDetail({ id }: { id: string }) {
     );
   }
   if (pilot.isError) {
-    if (errorStatus(pilot.error) === 404) return <Result status="404" title={t('pilot.detail.notFound')} />;
-    return <QueryError error={pilot.error} onRetry={() => void pilot.refetch()} />;
+    return (
+      <QueryError error={pilot.error} notFoundTitle={t('pilot.detail.notFound')} onRetry={() => void pilot.refetch()} />
+    );
   }
   return <PilotView pilot={pilot.data} />;
 }

@@ -25,6 +25,9 @@ import { usePilotFunctions } from '../api/functions';
 import { useProposePilot, useUpdatePilot } from '../api/pilots';
 import type { Pilot, PilotCreate, PilotMode, PilotPatch } from '../api/types';
 import { usePilotLabels } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/labels';
+import '@/app/messages/pilots';
 
 interface FormValues {
   societyId?: string;

@@ -1,79 +1,23 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, List, Popover, Tag, Typography } from 'antd';
+import { Badge, Button, Popover } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { type Translate, useI18n } from '@/app/i18n';
-import { formatDate } from '@/lib/format';
-import { type Reminder, useReminders } from '../api/get-reminders';
+import { useI18n } from '@/app/i18n';
+import { onDemand } from '@/components/on-demand';
+import { useReminders } from '../api/get-reminders';
 
-/** The reminder's line in the reader's language, built from its fields (the API's message is English). */
-export function reminderText(t: Translate, r: Reminder): string {
-  const params = {
-    society: r.society?.name ?? '',
-    subject: r.subject ?? '',
-    year: r.year ?? '',
-    count: r.count,
-  };
-  if (r.kind === 'review')
-    return r.resourceType === 'funding_program' ? t('reminder.review.program', params) : t('reminder.review', params);
-  if (r.count > 1) return t(`reminder.${r.kind}.many`, params);
-  return t(`reminder.${r.kind}`, params);
-}
-
-function whenText(t: Translate, r: Reminder): string | null {
-  if (r.daysLeft === null || r.dueOn === null) return null;
-  if (r.daysLeft < 0) return t('reminder.overdueDays', { n: -r.daysLeft });
-  if (r.daysLeft === 0) return t('reminder.today');
-  return t('reminder.daysLeft', { n: r.daysLeft });
-}
+// The list with its rows is fetched when the popover first opens; the bell shows only the count.
+const ReminderList = onDemand(
+  () => import('./reminder-list').then((m) => m.ReminderList),
+  ({ open }) => open,
+);
 
 /** The bell in the header: how many things fall due, and the list of them, each leading to its page. */
 export function ReminderBell() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const reminders = useReminders(true);
   const items = reminders.data?.items ?? [];
   const overdue = items.filter((i) => i.urgency === 'overdue').length;
-
-  const content = (
-    <div style={{ width: 380, maxHeight: 420, overflowY: 'auto' }} data-testid="reminder-list">
-      {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reminder.empty')} />
-      ) : (
-        <List
-          size="small"
-          dataSource={items}
-          renderItem={(r) => (
-            <List.Item
-              style={{ cursor: 'pointer', paddingInline: 4 }}
-              onClick={() => {
-                setOpen(false);
-                navigate(r.path);
-              }}
-              data-testid="reminder-item"
-              data-kind={r.kind}
-              data-path={r.path}
-            >
-              <Flex vertical gap={2} style={{ minWidth: 0, width: '100%' }}>
-                <Flex justify="space-between" gap={8}>
-                  <Typography.Text ellipsis={{ tooltip: true }}>{reminderText(t, r)}</Typography.Text>
-                  <Tag color={r.urgency === 'overdue' ? 'red' : 'orange'} style={{ marginInlineEnd: 0, flexShrink: 0 }}>
-                    {r.urgency === 'overdue' ? t('reminder.overdue') : t('reminder.dueSoon')}
-                  </Tag>
-                </Flex>
-                {r.dueOn && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('reminder.due', { date: formatDate(r.dueOn) })} · {whenText(t, r)}
-                  </Typography.Text>
-                )}
-              </Flex>
-            </List.Item>
-          )}
-        />
-      )}
-    </div>
-  );
 
   return (
     <Popover
@@ -82,7 +26,7 @@ export function ReminderBell() {
       trigger="click"
       placement="bottomRight"
       title={t('reminder.title')}
-      content={content}
+      content={<ReminderList items={items} open={open} onPick={() => setOpen(false)} />}
     >
       <Button type="text" aria-label={t('reminder.title')} data-testid="reminder-bell">
         <Badge count={items.length} size="small" color={overdue > 0 ? '#cf1322' : '#fa8c16'} offset={[4, -2]}>

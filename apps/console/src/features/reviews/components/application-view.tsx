@@ -1,17 +1,8 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { formatYuan } from '@society-hub/domain';
-import {
-  Card,
-  Descriptions,
-  type DescriptionsProps,
-  Empty,
-  Flex,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Descriptions, type DescriptionsProps, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { FundingApplication, FundingProgram } from '../api/types';
 import { useFundingLabels } from './labels';

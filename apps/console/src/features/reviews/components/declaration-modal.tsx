@@ -6,6 +6,8 @@ import { SocietySelect } from '@/features/societies/components/society-select';
 import { problemMessage } from '@/lib/problem-message';
 import { useDeclaration, usePutDeclaration } from '../api/declaration';
 import type { DeclarationResult } from '../api/types';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/review-queue';
 
 interface DeclarationValues {
   societyIds: string[];

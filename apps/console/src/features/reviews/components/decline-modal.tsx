@@ -6,6 +6,9 @@ import { problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useDeclineReview } from '../api/decline-review';
 import type { Decline, DeclineReason } from '../api/types';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/review-queue';
+import '@/app/messages/reviews';
 
 const REASONS: readonly DeclineReason[] = ['conflict_of_interest', 'not_my_field', 'too_many'];
 

@@ -1,6 +1,7 @@
 import { EyeInvisibleOutlined } from '@ant-design/icons';
-import { Card, Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { useReviews } from '../api/get-application';
 import type { FundingApplication, Review, RubricCriterion } from '../api/types';

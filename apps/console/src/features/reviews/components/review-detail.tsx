@@ -1,16 +1,17 @@
 import { ArrowLeftOutlined, StopOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Flex, Result, Row, Skeleton, Tag } from 'antd';
+import { Button, Col, Flex, Row, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
-import { QueryError } from '@/components/query-error';
+import { QueryError, Result } from '@/components/query-error';
 import { useApplication } from '../api/get-application';
 import { useMyReviews } from '../api/get-my-reviews';
 import { useProgram } from '../api/get-programs';
 import { ApplicationView } from './application-view';
-import { DeclineModal } from './decline-modal';
 import { AssignmentStatusTag, ProgramStatusTag } from './labels';
+import { DeclineModal } from './on-demand';
 import { OtherReviews } from './other-reviews';
 import { ScoreForm } from './score-form';
 

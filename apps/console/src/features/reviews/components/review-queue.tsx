@@ -1,31 +1,19 @@
 import { EyeOutlined, FormOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { formatYuan } from '@society-hub/domain';
-import {
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Result,
-  Segmented,
-  Select,
-  Skeleton,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Empty, Flex, Segmented, Select, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
-import { QueryError } from '@/components/query-error';
+import { QueryError, Result } from '@/components/query-error';
 import { errorStatus } from '@/lib/api-client';
 import { useDeclaration } from '../api/declaration';
 import { useMyReviews } from '../api/get-my-reviews';
 import { useOpenPrograms } from '../api/get-programs';
 import type { FundingProgram, ProgramStatus, QueueItem } from '../api/types';
-import { DeclarationModal } from './declaration-modal';
 import { AssignmentStatusTag, ProgramStatusTag, useFundingLabels } from './labels';
+import { DeclarationModal } from './on-demand';
 
 type StatusFilter = 'all' | 'assigned' | 'submitted';
 

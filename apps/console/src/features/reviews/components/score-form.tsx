@@ -4,7 +4,6 @@ import {
   Alert,
   App,
   Button,
-  Card,
   Descriptions,
   type DescriptionsProps,
   Divider,
@@ -18,6 +17,7 @@ import {
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';

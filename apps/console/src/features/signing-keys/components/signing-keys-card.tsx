@@ -1,6 +1,7 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Empty, Table, type TableColumnsType, Typography } from 'antd';
+import { App, Badge, Button, Empty, Table, type TableColumnsType, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { errorStatus } from '@/lib/api-client';
 import { policies } from '@/lib/authorization';

@@ -11,10 +11,11 @@ import {
   type SocietyStatus,
   type SocietyType,
 } from '@society-hub/domain';
-import { Button, Card, Empty, Flex, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
 import { useSocieties } from '../api/get-societies';

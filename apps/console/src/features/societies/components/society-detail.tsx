@@ -1,15 +1,11 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Skeleton, Tabs, Typography } from 'antd';
+import { App, Button, Flex, Skeleton, Tabs, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
+import { onDemand } from '@/components/on-demand';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
-import { AnnualReports } from '@/features/governance/components/annual-reports';
-import { CapacityView } from '@/features/governance/components/capacity-view';
-import { CouncilRoster } from '@/features/governance/components/council-roster';
-import { GovernanceChecklist } from '@/features/governance/components/governance-checklist';
-import { TermsList } from '@/features/governance/components/terms-list';
-import { MembersTab } from '@/features/members/components/members-tab';
 import { isApiError } from '@/lib/api-client';
 import { policies } from '@/lib/authorization';
 import { problemMessage } from '@/lib/problem-message';
@@ -20,7 +16,23 @@ import type { Society } from '../api/types';
 import { SocietyStatusTag, useSocietyLabels } from './labels';
 import { SocietyProfileView } from './society-profile';
 import { TransitionActions } from './transition-actions';
-import { TransitionHistory } from './transition-history';
+
+// The tabs after the profile, fetched when first chosen: the profile opens without their tables and forms.
+const AnnualReports = onDemand(() =>
+  import('@/features/governance/components/annual-reports').then((m) => m.AnnualReports),
+);
+const CapacityView = onDemand(() =>
+  import('@/features/governance/components/capacity-view').then((m) => m.CapacityView),
+);
+const CouncilRoster = onDemand(() =>
+  import('@/features/governance/components/council-roster').then((m) => m.CouncilRoster),
+);
+const GovernanceChecklist = onDemand(() =>
+  import('@/features/governance/components/governance-checklist').then((m) => m.GovernanceChecklist),
+);
+const TermsList = onDemand(() => import('@/features/governance/components/terms-list').then((m) => m.TermsList));
+const MembersTab = onDemand(() => import('@/features/members/components/members-tab').then((m) => m.MembersTab));
+const TransitionHistory = onDemand(() => import('./transition-history').then((m) => m.TransitionHistory));
 
 export function SocietyDetail({ id }: { id: string }) {
   const { t } = useI18n();

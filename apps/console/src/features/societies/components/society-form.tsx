@@ -1,10 +1,11 @@
 import { DISCIPLINES, PARTY_ORGANISATIONS, SOCIETY_TYPES } from '@society-hub/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, type FormRule, Input, Radio, Row, Select } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Flex, Form, type FormRule, Input, Radio, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { type ApiError, isApiError } from '@/lib/api-client';
 import { policies } from '@/lib/authorization';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';

@@ -6,6 +6,8 @@ import { formatDateTime } from '@/lib/format';
 import { useSocietyTransitions } from '../api/get-society-transitions';
 import type { SocietyTransition } from '../api/types';
 import { SocietyStatusTag } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/societies';
 
 export function TransitionHistory({ societyId }: { societyId: string }) {
   const { t } = useI18n();

@@ -5,6 +5,8 @@ import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useResetPassword } from '../api/reset-password';
 import type { User } from '../api/types';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/admin';
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const i18n = useI18n();

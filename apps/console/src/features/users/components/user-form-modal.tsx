@@ -11,6 +11,8 @@ import { useCreateUser } from '../api/create-user';
 import type { User, UserCreate, UserPatch } from '../api/types';
 import { useUpdateUser } from '../api/update-user';
 import { useUserRuleMessage } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/admin';
 
 interface UserFormValues {
   username?: string;

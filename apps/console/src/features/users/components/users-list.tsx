@@ -1,23 +1,11 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { ROLES, type Role } from '@society-hub/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Empty, Flex, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { SocietyNameTags } from '@/features/societies/components/society-names';
@@ -31,8 +19,7 @@ import { userKeys } from '../api/keys';
 import type { User, UserListQuery } from '../api/types';
 import { useUpdateUser } from '../api/update-user';
 import { EnabledBadge, RoleTag, useUserRuleMessage } from './labels';
-import { ResetPasswordModal } from './reset-password-modal';
-import { UserFormModal } from './user-form-modal';
+import { ResetPasswordModal, UserFormModal } from './on-demand';
 
 type StatusFilter = 'enabled' | 'disabled';
 

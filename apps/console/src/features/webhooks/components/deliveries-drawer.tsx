@@ -10,6 +10,8 @@ import { useDeliveries } from '../api/get-deliveries';
 import { useRedeliver } from '../api/redeliver';
 import type { Delivery, DeliveryStatus, Webhook } from '../api/types';
 import { DELIVERY_STATUSES, DeliveryStatusTag, mono } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/integration';
 
 type StatusFilter = DeliveryStatus | 'all';
 

@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Empty, Flex, Input, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Input, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/format';
 import { useEventFeed } from '../api/get-events';

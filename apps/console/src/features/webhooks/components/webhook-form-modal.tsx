@@ -8,6 +8,8 @@ import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateWebhook } from '../api/create-webhook';
 import type { WebhookCreate, WebhookWithSecret } from '../api/types';
 import { EVENT_TYPE_SUGGESTIONS } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/integration';
 
 interface WebhookFormValues {
   clientId?: string;

@@ -2,6 +2,9 @@ import { Alert, Button, Descriptions, Modal, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
 import type { WebhookWithSecret } from '../api/types';
 import { mono } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/admin';
+import '@/app/messages/integration';
 
 /** The one moment the signing secret exists in the console: kept in no cache and gone once closed. */
 export function WebhookSecretModal({ webhook, onClose }: { webhook: WebhookWithSecret; onClose: () => void }) {

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '@/app/i18n';
+import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { useClients } from '@/features/clients/api/get-clients';
@@ -14,10 +15,8 @@ import { useDeleteWebhook } from '../api/delete-webhook';
 import { useWebhooks } from '../api/get-webhooks';
 import { webhookKeys } from '../api/keys';
 import type { Webhook, WebhookWithSecret } from '../api/types';
-import { DeliveriesDrawer } from './deliveries-drawer';
 import { mono } from './labels';
-import { WebhookFormModal } from './webhook-form-modal';
-import { WebhookSecretModal } from './webhook-secret-modal';
+import { DeliveriesDrawer, WebhookFormModal, WebhookSecretModal } from './on-demand';
 
 export function WebhooksList({ creating, onCreateClosed }: { creating: boolean; onCreateClosed: () => void }) {
   const i18n = useI18n();

@@ -1,0 +1,2 @@
+/** The interface's languages: Chinese, the default, and English. */
+export type Language = 'zh' | 'en';

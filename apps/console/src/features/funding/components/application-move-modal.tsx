@@ -1,0 +1,150 @@
+import { checkApplicationDraft } from '@society-hub/domain';
+import { Alert, App, Form, Input, Modal } from 'antd';
+import { type MessageKey, useI18n } from '@/app/i18n';
+import { isApiError } from '@/lib/api-client';
+import { isConflict } from '@/lib/conflict';
+import { fieldMessage, problemMessage } from '@/lib/problem-message';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
+import { useScreening, useTransitionApplication } from '../api/applications';
+import type { FundingApplication, FundingProgram } from '../api/types';
+import { draftProblemMessage } from './explanations';
+import { useFundingLabels } from './labels';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/funding';
+import '@/app/messages/funding-panels';
+
+const MOVE_TEXT: Record<
+  'submitted' | 'withdrawn' | 'closed',
+  { action: MessageKey; explain: MessageKey; reason: MessageKey }
+> = {
+  submitted: {
+    action: 'funding.application.submit',
+    explain: 'funding.application.submit.explain',
+    reason: 'funding.application.submit.reason',
+  },
+  withdrawn: {
+    action: 'funding.application.withdraw',
+    explain: 'funding.application.withdraw.explain',
+    reason: 'funding.application.withdraw.reason',
+  },
+  closed: {
+    action: 'funding.application.close',
+    explain: 'funding.application.close.explain',
+    reason: 'funding.application.close.reason',
+  },
+};
+
+/** Confirms submitting, withdrawing or closing an application, with the reason to record. */
+export function ApplicationMoveModal({
+  application,
+  program,
+  to,
+  onClose,
+}: {
+  application: FundingApplication;
+  program?: FundingProgram;
+  to: 'submitted' | 'withdrawn' | 'closed';
+  onClose: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const labels = useFundingLabels();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const transition = useTransitionApplication();
+  const idempotencyKeyFor = useIdempotencyKey();
+  const screening = useScreening(application.id);
+  const text = MOVE_TEXT[to];
+  const submitting = to === 'submitted';
+  const draft = {
+    categoryCode: application.categoryCode,
+    requestedFen: application.requestedFen,
+    selfFundedFen: application.selfFundedFen,
+    budgetLines: application.budgetLines,
+  };
+  const problems = submitting && program ? checkApplicationDraft({ ...draft, categories: program.categories }) : [];
+  const capFen = program?.categories.find((c) => c.code === application.categoryCode)?.capFen ?? null;
+  const failedChecks = submitting ? (screening.data?.checks ?? []).filter((c) => !c.passed) : [];
+
+  function errorText(error: unknown): string {
+    if (isConflict(error)) return t('funding.application.stale');
+    const issues = isApiError(error) ? (error.problem.errors ?? []) : [];
+    if (issues.length > 0) return issues.map((issue) => fieldMessage(issue, i18n)).join('；');
+    return problemMessage(error, i18n);
+  }
+
+  return (
+    <Modal
+      open
+      title={t('funding.application.moveTitle', { action: t(text.action), title: application.title })}
+      okText={t(text.action)}
+      okButtonProps={{
+        danger: to === 'withdrawn',
+        loading: transition.isPending,
+        disabled: problems.length > 0,
+        'data-testid': 'application-move-confirm',
+      }}
+      cancelText={t('common.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+      maskClosable={false}
+      width={560}
+    >
+      <Alert type="info" showIcon title={t(text.explain)} style={{ marginBottom: 16 }} />
+      {problems.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('funding.application.cannotSubmit')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {problems.map((p) => (
+                <li key={p.path + p.code}>{draftProblemMessage(p, { ...draft, capFen }, i18n)}</li>
+              ))}
+            </ul>
+          }
+          style={{ marginBottom: 16 }}
+          data-testid="submit-blockers"
+        />
+      )}
+      {problems.length === 0 && failedChecks.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('funding.application.screeningWarning', { n: failedChecks.length })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {transition.isError && (
+        <Alert type="error" showIcon title={errorText(transition.error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        disabled={transition.isPending}
+        initialValues={{ reason: t(text.reason) }}
+        onFinish={({ reason }) => {
+          const request = { to, reason: reason.trim() };
+          transition.mutate(
+            { id: application.id, request, idempotencyKey: idempotencyKeyFor(request) },
+            {
+              onSuccess: (updated) => {
+                message.success(t('funding.application.moved', { status: labels.applicationStatus(updated.status) }));
+                onClose();
+              },
+            },
+          );
+        }}
+      >
+        <Form.Item
+          name="reason"
+          label={t('funding.move.reason')}
+          rules={[{ required: true, whitespace: true, message: t('funding.move.reasonRequired') }]}
+        >
+          <Input.TextArea rows={2} maxLength={500} showCount data-testid="application-move-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,19 @@
+import { useQueries } from '@tanstack/react-query';
+import { societyQueryOptions } from '@/features/societies/api/get-society';
+import { useCurrentUser } from '@/lib/session';
+import type { FundingProgram } from '../api/types';
+import { shanghaiToday } from './dates';
+
+/** The societies an officer speaks for, with their names. */
+export function useOwnSocieties(): { id: string; name: string }[] {
+  const user = useCurrentUser();
+  const ids = user.role === 'society_officer' ? user.societyIds : [];
+  const societies = useQueries({ queries: ids.map((id) => societyQueryOptions(id)) });
+  return ids.map((id, index) => ({ id, name: societies[index]?.data?.name ?? '' }));
+}
+
+/** Whether the call takes applications today. */
+export function acceptsApplications(program: FundingProgram): boolean {
+  const today = shanghaiToday();
+  return program.status === 'open' && today >= program.opensOn && today <= program.closesOn;
+}

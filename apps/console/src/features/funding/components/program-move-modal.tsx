@@ -1,0 +1,183 @@
+import { ExclamationCircleOutlined } from '@ant-design/icons';
+import { quorumMet, reviewQuorum } from '@society-hub/domain';
+import { Alert, App, Form, Input, Modal, Spin, Typography } from 'antd';
+import { useI18n } from '@/app/i18n';
+import { isApiError } from '@/lib/api-client';
+import { problemMessage } from '@/lib/problem-message';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
+import { useObjections, useRanking } from '../api/decisions';
+import { useTransitionProgram } from '../api/programs';
+import { useAssignmentBoard } from '../api/review-board';
+import type { FundingProgram, ProgramStatus } from '../api/types';
+import { shanghaiToday } from './dates';
+import { useFundingLabels } from './labels';
+import { moveOf } from './program-moves';
+// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
+import '@/app/messages/funding';
+import '@/app/messages/funding-panels';
+
+/** What stops a move now, worked out before asking the server (which checks the same). */
+function useBlockers(program: FundingProgram, to: ProgramStatus): { loading: boolean; blockers: string[] } {
+  const { t } = useI18n();
+  const closing = program.status === 'reviewing' && to === 'deciding';
+  const publishing = program.status === 'deciding' && to === 'notice';
+  const finalising = program.status === 'notice' && to === 'finalised';
+  const redeciding = program.status === 'notice' && to === 'deciding';
+  const board = useAssignmentBoard(program.id, closing);
+  const ranking = useRanking(program.id, undefined, publishing);
+  const objections = useObjections(program.id, finalising || redeciding);
+  const blockers: string[] = [];
+  let loading = false;
+  if (closing) {
+    loading = board.isPending;
+    const quorum = reviewQuorum(program.reviewersPerApplication);
+    const short = (board.data?.items ?? []).filter(
+      (row) => row.status === 'in_review' && !quorumMet(row.submitted, program.reviewersPerApplication),
+    );
+    if (short.length > 0) {
+      blockers.push(
+        t('funding.move.decide.short', {
+          n: short.length,
+          min: quorum,
+          titles: short
+            .slice(0, 5)
+            .map((row) => `“${row.title}”（${row.submitted}/${quorum}）`)
+            .join('、'),
+        }),
+      );
+    }
+  }
+  if (publishing) {
+    loading = ranking.isPending;
+    const undecided = (ranking.data?.ranking.categories ?? []).flatMap((c) => c.rows).filter((r) => !r.decided);
+    if (undecided.length > 0) blockers.push(t('funding.move.notice.undecided', { n: undecided.length }));
+  }
+  if (finalising) {
+    loading = objections.isPending;
+    const today = shanghaiToday();
+    if (program.noticeEndsOn && today <= program.noticeEndsOn) {
+      blockers.push(t('funding.move.finalise.running', { date: program.noticeEndsOn }));
+    }
+    const open = (objections.data?.items ?? []).filter((o) => o.status === 'open').length;
+    if (open > 0) blockers.push(t('funding.move.finalise.objections', { n: open }));
+  }
+  if (redeciding) {
+    loading = objections.isPending;
+    const open = (objections.data?.items ?? []).filter((o) => o.status === 'open').length;
+    if (open > 0) blockers.push(t('funding.move.redecide.objections', { n: open }));
+  }
+  return { loading, blockers };
+}
+
+/** Confirms a move of the program: what it does, what stops it now, and the reason to record. */
+export function ProgramMoveModal({
+  program,
+  to,
+  onClose,
+}: {
+  program: FundingProgram;
+  to: ProgramStatus;
+  onClose: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const labels = useFundingLabels();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const transition = useTransitionProgram();
+  const idempotencyKeyFor = useIdempotencyKey();
+  const { loading, blockers } = useBlockers(program, to);
+  const move = moveOf(program.status, to);
+  if (!move) return null;
+  const action = t(move.action);
+
+  function errorText(error: unknown): string {
+    if (isApiError(error) && error.problem.code === 'rule_violation' && i18n.language === 'zh') {
+      return t('funding.move.refused');
+    }
+    return problemMessage(error, i18n);
+  }
+
+  return (
+    <Modal
+      open
+      title={
+        <span>
+          <ExclamationCircleOutlined style={{ color: '#faad14', marginInlineEnd: 8 }} />
+          {t('funding.move.title', { action, name: program.name })}
+        </span>
+      }
+      okText={action}
+      okButtonProps={{
+        loading: transition.isPending,
+        disabled: loading || blockers.length > 0,
+        'data-testid': 'program-move-confirm',
+      }}
+      cancelText={t('common.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+      maskClosable={false}
+      width={560}
+      data-testid="program-move-modal"
+    >
+      <Typography.Paragraph>
+        {t('funding.move.summary', { from: labels.programStatus(program.status), to: labels.programStatus(to) })}
+      </Typography.Paragraph>
+      <Alert
+        type="info"
+        showIcon
+        title={t(move.explain, {
+          opens: program.opensOn,
+          closes: program.closesOn,
+          reviewers: program.reviewersPerApplication,
+          days: program.noticeWorkingDays,
+          method: labels.scoringMethod(program.scoringMethod),
+          min: reviewQuorum(program.reviewersPerApplication),
+        })}
+        style={{ marginBottom: 16 }}
+        data-testid="program-move-explain"
+      />
+      {loading && <Spin size="small" style={{ display: 'block', marginBottom: 16 }} />}
+      {blockers.map((blocker) => (
+        <Alert
+          key={blocker}
+          type="warning"
+          showIcon
+          title={blocker}
+          style={{ marginBottom: 16 }}
+          data-testid="program-move-blocker"
+        />
+      ))}
+      {transition.isError && (
+        <Alert type="error" showIcon title={errorText(transition.error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        disabled={transition.isPending}
+        initialValues={{ reason: t(move.reason) }}
+        onFinish={({ reason }) => {
+          const request = { to, reason: reason.trim() };
+          transition.mutate(
+            { id: program.id, request, idempotencyKey: idempotencyKeyFor(request) },
+            {
+              onSuccess: (updated) => {
+                message.success(t('funding.move.done', { to: labels.programStatus(updated.status) }));
+                onClose();
+              },
+            },
+          );
+        }}
+      >
+        <Form.Item
+          name="reason"
+          label={t('funding.move.reason')}
+          rules={[{ required: true, whitespace: true, message: t('funding.move.reasonRequired') }]}
+        >
+          <Input.TextArea rows={2} maxLength={500} showCount data-testid="program-move-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
