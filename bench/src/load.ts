@@ -88,6 +88,16 @@ async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result
   }
 }
 
+/** The i-th request of a scenario on a side: its path, headers (the version it expects, for a PATCH) and body. */
+function requestFor(side: Side, scenario: Scenario, i: number) {
+  const path = side.paths[scenario.name]?.(i) ?? '/';
+  const headers: Record<string, string> = { ...side.headers };
+  const body = scenario.body?.(i);
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (scenario.method === 'PATCH') headers['if-match'] = `"${versions.get(side.baseUrl + path) ?? 1}"`;
+  return { path, headers, body };
+}
+
 /**
  * A steady load: requests start at exactly evenly spaced moments (`rate` a second, whatever the
  * answers do) over at most `connections` keep-alive connections, and each latency counts from the
@@ -107,11 +117,7 @@ async function paced(side: Side, scenario: Scenario, duration: number, rate: num
     const due = started + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const path = side.paths[scenario.name]?.(i) ?? '/';
-    const headers: Record<string, string> = { ...side.headers };
-    const body = scenario.body?.(i);
-    if (body) headers['content-type'] = 'application/json';
-    if (scenario.method === 'PATCH') headers['if-match'] = `"${versions.get(side.baseUrl + path) ?? 1}"`;
+    const { path, headers, body } = requestFor(side, scenario, i);
     pending.push(
       new Promise<void>((resolve) => {
         const req = request({ agent, host: hostname, port, path, method: scenario.method, headers }, (res) => {
@@ -164,18 +170,9 @@ function drive(side: Side, scenario: Scenario, duration: number): Promise<Measur
               const state = perConnection.get(context) ?? { slot: counter, path: '' };
               perConnection.set(context, state);
               const i = scenario.method === 'PATCH' ? state.slot : counter;
-              const path = side.paths[scenario.name]?.(i) ?? '/';
+              const { path, headers, body } = requestFor(side, scenario, i);
               state.path = path;
-              const headers: Record<string, string> = { ...side.headers };
-              if (scenario.body) headers['content-type'] = 'application/json';
-              if (scenario.method === 'PATCH') headers['if-match'] = `"${versions.get(side.baseUrl + path) ?? 1}"`;
-              return {
-                ...request,
-                method: scenario.method,
-                path,
-                headers,
-                ...(scenario.body ? { body: scenario.body(i) } : {}),
-              };
+              return { ...request, method: scenario.method, path, headers, ...(body === undefined ? {} : { body }) };
             },
             onResponse: (_status, _body, context, headers) => {
               const etag = headers?.etag;

@@ -35,8 +35,9 @@ export class TokenService {
   /**
    * An ES256 signature check costs more CPU than the rest of a simple read; a client sends the same
    * token for up to 15 minutes. Whatever can change about the caller meanwhile (disabled, scopes,
-   * societies) is read from the database on every request all the same (plugins/auth.ts); what is
-   * cached is only that these exact bytes were signed by us. A change of the key set empties it.
+   * societies) is looked up apart on every request (plugins/auth.ts, through a cache any change
+   * empties); what is cached here is only that these exact bytes were signed by us. A change of the
+   * key set empties it.
    */
   private readonly verified = new Map<string, Verified>();
 

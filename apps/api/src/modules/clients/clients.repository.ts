@@ -1,8 +1,9 @@
 import { API_SCOPES, type ApiScope } from '@society-hub/domain';
-import { type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { ClientsTable } from '../../db/database';
 import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
+import { linkedSocietyIds } from '../../lib/sql';
 import type { Trx } from '../../lib/write';
 
 type Executor = DB | Trx;
@@ -54,16 +55,7 @@ function toRecord(row: Selectable<ClientsTable>, societyIds: string[]): ClientRe
 }
 
 export async function findClient(db: Executor, id: string, options: { forUpdate?: boolean } = {}) {
-  // The societies in the same statement: every request of a machine client loads it.
-  let query = db
-    .selectFrom('clients')
-    .selectAll()
-    .select(
-      sql<string[]>`coalesce(
-        (SELECT array_agg(cs.society_id::text ORDER BY cs.society_id) FROM client_societies cs WHERE cs.client_id = clients.id),
-        '{}')`.as('society_ids'),
-    )
-    .where('id', '=', id);
+  let query = db.selectFrom('clients').selectAll().select(linkedSocietyIds('clients')).where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) return undefined;

@@ -1,9 +1,8 @@
 import type { Role } from '@society-hub/domain';
-import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
-import { containsPattern } from '../../lib/sql';
+import { containsPattern, linkedSocietyIds } from '../../lib/sql';
 import type { Trx } from '../../lib/write';
 
 export interface UserRecord {
@@ -38,13 +37,7 @@ function toUserRecord(row: {
 
 const userColumns = ['id', 'username', 'display_name', 'password_hash', 'role', 'disabled'] as const;
 
-/**
- * The user's societies in the same statement: every authenticated request loads its caller, so one
- * round trip instead of two is felt on every read.
- */
-const societyIds = sql<string[]>`coalesce(
-  (SELECT array_agg(us.society_id::text ORDER BY us.society_id) FROM user_societies us WHERE us.user_id = users.id),
-  '{}')`.as('society_ids');
+const societyIds = linkedSocietyIds('users');
 
 export async function findUserByUsername(db: DB | Trx, username: string): Promise<UserRecord | undefined> {
   const row = await db
