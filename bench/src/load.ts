@@ -287,18 +287,24 @@ async function main() {
       { name: 'login', read: false, method: 'POST', body: () => JSON.stringify(ADMIN) },
     ];
 
-    // BENCH_SCENARIOS="society by id,login" runs only those (for profiling one at a time).
-    const only = process.env.BENCH_SCENARIOS?.split(',').map((n) => n.trim());
-    if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => only.includes(s.name)));
+    // BENCH_SCENARIOS="society by id;login" runs only the scenarios whose names start so (for profiling
+    // one at a time; `;` because a name has a comma).
+    const only = process.env.BENCH_SCENARIOS?.split(';').map((n) => n.trim());
+    if (only) {
+      scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => only.some((n) => s.name.startsWith(n))));
+      if (scenarios.length === 0) throw new Error(`BENCH_SCENARIOS matches no scenario: ${only.join('; ')}`);
+    }
     // Warm-up of both sides (JIT, pools, caches) before anything is measured.
     for (const s of scenarios.filter((s) => s.method === 'GET')) {
       await drive(api, s, 2);
       await drive(bare, s, 2);
     }
     const rows = [];
-    const { result: measured, peakMb } = await peakRss(bench.server.child.pid ?? 0, async () => {
-      const out = [];
-      for (const scenario of scenarios) {
+    const measured = [];
+    const pid = bench.server.child.pid ?? 0;
+    for (const scenario of scenarios) {
+      // The API's peak memory is sampled per scenario, so the one that costs it shows.
+      const { result, peakMb } = await peakRss(pid, async () => {
         const a = await drive(api, scenario, seconds);
         const b = await drive(bare, scenario, seconds);
         // Reads at the fixed rate the targets name; a write or a login at no more than half what the API
@@ -311,11 +317,12 @@ async function main() {
           for (const row of current.rows) versions.set(`${api.baseUrl}/v1/societies/${row.id}`, row.version);
         }
         const fixed = await paced(api, scenario, seconds, rate);
-        out.push({ scenario, a, b, fixed });
-      }
-      return out;
-    });
-    for (const { scenario, a, b, fixed } of measured) {
+        return { a, b, fixed };
+      });
+      measured.push({ scenario, ...result, peakMb });
+    }
+    const peakMb = Math.max(...measured.map((m) => m.peakMb));
+    for (const { scenario, a, b, fixed, peakMb: scenarioPeak } of measured) {
       rows.push({
         scenario: scenario.name,
         'API req/s': format(a.rps),
@@ -325,6 +332,7 @@ async function main() {
         ratio: `${format((a.rps / b.rps) * 100)}%`,
         'API at fixed rate p50/p99 ms': `${format(fixed.p50)} / ${format(fixed.p99)} @ ${format(fixed.rps)}/s`,
         failures: describeFailures(a.failures, fixed.failures),
+        'API peak MB': format(scenarioPeak),
       });
     }
     console.log(`\n${connections} connections, no pipelining, ${seconds} s per run:`);

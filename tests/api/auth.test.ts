@@ -1,4 +1,5 @@
-import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomBytes, scryptSync } from 'node:crypto';
+import { insertUser } from '@society-hub/api/testing';
 import { importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../support/app';
@@ -54,6 +55,41 @@ describe('login', () => {
     const token = await t.login(ADMIN.username, ADMIN.password);
     const response = await t.request({ method: 'GET', url: '/v1/auth/me', token });
     expect(response.json()).toMatchObject({ username: 'admin', role: 'admin' });
+  });
+});
+
+describe('password hashes made with older parameters', () => {
+  // scrypt N=2^15, r=8, p=1: what the API stored before it moved to N=2^13, p=10.
+  const oldHash = (password: string) => {
+    const salt = randomBytes(16);
+    const key = scryptSync(password, salt, 32, { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    return `scrypt$32768$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
+  };
+  const storedHash = async (username: string) =>
+    await t.database.db
+      .selectFrom('users')
+      .select(['password_hash', 'version'])
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
+
+  it('still verify, and are re-made with the current ones at a successful login only', async () => {
+    await insertUser(t.database.db, {
+      username: 'legacy',
+      passwordHash: oldHash('legacy-password-1'),
+      role: 'auditor',
+    });
+    const before = await storedHash('legacy');
+
+    expect((await t.tryLogin('legacy', 'wrong-password')).statusCode).toBe(401);
+    expect((await storedHash('legacy')).password_hash).toBe(before.password_hash);
+
+    expect((await t.tryLogin('legacy', 'legacy-password-1')).statusCode).toBe(200);
+    const after = await storedHash('legacy');
+    expect(after.password_hash).toMatch(/^scrypt\$8192\$8\$10\$/);
+    // A change of storage, not of the account: its version (and so its ETag) stays.
+    expect(after.version).toBe(before.version);
+    expect((await t.tryLogin('legacy', 'legacy-password-1')).statusCode).toBe(200);
+    expect((await storedHash('legacy')).password_hash).toBe(after.password_hash);
   });
 });
 

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../support/database';
-import { type ServerProcess, startServerProcess } from '../support/server-process';
+import { PRODUCTION_RUNTIME_ENV, REPO_ROOT, type ServerProcess, startServerProcess } from '../support/server-process';
 
 /** The server as `pnpm start` runs it: the bundled build, a real port, real signals. */
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -66,5 +67,18 @@ describe('the server process', () => {
     expect(await answer).toBe(200);
     expect(await server.exited).toBe(0);
     await expect(fetch(`${server.baseUrl}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe('the production image', () => {
+  it('gives the server the memory settings the tests and benchmarks run it with', () => {
+    const dockerfile = readFileSync(`${REPO_ROOT}/docker/Dockerfile`, 'utf8');
+    const finalStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    const settings = new Map(
+      [...finalStage.matchAll(/^ENV (.+)$/gm)].flatMap((line) =>
+        [...(line[1] ?? '').matchAll(/(\w+)=(\S+)/g)].map((pair) => [pair[1], pair[2]]),
+      ),
+    );
+    for (const [name, value] of Object.entries(PRODUCTION_RUNTIME_ENV)) expect(settings.get(name), name).toBe(value);
   });
 });

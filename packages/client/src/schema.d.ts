@@ -1677,6 +1677,7 @@ export interface components {
             algorithm: string;
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             retiredAt: string | null;
             active: boolean;
         };
@@ -1693,6 +1694,10 @@ export interface components {
             displayName: string | null;
             role: components["schemas"]["Role"];
             societyIds: string[];
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
             expertId: string | null;
             disabled: boolean;
             version: number;
@@ -1710,6 +1715,10 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @description For society_officer: the societies they keep (at least one); empty for other roles */
             societyIds?: string[];
+            /**
+             * Format: uuid
+             * @description For reviewer: the expert of the pools this account belongs to
+             */
             expertId?: string | null;
         };
         /** @description JSON merge patch */
@@ -1718,6 +1727,10 @@ export interface components {
             role?: components["schemas"]["Role"];
             /** @description For society_officer: the societies they keep (at least one); empty for other roles */
             societyIds?: string[];
+            /**
+             * Format: uuid
+             * @description For reviewer: the expert of the pools this account belongs to
+             */
             expertId?: string | null;
             /** @description Disabling ends every session of the user at once */
             disabled?: boolean;
@@ -1728,6 +1741,7 @@ export interface components {
         };
         UserPage: {
             items: components["schemas"]["User"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         /**
@@ -1782,6 +1796,7 @@ export interface components {
             scopes: components["schemas"]["ApiScope"][];
             /** @description When not empty, the client reaches only these societies (others are 404) */
             societyIds?: string[];
+            /** @description The government department the client speaks for */
             department?: string | null;
         };
         /** @description JSON merge patch */
@@ -1790,12 +1805,14 @@ export interface components {
             scopes?: components["schemas"]["ApiScope"][];
             /** @description When not empty, the client reaches only these societies (others are 404) */
             societyIds?: string[];
+            /** @description The government department the client speaks for */
             department?: string | null;
             /** @description A disabled client’s tokens stop working at once */
             disabled?: boolean;
         };
         ClientPage: {
             items: components["schemas"]["Client"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         ClientTokenRequest: {
@@ -1833,6 +1850,10 @@ export interface components {
             action: string;
             resourceType: string;
             resourceId: string;
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
             societyId: string | null;
             /** @description The resource before the change (personal fields masked) */
             before: unknown;
@@ -1846,6 +1867,7 @@ export interface components {
         };
         AuditEntryPage: {
             items: components["schemas"]["AuditEntry"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         AuditVerification: {
@@ -1853,6 +1875,7 @@ export interface components {
             /** @description Entries checked */
             checked: number;
             headSeq: number | null;
+            /** @description Keep it elsewhere to detect a truncated tail later */
             headHash: string | null;
             brokenAt: {
                 seq: number;
@@ -1891,22 +1914,45 @@ export interface components {
             name: string;
             type: components["schemas"]["SocietyType"];
             discipline: components["schemas"]["Discipline"];
+            /** @description Unified social credit code (统一社会信用代码, GB 32100-2015); null while preparing */
             creditCode: string | null;
+            /** @description Admin only: accept a code that fails the check character or the 51 prefix, and why */
             creditCodeOverrideReason: string | null;
+            /** @description English name */
             nameEn: string | null;
+            /** @description 挂靠单位; null means none (无挂靠) */
             supportingUnit: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             foundedOn: string | null;
             officeAddress: string | null;
             contactPerson: string | null;
+            /** @description Digits, spaces, +()- */
             contactPhone: string | null;
+            /** Format: email */
             contactEmail: string | null;
+            /** @description 法定代表人 */
             legalRepresentative: string | null;
+            /** @description 理事长 */
             chairName: string | null;
+            /** @description 秘书长 */
             secretaryGeneralName: string | null;
+            /** @description Whether the secretary-general is full-time (专职) */
             secretaryGeneralFullTime: boolean | null;
             website: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             partyOrganisationOn: string | null;
+            /** @description 社会组织评估等级: 1–5 (1A–5A), valid five years */
             evaluationGrade: number | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             evaluationGradeOn: string | null;
             partyOrganisation: components["schemas"]["PartyOrganisation"];
             status: components["schemas"]["SocietyStatus"];
@@ -1922,22 +1968,45 @@ export interface components {
             type: components["schemas"]["SocietyType"];
             discipline: components["schemas"]["Discipline"];
             partyOrganisation?: components["schemas"]["PartyOrganisation"];
+            /** @description Unified social credit code (统一社会信用代码, GB 32100-2015); null while preparing */
             creditCode?: string | null;
+            /** @description Admin only: accept a code that fails the check character or the 51 prefix, and why */
             creditCodeOverrideReason?: string | null;
+            /** @description English name */
             nameEn?: string | null;
+            /** @description 挂靠单位; null means none (无挂靠) */
             supportingUnit?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             foundedOn?: string | null;
             officeAddress?: string | null;
             contactPerson?: string | null;
+            /** @description Digits, spaces, +()- */
             contactPhone?: string | null;
+            /** Format: email */
             contactEmail?: string | null;
+            /** @description 法定代表人 */
             legalRepresentative?: string | null;
+            /** @description 理事长 */
             chairName?: string | null;
+            /** @description 秘书长 */
             secretaryGeneralName?: string | null;
+            /** @description Whether the secretary-general is full-time (专职) */
             secretaryGeneralFullTime?: boolean | null;
             website?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             partyOrganisationOn?: string | null;
+            /** @description 社会组织评估等级: 1–5 (1A–5A), valid five years */
             evaluationGrade?: number | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             evaluationGradeOn?: string | null;
         };
         /** @description JSON merge patch: fields present are set, null clears; status changes go through transitions */
@@ -1946,29 +2015,57 @@ export interface components {
             type?: components["schemas"]["SocietyType"];
             discipline?: components["schemas"]["Discipline"];
             partyOrganisation?: components["schemas"]["PartyOrganisation"];
+            /** @description Unified social credit code (统一社会信用代码, GB 32100-2015); null while preparing */
             creditCode?: string | null;
+            /** @description Admin only: accept a code that fails the check character or the 51 prefix, and why */
             creditCodeOverrideReason?: string | null;
+            /** @description English name */
             nameEn?: string | null;
+            /** @description 挂靠单位; null means none (无挂靠) */
             supportingUnit?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             foundedOn?: string | null;
             officeAddress?: string | null;
             contactPerson?: string | null;
+            /** @description Digits, spaces, +()- */
             contactPhone?: string | null;
+            /** Format: email */
             contactEmail?: string | null;
+            /** @description 法定代表人 */
             legalRepresentative?: string | null;
+            /** @description 理事长 */
             chairName?: string | null;
+            /** @description 秘书长 */
             secretaryGeneralName?: string | null;
+            /** @description Whether the secretary-general is full-time (专职) */
             secretaryGeneralFullTime?: boolean | null;
             website?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             partyOrganisationOn?: string | null;
+            /** @description 社会组织评估等级: 1–5 (1A–5A), valid five years */
             evaluationGrade?: number | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             evaluationGradeOn?: string | null;
         };
         SocietyPage: {
             items: components["schemas"]["Society"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         ActorRef: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
             id: string | null;
             username: string | null;
         };
@@ -1987,6 +2084,7 @@ export interface components {
         };
         SocietyTransitionPage: {
             items: components["schemas"]["SocietyTransition"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         GovernanceTerm: {
@@ -2012,6 +2110,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             endOn: string;
+            /** @description Members’ representatives at the electing congress */
             representatives: number | null;
             version: number;
             /** Format: date-time */
@@ -2035,6 +2134,7 @@ export interface components {
         };
         GovernanceTermPage: {
             items: components["schemas"]["GovernanceTerm"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         /**
@@ -2068,6 +2168,7 @@ export interface components {
             employer: string | null;
             /** @description A serving or retired official holding the post (领导干部兼职) */
             official: boolean;
+            /** @description Approval reference for an official */
             approvalRef: string | null;
             version: number;
             /** Format: date-time */
@@ -2092,6 +2193,7 @@ export interface components {
             employer?: string | null;
             /** @description A serving or retired official holding the post (领导干部兼职) */
             official?: boolean;
+            /** @description Approval reference for an official */
             approvalRef?: string | null;
         };
         CouncilMemberPatch: {
@@ -2105,10 +2207,12 @@ export interface components {
             employer?: string | null;
             /** @description A serving or retired official holding the post (领导干部兼职) */
             official?: boolean;
+            /** @description Approval reference for an official */
             approvalRef?: string | null;
         };
         CouncilMemberPage: {
             items: components["schemas"]["CouncilMember"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         GovernanceRuleResult: {
@@ -2125,6 +2229,10 @@ export interface components {
              * @description Opaque identifier
              */
             societyId: string;
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
             termId: string | null;
             /**
              * Format: date
@@ -2239,6 +2347,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             dueOn: string;
+            /** Format: date-time */
             submittedAt: string | null;
             inspection: components["schemas"]["Inspection"] | null;
             version: number;
@@ -2259,6 +2368,7 @@ export interface components {
         };
         AnnualReportPage: {
             items: components["schemas"]["AnnualReport"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         DisqualificationCandidate: {
@@ -2327,6 +2437,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             computedOn: string;
+            /** @description The annual report the activity inputs come from */
             reportYear: number | null;
             /** @description organisation 组织建设 / member_service 会员服务 / academic_exchange 学术交流 / service_to_society 服务社会和政府 / advisory 建言献策 / brand 品牌活动 */
             subScores: {
@@ -2412,6 +2523,7 @@ export interface components {
         };
         AlliancePage: {
             items: components["schemas"]["Alliance"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         Membership: {
@@ -2428,6 +2540,10 @@ export interface components {
             societyName: string;
             status: components["schemas"]["MemberStatus"];
             category: components["schemas"]["MemberCategory"];
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             joinedOn: string | null;
             /**
              * @description id_number: the same ID number; else the same name, birth date and phone (SPEC §2)
@@ -2440,6 +2556,10 @@ export interface components {
             items: components["schemas"]["Membership"][];
         };
         MemberStats: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
             societyId: string | null;
             /** @description Societies counted */
             societies: number;
@@ -2476,12 +2596,14 @@ export interface components {
             };
             /** @description Active individual members under 40 */
             youth: number;
+            /** @description Of active individual members with a birth date */
             youthShare: number | null;
             /** @description Active individual members with 副高级 or 正高级 */
             seniorTitles: number;
             seniorTitleShare: number | null;
             joinedThisYear: number;
             joinedLastYear: number;
+            /** @description joinedThisYear / joinedLastYear - 1 */
             growthRate: number | null;
         };
         MemberImportRequest: {
@@ -2541,8 +2663,14 @@ export interface components {
             /** @description Person’s name, or the organisation’s for institutional members */
             name: string;
             gender: ("male" | "female") | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             birthDate: string | null;
+            /** @description Masked in lists (138****5678), in full on the member itself */
             phone: string | null;
+            /** Format: email */
             email: string | null;
             employer: string | null;
             titleLevel: components["schemas"]["TitleLevel"];
@@ -2551,8 +2679,14 @@ export interface components {
             category: components["schemas"]["MemberCategory"];
             orgCreditCode: string | null;
             contactPerson: string | null;
+            /** @description The member’s id in the system it came from */
             externalRef: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             joinedOn: string | null;
+            /** @description The resident ID number, masked; the full number is never returned */
             idNumberMasked: string | null;
             status: components["schemas"]["MemberStatus"];
             version: number;
@@ -2566,6 +2700,7 @@ export interface components {
             kind: "individual" | "institutional";
             /** @description Person’s name, or the organisation’s for institutional members */
             name: string;
+            /** @description Resident ID number (GB 11643); write-only, stored encrypted */
             idNumber?: string | null;
             /**
              * @description applied: awaits the society’s approval (default active)
@@ -2573,8 +2708,13 @@ export interface components {
              */
             status?: "applied" | "active";
             gender?: ("male" | "female") | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             birthDate?: string | null;
             phone?: string | null;
+            /** Format: email */
             email?: string | null;
             employer?: string | null;
             titleLevel?: components["schemas"]["TitleLevel"];
@@ -2583,7 +2723,12 @@ export interface components {
             category?: components["schemas"]["MemberCategory"];
             orgCreditCode?: string | null;
             contactPerson?: string | null;
+            /** @description The member’s id in the system it came from */
             externalRef?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             joinedOn?: string | null;
         };
         /** @description JSON merge patch; status changes go through transitions */
@@ -2591,8 +2736,13 @@ export interface components {
             /** @description Person’s name, or the organisation’s for institutional members */
             name?: string;
             gender?: ("male" | "female") | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             birthDate?: string | null;
             phone?: string | null;
+            /** Format: email */
             email?: string | null;
             employer?: string | null;
             titleLevel?: components["schemas"]["TitleLevel"];
@@ -2601,12 +2751,19 @@ export interface components {
             category?: components["schemas"]["MemberCategory"];
             orgCreditCode?: string | null;
             contactPerson?: string | null;
+            /** @description The member’s id in the system it came from */
             externalRef?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             joinedOn?: string | null;
+            /** @description Resident ID number (GB 11643); write-only, stored encrypted */
             idNumber?: string | null;
         };
         MemberPage: {
             items: components["schemas"]["Member"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         DuesPayment: {
@@ -2661,8 +2818,14 @@ export interface components {
             id: string;
             name: string;
             gender: ("male" | "female") | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             birthDate: string | null;
+            /** @description Masked in lists */
             phone: string | null;
+            /** Format: email */
             email: string | null;
             employer: string | null;
             titleLevel: components["schemas"]["ExpertTitle"];
@@ -2685,10 +2848,16 @@ export interface components {
             titleLevel: components["schemas"]["ExpertTitle"];
             disciplines: string[];
             pools: components["schemas"]["ExpertPool"][];
+            /** @description Resident ID number; write-only */
             idNumber?: string | null;
             gender?: ("male" | "female") | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             birthDate?: string | null;
             phone?: string | null;
+            /** Format: email */
             email?: string | null;
             employer?: string | null;
             /** @description Societies the expert belongs to: the funding module recuses them from those societies’ applications */
@@ -2700,8 +2869,13 @@ export interface components {
         ExpertPatch: {
             name?: string;
             gender?: ("male" | "female") | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             birthDate?: string | null;
             phone?: string | null;
+            /** Format: email */
             email?: string | null;
             employer?: string | null;
             titleLevel?: components["schemas"]["ExpertTitle"];
@@ -2712,10 +2886,12 @@ export interface components {
             /** @description Available for review assignments */
             available?: boolean;
             externalRef?: string | null;
+            /** @description Resident ID number; write-only */
             idNumber?: string | null;
         };
         ExpertPage: {
             items: components["schemas"]["Expert"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         ExpertImportRequest: {
@@ -2742,12 +2918,14 @@ export interface components {
             holidays: components["schemas"]["Holiday"][];
             /** @description Weekend days that are working days (调休) */
             makeUpWorkdays: string[];
+            /** @description Where the schedule comes from */
             source: string | null;
             /** @description False: no schedule entered yet; only weekends count as days off */
             configured: boolean;
             /** @description Working days in the year on this calendar */
             workingDays: number;
             version: number | null;
+            /** Format: date-time */
             updatedAt: string | null;
         };
         CalendarYearPut: {
@@ -2755,6 +2933,7 @@ export interface components {
             holidays: components["schemas"]["Holiday"][];
             /** @description Weekend days that are working days (调休) */
             makeUpWorkdays: string[];
+            /** @description Where the schedule comes from */
             source: string | null;
         };
         /**
@@ -2824,7 +3003,15 @@ export interface components {
             /** @description May a society apply more than once in a category */
             allowMultiplePerCategory: boolean;
             status: components["schemas"]["ProgramStatus"];
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             noticeStartsOn: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             noticeEndsOn: string | null;
             version: number;
             /** Format: date-time */
@@ -2891,6 +3078,7 @@ export interface components {
         };
         FundingProgramPage: {
             items: components["schemas"]["FundingProgram"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         BudgetLine: {
@@ -2955,6 +3143,10 @@ export interface components {
             categoryCode: string;
             title: string;
             summary: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             plannedOn: string | null;
             place: string | null;
             expectedParticipants: number | null;
@@ -2966,13 +3158,17 @@ export interface components {
             /** @description The society’s own contribution */
             selfFundedFen: number;
             attachments: components["schemas"]["Attachment"][];
+            /** @description Amount set by staff for allocation, when different from the request */
             adjustedFen: number | null;
             adjustmentReason: string | null;
             status: components["schemas"]["ApplicationStatus"];
             screening: components["schemas"]["ScreeningResult"] | null;
+            /** Format: date-time */
             submittedAt: string | null;
+            /** @description Aggregated score once review closes */
             score: number | null;
             scoreExplanation: string | null;
+            /** @description Funding decided */
             allocatedFen: number | null;
             decision: components["schemas"]["ApplicationDecision"] | null;
             finalReport: components["schemas"]["FinalReport"] | null;
@@ -2991,6 +3187,10 @@ export interface components {
             categoryCode: string;
             title: string;
             summary?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             plannedOn?: string | null;
             place?: string | null;
             expectedParticipants?: number | null;
@@ -3007,6 +3207,10 @@ export interface components {
             categoryCode?: string;
             title?: string;
             summary?: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             plannedOn?: string | null;
             place?: string | null;
             expectedParticipants?: number | null;
@@ -3018,11 +3222,13 @@ export interface components {
             /** @description The society’s own contribution */
             selfFundedFen?: number;
             attachments?: components["schemas"]["Attachment"][];
+            /** @description Staff only: the amount to allocate instead of the request */
             adjustedFen?: number | null;
             adjustmentReason?: string | null;
         };
         FundingApplicationPage: {
             items: components["schemas"]["FundingApplication"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         ApplicationTransition: {
@@ -3035,6 +3241,10 @@ export interface components {
             to: string;
             reason: string;
             actor: {
+                /**
+                 * Format: uuid
+                 * @description Opaque identifier
+                 */
                 id: string | null;
                 username: string | null;
             } | null;
@@ -3043,6 +3253,7 @@ export interface components {
         };
         ApplicationTransitionPage: {
             items: components["schemas"]["ApplicationTransition"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         CriterionScore: {
@@ -3095,6 +3306,7 @@ export interface components {
             declineNote: string | null;
             /** @description Conflicts known now (an override may keep one) */
             conflicts: components["schemas"]["Conflict"][];
+            /** Format: date-time */
             submittedAt: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -3181,6 +3393,7 @@ export interface components {
             programId: string;
             societyIds: string[];
             note: string | null;
+            /** Format: date-time */
             declaredAt: string | null;
             /** @description Assignments given up because of this declaration */
             recused: number;
@@ -3213,6 +3426,7 @@ export interface components {
             scores: components["schemas"]["CriterionScore"][] | null;
             total: number | null;
             justification: string | null;
+            /** Format: date-time */
             submittedAt: string | null;
         };
         ReviewList: {
@@ -3247,6 +3461,7 @@ export interface components {
             scores: components["schemas"]["CriterionScore"][] | null;
             total: number | null;
             justification: string | null;
+            /** Format: date-time */
             submittedAt: string | null;
         };
         ReviewQueue: {
@@ -3289,6 +3504,7 @@ export interface components {
             /** @description Trial allocation of the undecided applications */
             allocatedFen: number;
             remainingFen: number;
+            /** @description Lowest funded score */
             fundingLine: number | null;
             sharePercent: number | null;
             explanation: string;
@@ -3365,6 +3581,10 @@ export interface components {
             nextCursor: string | null;
         };
         ObjectionCreate: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
             applicationId: string | null;
             /**
              * @description Signed by a person (实名) or a unit (单位)
@@ -3405,6 +3625,7 @@ export interface components {
             status: "open" | "upheld" | "dismissed";
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             resolvedAt: string | null;
         };
         Objection: {
@@ -3418,6 +3639,10 @@ export interface components {
              * @description Opaque identifier
              */
             programId: string;
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
             applicationId: string | null;
             applicationTitle: string | null;
             /** @enum {unknown} */
@@ -3430,6 +3655,7 @@ export interface components {
             status: "open" | "upheld" | "dismissed";
             resolution: string | null;
             resolvedBy: string | null;
+            /** Format: date-time */
             resolvedAt: string | null;
             version: number;
             /** Format: date-time */
@@ -3448,6 +3674,10 @@ export interface components {
             outcome: "upheld" | "dismissed";
             /** @description What was found; kept and audited */
             resolution: string;
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
             applicationId?: string | null;
         };
         /** @description One change, as the feed and webhooks deliver it */
@@ -3462,6 +3692,10 @@ export interface components {
             /** @description e.g. society, member, funding_application */
             resourceType: string;
             resourceId: string;
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
             societyId: string | null;
             /** Format: date-time */
             at: string;
@@ -3470,6 +3704,7 @@ export interface components {
         };
         EventPage: {
             items: components["schemas"]["Event"][];
+            /** @description Pass as `after` to continue. Always set once the feed has events, also at its end: keep it and poll with it later */
             nextCursor: string | null;
             /** @description More events are ready now; fetch again at once */
             hasMore: boolean;
@@ -3530,6 +3765,7 @@ export interface components {
         };
         WebhookPage: {
             items: components["schemas"]["Webhook"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         /**
@@ -3565,10 +3801,13 @@ export interface components {
             status: components["schemas"]["WebhookDeliveryStatus"];
             /** @description Attempts since it was queued or last redelivered */
             attempts: number;
+            /** Format: date-time */
             nextAttemptAt: string | null;
+            /** Format: date-time */
             lastAttemptAt: string | null;
             lastStatusCode: number | null;
             lastError: string | null;
+            /** Format: date-time */
             deliveredAt: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -3577,6 +3816,7 @@ export interface components {
         };
         WebhookDeliveryPage: {
             items: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         PublicSociety: {
@@ -3589,8 +3829,14 @@ export interface components {
             nameEn: string | null;
             type: components["schemas"]["SocietyType"];
             discipline: components["schemas"]["Discipline"];
+            /** @description 挂靠单位; null: none */
             supportingUnit: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             foundedOn: string | null;
+            /** @description 社会组织评估等级 1A–5A */
             evaluationGrade: number | null;
             website: string | null;
             officeAddress: string | null;
@@ -3603,6 +3849,7 @@ export interface components {
         };
         PublicSocietyPage: {
             items: components["schemas"]["PublicSociety"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         PublicSocietyProfile: {
@@ -3615,8 +3862,14 @@ export interface components {
             nameEn: string | null;
             type: components["schemas"]["SocietyType"];
             discipline: components["schemas"]["Discipline"];
+            /** @description 挂靠单位; null: none */
             supportingUnit: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             foundedOn: string | null;
+            /** @description 社会组织评估等级 1A–5A */
             evaluationGrade: number | null;
             website: string | null;
             officeAddress: string | null;
@@ -3627,9 +3880,14 @@ export interface components {
                 email: string | null;
             };
             partyOrganisation: components["schemas"]["PartyOrganisation"];
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             evaluationGradeOn: string | null;
             memberCount: {
                 atLeast: number;
+                /** @description Exclusive upper bound; null: no upper bound */
                 below: number | null;
             } | null;
             /** @description Projects of the society funded by the Association, newest call first (at most 20) */
@@ -3684,6 +3942,7 @@ export interface components {
         };
         PublicFundingProgramPage: {
             items: components["schemas"]["PublicFundingProgram"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         /**
@@ -3789,6 +4048,7 @@ export interface components {
             deliverables: string[];
             qualifications: components["schemas"]["DeclaredQualification"][];
             status: components["schemas"]["PilotStatus"];
+            /** @description Why staff approved despite a failing check */
             eligibilityOverride: string | null;
             evaluation: components["schemas"]["PilotEvaluation"] | null;
             performance: components["schemas"]["PilotPerformance"];
@@ -3849,6 +4109,7 @@ export interface components {
         };
         PilotPage: {
             items: components["schemas"]["Pilot"][];
+            /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
         PilotTransitionRequest: {
@@ -3914,10 +4175,19 @@ export interface components {
              * @description YYYY-MM-DD
              */
             dueOn: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             doneOn: string | null;
             evidence: string | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             acceptedOn: string | null;
             acceptedBy: string | null;
+            /** @description Done on or before the due date; null while not done */
             onTime: boolean | null;
             version: number;
         };
@@ -3939,6 +4209,10 @@ export interface components {
              * @description YYYY-MM-DD
              */
             dueOn?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             doneOn?: string | null;
             evidence?: string | null;
             /** @description The department (or staff) accepts the milestone as done */
@@ -4002,6 +4276,7 @@ export interface components {
             societies: number;
             /** @description Of them, with a party organisation of any form */
             covered: number;
+            /** @description A fraction, 0–1; null when nothing to divide by */
             coverage: number | null;
             byKind: {
                 none: number;
@@ -4019,6 +4294,7 @@ export interface components {
             fail: number;
             absent: number;
             notRecorded: number;
+            /** @description A fraction, 0–1; null when nothing to divide by */
             participation: number | null;
         };
         DashboardReelection: {
@@ -4132,6 +4408,7 @@ export interface components {
             urgency: "overdue" | "due_soon";
             /** @description Null for reviews: a funding program sets no review deadline, so a review stays due soon while its program is in review */
             dueOn: string | null;
+            /** @description Negative when overdue; null when there is no due date */
             daysLeft: number | null;
             /** @description How many things this reminder stands for: staff get one line per kind for all societies */
             count: number;
@@ -4143,7 +4420,9 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+            /** @description The application, program, pilot or milestone named */
             subject: string | null;
+            /** @description For annual reports: the year reported on */
             year: number | null;
             resourceType: string;
             resourceId: string | null;

@@ -1,10 +1,10 @@
 import type { Static } from 'typebox';
 import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
-import { findUserById, findUserByUsername, type UserRecord } from '../users/users.repository';
+import { findUserById, findUserByUsername, replacePasswordHash, type UserRecord } from '../users/users.repository';
 import type { CurrentUserSchema, TokenResponseSchema } from './auth.schemas';
 import type { LoginThrottle } from './login-throttle';
-import { decoyHash, verifyPassword } from './passwords';
+import { decoyHash, hashPassword, isOutdatedHash, verifyPassword } from './passwords';
 import { issueRefreshToken, revokeByToken, spendRefreshToken } from './refresh-tokens.repository';
 import type { TokenService } from './tokens';
 
@@ -61,6 +61,9 @@ export class AuthService {
       throw errors.unauthorized(BAD_CREDENTIALS);
     }
     await this.throttle.recordSuccess(keys);
+    if (isOutdatedHash(user.passwordHash)) {
+      await replacePasswordHash(this.db, user.id, user.passwordHash, await hashPassword(password));
+    }
     return this.session(user, null);
   }
 

@@ -158,6 +158,20 @@ export async function updateUserRow(
     .execute();
 }
 
+/**
+ * Swaps a stored password hash for one of the same password made with today's parameters. Not a change
+ * of the account — no version, no audit row — and only if the hash is still the one verified, so an
+ * administrator's reset in the meantime wins.
+ */
+export async function replacePasswordHash(db: DB | Trx, id: string, verifiedHash: string, newHash: string) {
+  await db
+    .updateTable('users')
+    .set({ password_hash: newHash })
+    .where('id', '=', id)
+    .where('password_hash', '=', verifiedHash)
+    .execute();
+}
+
 export async function setUserSocieties(trx: Trx, userId: string, societyIds: string[]) {
   await trx.deleteFrom('user_societies').where('user_id', '=', userId).execute();
   if (societyIds.length) {
