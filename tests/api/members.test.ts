@@ -1,6 +1,6 @@
 import { withIdNumberCheck } from '@society-hub/domain';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../support/app';
 
 let t: TestApp;
@@ -243,6 +243,18 @@ describe('member statistics', () => {
     const everything = (await t.request({ method: 'GET', url: '/v1/member-stats', token: admin })).json();
     expect(everything.total).toBeGreaterThan(stats.total);
     expect(everything.societies).toBeGreaterThan(1);
+  });
+
+  it('counts by the calendar day of the city (UTC+8), not of UTC', async () => {
+    // 00:30 on New Year's Day in the city is still 31 December in UTC.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-31T16:30:00Z') });
+    try {
+      const token = await t.login(ADMIN.username, ADMIN.password);
+      const stats = (await t.request({ method: 'GET', url: '/v1/member-stats', token })).json();
+      expect(stats.asOf).toBe('2027-01-01');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import {
   WorkingDayCalendar,
 } from '@society-hub/domain';
 import { uuidv7 } from 'uuidv7';
+import { localToday } from '../lib/local-date';
 import type { Change, Trx } from '../lib/write';
 import { seededRandom } from './demo-governance';
 
@@ -56,7 +57,7 @@ export async function loadDemoFunding(
 ): Promise<{ reviewerExpertId: string }> {
   const random = seededRandom(2026_0601);
   const now = new Date();
-  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = localToday(now);
   const active = societies.filter((s) => s.status === 'active');
   // Years follow the date the demo is loaded: the annual call closes on 30 April, so before May the
   // call under review is last year's.

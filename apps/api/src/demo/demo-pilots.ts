@@ -1,5 +1,6 @@
 import { addCalendarDays, type PilotMode, type PilotStatus } from '@society-hub/domain';
 import { uuidv7 } from 'uuidv7';
+import { localToday } from '../lib/local-date';
 import type { Change, Trx } from '../lib/write';
 
 interface DemoSociety {
@@ -157,7 +158,7 @@ const PATH: Record<PilotStatus, PilotStatus[]> = {
  */
 export async function loadDemoPilots(trx: Trx, societies: DemoSociety[], record: (change: Change) => void) {
   const now = new Date();
-  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = localToday(now);
   // Strong, active societies (those the governance demo gives good inspection records); the demo officer's
   // own societies (the first two) get the proposal and the project under way.
   const active = societies.filter((s) => s.status === 'active' && s.index % 11 !== 6 && s.index % 13 !== 9);

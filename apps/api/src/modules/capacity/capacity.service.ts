@@ -2,6 +2,7 @@ import { type CapacityIndex, type CapacityTier, computeCapacity, memberHomeScore
 import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { DB } from '../../db/connect';
+import { localToday } from '../../lib/local-date';
 import type { Principal } from '../../lib/request-context';
 import type { Trx } from '../../lib/write';
 import type { GovernanceService } from '../governance/governance.service';
@@ -82,7 +83,7 @@ export class CapacityService {
       .execute();
     return {
       societyId,
-      computedOn: new Date().toISOString().slice(0, 10),
+      computedOn: localToday(),
       reportYear,
       ...index,
       history: snapshots.flatMap((s) =>

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { expertPoolLabels, titleLevelLabels } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
+import { localToday } from '../../lib/local-date';
 import { callerOf } from '../../lib/request-context';
 import { ExportQuery, fileResponse, IdParams, problems, ref } from '../../lib/schemas';
 import { allPages, type Cell, sendTable } from '../../lib/table-export';
@@ -135,7 +136,7 @@ export const expertExportRoute: FastifyPluginAsyncTypebox<{ experts: ExpertServi
       const { format = 'xlsx', ...filters } = request.query;
       return sendTable(reply, {
         format,
-        filename: `专家名单-${new Date().toISOString().slice(0, 10)}`,
+        filename: `专家名单-${localToday()}`,
         sheet: '专家',
         columns: EXPERT_EXPORT_COLUMNS,
         rows: allPages(async (cursor) => {

@@ -6,6 +6,7 @@ import type { DB } from '../../db/connect';
 import type { ExpertsTable } from '../../db/database';
 import { type ImportReport, runImport } from '../../lib/bulk-import';
 import { errors, type FieldError } from '../../lib/errors';
+import { localToday } from '../../lib/local-date';
 import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import type { Caller } from '../../lib/request-context';
@@ -56,10 +57,6 @@ function toExpert(row: ExpertRow, societyIds: string[], view: 'list' | 'detail')
   };
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 const blankToNull = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null || value.trim() === '' ? null : value.trim();
 
@@ -87,10 +84,10 @@ export class ExpertService {
       this.vault,
       input.idNumber,
       input.birthDate === undefined ? (current?.birth_date ?? null) : input.birthDate,
-      today(),
+      localToday(),
     );
     fieldErrors.push(...sealed.errors);
-    if (input.birthDate && input.birthDate > today()) {
+    if (input.birthDate && input.birthDate > localToday()) {
       fieldErrors.push({ path: '/body/birthDate', code: 'in_future', message: 'The date cannot be in the future.' });
     }
     if (fieldErrors.length) throw errors.validation(fieldErrors);

@@ -9,6 +9,7 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
+import { localToday } from '../../lib/local-date';
 import { keysetOf, toPage } from '../../lib/pagination';
 import type { Caller, Principal } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
@@ -73,10 +74,6 @@ export function toRosterEntry(row: repo.CouncilMemberRow): RosterEntry {
 
 /** One chair, one secretary-general and one chief supervisor per term. */
 const SINGLE_POSITIONS: readonly CouncilPosition[] = ['chair', 'secretary_general', 'chief_supervisor'];
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 export class GovernanceService {
   constructor(
@@ -298,7 +295,7 @@ export class GovernanceService {
   async evaluate(
     principal: Principal,
     societyId: string,
-    on = today(),
+    on = localToday(),
   ): Promise<Static<typeof GovernanceReportSchema>> {
     await requireSociety(this.db, principal.scope, societyId);
     return this.evaluateUnscoped(this.db, societyId, on);
@@ -308,7 +305,7 @@ export class GovernanceService {
   async evaluateUnscoped(
     db: DB | Trx,
     societyId: string,
-    on = today(),
+    on = localToday(),
   ): Promise<Static<typeof GovernanceReportSchema>> {
     const terms = await repo.termsWithRosters(db, societyId);
     const results = evaluateGovernance(

@@ -2,6 +2,7 @@ import { MEMBER_CATEGORIES, MEMBER_STATUSES, TITLE_LEVELS } from '@society-hub/d
 import { sql } from 'kysely';
 import { type Static, Type } from 'typebox';
 import type { DB } from '../../db/connect';
+import { localToday } from '../../lib/local-date';
 import type { SocietyScope } from '../../lib/request-context';
 import { DateString, Nullable, Uuid } from '../../lib/schemas';
 
@@ -41,7 +42,7 @@ const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 
 /** Member statistics over one society, or over every society the caller may see. */
 export async function memberStats(db: DB, scope: SocietyScope, societyId: string | null): Promise<MemberStats> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localToday();
   const year = Number(today.slice(0, 4));
   const youthCutoff = `${year - 40}${today.slice(4)}`;
   let base = db.selectFrom('members');

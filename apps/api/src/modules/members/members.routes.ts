@@ -3,6 +3,7 @@ import { memberCategoryLabels, memberStatusLabels, titleLevelLabels } from '@soc
 import { Type } from 'typebox';
 import type { DB } from '../../db/connect';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
+import { localToday } from '../../lib/local-date';
 import { callerOf, principalOf } from '../../lib/request-context';
 import { ExportQuery, fileResponse, IdParams, problems, ref, TransitionRequestSchema } from '../../lib/schemas';
 import { allPages, sendTable } from '../../lib/table-export';
@@ -148,7 +149,7 @@ export const memberExportRoute: FastifyPluginAsyncTypebox<{ members: MemberServi
         key ? labels[key].zh : null;
       return sendTable(reply, {
         format,
-        filename: `会员名单-${new Date().toISOString().slice(0, 10)}`,
+        filename: `会员名单-${localToday()}`,
         sheet: '会员',
         columns: MEMBER_EXPORT_COLUMNS,
         rows: (async function* () {

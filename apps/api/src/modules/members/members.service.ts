@@ -13,6 +13,7 @@ import type { MemberDuesTable, MembersTable } from '../../db/database';
 import { type BatchRowResult, type PreparedRow, runImport } from '../../lib/bulk-import';
 import { errors, type FieldError } from '../../lib/errors';
 import { type ColumnTypes, insertMany } from '../../lib/insert-many';
+import { localToday } from '../../lib/local-date';
 import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import { type Caller, inScope, type Principal } from '../../lib/request-context';
@@ -126,10 +127,6 @@ export function toMember(row: MemberRow, view: 'list' | 'detail'): Member {
   };
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 const blankToNull = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null || value.trim() === '' ? null : value.trim();
 
@@ -142,7 +139,7 @@ export class MemberService {
   /** Field checks beyond the schema, and the ID number sealed, hashed and masked. */
   private prepare(input: Input, current: MemberRow | undefined) {
     const fieldErrors: FieldError[] = [];
-    const on = today();
+    const on = localToday();
     const sealed = idNumberColumns(
       this.vault,
       input.idNumber,
@@ -317,7 +314,7 @@ export class MemberService {
               kind: row.kind,
               name: row.name.trim(),
               status: row.status ?? 'active',
-              joined_on: row.joinedOn ?? (row.status === 'applied' ? null : today()),
+              joined_on: row.joinedOn ?? (row.status === 'applied' ? null : localToday()),
               created_at: now,
               updated_at: now,
             };
@@ -416,7 +413,7 @@ export class MemberService {
             kind: row.kind,
             name: row.name.trim(),
             status: row.status ?? 'active',
-            joined_on: row.joinedOn ?? (row.status === 'applied' ? null : today()),
+            joined_on: row.joinedOn ?? (row.status === 'applied' ? null : localToday()),
             created_at: now,
             updated_at: now,
           })
@@ -451,7 +448,7 @@ export class MemberService {
     if (query.titleLevel) q = q.where('title_level', '=', query.titleLevel);
     if (query.kind) q = q.where('kind', '=', query.kind);
     if (query.youth !== undefined) {
-      const cutoff = `${Number(today().slice(0, 4)) - 40}${today().slice(4)}`;
+      const cutoff = `${Number(localToday().slice(0, 4)) - 40}${localToday().slice(4)}`;
       q = query.youth ? q.where('birth_date', '>', cutoff) : q.where('birth_date', '<=', cutoff);
     }
     if (query.q) {
@@ -572,7 +569,7 @@ export class MemberService {
           kind: input.kind,
           name: input.name.trim(),
           status: input.status ?? 'active',
-          joined_on: input.joinedOn ?? (input.status === 'applied' ? null : today()),
+          joined_on: input.joinedOn ?? (input.status === 'applied' ? null : localToday()),
           created_at: now,
           updated_at: now,
         })
@@ -633,7 +630,7 @@ export class MemberService {
       }
       const to: MemberStatus = request.to;
       if (from === 'lapsed' && to === 'active') {
-        const year = Number(today().slice(0, 4));
+        const year = Number(localToday().slice(0, 4));
         const paid = await trx
           .selectFrom('member_dues')
           .select('id')
@@ -651,7 +648,7 @@ export class MemberService {
         .updateTable('members')
         .set((eb) => ({
           status: to,
-          joined_on: to === 'active' && !current.joined_on ? today() : current.joined_on,
+          joined_on: to === 'active' && !current.joined_on ? localToday() : current.joined_on,
           version: eb('version', '+', 1),
           updated_at: new Date(),
         }))
@@ -683,7 +680,7 @@ export class MemberService {
   }
 
   async recordDues({ principal, context }: Caller, id: string, input: Static<typeof DuesCreateSchema>) {
-    if (input.paidOn > today()) {
+    if (input.paidOn > localToday()) {
       throw errors.validation([
         { path: '/body/paidOn', code: 'in_future', message: 'The payment date cannot be in the future.' },
       ]);

@@ -10,6 +10,7 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
+import { localToday } from '../../lib/local-date';
 import { keysetOf, toPage } from '../../lib/pagination';
 import type { Caller, Principal } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
@@ -74,10 +75,6 @@ function assertConsistent(content: AnnualReportContent): void {
       'The report contradicts itself; nothing was saved.',
     );
   }
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 export class ReportService {
@@ -299,7 +296,7 @@ export class ReportService {
 
   /** Every society on the list or warned, with the evidence (SPEC §1, 能上能下). */
   async disqualificationCandidates(principal: Principal): Promise<Static<typeof DisqualificationListSchema>> {
-    const on = today();
+    const on = localToday();
     let query = this.db
       .selectFrom('societies')
       .select(['id', 'name', 'status'])

@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { SocietyRow, SocietyRowUpdate } from '../../db/database';
 import { errors, type FieldError } from '../../lib/errors';
+import { localToday } from '../../lib/local-date';
 import { keysetOf, toPage } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
@@ -97,10 +98,6 @@ function toColumns(input: Input): SocietyRowUpdate {
   };
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /**
  * Field rules beyond the schema, all reported at once. Returns the credit code as stored (normalised)
  * and the override reason to keep (null once a code passes on its own).
@@ -116,7 +113,7 @@ function validateInput(
   }
   for (const field of ['foundedOn', 'partyOrganisationOn', 'evaluationGradeOn'] as const) {
     const value = input[field];
-    if (value && value > today()) {
+    if (value && value > localToday()) {
       fieldErrors.push({ path: `/body/${field}`, code: 'in_future', message: 'The date cannot be in the future.' });
     }
   }
