@@ -1,6 +1,7 @@
 import { checkApplicationDraft } from '@society-hub/domain';
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App } from 'antd';
 import { type MessageKey, useI18n } from '@/app/i18n';
+import { ReasonedTransitionModal } from '@/components/reasoned-transition-modal';
 import { isApiError } from '@/lib/api-client';
 import { isConflict } from '@/lib/conflict';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
@@ -50,7 +51,6 @@ export function ApplicationMoveModal({
   const { t } = i18n;
   const labels = useFundingLabels();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ reason: string }>();
   const transition = useTransitionApplication();
   const idempotencyKeyFor = useIdempotencyKey();
   const screening = useScreening(application.id);
@@ -74,22 +74,35 @@ export function ApplicationMoveModal({
   }
 
   return (
-    <Modal
-      open
+    <ReasonedTransitionModal
       title={t('funding.application.moveTitle', { action: t(text.action), title: application.title })}
-      okText={t(text.action)}
-      okButtonProps={{
-        danger: to === 'withdrawn',
-        loading: transition.isPending,
-        disabled: problems.length > 0,
-        'data-testid': 'application-move-confirm',
-      }}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
-      maskClosable={false}
+      action={t(text.action)}
+      confirmTestId="application-move-confirm"
       width={560}
+      danger={to === 'withdrawn'}
+      pending={transition.isPending}
+      blocked={problems.length > 0}
+      error={transition.isError ? errorText(transition.error) : null}
+      reason={{
+        label: t('funding.move.reason'),
+        requiredMessage: t('funding.move.reasonRequired'),
+        initial: t(text.reason),
+        rows: 2,
+        testId: 'application-move-reason',
+      }}
+      onClose={onClose}
+      onConfirm={(reason) => {
+        const request = { to, reason };
+        transition.mutate(
+          { id: application.id, request, idempotencyKey: idempotencyKeyFor(request) },
+          {
+            onSuccess: (updated) => {
+              message.success(t('funding.application.moved', { status: labels.applicationStatus(updated.status) }));
+              onClose();
+            },
+          },
+        );
+      }}
     >
       <Alert type="info" showIcon title={t(text.explain)} style={{ marginBottom: 16 }} />
       {problems.length > 0 && (
@@ -116,35 +129,6 @@ export function ApplicationMoveModal({
           style={{ marginBottom: 16 }}
         />
       )}
-      {transition.isError && (
-        <Alert type="error" showIcon title={errorText(transition.error)} style={{ marginBottom: 16 }} />
-      )}
-      <Form
-        form={form}
-        layout="vertical"
-        disabled={transition.isPending}
-        initialValues={{ reason: t(text.reason) }}
-        onFinish={({ reason }) => {
-          const request = { to, reason: reason.trim() };
-          transition.mutate(
-            { id: application.id, request, idempotencyKey: idempotencyKeyFor(request) },
-            {
-              onSuccess: (updated) => {
-                message.success(t('funding.application.moved', { status: labels.applicationStatus(updated.status) }));
-                onClose();
-              },
-            },
-          );
-        }}
-      >
-        <Form.Item
-          name="reason"
-          label={t('funding.move.reason')}
-          rules={[{ required: true, whitespace: true, message: t('funding.move.reasonRequired') }]}
-        >
-          <Input.TextArea rows={2} maxLength={500} showCount data-testid="application-move-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    </ReasonedTransitionModal>
   );
 }

@@ -1,7 +1,7 @@
-import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { quorumMet, reviewQuorum } from '@society-hub/domain';
-import { Alert, App, Form, Input, Modal, Spin, Typography } from 'antd';
+import { Alert, App, Spin, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
+import { ReasonedTransitionModal } from '@/components/reasoned-transition-modal';
 import { isApiError } from '@/lib/api-client';
 import { problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
@@ -83,7 +83,6 @@ export function ProgramMoveModal({
   const { t } = i18n;
   const labels = useFundingLabels();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ reason: string }>();
   const transition = useTransitionProgram();
   const idempotencyKeyFor = useIdempotencyKey();
   const { loading, blockers } = useBlockers(program, to);
@@ -99,27 +98,35 @@ export function ProgramMoveModal({
   }
 
   return (
-    <Modal
-      open
-      title={
-        <span>
-          <ExclamationCircleOutlined style={{ color: '#faad14', marginInlineEnd: 8 }} />
-          {t('funding.move.title', { action, name: program.name })}
-        </span>
-      }
-      okText={action}
-      okButtonProps={{
-        loading: transition.isPending,
-        disabled: loading || blockers.length > 0,
-        'data-testid': 'program-move-confirm',
-      }}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
-      maskClosable={false}
+    <ReasonedTransitionModal
+      title={t('funding.move.title', { action, name: program.name })}
+      action={action}
+      confirmTestId="program-move-confirm"
+      testId="program-move-modal"
       width={560}
-      data-testid="program-move-modal"
+      pending={transition.isPending}
+      blocked={loading || blockers.length > 0}
+      error={transition.isError ? errorText(transition.error) : null}
+      reason={{
+        label: t('funding.move.reason'),
+        requiredMessage: t('funding.move.reasonRequired'),
+        initial: t(move.reason),
+        rows: 2,
+        testId: 'program-move-reason',
+      }}
+      onClose={onClose}
+      onConfirm={(reason) => {
+        const request = { to, reason };
+        transition.mutate(
+          { id: program.id, request, idempotencyKey: idempotencyKeyFor(request) },
+          {
+            onSuccess: (updated) => {
+              message.success(t('funding.move.done', { to: labels.programStatus(updated.status) }));
+              onClose();
+            },
+          },
+        );
+      }}
     >
       <Typography.Paragraph>
         {t('funding.move.summary', { from: labels.programStatus(program.status), to: labels.programStatus(to) })}
@@ -149,35 +156,6 @@ export function ProgramMoveModal({
           data-testid="program-move-blocker"
         />
       ))}
-      {transition.isError && (
-        <Alert type="error" showIcon title={errorText(transition.error)} style={{ marginBottom: 16 }} />
-      )}
-      <Form
-        form={form}
-        layout="vertical"
-        disabled={transition.isPending}
-        initialValues={{ reason: t(move.reason) }}
-        onFinish={({ reason }) => {
-          const request = { to, reason: reason.trim() };
-          transition.mutate(
-            { id: program.id, request, idempotencyKey: idempotencyKeyFor(request) },
-            {
-              onSuccess: (updated) => {
-                message.success(t('funding.move.done', { to: labels.programStatus(updated.status) }));
-                onClose();
-              },
-            },
-          );
-        }}
-      >
-        <Form.Item
-          name="reason"
-          label={t('funding.move.reason')}
-          rules={[{ required: true, whitespace: true, message: t('funding.move.reasonRequired') }]}
-        >
-          <Input.TextArea rows={2} maxLength={500} showCount data-testid="program-move-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    </ReasonedTransitionModal>
   );
 }

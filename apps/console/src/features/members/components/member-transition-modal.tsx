@@ -1,7 +1,7 @@
-import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { type MemberStatus, membershipLifecycle } from '@society-hub/domain';
-import { Alert, App, Button, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, Button, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
+import { ReasonedTransitionModal } from '@/components/reasoned-transition-modal';
 import { isApiError } from '@/lib/api-client';
 import { problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
@@ -36,7 +36,6 @@ export function MemberTransitionModal({
   const { t } = i18n;
   const labels = useMemberLabels();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ reason: string }>();
   const transition = useTransitionMember();
   const idempotencyKeyFor = useIdempotencyKey();
   const action = t(memberActionKey(member.status, to));
@@ -53,25 +52,34 @@ export function MemberTransitionModal({
   }
 
   return (
-    <Modal
-      open
-      title={
-        <span>
-          <ExclamationCircleOutlined style={{ color: '#faad14', marginInlineEnd: 8 }} />
-          {t('member.transition.title', { action, name: member.name })}
-        </span>
-      }
-      okText={action}
-      okButtonProps={{
-        danger: FINAL.includes(to),
-        loading: transition.isPending,
-        'data-testid': 'member-transition-confirm',
+    <ReasonedTransitionModal
+      title={t('member.transition.title', { action, name: member.name })}
+      action={action}
+      confirmTestId="member-transition-confirm"
+      danger={FINAL.includes(to)}
+      pending={transition.isPending}
+      // Unpaid dues get their own alert below, with the way to record them.
+      error={transition.isError && !duesUnpaid ? errorText(transition.error) : null}
+      reason={{
+        label: t('member.transition.reason'),
+        requiredMessage: t('member.transition.reasonRequired'),
+        placeholder: t('member.transition.reasonPlaceholder'),
+        initial: defaultReason,
+        testId: 'member-transition-reason',
       }}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
-      maskClosable={false}
+      onClose={onClose}
+      onConfirm={(reason) => {
+        const request = { to, reason };
+        transition.mutate(
+          { id: member.id, request, idempotencyKey: idempotencyKeyFor(request) },
+          {
+            onSuccess: (updated) => {
+              message.success(t('member.transition.done', { to: labels.status(updated.status) }));
+              onClose();
+            },
+          },
+        );
+      }}
     >
       <Typography.Paragraph>
         {t('member.transition.summary', { from: labels.status(member.status), to: labels.status(to) })}
@@ -79,7 +87,7 @@ export function MemberTransitionModal({
       {FINAL.includes(to) && (
         <Alert type="warning" showIcon title={t('member.transition.final')} style={{ marginBottom: 16 }} />
       )}
-      {duesUnpaid ? (
+      {duesUnpaid && (
         <Alert
           type="error"
           showIcon
@@ -102,43 +110,7 @@ export function MemberTransitionModal({
             )
           }
         />
-      ) : (
-        transition.isError && (
-          <Alert type="error" showIcon title={errorText(transition.error)} style={{ marginBottom: 16 }} />
-        )
       )}
-      <Form
-        form={form}
-        layout="vertical"
-        disabled={transition.isPending}
-        initialValues={{ reason: defaultReason ?? '' }}
-        onFinish={({ reason }) => {
-          const request = { to, reason: reason.trim() };
-          transition.mutate(
-            { id: member.id, request, idempotencyKey: idempotencyKeyFor(request) },
-            {
-              onSuccess: (updated) => {
-                message.success(t('member.transition.done', { to: labels.status(updated.status) }));
-                onClose();
-              },
-            },
-          );
-        }}
-      >
-        <Form.Item
-          name="reason"
-          label={t('member.transition.reason')}
-          rules={[{ required: true, whitespace: true, message: t('member.transition.reasonRequired') }]}
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={500}
-            showCount
-            placeholder={t('member.transition.reasonPlaceholder')}
-            data-testid="member-transition-reason"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+    </ReasonedTransitionModal>
   );
 }

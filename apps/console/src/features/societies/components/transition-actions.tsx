@@ -1,8 +1,8 @@
-import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { type SocietyStatus, societyLifecycle, societyTransitionBlockers } from '@society-hub/domain';
-import { Alert, App, Button, Form, Input, Modal, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { type MessageKey, useI18n } from '@/app/i18n';
+import { ReasonedTransitionModal } from '@/components/reasoned-transition-modal';
 import { isApiError } from '@/lib/api-client';
 import { problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
@@ -56,7 +56,6 @@ function TransitionModal({ society, to, onClose }: { society: Society; to: Socie
   const { t } = i18n;
   const labels = useSocietyLabels();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ reason: string }>();
   const transition = useTransitionSociety();
   const idempotencyKeyFor = useIdempotencyKey();
   const action = t(actionKey(society.status, to));
@@ -72,21 +71,32 @@ function TransitionModal({ society, to, onClose }: { society: Society; to: Socie
   }
 
   return (
-    <Modal
-      open
-      title={
-        <span>
-          <ExclamationCircleOutlined style={{ color: '#faad14', marginInlineEnd: 8 }} />
-          {t('society.transition.title', { action, name: society.name })}
-        </span>
-      }
-      okText={action}
-      okButtonProps={{ danger: FINAL.includes(to), loading: transition.isPending, 'data-testid': 'transition-confirm' }}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      destroyOnHidden
-      maskClosable={false}
+    <ReasonedTransitionModal
+      title={t('society.transition.title', { action, name: society.name })}
+      action={action}
+      confirmTestId="transition-confirm"
+      danger={FINAL.includes(to)}
+      pending={transition.isPending}
+      error={transition.isError ? errorText(transition.error) : null}
+      reason={{
+        label: t('society.transition.reason'),
+        requiredMessage: t('society.transition.reasonRequired'),
+        placeholder: t('society.transition.reasonPlaceholder'),
+        testId: 'transition-reason',
+      }}
+      onClose={onClose}
+      onConfirm={(reason) => {
+        const request = { to, reason };
+        transition.mutate(
+          { id: society.id, request, idempotencyKey: idempotencyKeyFor(request) },
+          {
+            onSuccess: (updated) => {
+              message.success(t('society.transition.done', { to: labels.status(updated.status) }));
+              onClose();
+            },
+          },
+        );
+      }}
     >
       <Typography.Paragraph>
         {t('society.transition.summary', { from: labels.status(society.status), to: labels.status(to) })}
@@ -94,40 +104,6 @@ function TransitionModal({ society, to, onClose }: { society: Society; to: Socie
       {FINAL.includes(to) && (
         <Alert type="warning" showIcon title={t('society.transition.final')} style={{ marginBottom: 16 }} />
       )}
-      {transition.isError && (
-        <Alert type="error" showIcon title={errorText(transition.error)} style={{ marginBottom: 16 }} />
-      )}
-      <Form
-        form={form}
-        layout="vertical"
-        disabled={transition.isPending}
-        onFinish={({ reason }) => {
-          const request = { to, reason: reason.trim() };
-          transition.mutate(
-            { id: society.id, request, idempotencyKey: idempotencyKeyFor(request) },
-            {
-              onSuccess: (updated) => {
-                message.success(t('society.transition.done', { to: labels.status(updated.status) }));
-                onClose();
-              },
-            },
-          );
-        }}
-      >
-        <Form.Item
-          name="reason"
-          label={t('society.transition.reason')}
-          rules={[{ required: true, whitespace: true, message: t('society.transition.reasonRequired') }]}
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={500}
-            showCount
-            placeholder={t('society.transition.reasonPlaceholder')}
-            data-testid="transition-reason"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+    </ReasonedTransitionModal>
   );
 }
