@@ -85,11 +85,20 @@ export function useUpdatePilot() {
 export function useTransitionPilot() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, request }: { id: string; request: PilotTransitionRequest }) =>
+    mutationFn: async ({
+      id,
+      request,
+      idempotencyKey,
+    }: {
+      id: string;
+      request: PilotTransitionRequest;
+      /** The same key for a retry of the same request (`useIdempotencyKey`), so it never applies twice. */
+      idempotencyKey: string;
+    }) =>
       expectData(
         await api.POST('/v1/pilots/{id}/transitions', {
           params: { path: { id } },
-          headers: { 'Idempotency-Key': newIdempotencyKey() },
+          headers: { 'Idempotency-Key': idempotencyKey },
           body: request,
         }),
       ),

@@ -1,6 +1,7 @@
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
 import { problemMessage } from '@/lib/problem-message';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useEligibility, useTransitionPilot } from '../api/pilots';
 import type { Pilot, PilotStatus } from '../api/types';
 import { CheckList } from './eligibility-checklist';
@@ -16,6 +17,7 @@ export function PilotTransitionModal({ pilot, to, onClose }: { pilot: Pilot; to:
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason?: string; override?: string }>();
   const transition = useTransitionPilot();
+  const idempotencyKeyFor = useIdempotencyKey();
   const approving = to === 'approved';
   const eligibility = useEligibility(pilot.id);
   const failing = (eligibility.data?.checks ?? []).filter((c) => !c.passed);
@@ -23,15 +25,13 @@ export function PilotTransitionModal({ pilot, to, onClose }: { pilot: Pilot; to:
   const withdraw = pilot.status === 'proposed' && to === 'terminated';
 
   function submit(values: { reason?: string; override?: string }) {
+    const request = {
+      to,
+      reason: values.reason?.trim() ?? '',
+      ...(needsOverride && values.override?.trim() ? { eligibilityOverride: values.override.trim() } : {}),
+    };
     transition.mutate(
-      {
-        id: pilot.id,
-        request: {
-          to,
-          reason: values.reason?.trim() ?? '',
-          ...(needsOverride && values.override?.trim() ? { eligibilityOverride: values.override.trim() } : {}),
-        },
-      },
+      { id: pilot.id, request, idempotencyKey: idempotencyKeyFor(request) },
       {
         onSuccess: (saved) => {
           message.success(t('pilot.action.done', { status: t(`pilot.status.${saved.status}`) }));
