@@ -39,6 +39,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts', 'tests/process/**/*.test.ts'],
           globalSetup: TEMPLATE_DATABASE,
+          setupFiles: ['tests/support/e2e-failure-report.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // A page renders later when other files run beside it; one second is too short a wait.

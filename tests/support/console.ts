@@ -13,6 +13,38 @@ import { createTestDatabase } from './database';
 import { REPO_ROOT, type ServerProcess, startServerProcess } from './server-process';
 
 export const ARTIFACTS = resolve(REPO_ROOT, 'tests/e2e/artifacts');
+
+/** Every open page of this test file, with the API's last refusals it saw (for describing a failure). */
+const openPages = new Map<Page, string[]>();
+
+/**
+ * What the pages showed when a test failed: the alerts, messages, dialogs and field errors on screen
+ * and the API's last non-2xx answers. A timeout alone ("waiting for 已提交") does not say whether the
+ * server refused, the page showed an error, or nothing happened; CI keeps only the log.
+ */
+export async function describeOpenPages(): Promise<string> {
+  const parts: string[] = [];
+  for (const [page, refusals] of openPages) {
+    if (page.isClosed()) continue;
+    const shown = await page
+      .locator('.ant-alert, .ant-message-notice, .ant-modal-title, .ant-form-item-explain-error, .ant-result-title')
+      .allInnerTexts()
+      .catch(() => []);
+    parts.push(
+      [
+        `page ${page.url()}`,
+        `  on screen: ${
+          shown
+            .map((text) => text.replace(/\s+/g, ' ').trim())
+            .filter(Boolean)
+            .join(' | ') || '(nothing)'
+        }`,
+        `  last API refusals: ${refusals.join(', ') || '(none)'}`,
+      ].join('\n'),
+    );
+  }
+  return parts.join('\n');
+}
 const BUILT = ['apps/api/dist/server.js', 'apps/console/dist/index.html'];
 
 export interface Account {
@@ -146,6 +178,14 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleRun>
           browserErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
       });
       page.on('pageerror', (error) => browserErrors.push(error.message));
+      const refusals: string[] = [];
+      openPages.set(page, refusals);
+      page.on('close', () => openPages.delete(page));
+      page.on('response', (response) => {
+        if (response.status() < 400 || !new URL(response.url()).pathname.startsWith('/v1/')) return;
+        refusals.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+        if (refusals.length > 10) refusals.shift();
+      });
       return page;
     },
     async snap(page, name, fullPage = true) {
