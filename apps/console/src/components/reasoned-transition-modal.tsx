@@ -1,7 +1,9 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
-import { Alert, Form, Input, Modal } from 'antd';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '@/app/i18n';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 
 export interface ReasonField {
   label: string;
@@ -102,4 +104,36 @@ export function ReasonedTransitionModal({
       </Form>
     </Modal>
   );
+}
+
+/** What every transition mutation of the console takes (`POST …/transitions`). */
+interface TransitionVariables {
+  id: string;
+  request: { to: string; reason: string };
+  idempotencyKey?: string;
+}
+
+/**
+ * The `onConfirm` of a ReasonedTransitionModal: sends the move with one Idempotency-Key per distinct
+ * request (a retry after a lost answer reuses it, so it never applies twice), then says what happened
+ * in `done`'s words and closes.
+ */
+export function useSendTransition<Saved>(
+  transition: Pick<UseMutationResult<Saved, Error, TransitionVariables>, 'mutate'>,
+  { id, to, done, onClose }: { id: string; to: string; done: (saved: Saved) => string; onClose: () => void },
+): (reason: string) => void {
+  const { message } = App.useApp();
+  const idempotencyKeyFor = useIdempotencyKey();
+  return (reason) => {
+    const request = { to, reason };
+    transition.mutate(
+      { id, request, idempotencyKey: idempotencyKeyFor(request) },
+      {
+        onSuccess: (saved) => {
+          message.success(done(saved));
+          onClose();
+        },
+      },
+    );
+  };
 }

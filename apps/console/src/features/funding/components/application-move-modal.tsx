@@ -1,11 +1,10 @@
 import { checkApplicationDraft } from '@society-hub/domain';
-import { Alert, App } from 'antd';
+import { Alert } from 'antd';
 import { type MessageKey, useI18n } from '@/app/i18n';
-import { ReasonedTransitionModal } from '@/components/reasoned-transition-modal';
+import { ReasonedTransitionModal, useSendTransition } from '@/components/reasoned-transition-modal';
 import { isApiError } from '@/lib/api-client';
 import { isConflict } from '@/lib/conflict';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
-import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useScreening, useTransitionApplication } from '../api/applications';
 import type { FundingApplication, FundingProgram } from '../api/types';
 import { draftProblemMessage } from './explanations';
@@ -50,9 +49,13 @@ export function ApplicationMoveModal({
   const i18n = useI18n();
   const { t } = i18n;
   const labels = useFundingLabels();
-  const { message } = App.useApp();
   const transition = useTransitionApplication();
-  const idempotencyKeyFor = useIdempotencyKey();
+  const send = useSendTransition(transition, {
+    id: application.id,
+    to,
+    done: (saved) => t('funding.application.moved', { status: labels.applicationStatus(saved.status) }),
+    onClose,
+  });
   const screening = useScreening(application.id);
   const text = MOVE_TEXT[to];
   const submitting = to === 'submitted';
@@ -91,18 +94,7 @@ export function ApplicationMoveModal({
         testId: 'application-move-reason',
       }}
       onClose={onClose}
-      onConfirm={(reason) => {
-        const request = { to, reason };
-        transition.mutate(
-          { id: application.id, request, idempotencyKey: idempotencyKeyFor(request) },
-          {
-            onSuccess: (updated) => {
-              message.success(t('funding.application.moved', { status: labels.applicationStatus(updated.status) }));
-              onClose();
-            },
-          },
-        );
-      }}
+      onConfirm={send}
     >
       <Alert type="info" showIcon title={t(text.explain)} style={{ marginBottom: 16 }} />
       {problems.length > 0 && (

@@ -1,10 +1,9 @@
 import { quorumMet, reviewQuorum } from '@society-hub/domain';
-import { Alert, App, Spin, Typography } from 'antd';
+import { Alert, Spin, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
-import { ReasonedTransitionModal } from '@/components/reasoned-transition-modal';
+import { ReasonedTransitionModal, useSendTransition } from '@/components/reasoned-transition-modal';
 import { isApiError } from '@/lib/api-client';
 import { problemMessage } from '@/lib/problem-message';
-import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useObjections, useRanking } from '../api/decisions';
 import { useTransitionProgram } from '../api/programs';
 import { useAssignmentBoard } from '../api/review-board';
@@ -82,9 +81,13 @@ export function ProgramMoveModal({
   const i18n = useI18n();
   const { t } = i18n;
   const labels = useFundingLabels();
-  const { message } = App.useApp();
   const transition = useTransitionProgram();
-  const idempotencyKeyFor = useIdempotencyKey();
+  const send = useSendTransition(transition, {
+    id: program.id,
+    to,
+    done: (saved) => t('funding.move.done', { to: labels.programStatus(saved.status) }),
+    onClose,
+  });
   const { loading, blockers } = useBlockers(program, to);
   const move = moveOf(program.status, to);
   if (!move) return null;
@@ -115,18 +118,7 @@ export function ProgramMoveModal({
         testId: 'program-move-reason',
       }}
       onClose={onClose}
-      onConfirm={(reason) => {
-        const request = { to, reason };
-        transition.mutate(
-          { id: program.id, request, idempotencyKey: idempotencyKeyFor(request) },
-          {
-            onSuccess: (updated) => {
-              message.success(t('funding.move.done', { to: labels.programStatus(updated.status) }));
-              onClose();
-            },
-          },
-        );
-      }}
+      onConfirm={send}
     >
       <Typography.Paragraph>
         {t('funding.move.summary', { from: labels.programStatus(program.status), to: labels.programStatus(to) })}

@@ -1,10 +1,9 @@
 import { type MemberStatus, membershipLifecycle } from '@society-hub/domain';
-import { Alert, App, Button, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
-import { ReasonedTransitionModal } from '@/components/reasoned-transition-modal';
+import { ReasonedTransitionModal, useSendTransition } from '@/components/reasoned-transition-modal';
 import { isApiError } from '@/lib/api-client';
 import { problemMessage } from '@/lib/problem-message';
-import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useTransitionMember } from '../api/transition-member';
 import type { Member } from '../api/types';
 import { useMemberLabels } from './labels';
@@ -35,9 +34,13 @@ export function MemberTransitionModal({
   const i18n = useI18n();
   const { t } = i18n;
   const labels = useMemberLabels();
-  const { message } = App.useApp();
   const transition = useTransitionMember();
-  const idempotencyKeyFor = useIdempotencyKey();
+  const send = useSendTransition(transition, {
+    id: member.id,
+    to,
+    done: (saved) => t('member.transition.done', { to: labels.status(saved.status) }),
+    onClose,
+  });
   const action = t(memberActionKey(member.status, to));
   const duesUnpaid = transition.isError && isDuesUnpaid(transition.error);
 
@@ -68,18 +71,7 @@ export function MemberTransitionModal({
         testId: 'member-transition-reason',
       }}
       onClose={onClose}
-      onConfirm={(reason) => {
-        const request = { to, reason };
-        transition.mutate(
-          { id: member.id, request, idempotencyKey: idempotencyKeyFor(request) },
-          {
-            onSuccess: (updated) => {
-              message.success(t('member.transition.done', { to: labels.status(updated.status) }));
-              onClose();
-            },
-          },
-        );
-      }}
+      onConfirm={send}
     >
       <Typography.Paragraph>
         {t('member.transition.summary', { from: labels.status(member.status), to: labels.status(to) })}

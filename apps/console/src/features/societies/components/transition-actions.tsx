@@ -1,11 +1,10 @@
 import { type SocietyStatus, societyLifecycle, societyTransitionBlockers } from '@society-hub/domain';
-import { Alert, App, Button, Tooltip, Typography } from 'antd';
+import { Alert, Button, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { type MessageKey, useI18n } from '@/app/i18n';
-import { ReasonedTransitionModal } from '@/components/reasoned-transition-modal';
+import { ReasonedTransitionModal, useSendTransition } from '@/components/reasoned-transition-modal';
 import { isApiError } from '@/lib/api-client';
 import { problemMessage } from '@/lib/problem-message';
-import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useTransitionSociety } from '../api/transition-society';
 import type { Society } from '../api/types';
 import { useSocietyLabels } from './labels';
@@ -55,9 +54,13 @@ function TransitionModal({ society, to, onClose }: { society: Society; to: Socie
   const i18n = useI18n();
   const { t } = i18n;
   const labels = useSocietyLabels();
-  const { message } = App.useApp();
   const transition = useTransitionSociety();
-  const idempotencyKeyFor = useIdempotencyKey();
+  const send = useSendTransition(transition, {
+    id: society.id,
+    to,
+    done: (saved) => t('society.transition.done', { to: labels.status(saved.status) }),
+    onClose,
+  });
   const action = t(actionKey(society.status, to));
 
   function errorText(error: unknown): string {
@@ -85,18 +88,7 @@ function TransitionModal({ society, to, onClose }: { society: Society; to: Socie
         testId: 'transition-reason',
       }}
       onClose={onClose}
-      onConfirm={(reason) => {
-        const request = { to, reason };
-        transition.mutate(
-          { id: society.id, request, idempotencyKey: idempotencyKeyFor(request) },
-          {
-            onSuccess: (updated) => {
-              message.success(t('society.transition.done', { to: labels.status(updated.status) }));
-              onClose();
-            },
-          },
-        );
-      }}
+      onConfirm={send}
     >
       <Typography.Paragraph>
         {t('society.transition.summary', { from: labels.status(society.status), to: labels.status(to) })}
