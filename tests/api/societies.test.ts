@@ -175,6 +175,30 @@ describe('idempotent creation', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('never runs a request twice whose change committed but whose answer was lost', async () => {
+    const key = `lost-${Date.now()}`;
+    const payload = { name: '市失答测试学会', type: 'society', discipline: 'science' };
+    const post = () =>
+      t.request({ method: 'POST', url: '/v1/societies', token: admin, payload, headers: { 'idempotency-key': key } });
+    expect((await post()).statusCode).toBe(201);
+    // What a process leaves when it dies after its transaction commits and before it stores the
+    // answer, found by a retry once the claim is old enough to count as abandoned.
+    await t.database.db
+      .updateTable('idempotency_keys')
+      .set({
+        status_code: null,
+        response_body: null,
+        response_headers: null,
+        completed_at: null,
+        created_at: new Date(Date.now() - 10 * 60_000),
+      })
+      .where('key', '=', key)
+      .execute();
+    expectProblem(await post(), 409, 'idempotency_key_committed');
+    const rows = await t.database.db.selectFrom('societies').select('id').where('name', '=', payload.name).execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('answers 422 when the key is reused with a different body', async () => {
     const key = `reuse-${Date.now()}`;
     const headers = { 'idempotency-key': key };

@@ -112,6 +112,8 @@ export interface IdempotencyKeysTable {
   response_body: string | null;
   created_at: Timestamp;
   completed_at: Timestamp | null;
+  /** Set in the business transaction: the change was made, whether or not the answer was stored. */
+  committed_at: Timestamp | null;
 }
 
 export interface AuditLogTable {

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'precondition_required'
   | 'idempotency_key_reused'
   | 'idempotency_key_in_progress'
+  | 'idempotency_key_committed'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
@@ -51,6 +52,7 @@ export const TITLES: Record<ErrorCode, string> = {
   precondition_required: 'Precondition required',
   idempotency_key_reused: 'Idempotency key reused',
   idempotency_key_in_progress: 'Idempotency key in progress',
+  idempotency_key_committed: 'Request already carried out',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many requests',

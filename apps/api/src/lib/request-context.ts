@@ -45,11 +45,21 @@ export interface Actor {
   name: string | null;
 }
 
+/** The Idempotency-Key a request holds (see plugins/idempotency.ts). */
+export interface IdempotencyClaim {
+  principal: string;
+  key: string;
+  /** Tells this claim from a later one of the same key (after a stale claim was taken over). */
+  claimedAt: Date;
+}
+
 /** Who is acting and from where: what the write path records with every change. */
 export interface RequestContext {
   actor: Actor;
   requestId: string;
   ip: string | null;
+  /** Marked committed in the same transaction as the change, so a retry never runs it twice. */
+  idempotency?: IdempotencyClaim | null;
 }
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null, name: 'system' };
@@ -65,6 +75,7 @@ export function contextOf(request: FastifyRequest): RequestContext {
     actor: principal ? { kind: principal.kind, id: principal.id, name: principal.name } : SYSTEM_ACTOR,
     requestId: request.id,
     ip: request.ip ?? null,
+    idempotency: request.idempotency,
   };
 }
 

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/connect';
 import type { Database } from '../db/database';
 import { type ChainedFields, chainHash, GENESIS_HASH } from '../modules/audit/audit.chain';
+import { markIdempotencyCommitted } from '../plugins/idempotency';
 import { CanonicalText } from './canonical-json';
 import { type ColumnTypes, insertMany } from './insert-many';
 import type { RequestContext } from './request-context';
@@ -48,6 +49,7 @@ export async function write<T>(
   const result = await db.transaction().execute(async (trx) => {
     const result = await work(trx, (change) => changes.push(change));
     if (changes.length > 0) await appendChanges(trx, context, changes);
+    if (context.idempotency) await markIdempotencyCommitted(trx, context.idempotency);
     return result;
   });
   if (changes.length > 0 && commitListeners.size > 0) {

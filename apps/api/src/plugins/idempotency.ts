@@ -4,12 +4,14 @@ import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import type { DB } from '../db/connect';
 import { AppError, errors } from '../lib/errors';
+import type { IdempotencyClaim } from '../lib/request-context';
+import type { Trx } from '../lib/write';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The JSON body as it arrived, before parsing (null without one). */
     rawJsonBody: string | null;
-    idempotency: Claim | null;
+    idempotency: IdempotencyClaim | null;
   }
   interface FastifyContextConfig {
     /**
@@ -18,16 +20,6 @@ declare module 'fastify' {
      */
     idempotentReplay?: 'store' | 'withhold';
   }
-}
-
-/**
- * A key this request holds. `claimedAt` tells this claim from a later one of the same key (after a
- * stale claim was taken over): only the holder may complete or release it.
- */
-interface Claim {
-  principal: string;
-  key: string;
-  claimedAt: Date;
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,200}$/;
@@ -124,6 +116,15 @@ export const idempotencyPlugin = fp(
           'This Idempotency-Key was used with a different request; use a new key for a new request.',
         );
       }
+      if (existing.status_code === null && existing.committed_at !== null) {
+        // Its change committed, but the process died (or the database went away) before storing the
+        // answer: running it again would do it twice.
+        throw new AppError(
+          409,
+          'idempotency_key_committed',
+          'This request was already carried out, but its answer was lost; read the resource to see the result.',
+        );
+      }
       if (existing.status_code === null) {
         // Abandoned by a process that died mid-request: this retry takes the key over and runs. The
         // update is conditional, so of several retries racing for it exactly one wins.
@@ -134,6 +135,7 @@ export const idempotencyPlugin = fp(
           .where('key', '=', key)
           .where('request_hash', '=', hash)
           .where('status_code', 'is', null)
+          .where('committed_at', 'is', null)
           .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${STALE_CLAIM_SECONDS})`)
           .returning('created_at')
           .executeTakeFirst();
@@ -209,13 +211,29 @@ export const idempotencyPlugin = fp(
   { name: 'idempotency', dependencies: ['auth'] },
 );
 
-async function releaseKey(db: DB, claim: Claim): Promise<void> {
+async function releaseKey(db: DB, claim: IdempotencyClaim): Promise<void> {
   await db
     .deleteFrom('idempotency_keys')
     .where('principal', '=', claim.principal)
     .where('key', '=', claim.key)
     .where('created_at', '=', claim.claimedAt)
     .where('status_code', 'is', null)
+    // A committed change keeps its key whatever the answer was: a retry must not make it again.
+    .where('committed_at', 'is', null)
+    .execute();
+}
+
+/**
+ * Marks the key committed, inside the transaction that makes the request's change (`lib/write.ts`):
+ * committed exactly when the change is.
+ */
+export async function markIdempotencyCommitted(trx: Trx, claim: IdempotencyClaim): Promise<void> {
+  await trx
+    .updateTable('idempotency_keys')
+    .set({ committed_at: sql<Date>`now()` })
+    .where('principal', '=', claim.principal)
+    .where('key', '=', claim.key)
+    .where('created_at', '=', claim.claimedAt)
     .execute();
 }
 

@@ -9,6 +9,7 @@ import * as funding from './2026-11-22T0007_funding';
 import * as integration from './2026-12-02T0009_integration';
 import * as pilots from './2026-12-02T0010_pilots';
 import * as principalNotify from './2026-12-03T0011_principal_notify';
+import * as idempotencyCommitted from './2026-12-03T0012_idempotency_committed';
 
 /**
  * Every migration, by name. Listed explicitly (not read from disk) so the bundled server carries
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0009_integration': integration,
   '2026-12-02T0010_pilots': pilots,
   '2026-12-03T0011_principal_notify': principalNotify,
+  '2026-12-03T0012_idempotency_committed': idempotencyCommitted,
 };
