@@ -16,8 +16,9 @@ const KEY_LENGTH = 32;
 const MAX_MEM = 64 * 1024 * 1024;
 
 /**
- * At most one hash per core at a time. Each takes its memory (8 MiB; 32 MiB for an older hash) and a core for its whole run, so more at once
- * finish no sooner — a burst of logins only multiplied the process's memory (libuv runs four).
+ * At most one hash per core at a time. Each takes its memory (8 MiB; 32 MiB for an older hash) and a
+ * core for its whole run, so more at once finish no sooner — a burst of logins only multiplied the
+ * process's memory (libuv runs four).
  */
 const oneHashPerCore = pLimit(availableParallelism());
 
@@ -38,18 +39,38 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+interface StoredHash {
+  n: number;
+  r: number;
+  p: number;
+  salt: Buffer;
+  key: Buffer;
+}
+
+/** A stored `scrypt$N$r$p$salt$key`, or null when it is not one. */
+function parseStoredHash(stored: string): StoredHash | null {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return null;
+  return {
+    n: Number(n),
+    r: Number(r),
+    p: Number(p),
+    salt: Buffer.from(salt, 'base64'),
+    key: Buffer.from(key, 'base64'),
+  };
+}
+
 /** Whether a stored hash was made with other parameters than today's (it is then re-made at login). */
 export function isOutdatedHash(stored: string): boolean {
-  const [scheme, n, r, p] = stored.split('$');
-  return scheme !== 'scrypt' || Number(n) !== N || Number(r) !== R || Number(p) !== P;
+  const parsed = parseStoredHash(stored);
+  return parsed === null || parsed.n !== N || parsed.r !== R || parsed.p !== P;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64');
-  const actual = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  const parsed = parseStoredHash(stored);
+  if (!parsed) return false;
+  const actual = await derive(password, parsed.salt, parsed.n, parsed.r, parsed.p);
+  return actual.length === parsed.key.length && timingSafeEqual(actual, parsed.key);
 }
 
 /**
