@@ -173,19 +173,20 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleRun>
       page.on('console', (message) => {
         if (message.type() === 'error' && !expected.test(message.text())) browserErrors.push(message.text());
       });
-      page.on('response', (response) => {
-        if (response.status() >= 500)
-          browserErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-      });
-      page.on('pageerror', (error) => browserErrors.push(error.message));
       const refusals: string[] = [];
       openPages.set(page, refusals);
       page.on('close', () => openPages.delete(page));
       page.on('response', (response) => {
-        if (response.status() < 400 || !new URL(response.url()).pathname.startsWith('/v1/')) return;
-        refusals.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+        const status = response.status();
+        if (status < 400) return;
+        const method = response.request().method();
+        if (status >= 500) browserErrors.push(`${status} ${method} ${response.url()}`);
+        const { pathname } = new URL(response.url());
+        if (!pathname.startsWith('/v1/')) return;
+        refusals.push(`${status} ${method} ${pathname}`);
         if (refusals.length > 10) refusals.shift();
       });
+      page.on('pageerror', (error) => browserErrors.push(error.message));
       return page;
     },
     async snap(page, name, fullPage = true) {

@@ -1,17 +1,8 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Empty, Flex, Table } from 'antd';
 import { useI18n } from '@/app/i18n';
+import { formatFileSize } from '@/lib/format';
 import type { Attachment } from '../api/types';
-
-const KB = 1024;
-
-/** A file size as people read it: 512 B, 40 KB, 1.5 MB. */
-function fileSize(bytes: number | undefined): string | undefined {
-  if (bytes === undefined) return undefined;
-  if (bytes < KB) return `${bytes} B`;
-  if (bytes < KB * KB) return `${(bytes / KB).toFixed(0)} KB`;
-  return `${(bytes / KB / KB).toFixed(1)} MB`;
-}
 
 /** The attachments of a submitted application, as a list. */
 export function AttachmentsTable({ attachments }: { attachments: readonly Attachment[] }) {
@@ -46,7 +37,7 @@ export function AttachmentsTable({ attachments }: { attachments: readonly Attach
           key: 'size',
           width: 120,
           align: 'right',
-          render: (_, a) => fileSize(a.sizeBytes) ?? t('common.none'),
+          render: (_, a) => formatFileSize(a.sizeBytes) ?? t('common.none'),
         },
         { title: t('funding.attachments.note'), key: 'note', render: (_, a) => a.note ?? t('common.none') },
       ]}

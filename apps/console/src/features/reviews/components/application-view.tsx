@@ -3,7 +3,7 @@ import { formatYuan } from '@society-hub/domain';
 import { Descriptions, type DescriptionsProps, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime, formatFileSize } from '@/lib/format';
 import type { FundingApplication, FundingProgram } from '../api/types';
 import { useFundingLabels } from './labels';
 
@@ -11,13 +11,6 @@ type BudgetLine = FundingApplication['budgetLines'][number];
 type Attachment = FundingApplication['attachments'][number];
 
 const money = { fontVariantNumeric: 'tabular-nums' } as const;
-
-function fileSize(bytes: number | undefined): string | undefined {
-  if (bytes === undefined) return undefined;
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** What the society submitted, as the reviewer needs it beside the scoring form. */
 export function ApplicationView({
@@ -108,7 +101,7 @@ export function ApplicationView({
       key: 'size',
       width: 100,
       align: 'right',
-      render: (_, attachment) => fileSize(attachment.sizeBytes) ?? t('common.none'),
+      render: (_, attachment) => formatFileSize(attachment.sizeBytes) ?? t('common.none'),
     },
     {
       title: t('review.attachment.note'),
