@@ -181,8 +181,18 @@ describe('idempotent creation', () => {
     const post = () =>
       t.request({ method: 'POST', url: '/v1/societies', token: admin, payload, headers: { 'idempotency-key': key } });
     expect((await post()).statusCode).toBe(201);
-    // What a process leaves when it dies after its transaction commits and before it stores the
-    // answer, found by a retry once the claim is old enough to count as abandoned.
+    // What a process leaves between its transaction's commit and storing the answer: while the
+    // claim is fresh the process may be storing it that moment, so a retry is asked to come back.
+    await t.database.db
+      .updateTable('idempotency_keys')
+      .set({ status_code: null, response_body: null, response_headers: null, completed_at: null })
+      .where('key', '=', key)
+      .execute();
+    const early = await post();
+    expectProblem(early, 409, 'idempotency_key_in_progress');
+    expect(early.headers['retry-after']).toBe('1');
+    // What it leaves when it dies there, found by a retry once the claim is old enough to count as
+    // abandoned.
     await t.database.db
       .updateTable('idempotency_keys')
       .set({

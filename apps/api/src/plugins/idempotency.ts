@@ -39,6 +39,8 @@ const STALE_CLAIM_SECONDS = 120;
  * age; to the millisecond, so a claim time read back into a JavaScript Date matches the stored one.
  */
 const CLAIM_TIME = sql<Date>`date_trunc('milliseconds', now())`;
+/** Claims made before this are stale (see STALE_CLAIM_SECONDS). */
+const STALE_CLAIM = sql<Date>`now() - make_interval(secs => ${STALE_CLAIM_SECONDS})`;
 
 /**
  * What makes two requests "the same" for a key: method, URL and the body exactly as sent. A retry
@@ -105,6 +107,8 @@ export const idempotencyPlugin = fp(
       const existing = await db
         .selectFrom('idempotency_keys')
         .selectAll()
+        // Judged by the database's clock, like the claim times themselves.
+        .select(sql<boolean>`created_at < ${STALE_CLAIM}`.as('claim_is_stale'))
         .where('principal', '=', principal)
         .where('key', '=', key)
         .executeTakeFirst();
@@ -116,9 +120,10 @@ export const idempotencyPlugin = fp(
           'This Idempotency-Key was used with a different request; use a new key for a new request.',
         );
       }
-      if (existing.status_code === null && existing.committed_at !== null) {
+      if (existing.status_code === null && existing.committed_at !== null && existing.claim_is_stale) {
         // Its change committed, but the process died (or the database went away) before storing the
-        // answer: running it again would do it twice.
+        // answer: running it again would do it twice. While the claim is fresh its process is most
+        // likely storing the answer right now, so the retry is told "in progress" below instead.
         throw new AppError(
           409,
           'idempotency_key_committed',
@@ -136,7 +141,7 @@ export const idempotencyPlugin = fp(
           .where('request_hash', '=', hash)
           .where('status_code', 'is', null)
           .where('committed_at', 'is', null)
-          .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${STALE_CLAIM_SECONDS})`)
+          .where('created_at', '<', STALE_CLAIM)
           .returning('created_at')
           .executeTakeFirst();
         if (takenOver) {
