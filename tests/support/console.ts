@@ -14,32 +14,39 @@ import { REPO_ROOT, type ServerProcess, startServerProcess } from './server-proc
 
 export const ARTIFACTS = resolve(REPO_ROOT, 'tests/e2e/artifacts');
 
-/** Every open page of this test file, with the API's last refusals it saw (for describing a failure). */
+/** Every open page of this test file, with the last API calls it made (for describing a failure). */
 const openPages = new Map<Page, string[]>();
+/** How many of a page's API calls a failure report lists. */
+const CALLS_KEPT = 15;
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
- * What the pages showed when a test failed: the alerts, messages, dialogs and field errors on screen
- * and the API's last non-2xx answers. A timeout alone ("waiting for 已提交") does not say whether the
- * server refused, the page showed an error, or nothing happened; CI keeps only the log.
+ * What the pages showed when a test failed: the start of the page's text, the alerts, messages,
+ * dialogs and field errors on screen, and the page's last API calls with their answers (or why they
+ * got none). A timeout alone ("waiting for 已提交") does not say whether the server refused, the page
+ * showed an error, the request was never sent, or nothing happened; CI keeps only the log.
  */
 export async function describeOpenPages(): Promise<string> {
   const parts: string[] = [];
-  for (const [page, refusals] of openPages) {
+  for (const [page, calls] of openPages) {
     if (page.isClosed()) continue;
     const shown = await page
       .locator('.ant-alert, .ant-message-notice, .ant-modal-title, .ant-form-item-explain-error, .ant-result-title')
       .allInnerTexts()
       .catch(() => []);
+    // The content beside the menu, else the whole page (the login page has no menu).
+    const content = page.locator('.ant-layout-content');
+    const text = await ((await content.count().catch(() => 0)) > 0 ? content.first() : page.locator('body'))
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's, not the DOM's: the text as a person sees it
+      .innerText({ timeout: 2_000 })
+      .catch(() => '');
     parts.push(
       [
         `page ${page.url()}`,
-        `  on screen: ${
-          shown
-            .map((text) => text.replace(/\s+/g, ' ').trim())
-            .filter(Boolean)
-            .join(' | ') || '(nothing)'
-        }`,
-        `  last API refusals: ${refusals.join(', ') || '(none)'}`,
+        `  reads: ${oneLine(text).slice(0, 240) || '(nothing)'}`,
+        `  on screen: ${shown.map(oneLine).filter(Boolean).join(' | ') || '(nothing)'}`,
+        `  last API calls: ${calls.join(', ') || '(none)'}`,
       ].join('\n'),
     );
   }
@@ -173,18 +180,27 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleRun>
       page.on('console', (message) => {
         if (message.type() === 'error' && !expected.test(message.text())) browserErrors.push(message.text());
       });
-      const refusals: string[] = [];
-      openPages.set(page, refusals);
+      const calls: string[] = [];
+      openPages.set(page, calls);
       page.on('close', () => openPages.delete(page));
+      const keep = (call: string) => {
+        calls.push(call);
+        if (calls.length > CALLS_KEPT) calls.shift();
+      };
+      const apiPath = (url: string) => {
+        const { pathname, search } = new URL(url);
+        return pathname.startsWith('/v1/') ? `${pathname}${search}` : null;
+      };
       page.on('response', (response) => {
         const status = response.status();
-        if (status < 400) return;
         const method = response.request().method();
         if (status >= 500) browserErrors.push(`${status} ${method} ${response.url()}`);
-        const { pathname } = new URL(response.url());
-        if (!pathname.startsWith('/v1/')) return;
-        refusals.push(`${status} ${method} ${pathname}`);
-        if (refusals.length > 10) refusals.shift();
+        const path = apiPath(response.url());
+        if (path) keep(`${status} ${method} ${path}`);
+      });
+      page.on('requestfailed', (request) => {
+        const path = apiPath(request.url());
+        if (path) keep(`no answer (${request.failure()?.errorText ?? 'failed'}) ${request.method()} ${path}`);
       });
       page.on('pageerror', (error) => browserErrors.push(error.message));
       return page;

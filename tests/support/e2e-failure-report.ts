@@ -1,6 +1,6 @@
 /**
  * Set up for every browser test file (vitest.config.ts): when a test fails, the log says what its
- * pages showed and what the API last refused, so a failure seen only in CI can be understood.
+ * pages showed and their last API calls, so a failure seen only in CI can be understood.
  */
 import { afterEach } from 'vitest';
 import { describeOpenPages } from './console';
