@@ -80,6 +80,18 @@ describe('platform behaviour every route shares', () => {
     expect(String(response.headers['content-security-policy'])).toContain("default-src 'self'");
   });
 
+  it('lets no cache keep an API answer unless its route allows it', async () => {
+    const societies = await t.request({ method: 'GET', url: '/v1/societies', token: admin });
+    expect(societies.statusCode).toBe(200);
+    expect(societies.headers['cache-control']).toBe('no-store');
+    const refused = await t.request({ method: 'GET', url: '/v1/societies' });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+    // The public directory is meant to be cached, and says so.
+    const directory = await t.request({ method: 'GET', url: '/v1/public/societies' });
+    expect(directory.headers['cache-control']).toMatch(/^public, max-age=\d+$/);
+  });
+
   it('serves the OpenAPI 3.1 document and the docs page', async () => {
     const doc = (await t.request({ method: 'GET', url: '/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');

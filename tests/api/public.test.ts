@@ -295,7 +295,8 @@ describe('rate limiting of the public listings', () => {
       expect(statuses).toEqual([200, 200, 200, 429]);
       expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
       expect(last?.json().code).toBe('rate_limited');
-      expect(last?.headers['cache-control']).toBeUndefined();
+      // A refusal is never kept by a cache, unlike the listing it refuses.
+      expect(last?.headers['cache-control']).toBe('no-store');
       // The other listing has its own counter.
       expect((await limited.request({ method: 'GET', url: '/v1/public/funding-programs' })).statusCode).toBe(200);
       // So has a society's page: one counter for every society's page, 404s included.

@@ -38,6 +38,9 @@ export const securityPlugin = fp(
       crossOriginEmbedderPolicy: false,
     });
     app.addHook('onRequest', (request, reply, done) => {
+      // API answers hold personal and unpublished data: no browser or proxy keeps a copy unless the
+      // route says it may (the public directory and the signing keys set their own Cache-Control).
+      if (request.url.startsWith('/v1/')) reply.header('cache-control', 'no-store');
       securityHeaders(request.raw, reply.raw, (error) => done(error instanceof Error ? error : undefined));
     });
     if (options.corsOrigins.length > 0) {
