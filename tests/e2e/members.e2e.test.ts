@@ -181,6 +181,10 @@ describe('console: members', () => {
 
     await page.getByTestId('import-to-list').click();
     await page.getByTestId('members-table').getByRole('row').filter({ hasText: IMPORT_NAMES[3] }).waitFor();
+    // One of the five is still applying: on record, not yet counted among the members.
+    const stats = page.getByTestId('member-stats');
+    await stats.getByText('登记共 5 人 · 待审批 1 人').waitFor();
+    expect(await stats.getByTestId('stats-active').locator('.ant-statistic-content-value').textContent()).toBe('4');
     await snap('members-list');
   });
 
@@ -253,8 +257,9 @@ describe('console: members', () => {
     await openMembersTab();
     const stats = page.getByTestId('member-stats');
     await expect
-      .poll(() => stats.getByTestId('stats-total').locator('.ant-statistic-content-value').textContent())
+      .poll(() => stats.getByTestId('stats-active').locator('.ant-statistic-content-value').textContent())
       .toBe('5');
+    expect(await stats.getByText('登记共 5 人').count()).toBe(1);
     await stats.getByTestId('member-category-pie').locator('canvas').waitFor();
     await stats.getByTestId('member-title-bars').locator('canvas').waitFor();
     expect(await stats.getByTestId('stats-senior-share').textContent()).toMatch(/\d+\.\d%/);

@@ -131,10 +131,9 @@ const en: Record<MembersKey, string> = {
   'approval.submittedAt': 'Applied',
 
   'stats.title': 'Member statistics',
-  'stats.total': 'Members',
-  'stats.active': 'Active',
-  'stats.applied': 'Applications',
-  'stats.individual': 'Individual {n} · institutional {m}',
+  'stats.active': 'Active members',
+  'stats.onRecord': '{n} on record',
+  'stats.applying': '{n} applying',
   'stats.youthShare': 'Under 40',
   'stats.seniorShare': 'Senior titles',
   'stats.youthDetail': '{n} people',

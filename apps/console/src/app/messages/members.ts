@@ -133,10 +133,9 @@ const zh = {
   'approval.submittedAt': '申请时间',
 
   'stats.title': '会员统计',
-  'stats.total': '会员总数',
-  'stats.active': '正常会员',
-  'stats.applied': '待审批',
-  'stats.individual': '个人 {n} · 单位 {m}',
+  'stats.active': '在册会员',
+  'stats.onRecord': '登记共 {n} 人',
+  'stats.applying': '待审批 {n} 人',
   'stats.youthShare': '40 岁以下占比',
   'stats.seniorShare': '高级职称占比',
   'stats.youthDetail': '{n} 人',

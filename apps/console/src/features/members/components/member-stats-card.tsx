@@ -66,9 +66,11 @@ export function MemberStatsCard({ societyId }: { societyId: string }) {
     >
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
-          <Statistic title={t('stats.total')} value={s.total} data-testid="stats-total" />
+          {/* The current membership first: applicants, lapsed and former members are on record, not members. */}
+          <Statistic title={t('stats.active')} value={s.byStatus.active} data-testid="stats-active" />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('stats.individual', { n: s.individual, m: s.institutional })}
+            {t('stats.onRecord', { n: s.total })}
+            {s.byStatus.applied > 0 && ` · ${t('stats.applying', { n: s.byStatus.applied })}`}
           </Typography.Text>
         </Col>
         <Col xs={12} md={6}>
