@@ -27,7 +27,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
@@ -36,6 +36,7 @@ import { policies } from '@/lib/authorization';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
+import { useSearchAsYouType } from '@/lib/use-search-as-you-type';
 import { useAssignmentBoard, useAutoAssign, useExpertSearch, useManualAssign, useRecuse } from '../api/review-board';
 import type {
   AssignmentBoardRow,
@@ -353,16 +354,19 @@ function ManualAssignModal({
   const { t } = i18n;
   const { message } = App.useApp();
   const [form] = Form.useForm<{ expertId: string; reason: string }>();
-  const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(search.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [search]);
-  const experts = useExpertSearch(q);
+  const search = useSearchAsYouType();
+  const experts = useExpertSearch(search.q);
+  // The chosen expert stays an option (with their name) when a later search no longer finds them.
+  const [chosen, setChosen] = useState<{ value: string; label: string }>();
+  const assigned = new Set(row.assignments.map((a) => a.expertId));
+  const options = (search.settling ? [] : (experts.data?.items ?? [])).map((e) => ({
+    value: e.id,
+    disabled: assigned.has(e.id),
+    label: `${e.name}${e.employer ? ` · ${e.employer}` : ''}${e.disciplines.length ? `（${e.disciplines.join('、')}）` : ''}`,
+  }));
+  if (chosen && !options.some((o) => o.value === chosen.value)) options.unshift({ ...chosen, disabled: false });
   const assign = useManualAssign(program.id);
   const idempotencyKeyFor = useIdempotencyKey();
-  const taken = new Set(row.assignments.map((a) => a.expertId));
 
   return (
     <Modal
@@ -407,15 +411,12 @@ function ManualAssignModal({
           rules={[{ required: true, message: t('funding.board.expertRequired') }]}
         >
           <Select
-            showSearch={{ filterOption: false, onSearch: setSearch }}
-            loading={experts.isFetching}
+            showSearch={{ filterOption: false, onSearch: search.onSearch }}
+            loading={search.settling || experts.isFetching}
             placeholder={t('funding.board.expertPlaceholder')}
-            notFoundContent={experts.isFetching ? undefined : t('funding.board.noExperts')}
-            options={(experts.data?.items ?? []).map((e) => ({
-              value: e.id,
-              disabled: taken.has(e.id),
-              label: `${e.name}${e.employer ? ` · ${e.employer}` : ''}${e.disciplines.length ? `（${e.disciplines.join('、')}）` : ''}`,
-            }))}
+            notFoundContent={search.settling || experts.isFetching ? undefined : t('funding.board.noExperts')}
+            options={options}
+            onChange={(value: string) => setChosen(options.find((o) => o.value === value))}
             data-testid="assign-expert"
           />
         </Form.Item>

@@ -1,7 +1,7 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import type { MemberStatus } from '@society-hub/domain';
 import { Button, Empty, Flex, Select, Space, Spin, Table, type TableColumnsType, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
@@ -12,6 +12,7 @@ import { useSocieties } from '@/features/societies/api/get-societies';
 import { useSocietyNames } from '@/features/societies/components/society-names';
 import { formatDateTime } from '@/lib/format';
 import { useCurrentUser } from '@/lib/session';
+import { useSearchAsYouType } from '@/lib/use-search-as-you-type';
 import { useMembers } from '../api/get-members';
 import type { Member } from '../api/types';
 import { useMemberLabels } from './labels';
@@ -22,24 +23,19 @@ function SocietyPicker({ value, onChange }: { value: string | undefined; onChang
   const { t } = useI18n();
   const user = useCurrentUser();
   const own = useSocietyNames(user.role === 'society_officer' ? user.societyIds : value ? [value] : []);
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const found = useSocieties({ sort: 'name', limit: 20, ...(q ? { q } : {}) });
+  const search = useSearchAsYouType();
+  const found = useSocieties({ sort: 'name', limit: 20, ...(search.q ? { q: search.q } : {}) });
   const options = new Map<string, string>();
   for (const { id, name } of own) options.set(id, name ?? t('common.loading'));
-  if (user.role !== 'society_officer')
+  if (user.role !== 'society_officer' && !search.settling)
     for (const society of found.data?.items ?? []) options.set(society.id, society.name);
   return (
     <Select<string>
       value={value}
       onChange={onChange}
-      showSearch={user.role === 'society_officer' ? undefined : { filterOption: false, onSearch: setTyped }}
+      showSearch={user.role === 'society_officer' ? undefined : { filterOption: false, onSearch: search.onSearch }}
       placeholder={t('approval.chooseSociety')}
-      notFoundContent={found.isFetching ? <Spin size="small" /> : t('society.select.empty')}
+      notFoundContent={search.settling || found.isFetching ? <Spin size="small" /> : t('society.select.empty')}
       options={[...options].map(([id, name]) => ({ value: id, label: name }))}
       style={{ width: 320 }}
       data-testid="approval-society"

@@ -1,7 +1,7 @@
 import type { SocietyStatus } from '@society-hub/domain';
 import { Select, Spin } from 'antd';
-import { useEffect, useState } from 'react';
 import { useI18n } from '@/app/i18n';
+import { useSearchAsYouType } from '@/lib/use-search-as-you-type';
 import { useSocieties } from '../api/get-societies';
 import { useSocietyNames } from './society-names';
 
@@ -16,33 +16,27 @@ interface SocietySelectProps {
 /** Several societies chosen by name: the server searches as the user types, the ids are what is kept. */
 export function SocietySelect({ value = [], onChange, placeholder, id, ...rest }: SocietySelectProps) {
   const { t } = useI18n();
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [typed]);
-
-  const found = useSocieties({ sort: 'name', limit: 20, ...(q ? { q } : {}) });
+  const search = useSearchAsYouType();
+  const found = useSocieties({ sort: 'name', limit: 20, ...(search.q ? { q: search.q } : {}) });
   const chosen = useSocietyNames(value);
   const options = new Map<string, string>();
   for (const { id: societyId, name } of chosen) {
     options.set(societyId, name ?? (name === null ? t('society.deletedName') : t('common.loading')));
   }
-  for (const society of found.data?.items ?? []) options.set(society.id, society.name);
+  if (!search.settling) for (const society of found.data?.items ?? []) options.set(society.id, society.name);
 
   return (
     <Select<string[]>
       id={id}
       mode="multiple"
-      showSearch={{ filterOption: false, onSearch: setTyped }}
+      showSearch={{ filterOption: false, onSearch: search.onSearch }}
       value={value}
       onChange={(next) => {
-        setTyped('');
+        search.onSearch('');
         onChange?.(next);
       }}
       placeholder={placeholder ?? t('society.select.placeholder')}
-      notFoundContent={found.isFetching ? <Spin size="small" /> : t('society.select.empty')}
+      notFoundContent={search.settling || found.isFetching ? <Spin size="small" /> : t('society.select.empty')}
       options={[...options].map(([societyId, name]) => ({ value: societyId, label: name }))}
       style={{ width: '100%' }}
       data-testid={rest['data-testid']}
@@ -66,25 +60,25 @@ export function OneSocietySelect({
   status?: SocietyStatus;
 }) {
   const { t } = useI18n();
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const found = useSocieties({ sort: 'name', limit: 20, ...(q ? { q } : {}), ...(status ? { status } : {}) });
+  const search = useSearchAsYouType();
+  const found = useSocieties({
+    sort: 'name',
+    limit: 20,
+    ...(search.q ? { q: search.q } : {}),
+    ...(status ? { status } : {}),
+  });
   const chosen = useSocietyNames(value ? [value] : []);
   const options = new Map<string, string>();
   for (const { id: societyId, name } of chosen) options.set(societyId, name ?? t('common.loading'));
-  for (const society of found.data?.items ?? []) options.set(society.id, society.name);
+  if (!search.settling) for (const society of found.data?.items ?? []) options.set(society.id, society.name);
   return (
     <Select<string>
       id={id}
-      showSearch={{ filterOption: false, onSearch: setTyped }}
+      showSearch={{ filterOption: false, onSearch: search.onSearch }}
       value={value}
       onChange={(next) => onChange?.(next)}
       placeholder={t('society.select.placeholder')}
-      notFoundContent={found.isFetching ? <Spin size="small" /> : t('society.select.empty')}
+      notFoundContent={search.settling || found.isFetching ? <Spin size="small" /> : t('society.select.empty')}
       options={[...options].map(([societyId, name]) => ({ value: societyId, label: name }))}
       data-testid={testId}
     />
