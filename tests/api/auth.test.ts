@@ -1,4 +1,4 @@
-import { createHmac, generateKeyPairSync, randomBytes, scryptSync } from 'node:crypto';
+import { createHash, createHmac, generateKeyPairSync, randomBytes, scryptSync } from 'node:crypto';
 import { insertUser } from '@society-hub/api/testing';
 import { importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,17 @@ function refreshCookie(response: { cookies: { name: string; value: string }[] })
   const cookie = response.cookies.find((c) => c.name === 'sh_refresh');
   if (!cookie) throw new Error('no refresh cookie');
   return cookie.value;
+}
+
+/** Moves a spent refresh token's use a minute back: past the interval in which it may be spent again. */
+async function spentLongAgo(token: string): Promise<void> {
+  const { numUpdatedRows } = await t.database.db
+    .updateTable('refresh_tokens')
+    .set({ used_at: new Date(Date.now() - 60_000) })
+    .where('token_hash', '=', createHash('sha256').update(token).digest('hex'))
+    .where('used_at', 'is not', null)
+    .executeTakeFirstOrThrow();
+  expect(numUpdatedRows).toBe(1n);
 }
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -102,11 +113,29 @@ describe('refresh tokens', () => {
     const rotated = refreshCookie(second);
     expect(rotated).not.toBe(first);
 
+    // Past the reuse interval a spent token can only be a copy.
+    await spentLongAgo(first);
     const replay = await t.request({ method: 'POST', url: '/v1/auth/refresh', cookies: { sh_refresh: first } });
     expect(replay.statusCode).toBe(401);
     // The thief's replay also ended the legitimate holder's session.
     const legit = await t.request({ method: 'POST', url: '/v1/auth/refresh', cookies: { sh_refresh: rotated } });
     expect(legit.statusCode).toBe(401);
+  });
+
+  it('lets tabs that refresh with one cookie at once all keep the session', async () => {
+    const login = await t.request({ method: 'POST', url: '/v1/auth/login', payload: ADMIN });
+    const shared = refreshCookie(login);
+    const tabs = await Promise.all(
+      [1, 2, 3].map(() => t.request({ method: 'POST', url: '/v1/auth/refresh', cookies: { sh_refresh: shared } })),
+    );
+    expect(tabs.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    // Each got a token of its own, and whichever the cookie jar keeps goes on working.
+    const cookies = tabs.map(refreshCookie);
+    expect(new Set(cookies).size).toBe(3);
+    for (const cookie of cookies) {
+      const next = await t.request({ method: 'POST', url: '/v1/auth/refresh', cookies: { sh_refresh: cookie } });
+      expect(next.statusCode).toBe(200);
+    }
   });
 
   it('ends the session on logout', async () => {

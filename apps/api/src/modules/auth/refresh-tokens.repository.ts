@@ -30,8 +30,17 @@ export async function issueRefreshToken(
 export type RefreshOutcome = { ok: true; userId: string; familyId: string } | { ok: false; reused: boolean };
 
 /**
- * Spends a refresh token: it works once. Presenting a spent or revoked token again means it was
- * copied, so the whole family (every token descended from that login) is revoked.
+ * A token spent this recently may be spent again. Browser tabs share one cookie: tabs opened together
+ * (or restored after a restart) each refresh with the same cookie at once, and a page reloaded while
+ * its refresh was being answered never stores the new cookie. Without this leeway each of those ends
+ * the user's session everywhere, as a copied token does. (Auth0 calls it the reuse interval.)
+ */
+export const REUSE_GRACE_MS = 10_000;
+
+/**
+ * Spends a refresh token: it works once, or again within REUSE_GRACE_MS of its first use. Presenting
+ * a spent token later, or a revoked one, means it was copied, so the whole family (every token
+ * descended from that login) is revoked.
  */
 export async function spendRefreshToken(db: DB, token: string): Promise<RefreshOutcome> {
   const tokenHash = hashToken(token);
@@ -48,9 +57,17 @@ export async function spendRefreshToken(db: DB, token: string): Promise<RefreshO
   if (spent) return { ok: true, userId: spent.user_id, familyId: spent.family_id };
   const known = await db
     .selectFrom('refresh_tokens')
-    .select(['family_id', 'used_at', 'revoked_at'])
+    .select(['user_id', 'family_id', 'used_at', 'revoked_at', 'expires_at'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
+  if (
+    known?.used_at &&
+    known.revoked_at === null &&
+    known.expires_at > now &&
+    now.getTime() - known.used_at.getTime() < REUSE_GRACE_MS
+  ) {
+    return { ok: true, userId: known.user_id, familyId: known.family_id };
+  }
   if (known && (known.used_at !== null || known.revoked_at !== null)) {
     await revokeFamily(db, known.family_id);
     return { ok: false, reused: true };
