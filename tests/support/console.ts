@@ -172,6 +172,10 @@ export async function startConsole(options: ConsoleOptions): Promise<ConsoleRun>
         viewport: { width: 1440, height: 900 },
         locale: 'zh-CN',
         acceptDownloads,
+        // The console then opens dialogs without their zoom (see use-reduced-motion.ts): on a loaded
+        // machine a click aimed at a dialog's button while it grew landed beside it — on 取消, or on
+        // nothing — and the flow stalled with no request sent.
+        reducedMotion: 'reduce',
       });
       contexts.push(context);
       const page = await context.newPage();

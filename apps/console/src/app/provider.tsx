@@ -8,6 +8,7 @@ import 'dayjs/locale/zh-cn';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorStatus, setApiLanguage } from '@/lib/api-client';
 import { restoreSession } from '@/lib/session';
+import { usePrefersReducedMotion } from '@/lib/use-reduced-motion';
 import {
   httpLanguage,
   type I18n,
@@ -102,6 +103,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
     [language, setLanguage],
   );
 
+  const reducedMotion = usePrefersReducedMotion();
+
   return (
     <I18nContext.Provider value={i18n}>
       <ConfigProvider
@@ -112,6 +115,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
             colorPrimary: '#1d5fbf',
             borderRadius: 4,
             fontFamily: FONT_FAMILY,
+            motion: !reducedMotion,
           },
           components: {
             Layout: { headerBg: '#ffffff', siderBg: '#001529' },
