@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkIdNumber, idNumberCheckCharacter, maskIdNumber, maskPhone, withIdNumberCheck } from './id-number';
-import { ageOn, duesLapsed, isYouth, membershipLifecycle, qualifiesForExpertPool } from './membership';
+import { ageOn, duesLapsed, isYouth, membershipLifecycle, qualifiesForExpertPool, youthBornAfter } from './membership';
 
 const TODAY = '2026-11-22';
 
@@ -65,6 +65,17 @@ describe('membership', () => {
     expect(isYouth('1986-11-22', TODAY)).toBe(false);
     expect(isYouth('1986-11-23', TODAY)).toBe(true);
     expect(isYouth(null, TODAY)).toBe(false);
+  });
+
+  it('draws the youth line for queries where isYouth draws it', () => {
+    expect(youthBornAfter(TODAY)).toBe('1986-11-22');
+    const day = fc.date({ min: new Date('1940-01-01'), max: new Date('2030-12-31'), noInvalidDate: true });
+    fc.assert(
+      fc.property(day, day, (born, on) => {
+        const [b, o] = [born.toISOString().slice(0, 10), on.toISOString().slice(0, 10)];
+        expect(b > youthBornAfter(o)).toBe(isYouth(b, o));
+      }),
+    );
   });
 
   it('lapses a membership only after the grace period without this year’s dues', () => {

@@ -41,6 +41,14 @@ export function isYouth(birthDate: string | null, on: string, limit = 40): boole
 }
 
 /**
+ * The same rule as a birth date to compare with in a query: someone is under `limit` on `on` exactly
+ * when born after the returned day (the same month and day, `limit` years earlier).
+ */
+export function youthBornAfter(on: string, limit = 40): string {
+  return `${Number(on.slice(0, 4)) - limit}${on.slice(4)}`;
+}
+
+/**
  * Whether an active membership lapses: the year's dues unpaid once the grace period after the year
  * starts has passed.
  */

@@ -1,4 +1,4 @@
-import { MEMBER_CATEGORIES, MEMBER_STATUSES, TITLE_LEVELS } from '@society-hub/domain';
+import { MEMBER_CATEGORIES, MEMBER_STATUSES, TITLE_LEVELS, youthBornAfter } from '@society-hub/domain';
 import { sql } from 'kysely';
 import { type Static, Type } from 'typebox';
 import type { DB } from '../../db/connect';
@@ -44,7 +44,7 @@ const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 export async function memberStats(db: DB, scope: SocietyScope, societyId: string | null): Promise<MemberStats> {
   const today = localToday();
   const year = Number(today.slice(0, 4));
-  const youthCutoff = `${year - 40}${today.slice(4)}`;
+  const youthCutoff = youthBornAfter(today);
   let base = db.selectFrom('members');
   if (societyId) base = base.where('society_id', '=', societyId);
   else if (scope.kind === 'some')

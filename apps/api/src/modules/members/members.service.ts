@@ -4,6 +4,7 @@ import {
   maskPhone,
   membershipLifecycle,
   normaliseCreditCode,
+  youthBornAfter,
 } from '@society-hub/domain';
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Static } from 'typebox';
@@ -448,7 +449,7 @@ export class MemberService {
     if (query.titleLevel) q = q.where('title_level', '=', query.titleLevel);
     if (query.kind) q = q.where('kind', '=', query.kind);
     if (query.youth !== undefined) {
-      const cutoff = `${Number(localToday().slice(0, 4)) - 40}${localToday().slice(4)}`;
+      const cutoff = youthBornAfter(localToday());
       q = query.youth ? q.where('birth_date', '>', cutoff) : q.where('birth_date', '<=', cutoff);
     }
     if (query.q) {
