@@ -2,7 +2,9 @@ import { ExclamationCircleOutlined } from '@ant-design/icons';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import type { ReactNode } from 'react';
-import { useI18n } from '@/app/i18n';
+import { type I18n, useI18n } from '@/app/i18n';
+import { isApiError } from '@/lib/api-client';
+import { problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 
 export interface ReasonField {
@@ -136,4 +138,20 @@ export function useSendTransition<Saved>(
       },
     );
   };
+}
+
+/**
+ * Why the server refused a move, in words: for `invalid_transition`, the moves it allows from the
+ * current status, named by `statusLabel`; otherwise the problem's own message.
+ */
+export function transitionRefusal(
+  error: unknown,
+  i18n: Pick<I18n, 't' | 'language'>,
+  statusLabel: (status: string) => string,
+): string {
+  if (isApiError(error) && error.problem.code === 'invalid_transition') {
+    const allowed = (error.problem.allowed ?? []).map(statusLabel).join('、');
+    return i18n.t('problem.invalidTransitionAllowed', { allowed: allowed || i18n.t('common.none') });
+  }
+  return problemMessage(error, i18n);
 }

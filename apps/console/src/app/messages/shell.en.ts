@@ -52,6 +52,7 @@ const en: Record<ShellKey, string> = {
   'problem.precondition_failed': 'Someone else changed this record; reload and try again',
   'problem.precondition_required': 'The version is missing; reload and try again',
   'problem.invalid_transition': 'Not allowed from the current status',
+  'problem.invalidTransitionAllowed': 'Not allowed from the current status. Allowed: {allowed}',
   'problem.rule_violation': 'This breaks a business rule',
   'problem.validation_failed': 'Some fields are invalid; check and retry',
   'problem.bad_request': 'The request is malformed',

@@ -56,6 +56,7 @@ const zh = {
   'problem.precondition_failed': '该记录已被他人修改，请重新加载后再操作',
   'problem.precondition_required': '缺少版本信息，请重新加载后再操作',
   'problem.invalid_transition': '当前状态不允许此操作',
+  'problem.invalidTransitionAllowed': '当前状态不允许此操作。可选：{allowed}',
   'problem.rule_violation': '不符合业务规则',
   'problem.validation_failed': '提交的内容有误，请检查后重试',
   'problem.bad_request': '请求格式有误',

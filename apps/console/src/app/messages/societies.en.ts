@@ -73,7 +73,6 @@ const en: Record<SocietiesKey, string> = {
   'society.transition.reasonRequired': 'Give a reason for the change',
   'society.transition.reasonPlaceholder': 'e.g. the civil-affairs approval number or the council resolution',
   'society.transition.done': 'Status changed to “{to}”',
-  'society.transition.invalid': 'Not allowed from the current status. Allowed: {allowed}',
   'society.transition.needsCreditCode': 'Record the unified social credit code first',
 
   'society.form.createTitle': 'New society',

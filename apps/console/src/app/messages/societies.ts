@@ -75,7 +75,6 @@ const zh = {
   'society.transition.reasonRequired': '请填写变更理由',
   'society.transition.reasonPlaceholder': '如：民政局登记批复文号、理事会决议等',
   'society.transition.done': '状态已变更为“{to}”',
-  'society.transition.invalid': '当前状态不允许此操作。可选：{allowed}',
   'society.transition.needsCreditCode': '需先登记统一社会信用代码',
 
   'society.form.createTitle': '新建学会',

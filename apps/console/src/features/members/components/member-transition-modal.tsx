@@ -1,9 +1,7 @@
 import { type MemberStatus, membershipLifecycle } from '@society-hub/domain';
 import { Alert, Button, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
-import { ReasonedTransitionModal, useSendTransition } from '@/components/reasoned-transition-modal';
-import { isApiError } from '@/lib/api-client';
-import { problemMessage } from '@/lib/problem-message';
+import { ReasonedTransitionModal, transitionRefusal, useSendTransition } from '@/components/reasoned-transition-modal';
 import { useTransitionMember } from '../api/transition-member';
 import type { Member } from '../api/types';
 import { useMemberLabels } from './labels';
@@ -11,7 +9,6 @@ import { isDuesUnpaid, memberActionKey } from './member-actions';
 // The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
 import '@/app/messages/labels';
 import '@/app/messages/members';
-import '@/app/messages/societies';
 
 const FINAL: readonly MemberStatus[] = ['rejected', 'withdrawn'];
 
@@ -44,15 +41,8 @@ export function MemberTransitionModal({
   const action = t(memberActionKey(member.status, to));
   const duesUnpaid = transition.isError && isDuesUnpaid(transition.error);
 
-  function errorText(error: unknown): string {
-    if (isApiError(error) && error.problem.code === 'invalid_transition') {
-      const allowed = (error.problem.allowed ?? [])
-        .map((status) => (membershipLifecycle.isState(status) ? labels.status(status) : status))
-        .join('、');
-      return t('society.transition.invalid', { allowed: allowed || t('common.none') });
-    }
-    return problemMessage(error, i18n);
-  }
+  const errorText = (error: unknown) =>
+    transitionRefusal(error, i18n, (status) => (membershipLifecycle.isState(status) ? labels.status(status) : status));
 
   return (
     <ReasonedTransitionModal

@@ -2,9 +2,7 @@ import { type SocietyStatus, societyLifecycle, societyTransitionBlockers } from 
 import { Alert, Button, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { type MessageKey, useI18n } from '@/app/i18n';
-import { ReasonedTransitionModal, useSendTransition } from '@/components/reasoned-transition-modal';
-import { isApiError } from '@/lib/api-client';
-import { problemMessage } from '@/lib/problem-message';
+import { ReasonedTransitionModal, transitionRefusal, useSendTransition } from '@/components/reasoned-transition-modal';
 import { useTransitionSociety } from '../api/transition-society';
 import type { Society } from '../api/types';
 import { useSocietyLabels } from './labels';
@@ -63,15 +61,8 @@ function TransitionModal({ society, to, onClose }: { society: Society; to: Socie
   });
   const action = t(actionKey(society.status, to));
 
-  function errorText(error: unknown): string {
-    if (isApiError(error) && error.problem.code === 'invalid_transition') {
-      const allowed = (error.problem.allowed ?? [])
-        .map((status) => (societyLifecycle.isState(status) ? labels.status(status) : status))
-        .join('、');
-      return t('society.transition.invalid', { allowed: allowed || t('common.none') });
-    }
-    return problemMessage(error, i18n);
-  }
+  const errorText = (error: unknown) =>
+    transitionRefusal(error, i18n, (status) => (societyLifecycle.isState(status) ? labels.status(status) : status));
 
   return (
     <ReasonedTransitionModal
