@@ -6,6 +6,7 @@ import { DEFAULT_LIMIT, decodeCursor, encodeCursor } from '../../lib/pagination'
 import type { Principal } from '../../lib/request-context';
 import { FEED_SORT, type FeedPosition, type FeedVisibility, type OutboxRow, readFeed } from './events.repository';
 import type { EventPageSchema, EventQuerySchema, EventSchema } from './events.schemas';
+import { societiesReached } from '../../lib/society-scope';
 
 export type FeedEvent = Static<typeof EventSchema>;
 
@@ -31,7 +32,7 @@ export function feedVisibility(principal: Principal): FeedVisibility {
   return {
     kind: 'some',
     families: readableEventFamilies(principal.scopes),
-    societyIds: principal.scope.kind === 'some' ? principal.scope.societyIds : null,
+    societyIds: societiesReached(principal.scope),
   };
 }
 

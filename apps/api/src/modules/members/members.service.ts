@@ -19,7 +19,7 @@ import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/paginati
 import type { PersonalDataVault } from '../../lib/personal-data';
 import type { Caller, Principal } from '../../lib/request-context';
 import { rowValidator } from '../../lib/row-validation';
-import { inScope } from '../../lib/society-scope';
+import { inScope, societiesReached } from '../../lib/society-scope';
 import { containsPattern, prefixPattern } from '../../lib/sql';
 import { type Change, type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
@@ -529,10 +529,8 @@ export class MemberService {
             : []),
         ]),
       );
-    if (principal.scope.kind === 'some') {
-      if (principal.scope.societyIds.length === 0) return { items: [] };
-      q = q.where('members.society_id', 'in', principal.scope.societyIds);
-    }
+    const reached = societiesReached(principal.scope);
+    if (reached) q = q.where('members.society_id', 'in', reached);
     const rows = await q.orderBy('societies.name').orderBy('members.id').limit(200).execute();
     return {
       items: rows.map((r) => ({

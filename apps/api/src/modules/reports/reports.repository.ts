@@ -4,6 +4,7 @@ import type { AnnualReportsTable, Database, InspectionsTable } from '../../db/da
 import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
 import type { SocietyScope } from '../../lib/request-context';
 import type { Trx } from '../../lib/write';
+import { societiesReached } from '../../lib/society-scope';
 
 type Executor = DB | Trx;
 export type ReportRow = Selectable<AnnualReportsTable> & { society_name: string };
@@ -33,10 +34,8 @@ export async function listReports(
   keyset: Keyset,
 ): Promise<ReportRow[]> {
   let query = reportsQuery(db);
-  if (scope.kind === 'some') {
-    if (scope.societyIds.length === 0) return [];
-    query = query.where('annual_reports.society_id', 'in', scope.societyIds);
-  }
+  const reached = societiesReached(scope);
+  if (reached) query = query.where('annual_reports.society_id', 'in', reached);
   if (filters.societyId) query = query.where('annual_reports.society_id', '=', filters.societyId);
   if (filters.year !== undefined) query = query.where('annual_reports.year', '=', filters.year);
   if (filters.status) query = query.where('annual_reports.status', '=', filters.status);
