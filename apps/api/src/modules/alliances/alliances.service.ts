@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { AlliancesTable, Database } from '../../db/database';
 import { errors } from '../../lib/errors';
-import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
+import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
 import type { Caller, SocietyScope } from '../../lib/request-context';
 import { EVERY_SOCIETY, societiesReached } from '../../lib/society-scope';
 import { type Trx, write } from '../../lib/write';
@@ -59,23 +59,12 @@ export class AllianceService {
     for (const societies of [query.societyId ? [query.societyId] : null, reached]) {
       if (societies) q = q.where((eb) => eb.exists(membersAmong(eb, societies)));
     }
-    const after = afterCursor(keyset, 'alliances.id');
-    if (after) q = q.where(after);
-    const rows = await q
-      .orderBy('alliances.name')
-      .orderBy('alliances.id')
-      .limit(keyset.limit + 1)
-      .execute();
+    const { rows, nextCursor } = await paginate(q, keyset, 'alliances.id');
     const members = await membersOf(
       this.db,
       rows.map((r) => r.id),
     );
-    return toPage(
-      rows,
-      keyset,
-      (r) => ({ value: r.name, id: r.id }),
-      (r) => toAlliance(r, members.get(r.id) ?? []),
-    );
+    return { items: rows.map((r) => toAlliance(r, members.get(r.id) ?? [])), nextCursor };
   }
 
   private async load(db: DB | Trx, id: string, forUpdate = false, scope: SocietyScope = EVERY_SOCIETY) {

@@ -4,9 +4,9 @@ import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
 import { DEFAULT_LIMIT, decodeCursor, encodeCursor } from '../../lib/pagination';
 import type { Principal } from '../../lib/request-context';
+import { societiesReached } from '../../lib/society-scope';
 import { FEED_SORT, type FeedPosition, type FeedVisibility, type OutboxRow, readFeed } from './events.repository';
 import type { EventPageSchema, EventQuerySchema, EventSchema } from './events.schemas';
-import { societiesReached } from '../../lib/society-scope';
 
 export type FeedEvent = Static<typeof EventSchema>;
 

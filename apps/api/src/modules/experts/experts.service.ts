@@ -7,7 +7,7 @@ import type { Database, ExpertsTable } from '../../db/database';
 import { type ImportReport, runImport } from '../../lib/bulk-import';
 import { errors, type FieldError } from '../../lib/errors';
 import { localToday } from '../../lib/local-date';
-import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
+import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import type { Caller, SocietyScope } from '../../lib/request-context';
 import { rowValidator } from '../../lib/row-validation';
@@ -198,23 +198,12 @@ export class ExpertService {
       const pattern = containsPattern(query.q.trim());
       q = q.where((eb) => eb.or([eb('experts.name', 'ilike', pattern), eb('experts.employer', 'ilike', pattern)]));
     }
-    const after = afterCursor(keyset, 'experts.id');
-    if (after) q = q.where(after);
-    const rows = await q
-      .orderBy('experts.name')
-      .orderBy('experts.id')
-      .limit(keyset.limit + 1)
-      .execute();
+    const { rows, nextCursor } = await paginate(q, keyset, 'experts.id');
     const societies = await this.societiesOf(
       this.db,
       rows.map((r) => r.id),
     );
-    return toPage(
-      rows,
-      keyset,
-      (r) => ({ value: r.name, id: r.id }),
-      (r) => toExpert(r, reachedOf(scope, societies.get(r.id) ?? []), 'list'),
-    );
+    return { items: rows.map((r) => toExpert(r, reachedOf(scope, societies.get(r.id) ?? []), 'list')), nextCursor };
   }
 
   /** Society names by id, for the export; a society that is gone keeps its id. */

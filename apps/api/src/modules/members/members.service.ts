@@ -15,7 +15,7 @@ import { type BatchRowResult, type PreparedRow, runImport } from '../../lib/bulk
 import { errors, type FieldError } from '../../lib/errors';
 import { type ColumnTypes, insertMany } from '../../lib/insert-many';
 import { localToday } from '../../lib/local-date';
-import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
+import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import type { Caller, Principal } from '../../lib/request-context';
 import { rowValidator } from '../../lib/row-validation';
@@ -464,19 +464,8 @@ export class MemberService {
         q = q.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('employer', 'ilike', pattern)]));
       }
     }
-    const after = afterCursor(keyset, 'id');
-    if (after) q = q.where(after);
-    const rows = await q
-      .orderBy(sql.ref(keyset.sort.column), keyset.sort.direction)
-      .orderBy('id', keyset.sort.direction)
-      .limit(keyset.limit + 1)
-      .execute();
-    return toPage(
-      rows,
-      keyset,
-      (row) => ({ value: keyset.sort.column === 'name' ? row.name : row.created_at.toISOString(), id: row.id }),
-      (row) => toMember(row, 'list'),
-    );
+    const { rows, nextCursor } = await paginate(q, keyset, 'id');
+    return { items: rows.map((row) => toMember(row, 'list')), nextCursor };
   }
 
   /** A member the caller may reach (their society in scope), else 404. */

@@ -3,8 +3,8 @@ import type { DB } from '../../db/connect';
 import type { AnnualReportsTable, Database, InspectionsTable } from '../../db/database';
 import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
 import type { SocietyScope } from '../../lib/request-context';
-import type { Trx } from '../../lib/write';
 import { societiesReached } from '../../lib/society-scope';
+import type { Trx } from '../../lib/write';
 
 type Executor = DB | Trx;
 export type ReportRow = Selectable<AnnualReportsTable> & { society_name: string };
