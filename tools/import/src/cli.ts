@@ -22,7 +22,7 @@ import {
   TransferError,
   withRetry,
 } from './importer';
-import { checkEncoding, formatOf, SourceError } from './source';
+import { checkEncoding, formatOf, SheetError } from './source';
 import { ENTITIES, type EntityName, isEntityName } from './spec';
 import { expertsTarget, membersTarget } from './targets';
 import { writeTemplate } from './xlsx-write';
@@ -237,7 +237,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
     }
-    if (error instanceof UsageError || error instanceof SourceError) {
+    if (error instanceof UsageError || error instanceof SheetError) {
       process.stderr.write(`错误：${error.message}\n`);
     } else if (error instanceof TransferError) {
       process.stderr.write(`错误：${error.message}\n`);
