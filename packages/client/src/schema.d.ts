@@ -2713,6 +2713,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             birthDate?: string | null;
+            /** @description A mainland mobile (13800138000, +8613800138000) or a landline with its area code (010-12345678) */
             phone?: string | null;
             /** Format: email */
             email?: string | null;
@@ -2741,6 +2742,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             birthDate?: string | null;
+            /** @description A mainland mobile (13800138000, +8613800138000) or a landline with its area code (010-12345678) */
             phone?: string | null;
             /** Format: email */
             email?: string | null;
@@ -2856,6 +2858,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             birthDate?: string | null;
+            /** @description A mainland mobile (13800138000, +8613800138000) or a landline with its area code (010-12345678) */
             phone?: string | null;
             /** Format: email */
             email?: string | null;
@@ -2874,6 +2877,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             birthDate?: string | null;
+            /** @description A mainland mobile (13800138000, +8613800138000) or a landline with its area code (010-12345678) */
             phone?: string | null;
             /** Format: email */
             email?: string | null;
