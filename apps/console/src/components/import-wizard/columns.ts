@@ -41,6 +41,21 @@ export function sheetField(fields: readonly FieldSpec[], field: string): FieldSp
   return found;
 }
 
+export type PersonField = 'name' | 'gender' | 'birthDate' | 'idNumber' | 'phone' | 'email' | 'employer';
+
+/** The person's columns, the same for members and experts; `column` gives each its entity's label. */
+export function personColumns(column: (field: PersonField) => ImportColumn): Record<PersonField, ImportColumn> {
+  return {
+    name: column('name'),
+    gender: column('gender'),
+    birthDate: column('birthDate'),
+    idNumber: column('idNumber'),
+    phone: column('phone'),
+    email: column('email'),
+    employer: column('employer'),
+  };
+}
+
 /** Names (normalised with `comparable`) → ids, for `lookup` columns. */
 export type Lookup = ReadonlyMap<string, string>;
 

@@ -1,5 +1,11 @@
 import { comparable, EXPERT_FIELDS } from '@society-hub/sheets';
-import { type ImportColumn, type ImportSpec, type Lookup, sheetField } from '@/components/import-wizard/columns';
+import {
+  type ImportColumn,
+  type ImportSpec,
+  type Lookup,
+  personColumns,
+  sheetField,
+} from '@/components/import-wizard/columns';
 import { getSocieties } from '@/features/societies/api/get-societies';
 
 export const EXPERT_IMPORT_FIELDS = [
@@ -43,13 +49,7 @@ const column = (field: Exclude<ExpertImportField, 'societyIds'>): ImportColumn =
 export const EXPERT_IMPORT: ImportSpec<ExpertImportField> = {
   fields: EXPERT_IMPORT_FIELDS,
   columns: {
-    name: column('name'),
-    gender: column('gender'),
-    birthDate: column('birthDate'),
-    idNumber: column('idNumber'),
-    phone: column('phone'),
-    email: column('email'),
-    employer: column('employer'),
+    ...personColumns(column),
     titleLevel: { ...column('titleLevel'), refused: 'expert.seniorOnly' },
     disciplines: column('disciplines'),
     pools: column('pools'),

@@ -1,5 +1,5 @@
 import { MEMBER_FIELDS } from '@society-hub/sheets';
-import { type ImportColumn, type ImportSpec, sheetField } from '@/components/import-wizard/columns';
+import { type ImportColumn, type ImportSpec, personColumns, sheetField } from '@/components/import-wizard/columns';
 
 /** The member fields a column can feed, in the order of the template. */
 export const MEMBER_IMPORT_FIELDS = [
@@ -35,13 +35,7 @@ const column = (field: MemberImportField): ImportColumn => ({
 export const MEMBER_IMPORT: ImportSpec<MemberImportField> = {
   fields: MEMBER_IMPORT_FIELDS,
   columns: {
-    name: column('name'),
-    gender: column('gender'),
-    birthDate: column('birthDate'),
-    idNumber: column('idNumber'),
-    phone: column('phone'),
-    email: column('email'),
-    employer: column('employer'),
+    ...personColumns(column),
     titleLevel: column('titleLevel'),
     discipline: column('discipline'),
     degree: column('degree'),
