@@ -15,12 +15,11 @@ export async function* parseCsv(pieces: AsyncIterable<string>): AsyncGenerator<S
   let afterCr = false;
   let first = true;
 
-  const endRecord = (): SheetRow | undefined => {
+  const endRecord = (): SheetRow => {
     record.push(field);
     field = '';
     const cells: Cell[] = record;
     record = [];
-    if (cells.length === 1 && cells[0] === '') return undefined;
     return { rowNumber: line, cells };
   };
 
@@ -58,8 +57,7 @@ export async function* parseCsv(pieces: AsyncIterable<string>): AsyncGenerator<S
         record.push(field);
         field = '';
       } else if (c === '\n' || c === '\r') {
-        const row = endRecord();
-        if (row) rows.push(row);
+        rows.push(endRecord());
         line += 1;
         afterCr = c === '\r';
       } else if (c === '"' && field === '') {
@@ -70,8 +68,5 @@ export async function* parseCsv(pieces: AsyncIterable<string>): AsyncGenerator<S
     }
     yield* rows;
   }
-  if (field !== '' || record.length > 0 || quoted) {
-    const row = endRecord();
-    if (row) yield row;
-  }
+  if (field !== '' || record.length > 0 || quoted) yield endRecord();
 }

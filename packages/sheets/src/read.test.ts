@@ -226,6 +226,16 @@ describe('reading CSV', () => {
     expect(read[1]?.rowNumber).toBe(3);
   });
 
+  it('skips blank rows and counts the lines a quoted line break adds', async () => {
+    const csv = '姓名,备注\r\n,,\r\n\r\n"王""小""明","第一行\n第二行"\n  ,\n李四,\n';
+    const read = await readAll(readSheet('csv', bytesSource(new TextEncoder().encode(csv))));
+    expect(read).toEqual([
+      { rowNumber: 1, cells: ['姓名', '备注'] },
+      { rowNumber: 5, cells: ['王"小"明', '第一行\n第二行'] },
+      { rowNumber: 7, cells: ['李四', ''] },
+    ]);
+  });
+
   it('reads GB18030 (also when asked for gbk), characters beyond GBK included', { timeout: 60_000 }, async () => {
     const bytes = new Uint8Array(iconv.encode(text, 'gb18030'));
     for (const encoding of ['gb18030', 'gbk', 'GB2312']) {

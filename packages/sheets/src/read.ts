@@ -1,5 +1,5 @@
 /** Every non-blank row of a CSV or XLSX file, the header first: the one way both importers read a sheet. */
-import type { SheetRow } from './cells';
+import { isBlank, type SheetRow } from './cells';
 import { parseCsv } from './csv';
 import { decodeText } from './decode';
 import { type ByteSource, chunksOf, SheetError } from './source';
@@ -23,10 +23,12 @@ export interface ReadOptions {
   encoding?: string;
 }
 
-export function readSheet(
+/** Entirely blank rows (`,,,` in a CSV, cells holding only spaces) are skipped. */
+export async function* readSheet(
   format: SheetFormat,
   source: ByteSource,
   options: ReadOptions = {},
 ): AsyncGenerator<SheetRow> {
-  return format === 'csv' ? parseCsv(decodeText(chunksOf(source), options.encoding)) : readXlsx(source);
+  const rows = format === 'csv' ? parseCsv(decodeText(chunksOf(source), options.encoding)) : readXlsx(source);
+  for await (const row of rows) if (!row.cells.every((cell) => isBlank(cell))) yield row;
 }

@@ -4,7 +4,7 @@
  * wall-clock value Excel shows), booleans, formulas as their cached result, error values as blank.
  * Only the shared strings and the styles are held whole; the worksheet is streamed.
  */
-import { type Cell, isBlank, type SheetRow } from './cells';
+import type { Cell, SheetRow } from './cells';
 import { decodeText } from './decode';
 import { type ByteSource, SheetError } from './source';
 import { type XmlEvent, xmlEvents } from './xml';
@@ -290,7 +290,7 @@ export async function* readXlsx(source: ByteSource): AsyncGenerator<SheetRow> {
             column += 1;
             break;
           case 'row':
-            if (!cells.every((c) => isBlank(c))) rows.push({ rowNumber, cells });
+            rows.push({ rowNumber, cells });
             cells = [];
             break;
         }

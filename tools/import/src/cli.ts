@@ -195,7 +195,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
       .addOption(new Option('--parallel <n>', '同时上传的批数').argParser(integer('--parallel', 1, 8)).default(2))
       .option('--report <file>', '被拒绝行的报告（CSV），默认 <file>.rejected.csv')
       .option('--resume', '跳过断点文件中已完成的批次', false)
-      .option('--encoding <name>', 'CSV 文件的编码：utf-8 或 gb18030', 'utf-8')
+      .option('--encoding <name>', 'CSV 文件的编码：utf-8 或 gb18030（gbk、gb2312 按 gb18030 读取）', 'utf-8')
       .addOption(new Option('--retries <n>', '一批失败后的重试次数').argParser(integer('--retries', 0, 20)).default(5))
       .addOption(
         new Option('--timeout <seconds>', '单次请求的超时（秒）').argParser(integer('--timeout', 1, 3600)).default(120),
