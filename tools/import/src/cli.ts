@@ -22,7 +22,7 @@ import {
   TransferError,
   withRetry,
 } from './importer';
-import { checkEncoding, formatOf, SheetError } from './source';
+import { checkEncoding, checkReadable, formatOf, SheetError } from './source';
 import { ENTITIES, type EntityName, isEntityName } from './spec';
 import { expertsTarget, membersTarget } from './targets';
 import { writeTemplate } from './xlsx-write';
@@ -137,6 +137,7 @@ async function importCommand(entity: EntityName, file: string, flags: ImportFlag
   const input = userPath(file);
   formatOf(input);
   checkEncoding(flags.encoding);
+  await checkReadable(input);
   const target = targetFor(entity, flags);
   const scope = entity === 'members' ? 'members:write' : 'experts:write';
   const credentials = credentialsFromEnv(process.env, scope);

@@ -31,6 +31,15 @@ export function checkEncoding(encoding: string): void {
   canonicalEncoding(encoding);
 }
 
+/** Opens the file and closes it again: a missing or unreadable file is reported before logging in. */
+export async function checkReadable(file: string): Promise<void> {
+  try {
+    await (await open(file, 'r')).close();
+  } catch (error) {
+    throw openError(file, error);
+  }
+}
+
 /** Every non-blank row of the file, the header first. */
 export async function* readRows(file: string, options: ReadOptions): AsyncGenerator<SheetRow> {
   const format = formatOf(file);
