@@ -2721,6 +2721,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             birthDate?: string | null;
+            /** @description A mainland mobile (13800138000, +8613800138000) or a landline with its area code (010-12345678) */
             phone?: string | null;
             /** Format: email */
             email?: string | null;
@@ -2749,6 +2750,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             birthDate?: string | null;
+            /** @description A mainland mobile (13800138000, +8613800138000) or a landline with its area code (010-12345678) */
             phone?: string | null;
             /** Format: email */
             email?: string | null;
@@ -2864,6 +2866,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             birthDate?: string | null;
+            /** @description A mainland mobile (13800138000, +8613800138000) or a landline with its area code (010-12345678) */
             phone?: string | null;
             /** Format: email */
             email?: string | null;
@@ -2882,6 +2885,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             birthDate?: string | null;
+            /** @description A mainland mobile (13800138000, +8613800138000) or a landline with its area code (010-12345678) */
             phone?: string | null;
             /** Format: email */
             email?: string | null;
