@@ -348,7 +348,10 @@ describe('paging through members', () => {
         url: `/v1/societies/${society}/members?sort=${sort}&limit=100`,
         token: admin,
       });
-      expect(seen.map((m) => m.id), sort).toEqual(whole.json<{ items: { id: string }[] }>().items.map((m) => m.id));
+      expect(
+        seen.map((m) => m.id),
+        sort,
+      ).toEqual(whole.json<{ items: { id: string }[] }>().items.map((m) => m.id));
     }
   });
 });
