@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, dayOfWeek, isIsoDate, parseRfc3339, shanghaiDateOf } from './dates';
+import { addCalendarDays, dayOfWeek, isIsoDate, localToday, parseRfc3339, shanghaiDateOf } from './dates';
 
 describe('calendar dates', () => {
   it('accepts real YYYY-MM-DD dates only', () => {
@@ -61,5 +61,13 @@ describe('RFC 3339 timestamps', () => {
         },
       ),
     );
+  });
+});
+
+describe('the calendar day', () => {
+  it('is Shanghai’s: 16:30 UTC on 30 April is already 1 May there, and 23:59 UTC on 31 December the next year', () => {
+    expect(localToday(new Date('2026-04-30T16:30:00Z'))).toBe('2026-05-01');
+    expect(localToday(new Date('2026-04-30T15:59:59.999Z'))).toBe('2026-04-30');
+    expect(localToday(new Date('2026-12-31T23:59:00Z'))).toBe('2027-01-01');
   });
 });

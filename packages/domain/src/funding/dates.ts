@@ -71,6 +71,15 @@ export function parseRfc3339(value: string): number | null {
 }
 
 /** The Asia/Shanghai (UTC+8) calendar date of an RFC 3339 timestamp, or null when it is not one. */
+/**
+ * The Association's calendar day now (Asia/Shanghai): calls open and close, reports and reminders fall
+ * due, and members join by the day people in the city see on their wall — not by UTC's date (wrong until
+ * 08:00) nor by the browser's or server's own time zone.
+ */
+export function localToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 export function shanghaiDateOf(timestamp: string): string | null {
   const ms = parseRfc3339(timestamp);
   if (ms === null) return null;
