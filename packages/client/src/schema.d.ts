@@ -1645,6 +1645,7 @@ export interface components {
         };
         LoginRequest: {
             username: string;
+            /** Format: password */
             password: string;
         };
         TokenResponse: {
@@ -1710,7 +1711,10 @@ export interface components {
             /** @description 3–50 letters, digits, . _ - */
             username: string;
             displayName?: string | null;
-            /** @description At least 10 characters; write-only, stored as a scrypt hash */
+            /**
+             * Format: password
+             * @description At least 10 characters; write-only, stored as a scrypt hash
+             */
             password: string;
             role: components["schemas"]["Role"];
             /** @description For society_officer: the societies they keep (at least one); empty for other roles */
@@ -1736,7 +1740,10 @@ export interface components {
             disabled?: boolean;
         };
         PasswordReset: {
-            /** @description At least 10 characters; write-only, stored as a scrypt hash */
+            /**
+             * Format: password
+             * @description At least 10 characters; write-only, stored as a scrypt hash
+             */
             password: string;
         };
         UserPage: {
@@ -1819,6 +1826,7 @@ export interface components {
             /** @description client_credentials */
             grant_type: string;
             client_id?: string;
+            /** Format: password */
             client_secret?: string;
             /** @description Space-separated subset of the client’s scopes */
             scope?: string;
@@ -4658,6 +4666,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (413) */
             413: {
                 headers: {
@@ -4741,6 +4758,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -4788,6 +4814,15 @@ export interface operations {
             };
             /** @description Problem (400) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4931,6 +4966,15 @@ export interface operations {
             };
             /** @description Problem (401) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5109,6 +5153,15 @@ export interface operations {
             };
             /** @description Problem (409) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5493,6 +5546,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (412) */
             412: {
                 headers: {
@@ -5624,6 +5686,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5810,6 +5881,15 @@ export interface operations {
             };
             /** @description Problem (403) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6022,6 +6102,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (412) */
             412: {
                 headers: {
@@ -6149,6 +6238,24 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7113,6 +7220,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (428) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -7517,6 +7633,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (413) */
             413: {
                 headers: {
@@ -7632,6 +7757,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (412) */
             412: {
                 headers: {
@@ -7737,6 +7871,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8517,6 +8660,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (412) */
             412: {
                 headers: {
@@ -9173,6 +9325,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (412) */
             412: {
                 headers: {
@@ -9658,6 +9819,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (413) */
             413: {
                 headers: {
@@ -9669,6 +9839,15 @@ export interface operations {
             };
             /** @description Problem (415) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10880,6 +11059,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (413) */
             413: {
                 headers: {
@@ -10891,6 +11079,15 @@ export interface operations {
             };
             /** @description Problem (415) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11381,6 +11578,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (412) */
             412: {
                 headers: {
@@ -11580,6 +11786,15 @@ export interface operations {
             };
             /** @description Problem (403) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12173,6 +12388,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (413) */
             413: {
                 headers: {
@@ -12368,6 +12592,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12682,6 +12915,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14508,6 +14750,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (413) */
             413: {
                 headers: {
@@ -16140,6 +16391,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (413) */
             413: {
                 headers: {
@@ -16558,6 +16818,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (413) */
             413: {
                 headers: {
@@ -16750,6 +17019,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16959,6 +17237,15 @@ export interface operations {
             };
             /** @description Problem (409) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 import type { Static, TProperties, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { FieldError } from './errors';
+import { trimDeclaredText } from './request-text';
 
 /**
  * Validates rows of a bulk request against a named schema, so one bad row is reported on its own
@@ -13,14 +14,23 @@ export interface RowValidator<Row> {
   errors(row: unknown): FieldError[];
 }
 
+/**
+ * A row of a request is text from a client like any other: unless `asStored`, its declared strings
+ * are trimmed in place before they are checked, as the validation layer does for a whole request
+ * (lib/request-text.ts). A stored value is checked as it is.
+ */
 export function rowValidator<Context extends TProperties, Type extends TSchema>(
   context: Context,
   schema: Type,
+  options: { asStored?: boolean } = {},
 ): RowValidator<Static<Type, Context>> {
   const compiled = Compile(context, schema);
+  const lookup = (id: string): unknown => (Object.hasOwn(context, id) ? context[id] : undefined);
+  const prepared = (row: unknown): unknown => (options.asStored ? row : trimDeclaredText(schema, row, lookup));
   return {
-    check: (row): row is Static<Type, Context> => compiled.Check(row),
-    errors(row) {
+    check: (row): row is Static<Type, Context> => compiled.Check(prepared(row)),
+    errors(raw) {
+      const row = prepared(raw);
       if (compiled.Check(row)) return [];
       const out: FieldError[] = [];
       for (const error of compiled.Errors(row)) {
