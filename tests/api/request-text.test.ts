@@ -117,20 +117,36 @@ describe('text is trimmed, and blank is empty', () => {
       headers: { 'if-match': '"1"' },
       payload: { disciplines: ['化学', ' '] },
     });
-    expect(blankItem.statusCode, blankItem.body).toBe(400);
-    expect(fieldErrors(blankItem.body)).toContainEqual(
-      expect.objectContaining({ path: '/body/disciplines/1', code: 'minLength' }),
-    );
+    expect(blankItem.statusCode, blankItem.body).toBe(422);
+    expect(fieldErrors(blankItem.body)).toEqual([
+      expect.objectContaining({ path: '/body/disciplines/1', code: 'required' }),
+    ]);
     const tab = await t.request({
       method: 'POST',
       url: '/v1/experts',
       token: admin,
       payload: expert({ disciplines: ['\t'] }),
     });
-    expect(tab.statusCode, tab.body).toBe(400);
-    expect(fieldErrors(tab.body)).toContainEqual(
-      expect.objectContaining({ path: '/body/disciplines/0', code: 'minLength' }),
+    expect(tab.statusCode, tab.body).toBe(422);
+    expect(fieldErrors(tab.body)).toEqual([expect.objectContaining({ path: '/body/disciplines/0', code: 'required' })]);
+    // Blank among malformed fields: the request is malformed (400), and the blank one is named too.
+    const mixed = await t.request({
+      method: 'POST',
+      url: '/v1/experts',
+      token: admin,
+      payload: expert({ name: ' ', titleLevel: 'junior' }),
+    });
+    expect(mixed.statusCode, mixed.body).toBe(400);
+    expect(fieldErrors(mixed.body).map((e) => [e.path, e.code])).toEqual(
+      expect.arrayContaining([
+        ['/body/name', 'required'],
+        ['/body/titleLevel', 'enum'],
+      ]),
     );
+    // The empty string is not blank text: it stays a schema error.
+    const empty = await t.request({ method: 'POST', url: '/v1/experts', token: admin, payload: expert({ name: '' }) });
+    expect(empty.statusCode).toBe(400);
+    expect(fieldErrors(empty.body)).toContainEqual(expect.objectContaining({ path: '/body/name', code: 'minLength' }));
     const stored = await t.request({ method: 'GET', url: `/v1/experts/${created.json().id}`, token: admin });
     expect(stored.json()).toMatchObject({ disciplines: ['化学', '物理'], version: 1 });
   });
@@ -144,7 +160,10 @@ describe('text is trimmed, and blank is empty', () => {
     });
     expect(response.statusCode, response.body).toBe(200);
     const [blank, fine] = response.json().results;
-    expect(blank).toMatchObject({ outcome: 'error', errors: [expect.objectContaining({ path: '/disciplines/0' })] });
+    expect(blank).toMatchObject({
+      outcome: 'error',
+      errors: [expect.objectContaining({ path: '/disciplines/0', code: 'required' })],
+    });
     expect(fine).toMatchObject({ outcome: 'created' });
   });
 

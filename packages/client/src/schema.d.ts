@@ -4693,6 +4693,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -5000,6 +5009,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -5251,6 +5269,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -5447,6 +5474,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5807,6 +5843,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -6003,6 +6048,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6345,6 +6399,15 @@ export interface operations {
             };
             /** @description Problem (403) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6731,6 +6794,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -6828,6 +6900,15 @@ export interface operations {
             };
             /** @description Problem (412) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7081,6 +7162,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -7319,6 +7409,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -7533,6 +7632,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7768,6 +7876,15 @@ export interface operations {
             };
             /** @description Problem (412) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8018,6 +8135,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -8101,6 +8227,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8317,6 +8452,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8551,6 +8695,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8800,6 +8953,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -8875,6 +9037,15 @@ export interface operations {
             };
             /** @description Problem (403) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9029,6 +9200,15 @@ export interface operations {
             };
             /** @description Problem (403) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9239,6 +9419,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -9336,6 +9525,15 @@ export interface operations {
             };
             /** @description Problem (412) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9590,6 +9788,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9953,6 +10160,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -10032,6 +10248,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10192,6 +10417,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10431,6 +10665,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -10646,6 +10889,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -10854,6 +11106,15 @@ export interface operations {
             };
             /** @description Problem (403) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11181,6 +11442,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -11412,6 +11682,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -11482,6 +11761,15 @@ export interface operations {
             };
             /** @description Problem (403) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11712,6 +12000,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -11908,6 +12205,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12295,6 +12601,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -12503,6 +12818,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12832,6 +13156,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -13039,6 +13372,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13261,6 +13603,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -13340,6 +13691,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13579,6 +13939,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -13796,6 +14165,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14028,6 +14406,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14856,6 +15243,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -15279,6 +15675,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -15484,6 +15889,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15723,6 +16137,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -15938,6 +16361,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -16017,6 +16449,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16578,6 +17019,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -16658,6 +17108,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -16730,6 +17189,15 @@ export interface operations {
             };
             /** @description Problem (403) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16940,6 +17408,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -17044,6 +17521,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (428) */
             428: {
                 headers: {
@@ -17137,6 +17623,15 @@ export interface operations {
             };
             /** @description Problem (404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17324,6 +17819,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -17399,6 +17903,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (429) */
             429: {
                 headers: {
@@ -17459,6 +17972,15 @@ export interface operations {
             };
             /** @description Problem (400) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,7 +5,8 @@
  * - No string anywhere — a value or an object key, at any depth, whatever the schema says — may
  *   contain U+0000: PostgreSQL refuses it in text and jsonb, so it would otherwise be a 500.
  * - Every string the schema declares as a string is trimmed before it is validated, so a blank
- *   value is the empty string and `minLength: 1` refuses it — for fields and array items alike.
+ *   value is the empty string and `minLength: 1` refuses it — for fields and array items alike —
+ *   as `required` (a blank is a missing value), 422 when nothing else is wrong with the request.
  *   Strings whose whitespace is part of the value (`format: 'password'`, see `Secret` in
  *   lib/schemas.ts) are kept exactly as sent.
  */
@@ -51,37 +52,51 @@ function declaresString(schema: Schema): boolean {
 
 /**
  * `value` with every string that `schema` declares trimmed (see above). Objects and arrays are
- * changed in place, so a request part keeps its identity; a string is returned trimmed.
+ * changed in place, so a request part keeps its identity; a string is returned trimmed. `onBlank`
+ * hears the JSON Pointer of each string that was all whitespace (and so is now empty).
  */
-export function trimDeclaredText(schema: unknown, value: unknown, lookup: SchemaLookup, depth = 0): unknown {
-  if (depth > MAX_SCHEMA_DEPTH || !isSchema(schema)) return value;
-  const s = resolved(schema, lookup);
-  if (s === undefined || keepsWhitespace(s)) return value;
-  let result = value;
-  for (const combinator of ['anyOf', 'oneOf', 'allOf']) {
-    const branches = s[combinator];
-    if (!Array.isArray(branches)) continue;
-    // Trimming is idempotent, so every branch may have its say.
-    for (const branch of branches) result = trimDeclaredText(branch, result, lookup, depth + 1);
-  }
-  if (typeof result === 'string') return declaresString(s) ? result.trim() : result;
-  if (Array.isArray(result)) {
-    if (isSchema(s.items)) {
-      for (let i = 0; i < result.length; i++) result[i] = trimDeclaredText(s.items, result[i], lookup, depth + 1);
+export function trimDeclaredText(
+  schema: unknown,
+  value: unknown,
+  lookup: SchemaLookup,
+  onBlank: (path: string) => void = () => {},
+): unknown {
+  const walk = (node: unknown, data: unknown, path: string, depth: number): unknown => {
+    if (depth > MAX_SCHEMA_DEPTH || !isSchema(node)) return data;
+    const s = resolved(node, lookup);
+    if (s === undefined || keepsWhitespace(s)) return data;
+    let result = data;
+    for (const combinator of ['anyOf', 'oneOf', 'allOf']) {
+      const branches = s[combinator];
+      if (!Array.isArray(branches)) continue;
+      // Trimming is idempotent, so every branch may have its say.
+      for (const branch of branches) result = walk(branch, result, path, depth + 1);
+    }
+    if (typeof result === 'string') {
+      if (!declaresString(s)) return result;
+      const trimmed = result.trim();
+      if (trimmed === '' && result !== '') onBlank(path);
+      return trimmed;
+    }
+    if (Array.isArray(result)) {
+      if (isSchema(s.items)) {
+        for (let i = 0; i < result.length; i++) result[i] = walk(s.items, result[i], `${path}/${i}`, depth + 1);
+      }
+      return result;
+    }
+    if (isContainer(result)) {
+      const properties = isSchema(s.properties) ? s.properties : {};
+      for (const key of Object.keys(result)) {
+        if (key === '__proto__') continue;
+        const fieldSchema = Object.hasOwn(properties, key) ? properties[key] : s.additionalProperties;
+        const before = result[key];
+        const after = walk(fieldSchema, before, `${path}/${pointerSegment(key)}`, depth + 1);
+        if (after !== before) result[key] = after;
+      }
     }
     return result;
-  }
-  if (isContainer(result)) {
-    const properties = isSchema(s.properties) ? s.properties : {};
-    for (const key of Object.keys(result)) {
-      if (key === '__proto__') continue;
-      const fieldSchema = Object.hasOwn(properties, key) ? properties[key] : s.additionalProperties;
-      const before = result[key];
-      const after = trimDeclaredText(fieldSchema, before, lookup, depth + 1);
-      if (after !== before) result[key] = after;
-    }
-  }
-  return result;
+  };
+  return walk(schema, value, '', 0);
 }
 
 function pointerSegment(key: string): string {
@@ -116,3 +131,4 @@ export function nulCharacterPaths(value: unknown): string[] {
 }
 
 export const NUL_CHARACTER_MESSAGE = 'must not contain the NUL character (U+0000)';
+export const BLANK_MESSAGE = 'This field is required; a value of blanks is no value.';

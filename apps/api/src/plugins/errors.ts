@@ -89,9 +89,13 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as Partial<FastifyError>;
   if (Array.isArray(fastifyError.validation)) {
-    return new AppError(400, 'validation_failed', 'The request does not match the schema.', {
-      errors: fieldErrorsFromValidation(fastifyError.validation, fastifyError.validationContext),
-    });
+    const errors = fieldErrorsFromValidation(fastifyError.validation, fastifyError.validationContext);
+    // A request whose only fault is text made of blanks fits the schema's shape: refused as the
+    // rules refuse a missing value (422), not as a malformed request (lib/request-text.ts).
+    if (fastifyError.validation.every((v: AjvLikeError) => v.params?.blank === true)) {
+      return new AppError(422, 'validation_failed', 'A required field is blank.', { errors });
+    }
+    return new AppError(400, 'validation_failed', 'The request does not match the schema.', { errors });
   }
   if (connectionCode(error)) {
     return new AppError(
@@ -202,6 +206,10 @@ export const errorsPlugin = fp(
       const statuses = [...COMMON_ERROR_STATUSES];
       if (route.config?.access !== 'public') statuses.push(...AUTHENTICATED_ERROR_STATUSES);
       if (route.schema.body) statuses.push(413, 415);
+      // plugins/validation.ts: a request whose only fault is blank text is 422.
+      if (route.schema.body || route.schema.querystring || route.schema.params || route.schema.headers) {
+        statuses.push(422);
+      }
       if (declaresHeader(route, 'if-match')) statuses.push(...IF_MATCH_ERROR_STATUSES);
       // toAppError answers a unique violation with 409, whichever write meets it.
       if ([route.method].flat().some((m) => WRITE_METHODS.has(m))) statuses.push(409);

@@ -1,5 +1,11 @@
 import AjvCompiler, { type ValidatorFactory } from '@fastify/ajv-compiler';
-import { NUL_CHARACTER_MESSAGE, nulCharacterPaths, type SchemaLookup, trimDeclaredText } from '../lib/request-text';
+import {
+  BLANK_MESSAGE,
+  NUL_CHARACTER_MESSAGE,
+  nulCharacterPaths,
+  type SchemaLookup,
+  trimDeclaredText,
+} from '../lib/request-text';
 
 interface RouteSchemaPart {
   schema: unknown;
@@ -46,7 +52,8 @@ const shared = {
  */
 function withTextRules(schema: unknown, validate: CompiledValidator, lookup: SchemaLookup): CompiledValidator {
   const checked: CompiledValidator = (data, context) => {
-    const value = trimDeclaredText(schema, data, lookup);
+    const blanks = new Set<string>();
+    const value = trimDeclaredText(schema, data, lookup, (path) => blanks.add(path));
     const nul = nulCharacterPaths(value).map(
       (instancePath): ValidationError => ({
         instancePath,
@@ -56,7 +63,13 @@ function withTextRules(schema: unknown, validate: CompiledValidator, lookup: Sch
       }),
     );
     const valid = validate(value, context);
-    const errors = [...nul, ...(valid ? [] : (validate.errors ?? []))];
+    // A value of blanks is a missing value: `required`, as the services have always said it.
+    const schemaErrors = (valid ? [] : (validate.errors ?? [])).map((error) =>
+      error.keyword === 'minLength' && blanks.has(error.instancePath)
+        ? { ...error, keyword: 'required', message: BLANK_MESSAGE, params: { blank: true } }
+        : error,
+    );
+    const errors = [...nul, ...schemaErrors];
     checked.errors = errors.length > 0 ? errors : null;
     return errors.length === 0;
   };
