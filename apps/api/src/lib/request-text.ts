@@ -73,6 +73,8 @@ export function trimDeclaredText(
       for (const branch of branches) result = walk(branch, result, path, depth + 1);
     }
     if (typeof result === 'string') {
+      // A query parameter declared as a list arrives as one string when given once.
+      if (s.type === 'array') return walk(s.items, result, path, depth + 1);
       if (!declaresString(s)) return result;
       const trimmed = result.trim();
       if (trimmed === '' && result !== '') onBlank(path);

@@ -58,7 +58,7 @@ export function fieldErrorsFromValidation(validation: AjvLikeError[], context: s
     const message =
       v.keyword === 'additionalProperties'
         ? 'This field is not recognised.'
-        : v.keyword === 'required'
+        : v.keyword === 'required' && params.blank !== true
           ? 'This field is required.'
           : (v.message ?? 'Invalid value.');
     return { path, code: v.keyword ?? 'invalid', message };
@@ -170,8 +170,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, appErr
 const COMMON_ERROR_STATUSES = [400, 429, 500, 503];
 const AUTHENTICATED_ERROR_STATUSES = [401, 403];
 /** `expectedVersion` (lib/etag.ts): a stale or unparsable If-Match is 412, a missing or empty one 428. */
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const IF_MATCH_ERROR_STATUSES = [412, 428];
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Declares problem responses on a route (keeping any the route declares itself). Each shared
