@@ -54,9 +54,9 @@ const POLICY: Record<string, Policy | 'public'> = {
   getCapacity: { roles: ALL, scope: 'societies:read' },
   listAlliances: { roles: ALL, scope: 'societies:read' },
   getAlliance: { roles: ALL, scope: 'societies:read' },
-  createAlliance: { roles: ['admin'], scope: 'societies:write' },
-  updateAlliance: { roles: ['admin'], scope: 'societies:write' },
-  deleteAlliance: { roles: ['admin'], scope: 'societies:write' },
+  createAlliance: { roles: ['admin'], scope: 'societies:write', associationOnly: true },
+  updateAlliance: { roles: ['admin'], scope: 'societies:write', associationOnly: true },
+  deleteAlliance: { roles: ['admin'], scope: 'societies:write', associationOnly: true },
   listMembers: { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' },
   createMember: { roles: ['admin', 'society_officer'], scope: 'members:write' },
   importMembers: { roles: ['admin', 'society_officer'], scope: 'members:write' },
@@ -87,8 +87,8 @@ const POLICY: Record<string, Policy | 'public'> = {
   rotateClientSecret: { roles: ['admin'] },
   listSigningKeys: { roles: ['admin', 'auditor'] },
   rotateSigningKey: { roles: ['admin'] },
-  listAuditLog: { roles: ['admin', 'auditor'], scope: 'audit:read' },
-  verifyAuditLog: { roles: ['admin', 'auditor'], scope: 'audit:read' },
+  listAuditLog: { roles: ['admin', 'auditor'], scope: 'audit:read', associationOnly: true },
+  verifyAuditLog: { roles: ['admin', 'auditor'], scope: 'audit:read', associationOnly: true },
   getCalendar: { roles: ALL, scope: 'funding:read' },
   putCalendar: { roles: ['admin'], scope: 'funding:write', associationOnly: true },
   listFundingPrograms: { roles: ALL, scope: 'funding:read' },
@@ -401,7 +401,14 @@ beforeAll(async () => {
       method: 'POST',
       url: '/v1/experts',
       token: admin,
-      payload: { name: '矩阵目标专家', titleLevel: 'senior', disciplines: ['数学'], pools: ['science_technology'] },
+      // Affiliated with the own society: a bound caller reaches only its societies' experts.
+      payload: {
+        name: '矩阵目标专家',
+        titleLevel: 'senior',
+        disciplines: ['数学'],
+        pools: ['science_technology'],
+        societyIds: [ownSociety],
+      },
     })
   ).json().id;
   targetAlliance = (
@@ -454,12 +461,14 @@ beforeAll(async () => {
     // Not webhooks:*: a subscription belongs to one client, so another client's is 404 by design
     // (tests/api/webhooks.test.ts checks that); here clients are expected to be refused them.
   ];
+  const boundScopes = allScopes.filter((s) => s !== 'audit:read');
   callers.push(
     { label: 'client (all scopes)', token: await clientToken(allScopes, [], admin), scopes: allScopes, bound: false },
     {
       label: 'client (all scopes, bound)',
-      token: await clientToken(allScopes, [ownSociety], admin),
-      scopes: allScopes,
+      // audit:read is never granted to a bound client (the refusal is tested in identity.test.ts).
+      token: await clientToken(boundScopes, [ownSociety], admin),
+      scopes: boundScopes,
       bound: true,
     },
     {

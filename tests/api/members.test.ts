@@ -303,3 +303,41 @@ describe('exporting members', () => {
     ).toBe(404);
   });
 });
+
+describe('paging through members', () => {
+  it('returns every member exactly once, in order, whatever the sort and however equal their sort values', async () => {
+    const society = await t.createSociety(admin, { name: '市分页测试学会' });
+    const names = ['丙', '甲', '乙', '甲', '丁', '甲', '戊'];
+    const created: string[] = [];
+    for (const name of names) created.push((await create({ kind: 'individual', name }, admin, society)).json().id);
+    // Two members created in the same millisecond: only the id can tell them apart.
+    await t.database.db
+      .updateTable('members')
+      .set({ created_at: new Date('2026-01-01T00:00:00.000Z') })
+      .where('id', 'in', created.slice(0, 3))
+      .execute();
+    for (const sort of ['name', '-createdAt']) {
+      const seen: { id: string; name: string }[] = [];
+      let cursor: string | null = null;
+      do {
+        const response = await t.request({
+          method: 'GET',
+          url: `/v1/societies/${society}/members?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          token: admin,
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        const page = response.json<{ items: { id: string; name: string }[]; nextCursor: string | null }>();
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(new Set(seen.map((m) => m.id)), sort).toEqual(new Set(created));
+      const whole = await t.request({
+        method: 'GET',
+        url: `/v1/societies/${society}/members?sort=${sort}&limit=100`,
+        token: admin,
+      });
+      expect(seen.map((m) => m.id), sort).toEqual(whole.json<{ items: { id: string }[] }>().items.map((m) => m.id));
+    }
+  });
+});

@@ -554,7 +554,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Society alliances (学会联合体) */
+        /**
+         * Society alliances (学会联合体)
+         * @description A caller bound to societies sees only the alliances its societies take part in.
+         */
         get: operations["listAlliances"];
         put?: never;
         /** Form an alliance with a lead society */
@@ -753,7 +756,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The expert pools (科技专家库 / 科普专家库) */
+        /**
+         * The expert pools (科技专家库 / 科普专家库)
+         * @description A client bound to societies sees only the experts affiliated with its societies, and of their affiliations only its own.
+         */
         get: operations["listExperts"];
         put?: never;
         /** Add an expert (senior title required) */
@@ -1800,8 +1806,9 @@ export interface components {
         };
         ClientCreate: {
             name: string;
+            /** @description A client bound to societies cannot hold audit:read (422 association_scope) */
             scopes: components["schemas"]["ApiScope"][];
-            /** @description When not empty, the client reaches only these societies (others are 404) */
+            /** @description When not empty, the client reaches only these societies (others are 404) and may name only them in a body */
             societyIds?: string[];
             /** @description The government department the client speaks for */
             department?: string | null;
@@ -1809,8 +1816,9 @@ export interface components {
         /** @description JSON merge patch */
         ClientPatch: {
             name?: string;
+            /** @description A client bound to societies cannot hold audit:read (422 association_scope) */
             scopes?: components["schemas"]["ApiScope"][];
-            /** @description When not empty, the client reaches only these societies (others are 404) */
+            /** @description When not empty, the client reaches only these societies (others are 404) and may name only them in a body */
             societyIds?: string[];
             /** @description The government department the client speaks for */
             department?: string | null;
@@ -2839,7 +2847,7 @@ export interface components {
             titleLevel: components["schemas"]["ExpertTitle"];
             disciplines: string[];
             pools: components["schemas"]["ExpertPool"][];
-            /** @description Societies the expert belongs to: the funding module recuses them from those societies’ applications */
+            /** @description Societies the expert belongs to: the funding module recuses them from those societies’ applications. A caller bound to societies names only its own, at least one; the affiliations it cannot see stay as they were */
             societyIds: string[];
             /** @description Available for review assignments */
             available: boolean;
@@ -2868,7 +2876,7 @@ export interface components {
             /** Format: email */
             email?: string | null;
             employer?: string | null;
-            /** @description Societies the expert belongs to: the funding module recuses them from those societies’ applications */
+            /** @description Societies the expert belongs to: the funding module recuses them from those societies’ applications. A caller bound to societies names only its own, at least one; the affiliations it cannot see stay as they were */
             societyIds?: string[];
             /** @description Available for review assignments */
             available?: boolean;
@@ -2889,7 +2897,7 @@ export interface components {
             titleLevel?: components["schemas"]["ExpertTitle"];
             disciplines?: string[];
             pools?: components["schemas"]["ExpertPool"][];
-            /** @description Societies the expert belongs to: the funding module recuses them from those societies’ applications */
+            /** @description Societies the expert belongs to: the funding module recuses them from those societies’ applications. A caller bound to societies names only its own, at least one; the affiliations it cannot see stay as they were */
             societyIds?: string[];
             /** @description Available for review assignments */
             available?: boolean;

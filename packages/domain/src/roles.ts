@@ -22,3 +22,10 @@ export const API_SCOPES = [
   'webhooks:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
+
+/**
+ * Scopes over the Association's own records, which a client bound to particular societies is never
+ * granted: the audit log is one hash chain across every society, so a part of it could neither be
+ * shown without the rest nor be verified (see docs/security.md).
+ */
+export const ASSOCIATION_SCOPES: readonly ApiScope[] = ['audit:read'];

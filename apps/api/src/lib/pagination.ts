@@ -1,4 +1,4 @@
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { errors } from './errors';
 
 /**
@@ -94,4 +94,48 @@ export function toPage<Row, Item>(
   const last = pageRows.at(-1);
   const nextCursor = hasMore && last ? encodeCursor(keyset.sort, key(last).value, key(last).id) : null;
   return { items: pageRows.map(toItem), nextCursor };
+}
+
+/** The columns `paginate` adds to each row: the sort value and id the next page's cursor is made of. */
+export interface PageKey {
+  page_sort_key: string | number | Date;
+  page_id: string;
+}
+
+/** The sort value and id `paginate` selected into a row (Dates as the ISO text PostgreSQL compares). */
+function pageKeyOf(row: object): { value: string | number; id: string } {
+  const value: unknown = Reflect.get(row, 'page_sort_key');
+  const id: unknown = Reflect.get(row, 'page_id');
+  if (typeof id === 'string') {
+    if (value instanceof Date) return { value: value.toISOString(), id };
+    if (typeof value === 'string' || typeof value === 'number') return { value, id };
+  }
+  throw new Error('paginate: a row without the sort value and id it selected');
+}
+
+/**
+ * One page of a list query: starts after the cursor, orders by the requested sort and then the id (in
+ * the same direction, so equal sort values keep a stable order), fetches one row more than the page to
+ * know whether another follows, and makes the next cursor from the last row's own sort value and id.
+ * The sort is named once, in the list's `SortSpec`s; a list only adds its filters.
+ */
+export async function paginate<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  keyset: Keyset,
+  idColumn: string,
+) {
+  const { column, direction } = keyset.sort;
+  let q = query.select([
+    sql<PageKey['page_sort_key']>`${sql.ref(column)}`.as('page_sort_key'),
+    sql<string>`${sql.ref(idColumn)}`.as('page_id'),
+  ]);
+  const after = afterCursor(keyset, idColumn);
+  if (after) q = q.where(after);
+  const rows = await q
+    .orderBy(sql.ref(column), direction)
+    .orderBy(sql.ref(idColumn), direction)
+    .limit(keyset.limit + 1)
+    .execute();
+  const page = toPage(rows, keyset, pageKeyOf, (row) => row);
+  return { rows: page.items, nextCursor: page.nextCursor };
 }

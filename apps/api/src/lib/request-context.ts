@@ -83,11 +83,6 @@ export function systemContext(requestId = 'system'): RequestContext {
   return { actor: SYSTEM_ACTOR, requestId, ip: null };
 }
 
-/** True when the scope reaches this society. */
-export function inScope(scope: SocietyScope, societyId: string): boolean {
-  return scope.kind === 'all' || scope.societyIds.includes(societyId);
-}
-
 /** The principal and the request context together: what a service needs to perform a write. */
 export interface Caller {
   principal: Principal;

@@ -1,3 +1,4 @@
+import type { EventType } from '@society-hub/domain';
 import { sql, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/connect';
@@ -20,7 +21,7 @@ export interface Change {
   before?: unknown;
   after?: unknown;
   /** Change-feed event type, e.g. `society.updated`; omitted for changes other systems need not see. */
-  event?: string;
+  event?: EventType | undefined;
 }
 
 /** Serialises appends to the audit chain across connections and processes (a fixed advisory lock key). */

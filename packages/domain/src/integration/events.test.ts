@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   EVENT_FAMILY_SCOPES,
+  EVENT_TYPES,
   eventFamily,
   isEventTypePattern,
   matchesEventType,
@@ -16,6 +17,14 @@ describe('event types', () => {
     }
     for (const bad of ['', 'member', 'member.', '.created', 'Member.created', 'member.created.x', '*.created', 'a b']) {
       expect(isEventTypePattern(bad), bad).toBe(false);
+    }
+  });
+
+  it('lists only well-formed types, each once, each of a family a read scope covers', () => {
+    expect(new Set(EVENT_TYPES).size).toBe(EVENT_TYPES.length);
+    for (const type of EVENT_TYPES) {
+      expect(isEventTypePattern(type) && !type.includes('*'), type).toBe(true);
+      expect(Object.keys(EVENT_FAMILY_SCOPES), type).toContain(eventFamily(type));
     }
   });
 

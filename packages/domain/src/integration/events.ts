@@ -6,11 +6,60 @@ import type { ApiScope } from '../roles';
  */
 
 /**
- * The read scope an event's family needs, besides `events:read`: a feed must not hand a client what
- * the resource's own endpoints would refuse it. Families not listed here (a module added later) are
- * shown to staff only until they are mapped, so a new kind of event never leaks by default.
+ * Every kind of change the platform announces in the change feed and to webhooks: what integrators
+ * subscribe to. A write names one of these (`lib/write.ts`), so a misspelt or unlisted type does not
+ * compile; adding one here is a contract change (docs/webhooks.md lists them).
  */
-export const EVENT_FAMILY_SCOPES: Readonly<Record<string, ApiScope>> = {
+export const EVENT_TYPES = [
+  'society.created',
+  'society.updated',
+  'society.deleted',
+  'society.status_changed',
+  'society.term_created',
+  'society.council_changed',
+  'alliance.created',
+  'alliance.updated',
+  'alliance.deleted',
+  'annual_report.submitted',
+  'inspection.recorded',
+  'member.created',
+  'member.updated',
+  'member.status_changed',
+  'member.dues_recorded',
+  'expert.created',
+  'expert.updated',
+  'program.created',
+  'program.updated',
+  'program.status_changed',
+  'program.reviewers_assigned',
+  'program.allocation_applied',
+  'application.created',
+  'application.updated',
+  'application.status_changed',
+  'assignment.created',
+  'assignment.ended',
+  'review.submitted',
+  'objection.filed',
+  'objection.resolved',
+  'calendar.updated',
+  'pilot.proposed',
+  'pilot.updated',
+  'pilot.status_changed',
+  'pilot.milestone_added',
+  'pilot.milestone_updated',
+  'pilot.milestone_accepted',
+  'pilot.evaluated',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+/** `society.updated` → `society`. */
+export type EventFamily = EventType extends `${infer Family}.${string}` ? Family : never;
+
+/**
+ * The read scope an event's family needs, besides `events:read`: a feed must not hand a client what
+ * the resource's own endpoints would refuse it. Every family must be mapped (the compiler says so), so
+ * a new kind of event never reaches a client that could not read the resource itself.
+ */
+export const EVENT_FAMILY_SCOPES: Readonly<Record<EventFamily, ApiScope>> = {
   society: 'societies:read',
   alliance: 'societies:read',
   annual_report: 'societies:read',

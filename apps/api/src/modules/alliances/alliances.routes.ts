@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
-import { callerOf } from '../../lib/request-context';
+import { callerOf, principalOf } from '../../lib/request-context';
 import { IdParams, problems, ref } from '../../lib/schemas';
 import {
   AllianceCreateSchema,
@@ -13,8 +13,12 @@ import {
 import type { AllianceService } from './alliances.service';
 
 const tags = ['governance'];
+/**
+ * Alliances are formed by the Association. A caller bound to societies sees the alliances its societies
+ * take part in (404 for the others) and changes none: an alliance concerns several societies.
+ */
 const READ = { roles: ['admin', 'society_officer', 'reviewer', 'auditor'], scope: 'societies:read' } as const;
-const WRITE = { roles: ['admin'], scope: 'societies:write' } as const;
+const WRITE = { roles: ['admin'], scope: 'societies:write', associationOnly: true } as const;
 const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String()) });
 
 export const allianceRoutes: FastifyPluginAsyncTypebox<{ alliances: AllianceService }> = async (app, { alliances }) => {
@@ -26,11 +30,12 @@ export const allianceRoutes: FastifyPluginAsyncTypebox<{ alliances: AllianceServ
         operationId: 'listAlliances',
         tags,
         summary: 'Society alliances (学会联合体)',
+        description: 'A caller bound to societies sees only the alliances its societies take part in.',
         querystring: AllianceQuerySchema,
         response: { 200: ref(AlliancePageSchema) },
       },
     },
-    async (request) => alliances.list(request.query),
+    async (request) => alliances.list(principalOf(request).scope, request.query),
   );
 
   app.post(
@@ -64,7 +69,7 @@ export const allianceRoutes: FastifyPluginAsyncTypebox<{ alliances: AllianceServ
       },
     },
     async (request, reply) => {
-      const alliance = await alliances.get(request.params.id);
+      const alliance = await alliances.get(principalOf(request).scope, request.params.id);
       setEtag(reply, alliance.version);
       return alliance;
     },

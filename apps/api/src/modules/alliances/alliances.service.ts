@@ -1,13 +1,14 @@
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
-import type { AlliancesTable } from '../../db/database';
+import type { AlliancesTable, Database } from '../../db/database';
 import { errors } from '../../lib/errors';
-import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
-import type { Caller } from '../../lib/request-context';
+import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
+import type { Caller, SocietyScope } from '../../lib/request-context';
+import { EVERY_SOCIETY, societiesReached } from '../../lib/society-scope';
 import { type Trx, write } from '../../lib/write';
-import { existingSocietyIds } from '../users/users.repository';
+import { unreachableSocieties } from '../societies/societies.repository';
 import type {
   AllianceCreateSchema,
   AlliancePatchSchema,
@@ -17,6 +18,15 @@ import type {
 
 type Alliance = Static<typeof AllianceSchema>;
 const SORTS: readonly SortSpec[] = [{ name: 'name', column: 'alliances.name', direction: 'asc' }];
+
+/** The alliance (of the outer query) has a member among these societies. */
+function membersAmong(eb: ExpressionBuilder<Database, 'alliances'>, societies: readonly string[]) {
+  return eb
+    .selectFrom('alliance_members')
+    .select('alliance_members.alliance_id')
+    .whereRef('alliance_members.alliance_id', '=', 'alliances.id')
+    .where('alliance_members.society_id', 'in', societies);
+}
 
 async function membersOf(db: DB | Trx, ids: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>(ids.map((id) => [id, []]));
@@ -42,66 +52,43 @@ function toAlliance(row: Selectable<AlliancesTable>, members: string[]): Allianc
 export class AllianceService {
   constructor(private readonly db: DB) {}
 
-  async list(query: Static<typeof AllianceQuerySchema>) {
+  async list(scope: SocietyScope, query: Static<typeof AllianceQuerySchema>) {
     const keyset = keysetOf(SORTS, query);
     let q = this.db.selectFrom('alliances').selectAll('alliances');
-    if (query.societyId) {
-      const societyId = query.societyId;
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('alliance_members')
-            .select('alliance_members.alliance_id')
-            .whereRef('alliance_members.alliance_id', '=', 'alliances.id')
-            .where('alliance_members.society_id', '=', societyId),
-        ),
-      );
+    const reached = societiesReached(scope);
+    for (const societies of [query.societyId ? [query.societyId] : null, reached]) {
+      if (societies) q = q.where((eb) => eb.exists(membersAmong(eb, societies)));
     }
-    const after = afterCursor(keyset, 'alliances.id');
-    if (after) q = q.where(after);
-    const rows = await q
-      .orderBy('alliances.name')
-      .orderBy('alliances.id')
-      .limit(keyset.limit + 1)
-      .execute();
+    const { rows, nextCursor } = await paginate(q, keyset, 'alliances.id');
     const members = await membersOf(
       this.db,
       rows.map((r) => r.id),
     );
-    return toPage(
-      rows,
-      keyset,
-      (r) => ({ value: r.name, id: r.id }),
-      (r) => toAlliance(r, members.get(r.id) ?? []),
-    );
+    return { items: rows.map((r) => toAlliance(r, members.get(r.id) ?? [])), nextCursor };
   }
 
-  private async load(db: DB | Trx, id: string, forUpdate = false): Promise<Alliance> {
+  private async load(db: DB | Trx, id: string, forUpdate = false, scope: SocietyScope = EVERY_SOCIETY) {
     let q = db.selectFrom('alliances').selectAll().where('id', '=', id);
+    const reached = societiesReached(scope);
+    if (reached) q = q.where((eb) => eb.exists(membersAmong(eb, reached)));
     if (forUpdate) q = q.forUpdate();
     const row = await q.executeTakeFirst();
     if (!row) throw errors.notFound('Alliance');
     return toAlliance(row, (await membersOf(db, [id])).get(id) ?? []);
   }
 
-  get(id: string): Promise<Alliance> {
-    return this.load(this.db, id);
+  get(scope: SocietyScope, id: string): Promise<Alliance> {
+    return this.load(this.db, id, false, scope);
   }
 
   /** The member list as stored: the lead is always a member; every id must be a society. */
   private async membership(db: DB | Trx, lead: string, members: readonly string[]): Promise<string[]> {
     const all = [...new Set([lead, ...members])];
-    const known = await existingSocietyIds(db, all);
-    const unknown = all.filter((id) => !known.includes(id));
-    if (unknown.length) {
-      throw errors.validation(
-        unknown.map((id) => ({
-          path: id === lead ? '/body/leadSocietyId' : '/body/memberSocietyIds',
-          code: 'unknown_society',
-          message: `No society has the id ${id}.`,
-        })),
-      );
-    }
+    const problems = [
+      ...(await unreachableSocieties(db, EVERY_SOCIETY, [lead], '/body/leadSocietyId')),
+      ...(await unreachableSocieties(db, EVERY_SOCIETY, members, '/body/memberSocietyIds')),
+    ];
+    if (problems.length) throw errors.validation(problems);
     return all;
   }
 

@@ -4,7 +4,12 @@ import { AuditPageSchema, AuditQuerySchema, AuditVerificationSchema } from './au
 import type { AuditService } from './audit.service';
 
 const tags = ['audit'];
-const READ = { roles: ['admin', 'auditor'], scope: 'audit:read' } as const;
+/**
+ * The audit log is one hash chain over every society's changes: the Association's record, read by its
+ * staff and auditors and by unbound clients. A client bound to societies is refused it (and is never
+ * granted `audit:read`, see clients.service.ts); it follows its own societies' changes in the change feed.
+ */
+const READ = { roles: ['admin', 'auditor'], scope: 'audit:read', associationOnly: true } as const;
 
 export const auditRoutes: FastifyPluginAsyncTypebox<{ audit: AuditService }> = async (app, { audit }) => {
   app.get(

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Static } from 'typebox';
 import type { DB } from '../../db/connect';
 import type { AuditLogTable } from '../../db/database';
-import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
+import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
 import { prefixPattern } from '../../lib/sql';
 import { type ChainedFields, chainHash, GENESIS_HASH } from './audit.chain';
 import type { AuditEntrySchema, AuditQuerySchema, AuditVerificationSchema } from './audit.schemas';
@@ -71,14 +71,8 @@ export class AuditService {
     }
     if (query.from) q = q.where('at', '>=', new Date(`${query.from}T00:00:00+08:00`));
     if (query.to) q = q.where('at', '<', new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000));
-    const after = afterCursor(keyset, 'id');
-    if (after) q = q.where(after);
-    const rows = await q
-      .orderBy('seq', 'desc')
-      .orderBy('id', 'desc')
-      .limit(keyset.limit + 1)
-      .execute();
-    return toPage(rows, keyset, (row) => ({ value: row.seq, id: row.id }), toEntry);
+    const { rows, nextCursor } = await paginate(q, keyset, 'id');
+    return { items: rows.map(toEntry), nextCursor };
   }
 
   /**

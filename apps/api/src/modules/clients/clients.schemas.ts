@@ -7,11 +7,17 @@ export const ApiScopeSchema = Type.Enum(API_SCOPES, {
   description: 'What a machine client may do: <resource>:read or <resource>:write',
 });
 
-const Scopes = Type.Array(ref(ApiScopeSchema), { minItems: 1, uniqueItems: true, maxItems: 50 });
+const Scopes = Type.Array(ref(ApiScopeSchema), {
+  minItems: 1,
+  uniqueItems: true,
+  maxItems: 50,
+  description: 'A client bound to societies cannot hold audit:read (422 association_scope)',
+});
 const SocietyIds = Type.Array(Uuid, {
   uniqueItems: true,
   maxItems: 100,
-  description: 'When not empty, the client reaches only these societies (others are 404)',
+  description:
+    'When not empty, the client reaches only these societies (others are 404) and may name only them in a body',
 });
 const Department = Nullable(
   Type.String({ minLength: 1, maxLength: 100, description: 'The government department the client speaks for' }),

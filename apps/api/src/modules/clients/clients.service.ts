@@ -1,15 +1,16 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { ApiScope } from '@society-hub/domain';
+import { type ApiScope, ASSOCIATION_SCOPES } from '@society-hub/domain';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { AppError, errors, type FieldError } from '../../lib/errors';
 import { keysetOf, toPage } from '../../lib/pagination';
 import type { Caller } from '../../lib/request-context';
+import { EVERY_SOCIETY } from '../../lib/society-scope';
 import { type Trx, write } from '../../lib/write';
 import type { LoginThrottle } from '../auth/login-throttle';
 import type { TokenService } from '../auth/tokens';
-import { existingSocietyIds } from '../users/users.repository';
+import { unreachableSocieties } from '../societies/societies.repository';
 import * as repo from './clients.repository';
 import type {
   ClientCreateSchema,
@@ -56,11 +57,22 @@ export function toClient(record: repo.ClientRecord): Client {
   };
 }
 
-async function unknownSocieties(db: DB | Trx, ids: readonly string[]): Promise<FieldError[]> {
-  const known = await existingSocietyIds(db, ids);
-  return ids
-    .filter((id) => !known.includes(id))
-    .map((id) => ({ path: '/body/societyIds', code: 'unknown_society', message: `No society has the id ${id}.` }));
+/** The societies must exist, and a client bound to some may not hold the Association's own scopes. */
+async function bindingProblems(
+  db: DB | Trx,
+  scopes: readonly ApiScope[],
+  societyIds: readonly string[],
+): Promise<FieldError[]> {
+  const problems = await unreachableSocieties(db, EVERY_SOCIETY, societyIds, '/body/societyIds');
+  const association = scopes.filter((s) => ASSOCIATION_SCOPES.includes(s));
+  if (societyIds.length && association.length) {
+    problems.push({
+      path: '/body/scopes',
+      code: 'association_scope',
+      message: `A client bound to societies cannot hold ${association.join(', ')}: the audit log covers every society.`,
+    });
+  }
+  return problems;
 }
 
 function invalidClient(): AppError {
@@ -98,7 +110,7 @@ export class ClientService {
 
   async create({ context }: Caller, input: Static<typeof ClientCreateSchema>): Promise<ClientWithSecret> {
     const societyIds = input.societyIds ?? [];
-    const fieldErrors = await unknownSocieties(this.db, societyIds);
+    const fieldErrors = await bindingProblems(this.db, input.scopes, societyIds);
     if (fieldErrors.length) throw errors.validation(fieldErrors);
     const secret = newSecret();
     return write(this.db, context, async (trx, record) => {
@@ -127,10 +139,12 @@ export class ClientService {
       const current = await repo.findClient(trx, id, { forUpdate: true });
       if (!current) throw errors.notFound('Client');
       if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
-      if (input.societyIds) {
-        const fieldErrors = await unknownSocieties(trx, input.societyIds);
-        if (fieldErrors.length) throw errors.validation(fieldErrors);
-      }
+      const fieldErrors = await bindingProblems(
+        trx,
+        input.scopes ?? current.scopes,
+        input.societyIds ?? current.societyIds,
+      );
+      if (fieldErrors.length) throw errors.validation(fieldErrors);
       const before = toClient(current);
       await repo.updateClient(trx, id, {
         name: input.name?.trim(),

@@ -4,6 +4,7 @@ import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
 import { DEFAULT_LIMIT, decodeCursor, encodeCursor } from '../../lib/pagination';
 import type { Principal } from '../../lib/request-context';
+import { societiesReached } from '../../lib/society-scope';
 import { FEED_SORT, type FeedPosition, type FeedVisibility, type OutboxRow, readFeed } from './events.repository';
 import type { EventPageSchema, EventQuerySchema, EventSchema } from './events.schemas';
 
@@ -31,7 +32,7 @@ export function feedVisibility(principal: Principal): FeedVisibility {
   return {
     kind: 'some',
     families: readableEventFamilies(principal.scopes),
-    societyIds: principal.scope.kind === 'some' ? principal.scope.societyIds : null,
+    societyIds: societiesReached(principal.scope),
   };
 }
 

@@ -3,7 +3,7 @@ import { expertPoolLabels, titleLevelLabels } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { localToday } from '../../lib/local-date';
-import { callerOf } from '../../lib/request-context';
+import { callerOf, principalOf } from '../../lib/request-context';
 import { ExportQuery, fileResponse, IdParams, problems, ref } from '../../lib/schemas';
 import { allPages, type Cell, sendTable } from '../../lib/table-export';
 import { ImportResponseSchema } from '../members/members.schemas';
@@ -30,11 +30,13 @@ export const expertRoutes: FastifyPluginAsyncTypebox<{ experts: ExpertService }>
         operationId: 'listExperts',
         tags,
         summary: 'The expert pools (科技专家库 / 科普专家库)',
+        description:
+          'A client bound to societies sees only the experts affiliated with its societies, and of their affiliations only its own.',
         querystring: ExpertListQuerySchema,
         response: { 200: ref(ExpertPageSchema) },
       },
     },
-    async (request) => experts.list(request.query),
+    async (request) => experts.list(principalOf(request).scope, request.query),
   );
 
   app.post(
@@ -84,7 +86,7 @@ export const expertRoutes: FastifyPluginAsyncTypebox<{ experts: ExpertService }>
       },
     },
     async (request, reply) => {
-      const expert = await experts.get(request.params.id);
+      const expert = await experts.get(principalOf(request).scope, request.params.id);
       setEtag(reply, expert.version);
       return expert;
     },
@@ -140,7 +142,11 @@ export const expertExportRoute: FastifyPluginAsyncTypebox<{ experts: ExpertServi
         sheet: '专家',
         columns: EXPERT_EXPORT_COLUMNS,
         rows: allPages(async (cursor) => {
-          const page = await experts.list({ ...filters, limit: 500, ...(cursor ? { cursor } : {}) });
+          const page = await experts.list(principalOf(request).scope, {
+            ...filters,
+            limit: 500,
+            ...(cursor ? { cursor } : {}),
+          });
           const names = await experts.societyNames(page.items.flatMap((e) => e.societyIds));
           const items = page.items.map(
             (e): Record<string, Cell> => ({

@@ -28,7 +28,8 @@ const editable = {
   societyIds: Type.Array(Uuid, {
     uniqueItems: true,
     maxItems: 50,
-    description: 'Societies the expert belongs to: the funding module recuses them from those societies’ applications',
+    description:
+      'Societies the expert belongs to: the funding module recuses them from those societies’ applications. A caller bound to societies names only its own, at least one; the affiliations it cannot see stay as they were',
   }),
   available: Type.Boolean({ description: 'Available for review assignments' }),
   externalRef: Nullable(Type.String({ minLength: 1, maxLength: 100 })),

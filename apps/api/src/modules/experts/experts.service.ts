@@ -1,20 +1,21 @@
 import { EXPERT_POOLS, type ExpertPool, maskPhone } from '@society-hub/domain';
-import { type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
-import type { ExpertsTable } from '../../db/database';
+import type { Database, ExpertsTable } from '../../db/database';
 import { type ImportReport, runImport } from '../../lib/bulk-import';
 import { errors, type FieldError } from '../../lib/errors';
 import { localToday } from '../../lib/local-date';
-import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
+import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
-import type { Caller } from '../../lib/request-context';
+import type { Caller, SocietyScope } from '../../lib/request-context';
 import { rowValidator } from '../../lib/row-validation';
+import { EVERY_SOCIETY, inScope, reachedOf, replaceReached, societiesReached } from '../../lib/society-scope';
 import { containsPattern } from '../../lib/sql';
 import { type Change, type Trx, write } from '../../lib/write';
 import { idNumberColumns } from '../members/id-number-columns';
-import { existingSocietyIds } from '../users/users.repository';
+import { requireReachableSocieties } from '../societies/societies.repository';
 import {
   ExpertCreateSchema,
   type ExpertListQuerySchema,
@@ -55,6 +56,15 @@ function toExpert(row: ExpertRow, societyIds: string[], view: 'list' | 'detail')
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+/** The expert (of the outer query) is affiliated with one of these societies. */
+function affiliatedWith(eb: ExpressionBuilder<Database, 'experts'>, societies: readonly string[]) {
+  return eb
+    .selectFrom('expert_societies')
+    .select('expert_societies.expert_id')
+    .whereRef('expert_societies.expert_id', '=', 'experts.id')
+    .where('expert_societies.society_id', 'in', societies);
 }
 
 const blankToNull = (value: string | null | undefined) =>
@@ -107,18 +117,39 @@ export class ExpertService {
     };
   }
 
-  private async checkSocieties(db: DB | Trx, ids: readonly string[] | undefined) {
-    if (!ids?.length) return;
-    const known = await existingSocietyIds(db, ids);
-    const unknown = ids.filter((id) => !known.includes(id));
-    if (unknown.length) {
-      throw errors.validation(
-        unknown.map((id) => ({
+  /**
+   * The affiliations a body sets, as they will be stored. A caller bound to societies names only its
+   * own (others are refused as unknown), keeps the expert affiliated with at least one of them (it
+   * could not see the expert otherwise), and leaves the affiliations it cannot see as they were.
+   */
+  private async affiliations(
+    db: DB | Trx,
+    scope: SocietyScope,
+    sent: readonly string[] | undefined,
+    current: readonly string[],
+  ): Promise<string[] | undefined> {
+    if (sent?.length) await requireReachableSocieties(db, scope, sent, '/body/societyIds');
+    if (scope.kind === 'all') return sent === undefined ? undefined : [...sent];
+    const stored = replaceReached(scope, current, sent ?? reachedOf(scope, current));
+    if (!stored.some((id) => inScope(scope, id))) {
+      throw errors.validation([
+        {
           path: '/body/societyIds',
-          code: 'unknown_society',
-          message: `No society has the id ${id}.`,
-        })),
-      );
+          code: 'required',
+          message: 'Name at least one of your societies: a bound caller keeps the experts of its own societies.',
+        },
+      ]);
+    }
+    return sent === undefined && current.length ? undefined : stored;
+  }
+
+  private async setAffiliations(trx: Trx, id: string, societyIds: readonly string[]) {
+    await trx.deleteFrom('expert_societies').where('expert_id', '=', id).execute();
+    if (societyIds.length) {
+      await trx
+        .insertInto('expert_societies')
+        .values(societyIds.map((societyId) => ({ expert_id: id, society_id: societyId })))
+        .execute();
     }
   }
 
@@ -140,15 +171,19 @@ export class ExpertService {
     if (clashes.length) throw errors.conflict('The expert is already registered.', clashes);
   }
 
-  private async load(db: DB | Trx, id: string, view: 'list' | 'detail', forUpdate = false) {
+  /** An expert the scope reaches (one affiliated with a society of a bound caller), else 404. */
+  private async load(db: DB | Trx, id: string, view: 'list' | 'detail', scope: SocietyScope, forUpdate = false) {
     let q = db.selectFrom('experts').selectAll().where('id', '=', id);
+    const reached = societiesReached(scope);
+    if (reached) q = q.where((eb) => eb.exists(affiliatedWith(eb, reached)));
     if (forUpdate) q = q.forUpdate();
     const row = await q.executeTakeFirst();
     if (!row) throw errors.notFound('Expert');
-    return { row, expert: toExpert(row, (await this.societiesOf(db, [id])).get(id) ?? [], view) };
+    const societies = (await this.societiesOf(db, [id])).get(id) ?? [];
+    return { row, societies, expert: toExpert(row, reachedOf(scope, societies), view) };
   }
 
-  async list(query: Static<typeof ExpertListQuerySchema>) {
+  async list(scope: SocietyScope, query: Static<typeof ExpertListQuerySchema>) {
     const keyset = keysetOf(SORTS, query);
     let q = this.db.selectFrom('experts').selectAll('experts');
     if (query.pool) q = q.where(sql<boolean>`experts.pools @> ${JSON.stringify([query.pool])}::jsonb`);
@@ -156,39 +191,19 @@ export class ExpertService {
       q = q.where(sql<boolean>`experts.disciplines @> ${JSON.stringify([query.discipline])}::jsonb`);
     if (query.titleLevel) q = q.where('experts.title_level', '=', query.titleLevel);
     if (query.available !== undefined) q = q.where('experts.available', '=', query.available);
-    if (query.societyId) {
-      const societyId = query.societyId;
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('expert_societies')
-            .select('expert_societies.expert_id')
-            .whereRef('expert_societies.expert_id', '=', 'experts.id')
-            .where('expert_societies.society_id', '=', societyId),
-        ),
-      );
+    for (const societies of [query.societyId ? [query.societyId] : null, societiesReached(scope)]) {
+      if (societies) q = q.where((eb) => eb.exists(affiliatedWith(eb, societies)));
     }
     if (query.q) {
       const pattern = containsPattern(query.q.trim());
       q = q.where((eb) => eb.or([eb('experts.name', 'ilike', pattern), eb('experts.employer', 'ilike', pattern)]));
     }
-    const after = afterCursor(keyset, 'experts.id');
-    if (after) q = q.where(after);
-    const rows = await q
-      .orderBy('experts.name')
-      .orderBy('experts.id')
-      .limit(keyset.limit + 1)
-      .execute();
+    const { rows, nextCursor } = await paginate(q, keyset, 'experts.id');
     const societies = await this.societiesOf(
       this.db,
       rows.map((r) => r.id),
     );
-    return toPage(
-      rows,
-      keyset,
-      (r) => ({ value: r.name, id: r.id }),
-      (r) => toExpert(r, societies.get(r.id) ?? [], 'list'),
-    );
+    return { items: rows.map((r) => toExpert(r, reachedOf(scope, societies.get(r.id) ?? []), 'list')), nextCursor };
   }
 
   /** Society names by id, for the export; a society that is gone keeps its id. */
@@ -199,18 +214,19 @@ export class ExpertService {
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 
-  async get(id: string): Promise<Expert> {
-    return (await this.load(this.db, id, 'detail')).expert;
+  async get(scope: SocietyScope, id: string): Promise<Expert> {
+    return (await this.load(this.db, id, 'detail', scope)).expert;
   }
 
   private async insert(
     trx: Trx,
     record: (c: Change) => void,
+    scope: SocietyScope,
     input: Static<typeof ExpertCreateSchema>,
     columns: ReturnType<ExpertService['prepare']>,
   ) {
     await this.assertUnique(trx, columns, null);
-    await this.checkSocieties(trx, input.societyIds);
+    const societyIds = (await this.affiliations(trx, scope, input.societyIds, [])) ?? [];
     const now = new Date();
     const id = uuidv7();
     await trx
@@ -226,50 +242,40 @@ export class ExpertService {
         updated_at: now,
       })
       .execute();
-    if (input.societyIds?.length) {
-      await trx
-        .insertInto('expert_societies')
-        .values(input.societyIds.map((societyId) => ({ expert_id: id, society_id: societyId })))
-        .execute();
-    }
-    const { expert } = await this.load(trx, id, 'list');
+    await this.setAffiliations(trx, id, societyIds);
+    const { expert } = await this.load(trx, id, 'list', EVERY_SOCIETY);
     record({ action: 'expert.create', resourceType: 'expert', resourceId: id, after: expert, event: 'expert.created' });
     return id;
   }
 
-  async create({ context }: Caller, input: Static<typeof ExpertCreateSchema>): Promise<Expert> {
+  async create({ principal, context }: Caller, input: Static<typeof ExpertCreateSchema>): Promise<Expert> {
     const columns = this.prepare(input, undefined);
-    const id = await write(this.db, context, (trx, record) => this.insert(trx, record, input, columns));
-    return this.get(id);
+    const id = await write(this.db, context, (trx, record) =>
+      this.insert(trx, record, principal.scope, input, columns),
+    );
+    return this.get(principal.scope, id);
   }
 
   async update(
-    { context }: Caller,
+    { principal, context }: Caller,
     id: string,
     expected: number | null,
     input: Static<typeof ExpertPatchSchema>,
   ): Promise<Expert> {
     await write(this.db, context, async (trx, record) => {
-      const { row: current, expert: before } = await this.load(trx, id, 'list', true);
+      const { row: current, societies } = await this.load(trx, id, 'list', principal.scope, true);
       if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      const before = toExpert(current, societies, 'list');
       const columns = this.prepare(input, current);
       await this.assertUnique(trx, columns, id);
-      await this.checkSocieties(trx, input.societyIds);
+      const societyIds = await this.affiliations(trx, principal.scope, input.societyIds, societies);
       await trx
         .updateTable('experts')
         .set((eb) => ({ ...columns, version: eb('version', '+', 1), updated_at: new Date() }))
         .where('id', '=', id)
         .execute();
-      if (input.societyIds) {
-        await trx.deleteFrom('expert_societies').where('expert_id', '=', id).execute();
-        if (input.societyIds.length) {
-          await trx
-            .insertInto('expert_societies')
-            .values(input.societyIds.map((societyId) => ({ expert_id: id, society_id: societyId })))
-            .execute();
-        }
-      }
-      const { expert } = await this.load(trx, id, 'list');
+      if (societyIds) await this.setAffiliations(trx, id, societyIds);
+      const { expert } = await this.load(trx, id, 'list', EVERY_SOCIETY);
       record({
         action: 'expert.update',
         resourceType: 'expert',
@@ -279,11 +285,15 @@ export class ExpertService {
         event: 'expert.updated',
       });
     });
-    return this.get(id);
+    return this.get(principal.scope, id);
   }
 
   /** Bulk import with the same rules as the members' import (matched by external reference, else ID number). */
-  async import({ context }: Caller, request: { rows: unknown[]; dryRun?: boolean | undefined }): Promise<ImportReport> {
+  async import(
+    { principal, context }: Caller,
+    request: { rows: unknown[]; dryRun?: boolean | undefined },
+  ): Promise<ImportReport> {
+    const scope = principal.scope;
     return runImport(request.rows, request.dryRun === true, {
       validator: IMPORT_ROW,
       prepare: (row) => this.prepare(row, undefined),
@@ -299,38 +309,38 @@ export class ExpertService {
           else q = q.where(sql<boolean>`false`);
           const current = await q.forUpdate().executeTakeFirst();
           if (!current) {
-            if (dryRun) return { outcome: 'created' as const };
-            return { outcome: 'created' as const, id: await this.insert(trx, record, row, columns) };
+            if (dryRun) {
+              await this.affiliations(trx, scope, row.societyIds, []);
+              return { outcome: 'created' as const };
+            }
+            return { outcome: 'created' as const, id: await this.insert(trx, record, scope, row, columns) };
           }
           const sameId = columns.id_number_hash !== undefined && columns.id_number_hash === current.id_number_hash;
           const societies = (await this.societiesOf(trx, [current.id])).get(current.id) ?? [];
+          // An expert a bound caller cannot see is not its to change (nor to learn more of).
+          if (!societies.some((id) => inScope(scope, id)) && scope.kind === 'some') {
+            throw errors.conflict('The expert is already registered.', [
+              { path: '/body/idNumber', code: 'already_expert', message: 'This expert is already in the pool.' },
+            ]);
+          }
+          const stored = await this.affiliations(trx, scope, row.societyIds, societies);
           const changes = Object.entries(columns).filter(([key, value]) => {
             if (value === undefined || (sameId && key.startsWith('id_number_'))) return false;
             const existing = current[key as keyof ExpertRow];
             return key === 'disciplines' || key === 'pools' ? JSON.stringify(existing) !== value : existing !== value;
           });
-          const societiesChanged =
-            row.societyIds !== undefined && [...row.societyIds].sort().join() !== [...societies].sort().join();
+          const societiesChanged = stored !== undefined && [...stored].sort().join() !== [...societies].sort().join();
           if (!changes.length && !societiesChanged) return { outcome: 'unchanged' as const, id: current.id };
           if (dryRun) return { outcome: 'updated' as const, id: current.id };
           const before = toExpert(current, societies, 'list');
           await this.assertUnique(trx, columns, current.id);
-          await this.checkSocieties(trx, row.societyIds);
           await trx
             .updateTable('experts')
             .set((eb) => ({ ...Object.fromEntries(changes), version: eb('version', '+', 1), updated_at: new Date() }))
             .where('id', '=', current.id)
             .execute();
-          if (societiesChanged && row.societyIds) {
-            await trx.deleteFrom('expert_societies').where('expert_id', '=', current.id).execute();
-            if (row.societyIds.length) {
-              await trx
-                .insertInto('expert_societies')
-                .values(row.societyIds.map((societyId) => ({ expert_id: current.id, society_id: societyId })))
-                .execute();
-            }
-          }
-          const { expert } = await this.load(trx, current.id, 'list');
+          if (societiesChanged && stored) await this.setAffiliations(trx, current.id, stored);
+          const { expert } = await this.load(trx, current.id, 'list', EVERY_SOCIETY);
           record({
             action: 'expert.import',
             resourceType: 'expert',

@@ -5,6 +5,7 @@ import type { DB } from '../../db/connect';
 import { localToday } from '../../lib/local-date';
 import type { SocietyScope } from '../../lib/request-context';
 import { DateString, Nullable, Uuid } from '../../lib/schemas';
+import { societiesReached } from '../../lib/society-scope';
 
 const counts = (keys: readonly string[]) =>
   Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer({ minimum: 0 })])), { additionalProperties: false });
@@ -47,12 +48,10 @@ export async function memberStats(db: DB, scope: SocietyScope, societyId: string
   const youthCutoff = youthBornAfter(today);
   let base = db.selectFrom('members');
   if (societyId) base = base.where('society_id', '=', societyId);
-  else if (scope.kind === 'some')
-    base = base.where(
-      'society_id',
-      'in',
-      scope.societyIds.length ? scope.societyIds : ['00000000-0000-0000-0000-000000000000'],
-    );
+  else {
+    const reached = societiesReached(scope);
+    if (reached) base = base.where('society_id', 'in', reached);
+  }
   const active = sql`status = 'active' AND kind = 'individual'`;
   const totals = await base
     .select([

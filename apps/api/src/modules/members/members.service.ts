@@ -15,10 +15,11 @@ import { type BatchRowResult, type PreparedRow, runImport } from '../../lib/bulk
 import { errors, type FieldError } from '../../lib/errors';
 import { type ColumnTypes, insertMany } from '../../lib/insert-many';
 import { localToday } from '../../lib/local-date';
-import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
+import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
-import { type Caller, inScope, type Principal } from '../../lib/request-context';
+import type { Caller, Principal } from '../../lib/request-context';
 import { rowValidator } from '../../lib/row-validation';
+import { inScope, societiesReached } from '../../lib/society-scope';
 import { containsPattern, prefixPattern } from '../../lib/sql';
 import { type Change, type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
@@ -463,19 +464,8 @@ export class MemberService {
         q = q.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('employer', 'ilike', pattern)]));
       }
     }
-    const after = afterCursor(keyset, 'id');
-    if (after) q = q.where(after);
-    const rows = await q
-      .orderBy(sql.ref(keyset.sort.column), keyset.sort.direction)
-      .orderBy('id', keyset.sort.direction)
-      .limit(keyset.limit + 1)
-      .execute();
-    return toPage(
-      rows,
-      keyset,
-      (row) => ({ value: keyset.sort.column === 'name' ? row.name : row.created_at.toISOString(), id: row.id }),
-      (row) => toMember(row, 'list'),
-    );
+    const { rows, nextCursor } = await paginate(q, keyset, 'id');
+    return { items: rows.map((row) => toMember(row, 'list')), nextCursor };
   }
 
   /** A member the caller may reach (their society in scope), else 404. */
@@ -528,10 +518,8 @@ export class MemberService {
             : []),
         ]),
       );
-    if (principal.scope.kind === 'some') {
-      if (principal.scope.societyIds.length === 0) return { items: [] };
-      q = q.where('members.society_id', 'in', principal.scope.societyIds);
-    }
+    const reached = societiesReached(principal.scope);
+    if (reached) q = q.where('members.society_id', 'in', reached);
     const rows = await q.orderBy('societies.name').orderBy('members.id').limit(200).execute();
     return {
       items: rows.map((r) => ({

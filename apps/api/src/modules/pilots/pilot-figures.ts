@@ -1,14 +1,13 @@
 import { sql } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { SocietyScope } from '../../lib/request-context';
+import { societiesReached } from '../../lib/society-scope';
 import type { Trx } from '../../lib/write';
 import type { DueMilestone } from '../reminders/reminders.service';
 
-const NOBODY = '00000000-0000-0000-0000-000000000000';
-
 function societyFilter(scope: SocietyScope) {
-  if (scope.kind === 'all') return sql`true`;
-  const ids = scope.societyIds.length ? scope.societyIds : [NOBODY];
+  const ids = societiesReached(scope);
+  if (!ids) return sql`true`;
   return sql`p.society_id = ANY(${ids}::uuid[])`;
 }
 

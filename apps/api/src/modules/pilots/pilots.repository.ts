@@ -6,6 +6,7 @@ import type { PilotFunctionsTable, PilotMilestonesTable, PilotsTable } from '../
 import { errors } from '../../lib/errors';
 import { localToday } from '../../lib/local-date';
 import type { Principal } from '../../lib/request-context';
+import { societiesReached } from '../../lib/society-scope';
 import { storedJson } from '../../lib/stored-json';
 import type { Trx } from '../../lib/write';
 import { DeclaredQualificationSchema, type Pilot } from './pilots.schemas';
@@ -40,12 +41,8 @@ type PilotQuery = ReturnType<typeof pilotQuery>;
 
 export function scoped(query: PilotQuery, principal: Principal): PilotQuery {
   let q = query;
-  if (principal.scope.kind === 'some') {
-    const ids = principal.scope.societyIds.length
-      ? principal.scope.societyIds
-      : ['00000000-0000-0000-0000-000000000000'];
-    q = q.where('pilots.society_id', 'in', ids);
-  }
+  const reached = societiesReached(principal.scope);
+  if (reached) q = q.where('pilots.society_id', 'in', reached);
   if (principal.kind === 'client' && principal.department !== null) {
     q = q.where('pilots.department', '=', principal.department);
   }

@@ -13,7 +13,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
 import { localToday } from '../../lib/local-date';
-import { afterCursor, keysetOf, type SortSpec, toPage } from '../../lib/pagination';
+import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { containsPattern } from '../../lib/sql';
 import { type Trx, write } from '../../lib/write';
@@ -194,23 +194,12 @@ export class PilotService {
       const pattern = containsPattern(query.q.trim());
       q = q.where((eb) => eb.or([eb('pilots.title', 'ilike', pattern), eb('societies.name', 'ilike', pattern)]));
     }
-    const after = afterCursor(keyset, 'pilots.id');
-    if (after) q = q.where(after);
-    const rows = await q
-      .orderBy('pilots.created_at', 'desc')
-      .orderBy('pilots.id', 'desc')
-      .limit(keyset.limit + 1)
-      .execute();
+    const { rows, nextCursor } = await paginate(q, keyset, 'pilots.id');
     const milestones = await milestonesOf(
       this.db,
       rows.map((r) => r.id),
     );
-    return toPage(
-      rows,
-      keyset,
-      (r) => ({ value: r.created_at.toISOString(), id: r.id }),
-      (r) => toPilot(r, milestones.get(r.id) ?? []),
-    );
+    return { items: rows.map((r) => toPilot(r, milestones.get(r.id) ?? [])), nextCursor };
   }
 
   async get(principal: Principal, id: string): Promise<Pilot> {

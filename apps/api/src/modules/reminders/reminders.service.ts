@@ -10,6 +10,7 @@ import {
 import type { DB } from '../../db/connect';
 import { localToday } from '../../lib/local-date';
 import type { Principal, SocietyScope } from '../../lib/request-context';
+import { societiesReached } from '../../lib/society-scope';
 import { owesAnnualReport } from '../societies/societies.repository';
 import type { Reminder } from './reminders.schemas';
 
@@ -36,8 +37,6 @@ export interface ReminderSources {
 }
 
 export const NO_REMINDER_SOURCES: ReminderSources = { milestones: async () => [] };
-
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The list a reminder belongs to: when staff get several of one kind summarised in one line, the
@@ -106,8 +105,8 @@ export class ReminderService {
 
   private societies(scope: SocietyScope) {
     let query = this.db.selectFrom('societies').where('societies.status', 'in', ['active', 'dormant']);
-    if (scope.kind === 'some')
-      query = query.where('societies.id', 'in', scope.societyIds.length ? scope.societyIds : [NOBODY]);
+    const reached = societiesReached(scope);
+    if (reached) query = query.where('societies.id', 'in', reached);
     return query;
   }
 
@@ -203,8 +202,8 @@ export class ReminderService {
         's.name as society_name',
       ])
       .where('a.status', '=', 'funded');
-    if (scope.kind === 'some')
-      query = query.where('a.society_id', 'in', scope.societyIds.length ? scope.societyIds : [NOBODY]);
+    const reached = societiesReached(scope);
+    if (reached) query = query.where('a.society_id', 'in', reached);
     const rows = await query.execute();
     return rows.flatMap((a) => {
       const dueOn = finalReportDueOn(a.planned_on, a.year, this.settings.finalReportDueDays);

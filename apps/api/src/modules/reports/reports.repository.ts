@@ -3,6 +3,7 @@ import type { DB } from '../../db/connect';
 import type { AnnualReportsTable, Database, InspectionsTable } from '../../db/database';
 import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
 import type { SocietyScope } from '../../lib/request-context';
+import { societiesReached } from '../../lib/society-scope';
 import type { Trx } from '../../lib/write';
 
 type Executor = DB | Trx;
@@ -33,10 +34,8 @@ export async function listReports(
   keyset: Keyset,
 ): Promise<ReportRow[]> {
   let query = reportsQuery(db);
-  if (scope.kind === 'some') {
-    if (scope.societyIds.length === 0) return [];
-    query = query.where('annual_reports.society_id', 'in', scope.societyIds);
-  }
+  const reached = societiesReached(scope);
+  if (reached) query = query.where('annual_reports.society_id', 'in', reached);
   if (filters.societyId) query = query.where('annual_reports.society_id', '=', filters.societyId);
   if (filters.year !== undefined) query = query.where('annual_reports.year', '=', filters.year);
   if (filters.status) query = query.where('annual_reports.status', '=', filters.status);

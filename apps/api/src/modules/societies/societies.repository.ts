@@ -2,9 +2,10 @@ import type { Discipline, InspectionResult, PartyOrganisation, SocietyStatus, So
 import { type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { Database, NewSocietyRow, SocietyRow, SocietyRowUpdate } from '../../db/database';
-import { errors } from '../../lib/errors';
+import { errors, type FieldError } from '../../lib/errors';
 import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
 import type { SocietyScope } from '../../lib/request-context';
+import { inScope, societiesReached } from '../../lib/society-scope';
 import { containsPattern } from '../../lib/sql';
 import type { Trx } from '../../lib/write';
 
@@ -45,10 +46,8 @@ export interface SocietyFilters {
 
 export async function listSocieties(db: Executor, scope: SocietyScope, filters: SocietyFilters, keyset: Keyset) {
   let query = db.selectFrom('societies').selectAll();
-  if (scope.kind === 'some') {
-    if (scope.societyIds.length === 0) return [];
-    query = query.where('id', 'in', scope.societyIds);
-  }
+  const reached = societiesReached(scope);
+  if (reached) query = query.where('id', 'in', reached);
   if (filters.status) query = query.where('status', '=', filters.status);
   if (filters.type) query = query.where('type', '=', filters.type);
   if (filters.discipline) query = query.where('discipline', '=', filters.discipline);
@@ -127,7 +126,7 @@ export async function findSociety(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<SocietyRow | undefined> {
-  if (scope.kind === 'some' && !scope.societyIds.includes(id)) return undefined;
+  if (!inScope(scope, id)) return undefined;
   let query = db.selectFrom('societies').selectAll().where('id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
@@ -143,6 +142,37 @@ export async function requireSociety(
   const society = await findSociety(db, scope, id, options);
   if (!society) throw errors.notFound('Society');
   return society;
+}
+
+/**
+ * The society ids a body names, checked against the registry and the caller's scope: an id the caller
+ * cannot reach is refused exactly as one that does not exist (422 `unknown_society` at `path`), so a
+ * bound caller can neither act for another society nor learn which ids exist.
+ */
+export async function requireReachableSocieties(
+  db: Executor,
+  scope: SocietyScope,
+  ids: readonly string[],
+  path: string,
+): Promise<void> {
+  const unknown = await unreachableSocieties(db, scope, ids, path);
+  if (unknown.length) throw errors.validation(unknown);
+}
+
+/** The field errors `requireReachableSocieties` would throw, for callers that gather several checks. */
+export async function unreachableSocieties(
+  db: Executor,
+  scope: SocietyScope,
+  ids: readonly string[],
+  path: string,
+): Promise<FieldError[]> {
+  const reachable = ids.filter((id) => inScope(scope, id));
+  const known = reachable.length
+    ? (await db.selectFrom('societies').select('id').where('id', 'in', reachable).execute()).map((r) => r.id)
+    : [];
+  return [...new Set(ids)]
+    .filter((id) => !known.includes(id))
+    .map((id) => ({ path, code: 'unknown_society', message: `No society has the id ${id}.` }));
 }
 
 export async function findSocietyIdByCreditCode(db: Executor, creditCode: string): Promise<string | undefined> {

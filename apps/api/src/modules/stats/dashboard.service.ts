@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import type { DB } from '../../db/connect';
 import { localToday } from '../../lib/local-date';
 import { actsForAssociation, type Principal, type SocietyScope } from '../../lib/request-context';
+import { societiesReached } from '../../lib/society-scope';
 import { memberStats } from '../members/member-stats';
 import type { ReportService } from '../reports/reports.service';
 import { owesAnnualReport } from '../societies/societies.repository';
@@ -28,7 +29,6 @@ export interface DashboardSources {
 export const NO_DASHBOARD_SOURCES: DashboardSources = { pilots: async () => [] };
 
 /** An id no society has: `IN ()` is not valid SQL, and a bound caller with no societies sees nothing. */
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 const INSPECTION_YEARS = 5;
 
@@ -76,8 +76,7 @@ export class DashboardService {
   ) {}
 
   private societyIds(scope: SocietyScope): readonly string[] | null {
-    if (scope.kind === 'all') return null;
-    return scope.societyIds.length ? scope.societyIds : [NOBODY];
+    return societiesReached(scope);
   }
 
   async dashboard(principal: Principal): Promise<Dashboard> {

@@ -201,9 +201,3 @@ export async function revokeUserSessions(trx: Trx, userId: string) {
     .where('revoked_at', 'is', null)
     .execute();
 }
-
-export async function existingSocietyIds(db: DB | Trx, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('societies').select('id').where('id', 'in', ids).execute();
-  return rows.map((r) => r.id);
-}

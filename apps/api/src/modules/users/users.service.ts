@@ -4,8 +4,10 @@ import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
 import { keysetOf, toPage } from '../../lib/pagination';
 import type { Caller } from '../../lib/request-context';
+import { EVERY_SOCIETY } from '../../lib/society-scope';
 import { type Trx, write } from '../../lib/write';
 import { hashPassword } from '../auth/passwords';
+import { unreachableSocieties } from '../societies/societies.repository';
 import * as repo from './users.repository';
 import type { UserCreateSchema, UserListQuerySchema, UserPatchSchema, UserSchema } from './users.schemas';
 
@@ -61,10 +63,7 @@ async function checkBinding(db: DB | Trx, role: Role, societyIds: readonly strin
       { path: '/body/societyIds', code: 'not_allowed', message: 'Only society officers are bound to societies.' },
     ];
   }
-  const known = await repo.existingSocietyIds(db, societyIds);
-  return societyIds
-    .filter((id) => !known.includes(id))
-    .map((id) => ({ path: '/body/societyIds', code: 'unknown_society', message: `No society has the id ${id}.` }));
+  return unreachableSocieties(db, EVERY_SOCIETY, societyIds, '/body/societyIds');
 }
 
 function checkPassword(username: string, password: string): FieldError[] {

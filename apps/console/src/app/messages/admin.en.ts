@@ -99,6 +99,8 @@ const en: Record<AdminKey, string> = {
   'client.enableHint': 'The client can obtain tokens again with its current secret.',
   'client.error.name_required': 'Enter a name',
   'client.error.scopes_required': 'Choose at least one scope',
+  'client.error.association_scope':
+    'A client limited to societies cannot read the audit log (it covers every society): remove that scope or the societies',
   'client.secret.createdTitle': 'Client “{name}” created',
   'client.secret.rotatedTitle': 'New secret of “{name}”',
   'client.secret.warning': 'The secret is shown only now and never again',

@@ -97,6 +97,8 @@ const zh = {
   'client.enableHint': '启用后，该客户端可以使用现有密钥重新获取令牌。',
   'client.error.name_required': '请填写名称',
   'client.error.scopes_required': '请至少选择一项权限',
+  'client.error.association_scope':
+    '限定了学会的客户端不能读取审计日志（审计日志涵盖全部学会）：请去掉“审计日志”权限或不限定学会',
   'client.secret.createdTitle': '客户端“{name}”已创建',
   'client.secret.rotatedTitle': '“{name}”的新密钥',
   'client.secret.warning': '密钥只显示这一次，关闭后无法再次查看',

@@ -50,7 +50,12 @@ export function ClientFormModal({ client, onClose, onCreated, onSaved, onConflic
     for (const issue of bodyFieldErrors(error)) {
       const name = FIELDS.find((known) => known === issue.field);
       if (!name) continue;
-      const text = issue.code === 'unknown_society' ? t('user.error.unknown_society') : fieldMessage(issue, i18n);
+      const text =
+        issue.code === 'unknown_society'
+          ? t('user.error.unknown_society')
+          : issue.code === 'association_scope'
+            ? t('client.error.association_scope')
+            : fieldMessage(issue, i18n);
       const existing = fields.find((entry) => entry.name === name);
       if (existing) existing.errors.push(text);
       else fields.push({ name, errors: [text] });
