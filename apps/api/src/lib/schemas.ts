@@ -102,6 +102,14 @@ export function problemResponse(status: number) {
   };
 }
 
+/** Whether a route's header schema names `name` (a route that reads If-Match must declare it). */
+export function declaresHeader(schema: { headers?: unknown } | undefined, name: string): boolean {
+  const headers = schema?.headers;
+  if (typeof headers !== 'object' || headers === null) return false;
+  const properties: unknown = Reflect.get(headers, 'properties');
+  return typeof properties === 'object' && properties !== null && Object.hasOwn(properties, name);
+}
+
 /** Error responses a route can produce beyond the common ones added to every route. */
 export function problems(...statuses: number[]): Record<number, ReturnType<typeof problemResponse>> {
   return Object.fromEntries(statuses.map((s) => [s, problemResponse(s)]));

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type ErrorCode, type FieldError, TITLES } from '../lib/errors';
-import { problemResponse } from '../lib/schemas';
+import { declaresHeader, problemResponse } from '../lib/schemas';
 import { isApiPath } from './auth';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -185,14 +185,6 @@ export function declareProblems(route: RouteOptions, statuses: readonly number[]
   route.schema.response = response;
 }
 
-/** Whether a route's header schema names `name` (routes that read If-Match declare it). */
-export function declaresHeader(route: RouteOptions, name: string): boolean {
-  const headers: unknown = route.schema?.headers;
-  if (typeof headers !== 'object' || headers === null) return false;
-  const properties: unknown = Reflect.get(headers, 'properties');
-  return typeof properties === 'object' && properties !== null && Object.hasOwn(properties, name);
-}
-
 export interface ErrorsPluginOptions {
   /** Answers a request no route matched before it becomes a 404 (the console's deep links). */
   notFoundFallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
@@ -210,7 +202,7 @@ export const errorsPlugin = fp(
       if (route.schema.body || route.schema.querystring || route.schema.params || route.schema.headers) {
         statuses.push(422);
       }
-      if (declaresHeader(route, 'if-match')) statuses.push(...IF_MATCH_ERROR_STATUSES);
+      if (declaresHeader(route.schema, 'if-match')) statuses.push(...IF_MATCH_ERROR_STATUSES);
       // toAppError answers a unique violation with 409, whichever write meets it.
       if ([route.method].flat().some((m) => WRITE_METHODS.has(m))) statuses.push(409);
       declareProblems(route, statuses);
