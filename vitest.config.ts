@@ -17,7 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'domain',
-          include: ['packages/domain/src/**/*.test.ts'],
+          include: ['packages/domain/src/**/*.test.ts', 'packages/sheets/src/**/*.test.ts'],
           maxWorkers: SIDE_BY_SIDE,
           sequence: { groupOrder: 0 },
         },

@@ -73,6 +73,17 @@ describe('registering members', () => {
     expect(feb30.json().errors[0].code).toBe('id_number_birth_date');
   });
 
+  it('takes a mainland mobile or a landline with its area code, nothing shorter', async () => {
+    for (const phone of ['12345', '1234567890', '8888888']) {
+      const refused = await create({ kind: 'individual', name: '钱电话', phone });
+      expect(refused.statusCode, phone).toBe(400);
+      expect(refused.json().errors[0]).toMatchObject({ path: '/body/phone', code: 'pattern' });
+    }
+    for (const phone of ['010-12345678', '0571-8888888', '+8613900000009']) {
+      expect((await create({ kind: 'individual', name: '钱电话', phone })).statusCode, phone).toBe(201);
+    }
+  });
+
   it('registers a person once per society, matched by ID number or external reference', async () => {
     const again = await create({ kind: 'individual', name: '张伟', idNumber: ID.toLowerCase() });
     expect(again.statusCode).toBe(409);
@@ -337,7 +348,10 @@ describe('paging through members', () => {
         url: `/v1/societies/${society}/members?sort=${sort}&limit=100`,
         token: admin,
       });
-      expect(seen.map((m) => m.id), sort).toEqual(whole.json<{ items: { id: string }[] }>().items.map((m) => m.id));
+      expect(
+        seen.map((m) => m.id),
+        sort,
+      ).toEqual(whole.json<{ items: { id: string }[] }>().items.map((m) => m.id));
     }
   });
 });

@@ -84,7 +84,8 @@ describe('importing the expert pool', () => {
       reasons.push(`${row.cells[0]} ${row.cells[1]}`);
     }
     expect(reasons.slice(1)).toEqual([
-      '4 职称(titleLevel): 无法识别的值“中级”，可选：正高级/副高级',
+      // A title the shared rules know, refused with the reason (as the console's wizard does).
+      '4 职称(titleLevel): “中级”不可用：专家须具有正高级或副高级职称',
       '5 专家库(pools): 必填（科技专家库/科普专家库）',
     ]);
 

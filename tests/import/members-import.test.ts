@@ -66,7 +66,7 @@ describe('importing members from a CSV file', () => {
       expect(line.slice(2)).toEqual(sheet.rows[index]?.map((c) => (c === null ? '' : String(c))));
     }
     const byColumn = (column: string) => lines.find((l) => sheet.bad.get(Number(l[0]) - 2) === column)?.[1];
-    expect(byColumn('职称')).toBe('职称(titleLevel): 无法识别的值“教授”，可选：正高级/副高级/中级/初级/无');
+    expect(byColumn('职称')).toBe('职称(titleLevel): 无法识别的值“特级”，可选：正高级/副高级/中级/初级/无');
     expect(byColumn('出生日期')).toContain('出生日期(birthDate): 无法识别的日期');
     expect(byColumn('身份证号')).toBe('身份证号(idNumber): 身份证号校验位不正确');
     expect(byColumn('邮箱')).toBe('邮箱(email): 格式不正确');

@@ -147,7 +147,7 @@ export interface GeneratedSheet {
 /**
  * `count` member rows under the Chinese headers. Every row has a valid ID number (the birth date inside it
  * matches 出生日期); every tenth has no 外部编号 (matched by ID number then). Rows with index ≡ 37 (mod 100)
- * are bad, cycling through: an unknown 职称 and an impossible date (rejected by the CLI), a wrong ID
+ * are bad, cycling through: an unknown 职称 (特级) and an impossible date (rejected by the CLI), a wrong ID
  * check character and an invalid e-mail (rejected by the API).
  */
 export function memberSheet(count: number, options: { dates: 'text' | 'cells'; seed?: number } = { dates: 'text' }) {
@@ -184,7 +184,7 @@ export function memberSheet(count: number, options: { dates: 'text' | 'cells'; s
     if (i % 100 === 37) {
       const kind = Math.floor(i / 100) % 4;
       if (kind === 0) {
-        row[7] = '教授';
+        row[7] = '特级';
         bad.set(i, '职称');
       } else if (kind === 1) {
         row[2] = '2020/13/45';

@@ -2729,6 +2729,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             birthDate?: string | null;
+            /** @description A mainland mobile (13800138000, +8613800138000) or a landline with its area code (010-12345678) */
             phone?: string | null;
             /** Format: email */
             email?: string | null;
@@ -2757,6 +2758,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             birthDate?: string | null;
+            /** @description A mainland mobile (13800138000, +8613800138000) or a landline with its area code (010-12345678) */
             phone?: string | null;
             /** Format: email */
             email?: string | null;
@@ -2872,6 +2874,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             birthDate?: string | null;
+            /** @description A mainland mobile (13800138000, +8613800138000) or a landline with its area code (010-12345678) */
             phone?: string | null;
             /** Format: email */
             email?: string | null;
@@ -2890,6 +2893,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             birthDate?: string | null;
+            /** @description A mainland mobile (13800138000, +8613800138000) or a landline with its area code (010-12345678) */
             phone?: string | null;
             /** Format: email */
             email?: string | null;

@@ -18,6 +18,7 @@ export * from './integration/events';
 export * from './labels';
 export * from './members/id-number';
 export * from './members/membership';
+export * from './members/phone';
 export * from './pilots/pilots';
 export * from './reminders/reminders';
 export * from './roles';

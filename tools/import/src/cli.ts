@@ -22,7 +22,7 @@ import {
   TransferError,
   withRetry,
 } from './importer';
-import { checkEncoding, formatOf, SourceError } from './source';
+import { checkEncoding, checkReadable, formatOf, SheetError } from './source';
 import { ENTITIES, type EntityName, isEntityName } from './spec';
 import { expertsTarget, membersTarget } from './targets';
 import { writeTemplate } from './xlsx-write';
@@ -137,6 +137,7 @@ async function importCommand(entity: EntityName, file: string, flags: ImportFlag
   const input = userPath(file);
   formatOf(input);
   checkEncoding(flags.encoding);
+  await checkReadable(input);
   const target = targetFor(entity, flags);
   const scope = entity === 'members' ? 'members:write' : 'experts:write';
   const credentials = credentialsFromEnv(process.env, scope);
@@ -195,7 +196,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
       .addOption(new Option('--parallel <n>', '同时上传的批数').argParser(integer('--parallel', 1, 8)).default(2))
       .option('--report <file>', '被拒绝行的报告（CSV），默认 <file>.rejected.csv')
       .option('--resume', '跳过断点文件中已完成的批次', false)
-      .option('--encoding <name>', 'CSV 文件的编码：utf-8 或 gb18030', 'utf-8')
+      .option('--encoding <name>', 'CSV 文件的编码：utf-8 或 gb18030（gbk、gb2312 按 gb18030 读取）', 'utf-8')
       .addOption(new Option('--retries <n>', '一批失败后的重试次数').argParser(integer('--retries', 0, 20)).default(5))
       .addOption(
         new Option('--timeout <seconds>', '单次请求的超时（秒）').argParser(integer('--timeout', 1, 3600)).default(120),
@@ -237,7 +238,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
     }
-    if (error instanceof UsageError || error instanceof SourceError) {
+    if (error instanceof UsageError || error instanceof SheetError) {
       process.stderr.write(`错误：${error.message}\n`);
     } else if (error instanceof TransferError) {
       process.stderr.write(`错误：${error.message}\n`);

@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { ApiError, type Schemas } from '@society-hub/client';
+import type { Cell } from '@society-hub/sheets';
 import type { Api } from './api';
 import { UsageError } from './api';
-import type { Cell } from './cells';
 import {
   type BatchTotals,
   type Checkpoint,
@@ -19,7 +19,7 @@ import {
   saveCheckpoint,
 } from './checkpoint';
 import { type RejectedRow, Report } from './report';
-import { countDataRows, readRows, SourceError, type SourceRow } from './source';
+import { countDataRows, readRows, SheetError, type SheetRow } from './source';
 import { type EntitySpec, type HeaderMapping, mapHeaders, RowReader } from './spec';
 
 export type ImportResponse = Schemas['ImportResponse'];
@@ -78,7 +78,7 @@ export class TransferError extends Error {
 
 const RETRY_CAP_SECONDS = 300;
 
-/** Chinese wording for the API's stable error codes; the API's own message otherwise. */
+/** Chinese wording for the API's stable error codes (the report is read by people who fill sheets in Chinese). */
 const CODE_TEXT: Record<string, string> = {
   required: '必填',
   minLength: '不能为空',
@@ -98,13 +98,17 @@ const CODE_TEXT: Record<string, string> = {
   credit_code_format: '统一社会信用代码格式不正确',
   credit_code_checksum: '统一社会信用代码校验位不正确',
   credit_code_required: '缺少统一社会信用代码',
+  already_member: '此人已是本学会的会员（身份证号与已有会员相同）',
+  already_expert: '此人已在专家库中（身份证号与已有专家相同）',
+  external_ref_taken: '外部编号已被另一条记录使用',
+  unknown_society: '所属学会不存在：请填写学会 id',
 };
 
 /** `职称(titleLevel): 取值不在可选范围内`: the API's row-relative path in the file's own words. */
 export function describeFieldError(reader: RowReader, error: FieldError): string {
   const path = error.path.replace(/^\/body/, '');
   const [, first, ...rest] = path.split('/');
-  const text = CODE_TEXT[error.code] ?? error.message;
+  const text = CODE_TEXT[error.code] ?? `服务器拒绝了这个值（${error.code}）`;
   if (!first) return text;
   const label = reader.label(first);
   return `${rest.length ? `${label}/${rest.join('/')}` : label}: ${text}`;
@@ -158,7 +162,7 @@ export async function withRetry<T>(
 }
 
 interface PendingRow {
-  source: SourceRow;
+  source: SheetRow;
   reader: RowReader;
 }
 
@@ -179,14 +183,14 @@ export async function runImport<Row extends object>(
 
   // The header first: unknown columns stop the run before anything is sent.
   const first = await rows.next();
-  if (first.done) throw new SourceError('文件是空的：第一行应是表头');
+  if (first.done) throw new SheetError('文件是空的：第一行应是表头');
   const headerCells = first.value.cells;
   if (headerCells.some((c) => typeof c === 'string' && c.includes('\uFFFD'))) {
-    throw new SourceError(
+    throw new SheetError(
       '表头含有无法解码的字符：文件可能不是 UTF-8 编码。Excel 另存的 CSV 通常是 GB18030，请加 --encoding gb18030',
     );
   }
-  const { mapping, errors } = mapHeaders(spec, headerCells);
+  const { mapping, errors } = mapHeaders(spec.fields, headerCells);
   if (errors.length > 0) throw new UsageError(`表头有误，未上传任何数据：\n  ${errors.join('\n  ')}`);
   const headers = headerCells.map((c) =>
     c === null
@@ -260,7 +264,7 @@ export async function runImport<Row extends object>(
   options.progress.start(total);
 
   /** Converts a batch and sends it; what comes back is settled by `finish`, in batch order. */
-  const send = async (batchNumber: number, batch: SourceRow[]): Promise<SentBatch<Row>> => {
+  const send = async (batchNumber: number, batch: SheetRow[]): Promise<SentBatch<Row>> => {
     const rejected: RejectedRow[] = [];
     const valid: { pending: PendingRow; row: Row }[] = [];
     for (const source of batch) {
@@ -288,7 +292,7 @@ export async function runImport<Row extends object>(
     return { rejected, valid, response };
   };
 
-  const finish = async (batchNumber: number, batch: SourceRow[], sent: SentBatch<Row>) => {
+  const finish = async (batchNumber: number, batch: SheetRow[], sent: SentBatch<Row>) => {
     const { rejected, valid, response } = sent;
     const outcome: BatchTotals = { rows: batch.length, created: 0, updated: 0, unchanged: 0, rejected: 0 };
     const byIndex = new Map((response?.results ?? []).map((r) => [r.index, r]));
@@ -328,7 +332,7 @@ export async function runImport<Row extends object>(
   // work side by side; results are settled strictly in batch order (report, checkpoint, progress).
   const window: Promise<void>[] = [];
   let settled: Promise<void> = Promise.resolve();
-  const schedule = async (batchNumber: number, batch: SourceRow[]) => {
+  const schedule = async (batchNumber: number, batch: SheetRow[]) => {
     const done = checkpoint?.batches[String(batchNumber)];
     if (done) {
       skippedBatches += 1;
@@ -345,7 +349,7 @@ export async function runImport<Row extends object>(
 
   try {
     try {
-      let batch: SourceRow[] = [];
+      let batch: SheetRow[] = [];
       let batchNumber = 0;
       for await (const row of rows) {
         batch.push(row);
@@ -362,7 +366,7 @@ export async function runImport<Row extends object>(
     }
     await settled;
   } catch (error) {
-    if (error instanceof SourceError || error instanceof UsageError) throw error;
+    if (error instanceof SheetError || error instanceof UsageError) throw error;
     if (error instanceof ApiError && !retryable(error)) throw error;
     throw new TransferError(
       `上传中断：${error instanceof Error ? error.message : String(error)}` +
@@ -383,7 +387,7 @@ export async function runImport<Row extends object>(
   };
 }
 
-function readerFor<Row>(spec: EntitySpec<Row>, mapping: HeaderMapping, source: SourceRow): RowReader {
+function readerFor<Row>(spec: EntitySpec<Row>, mapping: HeaderMapping, source: SheetRow): RowReader {
   const cells = new Map<string, Cell>();
   mapping.columns.forEach((field, i) => {
     if (field !== null) cells.set(field, source.cells[i] ?? null);

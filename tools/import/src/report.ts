@@ -3,7 +3,7 @@
  * row with its row number in the source file, the reasons, and the row's original values.
  */
 import { appendFile, writeFile } from 'node:fs/promises';
-import { type Cell, displayText } from './cells';
+import { type Cell, displayText } from '@society-hub/sheets';
 
 export const REPORT_ROW_HEADER = '行号';
 export const REPORT_REASON_HEADER = '错误原因';

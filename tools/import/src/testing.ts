@@ -2,13 +2,27 @@
  * Spreadsheet helpers for the import tests (tests/import), which reach this package's libraries only
  * through its own modules: fill a template the way a person would, and read back what a template offers.
  */
-import ExcelJS from 'exceljs';
+import { type Cell, displayText } from '@society-hub/sheets';
+import ExcelJS, { type CellValue } from 'exceljs';
 import iconv from 'iconv-lite';
-import { type Cell, displayText } from './cells';
-import { cellOf } from './source';
 
 export { readRows } from './source';
 export { writeSheet } from './xlsx-write';
+
+/** An ExcelJS cell value reduced to a cell (formulas to their results). */
+function cellOf(value: CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if ('richText' in value) return value.richText.map((t) => t.text).join('');
+  if ('hyperlink' in value) return value.text;
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = value.result;
+    if (result === undefined || (typeof result === 'object' && !(result instanceof Date))) return null;
+    return result;
+  }
+  return null;
+}
 
 /** Opens an XLSX file, writes `rows` under the last used row of its first sheet, and saves it as `out`. */
 export async function fillWorkbook(

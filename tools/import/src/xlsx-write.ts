@@ -2,9 +2,9 @@
  * Writing XLSX files: the import template (headers, drop-downs for the enumerations, one example row)
  * and, for tests and tooling, a plain streaming sheet writer.
  */
+
+import type { Cell, FieldSpec } from '@society-hub/sheets';
 import ExcelJS, { type DataValidation, type Worksheet } from 'exceljs';
-import type { Cell } from './cells';
-import type { FieldSpec } from './spec';
 
 /** Rows of the template that get the drop-downs and the column formats. */
 const TEMPLATE_ROWS = 5000;
@@ -43,7 +43,7 @@ export async function writeTemplate(file: string, spec: { fields: readonly Field
     key: f.field,
     width: f.width ?? 14,
     style:
-      f.type === 'identifier' || f.type === 'text'
+      f.type === 'text' || f.type === 'identifier' || f.type === 'idNumber' || f.type === 'phone' || f.type === 'email'
         ? { numFmt: '@' }
         : f.type === 'date'
           ? { numFmt: 'yyyy-mm-dd' }

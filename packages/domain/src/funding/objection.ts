@@ -7,14 +7,13 @@
  * Worked example (see objection.test.ts): signed "匿名" with contact "12345" and content "不同意" gives
  * three problems — `/signerName` anonymous, `/contact` contact_format, `/content` too_short.
  */
+import { isPhone } from '../members/phone';
 import type { Problem } from './program';
 
 export const OBJECTION_CONTENT_MIN_LENGTH = 10;
 
 /** Signatures that name nobody: 匿名, 无名氏, 某某, 群众, 知情人, 网友, anonymous, test … */
 const ANONYMOUS = /^(匿名|无名氏?|某某|某人|群众|一群众|知情人|网友|anonymous|anon|unknown|n\/?a|none|nobody|test)$/i;
-/** A mainland mobile (13800138000, +86 138…) or landline with area code (0531-12345678). */
-const PHONE = /^(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** True when the signature names nobody (or is shorter than two characters). */
@@ -26,7 +25,7 @@ export function isAnonymousSignature(name: string): boolean {
 /** A phone number (spaces ignored) or an e-mail address. */
 export function isObjectionContact(contact: string): boolean {
   const value = contact.trim();
-  return PHONE.test(value.replaceAll(' ', '')) || EMAIL.test(value);
+  return isPhone(value) || EMAIL.test(value);
 }
 
 export interface ObjectionSignature {

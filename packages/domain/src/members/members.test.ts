@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkIdNumber, idNumberCheckCharacter, maskIdNumber, maskPhone, withIdNumberCheck } from './id-number';
-import { ageOn, duesLapsed, isYouth, membershipLifecycle, qualifiesForExpertPool, youthBornAfter } from './membership';
+import {
+  ageOn,
+  duesLapsed,
+  isYouth,
+  membershipLifecycle,
+  newMemberStanding,
+  qualifiesForExpertPool,
+  youthBornAfter,
+} from './membership';
 
 const TODAY = '2026-11-22';
 
@@ -88,5 +96,17 @@ describe('membership', () => {
     expect(qualifiesForExpertPool('senior')).toBe(true);
     expect(qualifiesForExpertPool('associate_senior')).toBe(true);
     expect(qualifiesForExpertPool('intermediate')).toBe(false);
+  });
+});
+
+describe('a new member', () => {
+  it('enters in good standing, joined today, unless recorded as an applicant or with a joining date', () => {
+    expect(newMemberStanding({}, '2026-12-07')).toEqual({ status: 'active', joinedOn: '2026-12-07' });
+    expect(newMemberStanding({ status: 'applied' }, '2026-12-07')).toEqual({ status: 'applied', joinedOn: null });
+    expect(newMemberStanding({ joinedOn: '2019-05-04' }, '2026-12-07')).toEqual({
+      status: 'active',
+      joinedOn: '2019-05-04',
+    });
+    expect(newMemberStanding({ status: 'applied', joinedOn: null }, '2026-12-07').joinedOn).toBeNull();
   });
 });

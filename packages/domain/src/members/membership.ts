@@ -17,6 +17,19 @@ export const membershipLifecycle = defineStateMachine<MemberStatus>('applied', {
   withdrawn: [],
 });
 
+/**
+ * How a new member enters the register, whoever records them (one at a time, or by import): as a
+ * member in good standing unless recorded as an applicant, having joined on the date given — or today,
+ * for someone admitted now; an applicant has not joined yet.
+ */
+export function newMemberStanding(
+  recorded: { status?: 'applied' | 'active' | undefined; joinedOn?: string | null | undefined },
+  today: string,
+): { status: 'applied' | 'active'; joinedOn: string | null } {
+  const status = recorded.status ?? 'active';
+  return { status, joinedOn: recorded.joinedOn ?? (status === 'applied' ? null : today) };
+}
+
 export const MEMBER_CATEGORIES = ['ordinary', 'senior', 'student', 'honorary'] as const;
 export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
 

@@ -2,7 +2,7 @@ import { API_SCOPES, type ApiScope } from '@society-hub/domain';
 import type { Selectable } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { ClientsTable } from '../../db/database';
-import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
+import { type Keyset, paginate, type SortSpec } from '../../lib/pagination';
 import { linkedSocietyIds } from '../../lib/sql';
 import type { Trx } from '../../lib/write';
 
@@ -64,19 +64,12 @@ export async function findClient(db: Executor, id: string, options: { forUpdate?
 }
 
 export async function listClients(db: Executor, keyset: Keyset) {
-  let query = db.selectFrom('clients').selectAll();
-  const after = afterCursor(keyset, 'id');
-  if (after) query = query.where(after);
-  const rows = await query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(keyset.limit + 1)
-    .execute();
+  const { rows, nextCursor } = await paginate(db.selectFrom('clients').selectAll(), keyset, 'id');
   const societies = await societiesOf(
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((row) => toRecord(row, societies.get(row.id) ?? []));
+  return { records: rows.map((row) => toRecord(row, societies.get(row.id) ?? [])), nextCursor };
 }
 
 export async function insertClient(

@@ -4,7 +4,7 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { AppError, errors, type FieldError } from '../../lib/errors';
-import { keysetOf, toPage } from '../../lib/pagination';
+import { keysetOf } from '../../lib/pagination';
 import type { Caller } from '../../lib/request-context';
 import { EVERY_SOCIETY } from '../../lib/society-scope';
 import { type Trx, write } from '../../lib/write';
@@ -92,8 +92,8 @@ export class ClientService {
 
   async list(query: { limit?: number; cursor?: string }) {
     const keyset = keysetOf(repo.CLIENT_SORTS, query);
-    const records = await repo.listClients(this.db, keyset);
-    return toPage(records, keyset, (r) => ({ value: r.createdAt.toISOString(), id: r.id }), toClient);
+    const { records, nextCursor } = await repo.listClients(this.db, keyset);
+    return { items: records.map(toClient), nextCursor };
   }
 
   async get(id: string): Promise<Client> {

@@ -1,7 +1,7 @@
 import type { Discipline, SocietyType } from '@society-hub/domain';
 import { sql } from 'kysely';
 import type { DB } from '../../db/connect';
-import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
+import { type Keyset, paginate, type SortSpec } from '../../lib/pagination';
 import { containsPattern } from '../../lib/sql';
 
 export const PUBLIC_SOCIETY_SORTS: readonly SortSpec[] = [{ name: 'name', column: 'name', direction: 'asc' }];
@@ -36,24 +36,11 @@ export async function listActiveSocieties(
     const pattern = containsPattern(filters.q.trim());
     query = query.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('name_en', 'ilike', pattern)]));
   }
-  const after = afterCursor(keyset, 'id');
-  if (after) query = query.where(after);
-  return query
-    .orderBy('name')
-    .orderBy('id')
-    .limit(keyset.limit + 1)
-    .execute();
+  return paginate(query, keyset, 'id');
 }
 
 export async function listOpenPrograms(db: DB, keyset: Keyset) {
-  let query = db.selectFrom('funding_programs').selectAll().where('status', '=', 'open');
-  const after = afterCursor(keyset, 'id');
-  if (after) query = query.where(after);
-  return query
-    .orderBy('closes_on')
-    .orderBy('id')
-    .limit(keyset.limit + 1)
-    .execute();
+  return paginate(db.selectFrom('funding_programs').selectAll().where('status', '=', 'open'), keyset, 'id');
 }
 
 /** One active society's published columns and the public facts of its page; undefined when not active. */

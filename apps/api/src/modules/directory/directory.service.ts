@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
-import { keysetOf, toPage } from '../../lib/pagination';
+import { keysetOf, type PageKey } from '../../lib/pagination';
 import { toProgram } from '../funding/funding.repository';
 import * as repo from './directory.repository';
 import type {
@@ -12,7 +12,8 @@ import type {
   PublicSocietyQuerySchema,
 } from './directory.schemas';
 
-type SocietyRow = Awaited<ReturnType<typeof repo.listActiveSocieties>>[number];
+/** A listed row, without the page key `paginate` adds (a profile's row has none). */
+type SocietyRow = Omit<Awaited<ReturnType<typeof repo.listActiveSocieties>>['rows'][number], keyof PageKey>;
 type PublicSocietyProfile = Static<typeof PublicSocietyProfileSchema>;
 
 const FUNDED_PROJECTS_SHOWN = 20;
@@ -25,7 +26,7 @@ function memberRange(active: number): PublicSocietyProfile['memberCount'] {
   if (atLeast === undefined) return null;
   return { atLeast, below: MEMBER_RANGES[index + 1] ?? null };
 }
-type ProgramRow = Awaited<ReturnType<typeof repo.listOpenPrograms>>[number];
+type ProgramRow = Awaited<ReturnType<typeof repo.listOpenPrograms>>['rows'][number];
 
 function toPublicSociety(row: SocietyRow): Static<typeof PublicSocietyPageSchema>['items'][number] {
   return {
@@ -63,8 +64,8 @@ export class DirectoryService {
 
   async societies(query: Static<typeof PublicSocietyQuerySchema>): Promise<Static<typeof PublicSocietyPageSchema>> {
     const keyset = keysetOf(repo.PUBLIC_SOCIETY_SORTS, query);
-    const rows = await repo.listActiveSocieties(this.db, query, keyset);
-    return toPage(rows, keyset, (r) => ({ value: r.name, id: r.id }), toPublicSociety);
+    const { rows, nextCursor } = await repo.listActiveSocieties(this.db, query, keyset);
+    return { items: rows.map(toPublicSociety), nextCursor };
   }
 
   /** 404 for any society that is not active now, as if it were not there: the directory lists active ones only. */
@@ -96,7 +97,7 @@ export class DirectoryService {
     query: Static<typeof PublicFundingProgramQuerySchema>,
   ): Promise<Static<typeof PublicFundingProgramPageSchema>> {
     const keyset = keysetOf(repo.PUBLIC_PROGRAM_SORTS, query);
-    const rows = await repo.listOpenPrograms(this.db, keyset);
-    return toPage(rows, keyset, (r) => ({ value: r.closes_on, id: r.id }), toPublicProgram);
+    const { rows, nextCursor } = await repo.listOpenPrograms(this.db, keyset);
+    return { items: rows.map(toPublicProgram), nextCursor };
   }
 }

@@ -1,4 +1,4 @@
-import { EXPERT_POOLS } from '@society-hub/domain';
+import { EXPERT_POOLS, PHONE_PATTERN } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { DateString, Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
 
@@ -15,7 +15,12 @@ const editable = {
   name: Type.String({ minLength: 1, maxLength: 50 }),
   gender: Nullable(Type.Enum(['male', 'female'])),
   birthDate: Nullable(DateString),
-  phone: Nullable(Type.String({ pattern: '^[0-9+()\\- ]{5,30}$' })),
+  phone: Nullable(
+    Type.String({
+      pattern: PHONE_PATTERN,
+      description: 'A mainland mobile (13800138000, +8613800138000) or a landline with its area code (010-12345678)',
+    }),
+  ),
   email: Nullable(Type.String({ format: 'email', maxLength: 200 })),
   employer: Nullable(Type.String({ minLength: 1, maxLength: 200 })),
   titleLevel: ref(ExpertTitleSchema),

@@ -1,4 +1,4 @@
-import { MEMBER_CATEGORIES, MEMBER_STATUSES, TITLE_LEVELS } from '@society-hub/domain';
+import { MEMBER_CATEGORIES, MEMBER_STATUSES, PHONE_PATTERN, TITLE_LEVELS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { DateString, FieldErrorSchema, Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
 import { MemberStatsSchema } from './member-stats';
@@ -25,7 +25,12 @@ const editable = {
   }),
   gender: Nullable(Type.Enum(['male', 'female'])),
   birthDate: Nullable(DateString),
-  phone: Nullable(Type.String({ pattern: '^[0-9+()\\- ]{5,30}$' })),
+  phone: Nullable(
+    Type.String({
+      pattern: PHONE_PATTERN,
+      description: 'A mainland mobile (13800138000, +8613800138000) or a landline with its area code (010-12345678)',
+    }),
+  ),
   email: Nullable(Type.String({ format: 'email', maxLength: 200 })),
   employer: text(200),
   titleLevel: ref(TitleLevelSchema),

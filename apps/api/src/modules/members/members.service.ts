@@ -3,6 +3,7 @@ import {
   type MemberStatus,
   maskPhone,
   membershipLifecycle,
+  newMemberStanding,
   normaliseCreditCode,
   youthBornAfter,
 } from '@society-hub/domain';
@@ -92,6 +93,27 @@ const MEMBER_COLUMNS: ColumnTypes<'members'> = {
   created_at: 'timestamptz',
   updated_at: 'timestamptz',
 };
+
+/** The row of a member entering the register, for one recorded by hand or a row of an import alike. */
+function newMemberRow(
+  societyId: string,
+  input: Static<typeof MemberCreateSchema>,
+  columns: Partial<Insertable<MembersTable>>,
+  now: Date,
+): Insertable<MembersTable> {
+  const standing = newMemberStanding(input, localToday(now));
+  return {
+    ...columns,
+    id: uuidv7(),
+    society_id: societyId,
+    kind: input.kind,
+    name: input.name.trim(),
+    status: standing.status,
+    joined_on: standing.joinedOn,
+    created_at: now,
+    updated_at: now,
+  };
+}
 
 const SORTS: readonly SortSpec[] = [
   { name: '-createdAt', column: 'created_at', direction: 'desc' },
@@ -309,17 +331,7 @@ export class MemberService {
           } else if (dryRun) {
             results.set(index, { outcome: 'created' });
           } else {
-            const values: Insertable<MembersTable> = {
-              ...columns,
-              id: uuidv7(),
-              society_id: societyId,
-              kind: row.kind,
-              name: row.name.trim(),
-              status: row.status ?? 'active',
-              joined_on: row.joinedOn ?? (row.status === 'applied' ? null : localToday()),
-              created_at: now,
-              updated_at: now,
-            };
+            const values = newMemberRow(societyId, row, columns, now);
             inserts.push({ index, values });
             claim(values.id, undefined, columns.id_number_hash);
           }
@@ -408,17 +420,7 @@ export class MemberService {
         const now = new Date();
         const created = await trx
           .insertInto('members')
-          .values({
-            ...columns,
-            id: uuidv7(),
-            society_id: societyId,
-            kind: row.kind,
-            name: row.name.trim(),
-            status: row.status ?? 'active',
-            joined_on: row.joinedOn ?? (row.status === 'applied' ? null : localToday()),
-            created_at: now,
-            updated_at: now,
-          })
+          .values(newMemberRow(societyId, row, columns, now))
           .returningAll()
           .executeTakeFirstOrThrow();
         record({
@@ -551,17 +553,7 @@ export class MemberService {
       const now = new Date();
       const row = await trx
         .insertInto('members')
-        .values({
-          ...columns,
-          id: uuidv7(),
-          society_id: societyId,
-          kind: input.kind,
-          name: input.name.trim(),
-          status: input.status ?? 'active',
-          joined_on: input.joinedOn ?? (input.status === 'applied' ? null : localToday()),
-          created_at: now,
-          updated_at: now,
-        })
+        .values(newMemberRow(societyId, input, columns, now))
         .returningAll()
         .executeTakeFirstOrThrow();
       record({

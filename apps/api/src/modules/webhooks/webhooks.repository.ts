@@ -2,7 +2,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import { Type } from 'typebox';
 import type { DB } from '../../db/connect';
 import type { WebhookDeliveriesTable, WebhookDeliveryAttemptsTable, WebhooksTable } from '../../db/database';
-import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
+import { type Keyset, paginate, type SortSpec } from '../../lib/pagination';
 import { storedJson } from '../../lib/stored-json';
 import type { Trx } from '../../lib/write';
 import type { FeedPosition } from '../events/events.repository';
@@ -24,13 +24,7 @@ export async function listWebhooks(db: Executor, owner: Owner, clientId: string 
   let query = db.selectFrom('webhooks').selectAll();
   if (owner !== null) query = query.where('client_id', '=', owner);
   if (clientId) query = query.where('client_id', '=', clientId);
-  const after = afterCursor(keyset, 'id');
-  if (after) query = query.where(after);
-  return query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(keyset.limit + 1)
-    .execute();
+  return paginate(query, keyset, 'id');
 }
 
 export async function findWebhook(db: Executor, owner: Owner, id: string, options: { forUpdate?: boolean } = {}) {
@@ -56,13 +50,7 @@ export async function listDeliveries(
 ) {
   let query = db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId);
   if (status) query = query.where('status', '=', status);
-  const after = afterCursor(keyset, 'id');
-  if (after) query = query.where(after);
-  return query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(keyset.limit + 1)
-    .execute();
+  return paginate(query, keyset, 'id');
 }
 
 /** The newest attempts of each delivery, at most `perDelivery` each. */

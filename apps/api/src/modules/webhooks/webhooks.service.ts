@@ -2,7 +2,7 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
-import { keysetOf, toPage } from '../../lib/pagination';
+import { keysetOf } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import type { Caller, Principal } from '../../lib/request-context';
 import { write } from '../../lib/write';
@@ -75,8 +75,8 @@ export class WebhookService {
 
   async list(principal: Principal, query: Static<typeof WebhookListQuerySchema>) {
     const keyset = keysetOf(repo.WEBHOOK_SORTS, query);
-    const rows = await repo.listWebhooks(this.db, ownerOf(principal), query.clientId, keyset);
-    return toPage(rows, keyset, (r) => ({ value: r.created_at.toISOString(), id: r.id }), toWebhook);
+    const { rows, nextCursor } = await repo.listWebhooks(this.db, ownerOf(principal), query.clientId, keyset);
+    return { items: rows.map(toWebhook), nextCursor };
   }
 
   private async require(principal: Principal, id: string): Promise<repo.WebhookRow> {
@@ -149,18 +149,13 @@ export class WebhookService {
   async deliveries(principal: Principal, id: string, query: Static<typeof DeliveryListQuerySchema>) {
     await this.require(principal, id);
     const keyset = keysetOf(repo.DELIVERY_SORTS, query);
-    const rows = await repo.listDeliveries(this.db, id, query.status, keyset);
+    const { rows, nextCursor } = await repo.listDeliveries(this.db, id, query.status, keyset);
     const attempts = await repo.attemptsOf(
       this.db,
-      rows.slice(0, keyset.limit).map((r) => r.id),
+      rows.map((r) => r.id),
       LOG_ATTEMPTS,
     );
-    return toPage(
-      rows,
-      keyset,
-      (r) => ({ value: r.created_at.toISOString(), id: r.id }),
-      (r) => toDelivery(r, attempts.get(r.id) ?? []),
-    );
+    return { items: rows.map((r) => toDelivery(r, attempts.get(r.id) ?? [])), nextCursor };
   }
 
   /** Queues a delivery again with a fresh attempt budget, whatever its state (unless it is being sent now). */

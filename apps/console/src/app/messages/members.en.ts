@@ -65,7 +65,7 @@ const en: Record<MembersKey, string> = {
   'member.form.applied': 'Register as an application (awaiting approval)',
   'member.form.saved': 'Saved “{name}”',
   'member.form.created': 'Added “{name}”',
-  'member.form.phoneInvalid': 'Enter a valid phone number',
+  'member.form.phoneInvalid': 'Enter an 11-digit mobile number, or a landline with its area code (010-12345678)',
   'member.form.emailInvalid': 'Enter a valid email address',
   'member.form.sectionPerson': 'Person',
   'member.form.sectionMembership': 'Membership',
@@ -195,6 +195,10 @@ const en: Record<MembersKey, string> = {
   'import.unknownValue': 'Unknown value “{value}”',
   'import.badDate': 'Unreadable date “{value}”',
   'import.badBoolean': 'Unknown value “{value}”: write 是 (yes) or 否 (no)',
+  'import.badPhone':
+    'Phone number “{value}” is neither a mainland mobile (11 digits, 13–19…) nor a landline with area code (010-12345678)',
+  'import.lostDigits':
+    'Excel stored “{value}” as a number and lost its last digits: format the column as text and enter it again',
 
   'expert.title': 'Expert pools',
   'expert.description':

@@ -67,7 +67,7 @@ const zh = {
   'member.form.applied': '作为入会申请登记（待审批）',
   'member.form.saved': '已保存会员“{name}”',
   'member.form.created': '已新增会员“{name}”',
-  'member.form.phoneInvalid': '请输入有效的电话号码',
+  'member.form.phoneInvalid': '请输入 11 位手机号，或带区号的固定电话（如 010-12345678）',
   'member.form.emailInvalid': '请输入有效的邮箱地址',
   'member.form.sectionPerson': '基本信息',
   'member.form.sectionMembership': '会籍信息',
@@ -195,6 +195,9 @@ const zh = {
   'import.unknownValue': '无法识别的值“{value}”',
   'import.badDate': '无法识别的日期“{value}”',
   'import.badBoolean': '无法识别的值“{value}”，请填写“是”或“否”',
+  'import.badPhone':
+    '电话号码“{value}”不正确：手机号应为 1 开头、第二位为 3–9 的 11 位数字，固定电话须带区号，如 010-12345678',
+  'import.lostDigits': '“{value}”已被 Excel 存成数值并丢失了末尾几位，请把该列设为“文本”格式后重新填写',
 
   'expert.title': '专家库',
   'expert.description': '市科协科技专家库与科普专家库：入库专家须具有副高级及以上职称。',

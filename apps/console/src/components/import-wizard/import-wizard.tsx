@@ -134,9 +134,18 @@ export function ImportWizard<F extends string>({ spec, breadcrumb, listUrl, send
   function localText(problem: LocalProblem): string {
     const params = { value: problem.value };
     if (problem.message) return t(problem.message, params);
-    if (problem.kind === 'date') return t('import.badDate', params);
-    if (problem.kind === 'boolean') return t('import.badBoolean', params);
-    return t('import.unknownValue', params);
+    switch (problem.problem.code) {
+      case 'bad_date':
+        return t('import.badDate', params);
+      case 'bad_boolean':
+        return t('import.badBoolean', params);
+      case 'bad_phone':
+        return t('import.badPhone', params);
+      case 'lost_digits':
+        return t('import.lostDigits', params);
+      default:
+        return t('import.unknownValue', params);
+    }
   }
 
   function serverProblems(result: ImportResult): RowProblem[] {
@@ -190,7 +199,7 @@ export function ImportWizard<F extends string>({ spec, breadcrumb, listUrl, send
 
   async function downloadRejected() {
     if (!sheet) return;
-    const rejected = sheet.rows.flatMap((cells, index) => {
+    const rejected = sheet.text.flatMap((cells, index) => {
       const report = reports[index];
       if (report?.outcome !== 'error') return [];
       const reason = report.problems

@@ -33,7 +33,7 @@ export function MappingStep({
   const rows = sheet.headers.map((header, index) => ({
     index,
     header,
-    sample: sheet.rows.find((cells) => (cells[index] ?? '') !== '')?.[index] ?? '',
+    sample: sheet.text.find((cells) => (cells[index] ?? '') !== '')?.[index] ?? '',
   }));
   const columns: TableColumnsType<(typeof rows)[number]> = [
     {

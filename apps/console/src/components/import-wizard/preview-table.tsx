@@ -36,7 +36,7 @@ export function PreviewTable({
   fieldLabel: (field: string) => string;
 }) {
   const { t } = useI18n();
-  const rows: PreviewRow[] = sheet.rows
+  const rows: PreviewRow[] = sheet.text
     .map((cells, index) => ({
       index,
       name: cells[nameIndex] ?? '',

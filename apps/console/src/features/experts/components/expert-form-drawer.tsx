@@ -1,4 +1,4 @@
-import { EXPERT_POOLS, type ExpertPool, normaliseIdNumber } from '@society-hub/domain';
+import { EXPERT_POOLS, type ExpertPool, normaliseIdNumber, PHONE } from '@society-hub/domain';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -76,7 +76,6 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   in_future: 'member.error.in_future',
   unknown_society: 'user.error.unknown_society',
 };
-const PHONE = /^[0-9+()\- ]{5,30}$/;
 const DATE = 'YYYY-MM-DD';
 
 /** The same members in any order. */

@@ -1,5 +1,11 @@
-import { type ChoiceTable, type ImportSpec, type Lookup, squash } from '@/components/import-wizard/columns';
-import { GENDERS, JUNIOR_TITLES, SENIOR_TITLES } from '@/features/members/components/import-mapping';
+import { comparable, EXPERT_FIELDS } from '@society-hub/sheets';
+import {
+  type ImportColumn,
+  type ImportSpec,
+  type Lookup,
+  personColumns,
+  sheetField,
+} from '@/components/import-wizard/columns';
 import { getSocieties } from '@/features/societies/api/get-societies';
 
 export const EXPERT_IMPORT_FIELDS = [
@@ -19,113 +25,41 @@ export const EXPERT_IMPORT_FIELDS = [
 ] as const;
 export type ExpertImportField = (typeof EXPERT_IMPORT_FIELDS)[number];
 
-const POOLS: ChoiceTable = {
-  科技专家库: 'science_technology',
-  科技: 'science_technology',
-  科技专家: 'science_technology',
-  science_technology: 'science_technology',
-  科普专家库: 'popularisation',
-  科普: 'popularisation',
-  科普专家: 'popularisation',
-  popularisation: 'popularisation',
-};
-
-/** Every society's name (as `squash` compares it) → its id: the file names societies, the API takes ids. */
+/** Every society's name (as `comparable` compares it) → its id: the file names societies, the API takes ids. */
 export async function societiesByName(): Promise<Lookup> {
   const byName = new Map<string, string>();
   let cursor: string | undefined;
   do {
     const page = await getSocieties({ sort: 'name', limit: 500, ...(cursor ? { cursor } : {}) });
-    for (const society of page.items) byName.set(squash(society.name), society.id);
+    for (const society of page.items) byName.set(comparable(society.name), society.id);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return byName;
 }
 
+const column = (field: Exclude<ExpertImportField, 'societyIds'>): ImportColumn => ({
+  label: `expert.field.${field}` as const,
+  sheet: sheetField(EXPERT_FIELDS, field),
+});
+
 /**
- * The expert pools' spreadsheet: the export's headers (so an exported list can be corrected and imported
- * again) and the import command's, society names in 所属学会, and titles below 副高级 refused with a reason.
+ * The expert pools' spreadsheet: the shared sheet columns (`@society-hub/sheets`: the import command's
+ * headers and the export's, titles below 副高级 refused with a reason), and society names in 所属学会.
  */
 export const EXPERT_IMPORT: ImportSpec<ExpertImportField> = {
   fields: EXPERT_IMPORT_FIELDS,
   columns: {
-    name: { label: 'expert.field.name', header: '姓名', aliases: ['专家姓名'], kind: { type: 'text' } },
-    gender: {
-      label: 'expert.field.gender',
-      header: '性别',
-      aliases: ['sex'],
-      kind: { type: 'choice', values: GENDERS },
-    },
-    birthDate: {
-      label: 'expert.field.birthDate',
-      header: '出生日期',
-      aliases: ['出生年月', '生日', 'birth date'],
-      kind: { type: 'date' },
-    },
-    idNumber: {
-      label: 'expert.field.idNumber',
-      header: '身份证号',
-      aliases: ['身份证号码', '身份证', '证件号码', '公民身份号码'],
-      kind: { type: 'idNumber' },
-    },
-    phone: {
-      label: 'expert.field.phone',
-      header: '手机',
-      aliases: ['手机号', '手机号码', '电话', '联系电话', 'mobile'],
-      kind: { type: 'text' },
-    },
-    email: {
-      label: 'expert.field.email',
-      header: '邮箱',
-      aliases: ['电子邮箱', '电子邮件', 'e-mail'],
-      kind: { type: 'text' },
-    },
-    employer: {
-      label: 'expert.field.employer',
-      header: '工作单位',
-      aliases: ['单位', '所在单位'],
-      kind: { type: 'text' },
-    },
-    titleLevel: {
-      label: 'expert.field.titleLevel',
-      header: '职称',
-      aliases: ['职称级别', '职称等级', 'title'],
-      kind: {
-        type: 'choice',
-        values: SENIOR_TITLES,
-        refused: { values: Object.keys(JUNIOR_TITLES), message: 'expert.seniorOnly' },
-      },
-    },
-    disciplines: {
-      label: 'expert.field.disciplines',
-      header: '专业领域',
-      aliases: ['学科', '学科领域', '专业', '研究领域'],
-      kind: { type: 'list' },
-    },
-    pools: {
-      label: 'expert.field.pools',
-      header: '专家库',
-      aliases: ['入库类别', '所属专家库', '专家库类别'],
-      kind: { type: 'choices', values: POOLS },
-    },
+    ...personColumns(column),
+    titleLevel: { ...column('titleLevel'), refused: 'expert.seniorOnly' },
+    disciplines: column('disciplines'),
+    pools: column('pools'),
     societyIds: {
       label: 'expert.field.societies',
-      header: '所属学会',
-      aliases: ['学会', '所属学会id', '学会id'],
-      kind: { type: 'lookupList', notFound: 'expertImport.societyNotFound' },
+      sheet: sheetField(EXPERT_FIELDS, 'societyIds'),
+      lookup: { notFound: 'expertImport.societyNotFound' },
     },
-    available: {
-      label: 'expert.field.available',
-      header: '可参与评审',
-      aliases: ['可参加评审', '是否可参与评审', '是否可参加评审'],
-      kind: { type: 'boolean' },
-    },
-    externalRef: {
-      label: 'expert.field.externalRef',
-      header: '外部编号',
-      aliases: ['专家编号', '编号', 'external ref'],
-      kind: { type: 'text' },
-    },
+    available: column('available'),
+    externalRef: column('externalRef'),
   },
   required: ['name', 'titleLevel', 'disciplines', 'pools'],
   nameField: 'name',

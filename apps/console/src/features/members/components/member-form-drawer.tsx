@@ -2,6 +2,7 @@ import {
   MEMBER_CATEGORIES,
   type MemberCategory,
   normaliseIdNumber,
+  PHONE,
   TITLE_LEVELS,
   type TitleLevel,
 } from '@society-hub/domain';
@@ -85,7 +86,6 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   in_future: 'member.error.in_future',
 };
 
-const PHONE = /^[0-9+()\- ]{5,30}$/;
 const DATE = 'YYYY-MM-DD';
 
 interface MemberFormDrawerProps {

@@ -4,6 +4,13 @@
  */
 export type Cell = string | number | boolean | Date | null;
 
+/** One non-blank row of a sheet. */
+export interface SheetRow {
+  /** The row's number as the person sees it: the spreadsheet row, or the CSV line the record ends on. */
+  rowNumber: number;
+  cells: Cell[];
+}
+
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
