@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../support/app';
+import { expertPayload } from '../support/expert';
 import { type OpenApiDocument, type Operation, operationsOf } from '../support/fuzz';
 
 let t: TestApp;
@@ -29,13 +30,7 @@ function fieldErrors(body: string): FieldError[] {
   return (JSON.parse(body) as { errors?: FieldError[] }).errors ?? [];
 }
 
-const expert = (overrides: Record<string, unknown> = {}) => ({
-  name: '钱学军',
-  titleLevel: 'senior',
-  disciplines: ['化学工程'],
-  pools: ['science_technology'],
-  ...overrides,
-});
+const expert = expertPayload;
 
 function operation(operationId: string): Operation {
   const found = operations.find((o) => o.operationId === operationId);
