@@ -2,6 +2,7 @@ import { withIdNumberCheck } from '@society-hub/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../support/app';
+import { expertPayload } from '../support/expert';
 
 let t: TestApp;
 let admin: string;
@@ -14,13 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const expert = (overrides: Record<string, unknown> = {}) => ({
-  name: '钱学军',
-  titleLevel: 'senior',
-  disciplines: ['化学工程'],
-  pools: ['science_technology'],
-  ...overrides,
-});
+const expert = expertPayload;
 
 describe('expert pools', () => {
   it('admits senior titles only', async () => {

@@ -273,14 +273,27 @@ export class SchemaArbitraries {
   }
 }
 
+/**
+ * A few fixed keys: requests drawing one reuse it (another operation or body is 422, the same one a
+ * replay), so the reuse answers are exercised on every POST instead of never.
+ */
+export const REUSED_IDEMPOTENCY_KEYS = ['fuzz-reused-key-1', 'fuzz-reused-key-2'];
+
+/** Clean requests' keys: mostly fresh, sometimes one already used. */
+export const idempotencyKey = fc.oneof(
+  { weight: 5, arbitrary: fc.uuid() },
+  { weight: 1, arbitrary: fc.constantFrom(...REUSED_IDEMPOTENCY_KEYS) },
+);
+
 export const HOSTILE_HEADERS = fc.record(
   {
+    // '' is a missing precondition (428) rather than an unparsable one (412).
     'if-match': fc.oneof(
-      fc.constantFrom('"1"', '"2"', '*', 'W/"1"', '"abc"', '""', '"99999999999999999999"'),
+      fc.constantFrom('"1"', '"2"', '*', 'W/"1"', '"abc"', '""', '', '"99999999999999999999"'),
       hostileString,
     ),
     'idempotency-key': fc.oneof(
-      fc.uuid(),
+      idempotencyKey,
       hostileString.filter((s) => s.length > 0 && s.length < 300),
     ),
     'accept-language': fc.constantFrom('zh-CN', 'en', '*', 'xx-YY;q=abc'),
@@ -304,4 +317,55 @@ export function sendableHeader(value: string): boolean {
 /** `text` with lone surrogates replaced (what String.prototype.toWellFormed does, before ES2024 typings): a URL cannot carry them. */
 export function wellFormed(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** The NUL character, which PostgreSQL refuses in text and jsonb: every request carrying one must be a 400. */
+export const NUL = '\u0000';
+
+/**
+ * `value` with a NUL put into its first string (depth first), or — holding none — a new entry in
+ * its outermost object or array, or the value replaced; and the JSON Pointer to where it went.
+ */
+export function withNul(value: unknown): { value: unknown; path: string } {
+  const copy: unknown = structuredClone(value);
+  const found = firstString(copy, '');
+  if (found) {
+    found.set(`${found.text}${NUL}`);
+    return { value: copy, path: found.path };
+  }
+  if (Array.isArray(copy)) return { value: [...copy, NUL], path: `/${copy.length}` };
+  if (typeof copy === 'object' && copy !== null) return { value: { ...copy, [`x${NUL}`]: 1 }, path: `/x${NUL}` };
+  return { value: NUL, path: '' };
+}
+
+interface StringSlot {
+  text: string;
+  path: string;
+  set(text: string): void;
+}
+
+function firstString(value: unknown, path: string): StringSlot | null {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      if (typeof item === 'string') return { text: item, path: `${path}/${i}`, set: (t) => value.splice(i, 1, t) };
+      const inner = firstString(item, `${path}/${i}`);
+      if (inner) return inner;
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const itemPath = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      if (typeof item === 'string') {
+        return {
+          text: item,
+          path: itemPath,
+          set: (t) => {
+            Reflect.set(value, key, t);
+          },
+        };
+      }
+      const inner = firstString(item, itemPath);
+      if (inner) return inner;
+    }
+  }
+  return null;
 }

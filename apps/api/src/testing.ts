@@ -10,6 +10,7 @@ export { migrateToLatest } from './db/migrate';
 export { DEMO_PASSWORD, loadDemoData } from './demo/load-demo-data';
 export { CanonicalText, canonicalJson } from './lib/canonical-json';
 export { PersonalDataVault } from './lib/personal-data';
+export { nulCharacterPaths, trimDeclaredText } from './lib/request-text';
 export { chainHash, GENESIS_HASH } from './modules/audit/audit.chain';
 export { hashPassword } from './modules/auth/passwords';
 export { insertUser } from './modules/users/users.repository';

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from './errors';
+import { declaresHeader } from './schemas';
 
 export function setEtag(reply: FastifyReply, version: number): void {
   reply.header('etag', `"${version}"`);
@@ -10,6 +11,10 @@ export function setEtag(reply: FastifyReply, version: number): void {
  * version, per RFC 9110); anything unparsable can never match → 412.
  */
 export function expectedVersion(request: FastifyRequest, current?: number): number | null {
+  // The declared header is what puts 412 and 428 into the route's contract (plugins/errors.ts).
+  if (!declaresHeader(request.routeOptions.schema, 'if-match')) {
+    throw new Error(`${request.routeOptions.url} reads If-Match without declaring it in its header schema`);
+  }
   const header = request.headers['if-match'];
   if (header === undefined || header === '') throw errors.preconditionRequired();
   if (header.trim() === '*') return null;

@@ -2,7 +2,7 @@
  * Schemas shared by every module. Each reusable schema has an `$id`, which becomes its name under
  * `components.schemas` in openapi.yaml; routes point at them with `ref()`.
  */
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, type TStringOptions, Type } from 'typebox';
 
 /** A `$ref` to a named schema that keeps the referenced schema's static type for handlers. */
 export function ref<T extends TSchema>(schema: T) {
@@ -56,6 +56,15 @@ export const ProblemSchema = Type.Object(
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 );
 
+/**
+ * A string whose whitespace is part of the value — a password, a client secret. Every other string a
+ * request carries is trimmed before validation (lib/request-text.ts); this one is kept as sent.
+ * `format: password` is also OpenAPI's hint to hide the value.
+ */
+export function Secret(options: TStringOptions = {}) {
+  return Type.String({ ...options, format: 'password' });
+}
+
 export const Uuid = Type.String({ format: 'uuid', description: 'Opaque identifier' });
 export const IdParams = Type.Object({ id: Uuid });
 export const DateString = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -91,6 +100,14 @@ export function problemResponse(status: number) {
     description: `Problem (${status})`,
     content: { 'application/problem+json': { schema: ref(ProblemSchema) } },
   };
+}
+
+/** Whether a route's header schema names `name` (a route that reads If-Match must declare it). */
+export function declaresHeader(schema: { headers?: unknown } | undefined, name: string): boolean {
+  const headers = schema?.headers;
+  if (typeof headers !== 'object' || headers === null) return false;
+  const properties: unknown = Reflect.get(headers, 'properties');
+  return typeof properties === 'object' && properties !== null && Object.hasOwn(properties, name);
 }
 
 /** Error responses a route can produce beyond the common ones added to every route. */

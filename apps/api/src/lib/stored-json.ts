@@ -10,7 +10,7 @@ export function storedJson<Context extends TProperties, Type extends TSchema>(
   schema: Type,
   what: string,
 ): (value: unknown) => Static<Type, Context> {
-  const validator = rowValidator(context, schema);
+  const validator = rowValidator(context, schema, { asStored: true });
   return (value) => {
     if (validator.check(value)) return value;
     const first = validator.errors(value)[0];

@@ -1,7 +1,7 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type ErrorCode, type FieldError, TITLES } from '../lib/errors';
-import { problemResponse } from '../lib/schemas';
+import { declaresHeader, problemResponse } from '../lib/schemas';
 import { isApiPath } from './auth';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -58,7 +58,7 @@ export function fieldErrorsFromValidation(validation: AjvLikeError[], context: s
     const message =
       v.keyword === 'additionalProperties'
         ? 'This field is not recognised.'
-        : v.keyword === 'required'
+        : v.keyword === 'required' && params.blank !== true
           ? 'This field is required.'
           : (v.message ?? 'Invalid value.');
     return { path, code: v.keyword ?? 'invalid', message };
@@ -89,9 +89,13 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as Partial<FastifyError>;
   if (Array.isArray(fastifyError.validation)) {
-    return new AppError(400, 'validation_failed', 'The request does not match the schema.', {
-      errors: fieldErrorsFromValidation(fastifyError.validation, fastifyError.validationContext),
-    });
+    const errors = fieldErrorsFromValidation(fastifyError.validation, fastifyError.validationContext);
+    // A request whose only fault is text made of blanks fits the schema's shape: refused as the
+    // rules refuse a missing value (422), not as a malformed request (lib/request-text.ts).
+    if (fastifyError.validation.every((v: AjvLikeError) => v.params?.blank === true)) {
+      return new AppError(422, 'validation_failed', 'A required field is blank.', { errors });
+    }
+    return new AppError(400, 'validation_failed', 'The request does not match the schema.', { errors });
   }
   if (connectionCode(error)) {
     return new AppError(
@@ -165,6 +169,21 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, appErr
 
 const COMMON_ERROR_STATUSES = [400, 429, 500, 503];
 const AUTHENTICATED_ERROR_STATUSES = [401, 403];
+/** `expectedVersion` (lib/etag.ts): a stale or unparsable If-Match is 412, a missing or empty one 428. */
+const IF_MATCH_ERROR_STATUSES = [412, 428];
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Declares problem responses on a route (keeping any the route declares itself). Each shared
+ * mechanism declares the statuses it can answer on the routes it applies to, from an onRoute hook,
+ * so the contract cannot miss them: errors and validation here, idempotency in its own plugin.
+ */
+export function declareProblems(route: RouteOptions, statuses: readonly number[]): void {
+  if (!route.schema) return;
+  const response = (route.schema.response ?? {}) as Record<string | number, unknown>;
+  for (const status of statuses) response[status] ??= problemResponse(status);
+  route.schema.response = response;
+}
 
 export interface ErrorsPluginOptions {
   /** Answers a request no route matched before it becomes a 404 (the console's deep links). */
@@ -176,29 +195,17 @@ export const errorsPlugin = fp(
     // Every API route documents the errors every route can produce, besides its own.
     app.addHook('onRoute', (route) => {
       if (!isApiPath(route.url) || !route.schema) return;
-      const response = (route.schema.response ?? {}) as Record<string | number, unknown>;
       const statuses = [...COMMON_ERROR_STATUSES];
       if (route.config?.access !== 'public') statuses.push(...AUTHENTICATED_ERROR_STATUSES);
       if (route.schema.body) statuses.push(413, 415);
-      for (const status of statuses) response[status] ??= problemResponse(status);
-      route.schema.response = response;
-      // Every authenticated POST honours Idempotency-Key (plugins/idempotency.ts); say so in the contract.
-      if (route.method === 'POST' && route.config?.access !== 'public') {
-        const headers = (route.schema.headers ?? { type: 'object', properties: {} }) as {
-          properties?: Record<string, unknown>;
-        };
-        route.schema.headers = {
-          ...headers,
-          type: 'object',
-          properties: {
-            ...(headers.properties ?? {}),
-            'idempotency-key': {
-              type: 'string',
-              description: 'Retries with the same key and body get the first answer; another body is 422',
-            },
-          },
-        };
+      // plugins/validation.ts: a request whose only fault is blank text is 422.
+      if (route.schema.body || route.schema.querystring || route.schema.params || route.schema.headers) {
+        statuses.push(422);
       }
+      if (declaresHeader(route.schema, 'if-match')) statuses.push(...IF_MATCH_ERROR_STATUSES);
+      // toAppError answers a unique violation with 409, whichever write meets it.
+      if ([route.method].flat().some((m) => WRITE_METHODS.has(m))) statuses.push(409);
+      declareProblems(route, statuses);
     });
 
     app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -6,6 +6,8 @@ import type { DB } from '../db/connect';
 import { AppError, errors } from '../lib/errors';
 import type { IdempotencyClaim } from '../lib/request-context';
 import type { Trx } from '../lib/write';
+import { isApiPath } from './auth';
+import { declareProblems } from './errors';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -54,6 +56,11 @@ function requestHash(request: FastifyRequest): string {
     .digest('hex');
 }
 
+/** Every authenticated POST honours Idempotency-Key. */
+function takesIdempotencyKey(method: string | string[], access: unknown): boolean {
+  return method === 'POST' && access !== 'public';
+}
+
 /**
  * `Idempotency-Key` on POST: the first request with a key runs and its successful answer is stored;
  * a retry with the same key and body gets that answer again (marked `Idempotent-Replayed: true`);
@@ -67,6 +74,27 @@ export const idempotencyPlugin = fp(
     app.decorateRequest('idempotency', null);
     app.decorateRequest('rawJsonBody', null);
 
+    // The contract says which routes take a key and what a key can be answered with: 409 while its
+    // request runs or when its answer was lost or withheld, 422 when it came with another request.
+    app.addHook('onRoute', (route) => {
+      if (!isApiPath(route.url) || !route.schema || !takesIdempotencyKey(route.method, route.config?.access)) return;
+      const headers = (route.schema.headers ?? { type: 'object', properties: {} }) as {
+        properties?: Record<string, unknown>;
+      };
+      route.schema.headers = {
+        ...headers,
+        type: 'object',
+        properties: {
+          ...(headers.properties ?? {}),
+          'idempotency-key': {
+            type: 'string',
+            description: 'Retries with the same key and body get the first answer; another body is 422',
+          },
+        },
+      };
+      declareProblems(route, [409, 422]);
+    });
+
     // Fastify's own JSON parser (with its prototype-poisoning checks), keeping the text it parsed.
     const parseJson = app.getDefaultJsonParser('error', 'error');
     app.removeContentTypeParser('application/json');
@@ -77,7 +105,7 @@ export const idempotencyPlugin = fp(
     });
 
     app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (request.method !== 'POST' || request.routeOptions.config.access === 'public') return;
+      if (!takesIdempotencyKey(request.method, request.routeOptions.config.access)) return;
       const key = request.headers['idempotency-key'];
       if (key === undefined) return;
       if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {

@@ -1,6 +1,6 @@
 import { ROLES } from '@society-hub/domain';
 import { Type } from 'typebox';
-import { ref, Uuid } from '../../lib/schemas';
+import { ref, Secret, Uuid } from '../../lib/schemas';
 
 export const RoleSchema = Type.Enum(ROLES, {
   $id: 'Role',
@@ -21,7 +21,7 @@ export const CurrentUserSchema = Type.Object(
 export const LoginRequestSchema = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: 100 }),
-    password: Type.String({ minLength: 1, maxLength: 200 }),
+    password: Secret({ minLength: 1, maxLength: 200 }),
   },
   { $id: 'LoginRequest', additionalProperties: false },
 );

@@ -1,6 +1,6 @@
 import { API_SCOPES } from '@society-hub/domain';
 import { Type } from 'typebox';
-import { Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
+import { Nullable, PageQuery, pageOf, ref, Secret, Timestamp, Uuid } from '../../lib/schemas';
 
 export const ApiScopeSchema = Type.Enum(API_SCOPES, {
   $id: 'ApiScope',
@@ -76,7 +76,7 @@ export const ClientTokenRequestSchema = Type.Object(
   {
     grant_type: Type.String({ description: 'client_credentials' }),
     client_id: Type.Optional(Type.String({ maxLength: 100 })),
-    client_secret: Type.Optional(Type.String({ maxLength: 200 })),
+    client_secret: Type.Optional(Secret({ maxLength: 200 })),
     scope: Type.Optional(
       Type.String({ maxLength: 1000, description: 'Space-separated subset of the client’s scopes' }),
     ),

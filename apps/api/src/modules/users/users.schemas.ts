@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
-import { Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
+import { Nullable, PageQuery, pageOf, ref, Secret, Timestamp, Uuid } from '../../lib/schemas';
 import { RoleSchema } from '../auth/auth.schemas';
 
-const Password = Type.String({
+const Password = Secret({
   minLength: 10,
   maxLength: 200,
   description: 'At least 10 characters; write-only, stored as a scrypt hash',
