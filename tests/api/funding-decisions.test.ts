@@ -400,6 +400,8 @@ describe('objections upheld during the notice, and reopening the decision', () =
       resolution: '经核查，两年年会主题与议程不同。',
     });
     expect(dismissed.statusCode).toBe(200);
+    // The resolution names the project the objection concerns, as the list does.
+    expect(dismissed.json()).toMatchObject({ applicationId: first, applicationTitle: '智能制造学术年会' });
     expect((await t.request({ method: 'GET', url: String(location) })).json().status).toBe('dismissed');
   });
 
@@ -464,6 +466,14 @@ describe('objections upheld during the notice, and reopening the decision', () =
       t.database.db,
     );
     expect(audit.rows[0]?.after.applicationId).toBe(second);
+    // Its decision and its ranking row describe the decision it has now, not the allocation it lost.
+    const rejected = (await get(`/v1/applications/${second}`, officerB)).json();
+    expect(rejected.decision).toMatchObject({ reason: 'objection_upheld' });
+    expect(rejected.decision.explanation).toMatch(/objection .* upheld \(经核实，盖章系伪造。\).*¥40,000\.00 .*released/);
+    const ranked = (await get(`/v1/funding-programs/${programId}/ranking`, admin)).json();
+    const row = ranked.categories[0].rows.find((r: { applicationId: string }) => r.applicationId === second);
+    expect(row).toMatchObject({ status: 'rejected', funded: false, allocatedFen: 0, reason: 'objection_upheld' });
+    expect(row.explanation).not.toMatch(/fits in/);
     const notices = (await t.request({ method: 'GET', url: '/v1/public/notices' })).json();
     const published = notices.items.find((n: { id: string }) => n.id === programId);
     expect(published.items.map((i: { applicationId: string }) => i.applicationId)).toEqual([first]);
@@ -506,6 +516,16 @@ describe('objections upheld during the notice, and reopening the decision', () =
     expect(applied.statusCode).toBe(200);
     expect(applied.json()).toMatchObject({ approved: 1, rejected: 0, allocatedFen: 4_000_000 });
     expect(await statusOf(waiting)).toMatchObject({ status: 'approved', allocatedFen: 4_000_000 });
+    // The category's summary counts the decided beside the newly decided: two funded of three.
+    const after = (await get(`/v1/funding-programs/${programId}/ranking`, admin)).json().categories[0];
+    expect(after.explanation).toBe(
+      'budget ¥100,000.00, ¥100,000.00 of it already decided; 2 of 3 applications funded with ¥100,000.00, ¥0.00 left; funding line at score 80.00',
+    );
+    expect(after.fundingLine).toBe(80);
+    expect(after.rows.find((r: { applicationId: string }) => r.applicationId === second)).toMatchObject({
+      reason: 'objection_upheld',
+      funded: false,
+    });
 
     const renewed = await post(`/v1/funding-programs/${programId}/transitions`, admin, {
       to: 'notice',

@@ -101,11 +101,30 @@ describe('programs', () => {
       closesOn: '2026-04-30',
       totalBudgetFen: 100,
       rubric: [{ code: 'a', name: 'A', weight: 95 }],
+      categories: [{ code: 'journal', name: '学术期刊', capFen: 100, budgetFen: 200 }],
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^\/body\/rubric/), expect.stringMatching(/^\/body\/categories/)]),
     );
+  });
+
+  it('derives the default categories’ budgets from a call’s own budget, below the seeds’ total too', async () => {
+    const created = await post('/v1/funding-programs', admin, {
+      name: '小额资助',
+      year: 2026,
+      opensOn: '2026-03-01',
+      closesOn: '2026-04-30',
+      totalBudgetFen: 100_000_000,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const categories: { code: string; capFen: number; budgetFen: number }[] = created.json().categories;
+    expect(categories.map((c) => c.budgetFen)).toEqual([
+      20_408_163, 24_489_796, 20_408_163, 8_163_266, 18_367_347, 8_163_265,
+    ]);
+    expect(categories.reduce((sum, c) => sum + c.budgetFen, 0)).toBe(100_000_000);
+    // Caps stay the seeds' where the budget allows them.
+    expect(categories.find((c) => c.code === 'major_event')?.capFen).toBe(10_000_000);
   });
 });
 

@@ -109,18 +109,65 @@ const DEFAULT_CATEGORY_AMOUNTS: Record<FundingCategoryCode, { capYuan: number; b
   member_congress: { capYuan: 20_000, budgetYuan: 200_000 },
 };
 
+/** What the six default categories' budgets sum to: ¥2,450,000.00. */
+export const DEFAULT_CATEGORIES_BUDGET_FEN = FUNDING_CATEGORY_CODES.reduce(
+  (sum, code) => sum + DEFAULT_CATEGORY_AMOUNTS[code].budgetYuan * YUAN,
+  0,
+);
+
+/**
+ * Splits `totalFen` in proportion to `weights`, in whole fen and exactly: each share is the floor of
+ * total × weight / Σ weights (computed with BigInt, never through floats), and the fen the flooring
+ * leaves over go one each to the largest remainders (ties to the earlier weight). The shares sum to
+ * `totalFen` (all zero when every weight is zero).
+ */
+export function splitFenProportionally(totalFen: number, weights: readonly number[]): number[] {
+  const whole = weights.reduce((sum, w) => sum + BigInt(w), 0n);
+  if (whole === 0n) return weights.map(() => 0);
+  const total = BigInt(totalFen);
+  const shares = weights.map((w) => {
+    const product = total * BigInt(w);
+    return { fen: product / whole, remainder: product % whole };
+  });
+  let left = total - shares.reduce((sum, s) => sum + s.fen, 0n);
+  const order = shares
+    .map((s, index) => ({ index, remainder: s.remainder }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  for (const { index } of order) {
+    if (left === 0n) break;
+    const share = shares[index];
+    if (share) share.fen += 1n;
+    left -= 1n;
+  }
+  return shares.map((s) => Number(s.fen));
+}
+
 /**
  * The six categories with starting amounts for a city association's call (a fresh copy each time, so
  * callers may edit it): caps from ¥20,000 (member congress) to ¥100,000 (hosting a national or regional
  * event), budgets for 5–20 funded projects each, ¥2,450,000.00 in all.
+ *
+ * Given the call's total budget, the category budgets are that total split in the same proportions
+ * (`splitFenProportionally`: whole fen, summing exactly to the total), and each cap is the default cap
+ * or the category's budget if that is smaller — so a call of any budget gets defaults that pass
+ * `checkProgramSettings` instead of failing on budgets the caller never sent.
  */
-export function defaultCategories(): ProgramCategory[] {
-  return FUNDING_CATEGORY_CODES.map((code) => ({
-    code,
-    name: fundingCategoryLabels[code].zh,
-    capFen: DEFAULT_CATEGORY_AMOUNTS[code].capYuan * YUAN,
-    budgetFen: DEFAULT_CATEGORY_AMOUNTS[code].budgetYuan * YUAN,
-  }));
+export function defaultCategories(totalBudgetFen: number = DEFAULT_CATEGORIES_BUDGET_FEN): ProgramCategory[] {
+  const budgets = isFenAmount(totalBudgetFen)
+    ? splitFenProportionally(
+        totalBudgetFen,
+        FUNDING_CATEGORY_CODES.map((code) => DEFAULT_CATEGORY_AMOUNTS[code].budgetYuan),
+      )
+    : FUNDING_CATEGORY_CODES.map((code) => DEFAULT_CATEGORY_AMOUNTS[code].budgetYuan * YUAN);
+  return FUNDING_CATEGORY_CODES.map((code, i) => {
+    const budgetFen = budgets[i] ?? 0;
+    return {
+      code,
+      name: fundingCategoryLabels[code].zh,
+      capFen: Math.min(DEFAULT_CATEGORY_AMOUNTS[code].capYuan * YUAN, budgetFen),
+      budgetFen,
+    };
+  });
 }
 
 export const SCORING_METHODS = ['trimmed_mean', 'z_score'] as const;

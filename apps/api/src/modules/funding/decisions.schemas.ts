@@ -18,7 +18,9 @@ export const RankingRowSchema = Type.Object(
     allocatedFen: Type.Integer({ description: 'Decided amount, or the trial allocation while undecided' }),
     funded: Type.Boolean(),
     decided: Type.Boolean({ description: 'True once the allocation was applied to this application' }),
-    reason: Type.String({ description: 'funded_in_full, funded_share, below_minimum, budget_exhausted, not_eligible' }),
+    reason: Type.String({
+      description: 'funded_in_full, funded_share, below_minimum, budget_exhausted, not_eligible, objection_upheld',
+    }),
     explanation: Type.String(),
   },
   { $id: 'RankingRow', additionalProperties: false },

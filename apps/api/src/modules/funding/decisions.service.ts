@@ -4,6 +4,7 @@ import {
   allocate,
   rankApplications,
   rankExplanation,
+  summariseCategory,
 } from '@society-hub/domain';
 import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
@@ -92,18 +93,7 @@ export class DecisionService {
     const categories = program.categories.map((category) => {
       const allocation = result.categories.find((c) => c.categoryCode === category.code);
       const inCategory = ranked.filter((r) => r.categoryCode === category.code);
-      return {
-        categoryCode: category.code,
-        name: category.name,
-        budgetFen: category.budgetFen,
-        committedFen: committedIn(category.code),
-        availableFen: allocation?.availableFen ?? 0,
-        allocatedFen: allocation?.allocatedFen ?? 0,
-        remainingFen: allocation?.remainingFen ?? 0,
-        fundingLine: allocation?.fundingLine ?? null,
-        sharePercent: allocation?.sharePercent ?? null,
-        explanation: allocation?.explanation ?? '',
-        rows: inCategory.map((r, index) => {
+      const rows = inCategory.map((r, index) => {
           const row = byId.get(r.applicationId);
           if (!row) throw new Error(`ranked application ${r.applicationId} vanished`);
           const planned = trial.get(r.applicationId);
@@ -127,7 +117,28 @@ export class DecisionService {
             reason: planned?.reason ?? decision?.reason ?? 'decided',
             explanation: planned?.explanation ?? decision?.explanation ?? '',
           };
-        }),
+        });
+      // The allocation speaks of the undecided only; the category's summary counts every row shown.
+      const summary = summariseCategory({
+        budgetFen: category.budgetFen,
+        committedFen: committedIn(category.code),
+        availableFen: allocation?.availableFen ?? 0,
+        totalBudgetFen: program.totalBudgetFen,
+        remainingFen: allocation?.remainingFen ?? 0,
+        rows,
+      });
+      return {
+        categoryCode: category.code,
+        name: category.name,
+        budgetFen: category.budgetFen,
+        committedFen: committedIn(category.code),
+        availableFen: allocation?.availableFen ?? 0,
+        allocatedFen: allocation?.allocatedFen ?? 0,
+        remainingFen: allocation?.remainingFen ?? 0,
+        fundingLine: summary.fundingLine,
+        sharePercent: allocation?.sharePercent ?? null,
+        explanation: summary.explanation,
+        rows,
       };
     });
     const decisions = undecided.flatMap((r) => {

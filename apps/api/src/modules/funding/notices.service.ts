@@ -1,4 +1,4 @@
-import { checkObjection, maskPhone } from '@society-hub/domain';
+import { checkObjection, formatYuan, maskPhone } from '@society-hub/domain';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
@@ -8,7 +8,8 @@ import { localToday } from '../../lib/local-date';
 import type { Caller, RequestContext } from '../../lib/request-context';
 import { write } from '../../lib/write';
 import { moveApplications } from './application-moves';
-import { applicationQuery, findProgram, toProgram } from './funding.repository';
+import { applicationQuery, findProgram, readDecision, toProgram } from './funding.repository';
+import type { ApplicationDecision } from './funding.schemas';
 import type { ObjectionCreateSchema, ObjectionResolutionSchema } from './notices.schemas';
 import { requiredText } from './text';
 
@@ -255,6 +256,14 @@ export class NoticeService {
           ]);
         }
         if (application.status === 'notice') {
+          // The decision now says why it is rejected, not why it was once funded.
+          const earlier = readDecision(application.decision);
+          const decision: ApplicationDecision = {
+            rank: earlier?.rank ?? 1,
+            reason: 'objection_upheld',
+            explanation: `an objection to the public notice was upheld (${resolution}); the ${formatYuan(application.allocated_fen ?? 0)} allocated to it was released`,
+            decidedAt: new Date().toISOString(),
+          };
           await moveApplications(
             trx,
             context.actor,
@@ -263,7 +272,7 @@ export class NoticeService {
                 row: application,
                 to: 'rejected',
                 reason: `Objection upheld: ${resolution}`,
-                set: { allocated_fen: 0 },
+                set: { allocated_fen: 0, decision: JSON.stringify(decision) },
               },
             ],
             record,
@@ -295,7 +304,14 @@ export class NoticeService {
         after: { outcome: input.outcome, resolution, applicationId: concerned ?? row.application_id },
         event: 'objection.resolved',
       });
-      return toObjection({ ...updated, application_title: null }, false);
+      const titled = updated.application_id
+        ? await trx
+            .selectFrom('funding_applications')
+            .select('title')
+            .where('id', '=', updated.application_id)
+            .executeTakeFirst()
+        : undefined;
+      return toObjection({ ...updated, application_title: titled?.title ?? null }, false);
     });
   }
 }

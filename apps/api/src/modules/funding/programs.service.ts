@@ -107,7 +107,7 @@ export class ProgramService {
       opensOn: input.opensOn,
       closesOn: input.closesOn,
       totalBudgetFen: input.totalBudgetFen,
-      categories: input.categories ?? defaultCategories(),
+      categories: input.categories ?? defaultCategories(input.totalBudgetFen),
       rubric: input.rubric ?? DEFAULT_RUBRIC,
       minimumScore: input.minimumScore ?? 60,
       reviewersPerApplication: input.reviewersPerApplication ?? 5,
