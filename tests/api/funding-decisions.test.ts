@@ -294,6 +294,22 @@ describe('staff adjusting the amount to fund', () => {
   });
 });
 
+describe('the strategy named when applying', () => {
+  it('applies the program’s own strategy when named, and refuses another as trial_only', async () => {
+    const { programId } = await deciding('策略', 10_000_000, [
+      { societyId: societyA, title: '策略：智能制造年会', requestedFen: 6_000_000, score: 88 },
+      { societyId: societyB, title: '策略：基层医疗交流', requestedFen: 6_000_000, score: 80 },
+    ]);
+    const other = await post(`/v1/funding-programs/${programId}/allocation`, admin, { strategy: 'proportional' });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().errors[0]).toMatchObject({ path: '/body/strategy', code: 'trial_only' });
+    expect(other.json().errors[0].message).toMatch(/best_first/);
+    const own = await post(`/v1/funding-programs/${programId}/allocation`, admin, { strategy: 'best_first' });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toMatchObject({ dryRun: false, approved: 1, rejected: 1, allocatedFen: 6_000_000 });
+  });
+});
+
 describe('withdrawal', () => {
   it('is the society’s (or staff’s) before approval, with a reason, and impossible after', async () => {
     const { programId, ids } = await deciding('撤回', 10_000_000, [

@@ -35,6 +35,8 @@ export interface ReviewerProfile {
 export interface ApplicantProfile {
   applicationId: string;
   societyId: string;
+  /** How explanations name the society: people read its name, never its internal id. */
+  societyName: string;
   supportingUnit: string | null;
   chairEmployer: string | null;
   councilMembers: { personName: string; employer: string | null }[];
@@ -87,16 +89,17 @@ function sameName(a: string | null, b: string | null): boolean {
 export function findConflicts(reviewer: ReviewerProfile, applicant: ApplicantProfile): Conflict[] {
   const conflicts: Conflict[] = [];
   const society = applicant.societyId;
+  const named = applicant.societyName;
   if (reviewer.societyIds.includes(society)) {
     conflicts.push({
       reason: 'society_affiliation',
-      explanation: `the reviewer's expert record lists an affiliation with the applying society ${society}`,
+      explanation: `the reviewer's expert record lists an affiliation with the applying society ${named}`,
     });
   }
   if (applicant.memberOfSociety.includes(reviewer.expertId)) {
     conflicts.push({
       reason: 'society_member',
-      explanation: `the reviewer is a member of the applying society ${society}`,
+      explanation: `the reviewer is a member of the applying society ${named}`,
     });
   }
   const council = applicant.councilMembers.find(
@@ -105,25 +108,25 @@ export function findConflicts(reviewer: ReviewerProfile, applicant: ApplicantPro
   if (council) {
     conflicts.push({
       reason: 'council_member',
-      explanation: `the council of society ${society} lists ${council.personName} of ${council.employer ?? ''}, the reviewer's name and employer`,
+      explanation: `the council of ${named} lists ${council.personName} of ${council.employer ?? ''}, the reviewer's name and employer`,
     });
   }
   if (sameName(reviewer.employer, applicant.supportingUnit)) {
     conflicts.push({
       reason: 'supporting_unit',
-      explanation: `the reviewer works at ${reviewer.employer ?? ''}, the supporting unit of society ${society}`,
+      explanation: `the reviewer works at ${reviewer.employer ?? ''}, the supporting unit of ${named}`,
     });
   }
   if (sameName(reviewer.employer, applicant.chairEmployer)) {
     conflicts.push({
       reason: 'chair_employer',
-      explanation: `the reviewer works at ${reviewer.employer ?? ''}, the employer of the chair of society ${society}`,
+      explanation: `the reviewer works at ${reviewer.employer ?? ''}, the employer of the chair of ${named}`,
     });
   }
   if (reviewer.declaredSocietyIds.includes(society)) {
     conflicts.push({
       reason: 'declared',
-      explanation: `the reviewer declared an interest in society ${society} for this program`,
+      explanation: `the reviewer declared an interest in ${named} for this program`,
     });
   }
   return conflicts;

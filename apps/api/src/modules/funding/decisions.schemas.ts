@@ -65,7 +65,12 @@ export const AllocationRequestSchema = Type.Object(
     dryRun: Type.Optional(Type.Boolean({ description: 'true: a trial allocation, nothing is written' })),
     strategy: Type.Optional(ref(AllocationStrategySchema)),
   },
-  { $id: 'AllocationRequest', additionalProperties: false },
+  {
+    $id: 'AllocationRequest',
+    additionalProperties: false,
+    description:
+      'strategy: with dryRun, any strategy may be tried; when applying, it may be omitted or name the program’s own allocationStrategy — another is refused with 422 and code trial_only at /body/strategy.',
+  },
 );
 
 export const AllocationResultSchema = Type.Object(

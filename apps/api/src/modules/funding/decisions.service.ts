@@ -198,17 +198,18 @@ export class DecisionService {
         ranking,
       };
     }
-    if (request.strategy) {
-      throw errors.validation([
-        {
-          path: '/body/strategy',
-          code: 'trial_only',
-          message: 'Another strategy may be tried with dryRun; the applied allocation uses the program’s own.',
-        },
-      ]);
-    }
     return write(this.db, context, async (trx, record) => {
       const program = toProgram(await findProgram(trx, programId, { forUpdate: true }));
+      // Naming the program's own strategy is naming what is applied anyway; another is for trials only.
+      if (request.strategy !== undefined && request.strategy !== program.allocationStrategy) {
+        throw errors.validation([
+          {
+            path: '/body/strategy',
+            code: 'trial_only',
+            message: `The applied allocation uses the program’s own strategy, ${program.allocationStrategy}; ${request.strategy} may be tried with dryRun.`,
+          },
+        ]);
+      }
       if (program.status !== 'deciding') {
         throw errors.ruleViolation(`Allocations are applied while the program is deciding; it is ${program.status}.`);
       }
