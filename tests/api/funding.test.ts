@@ -559,30 +559,67 @@ describe('a funding round from call to final report', () => {
     expect(funded).toMatchObject({ value: 1 });
     expect(funded.points).toBeGreaterThan(0);
   });
+
+  it('has staff close a reported project (结项), and tells a society asking to close it who does', async () => {
+    const asked = await post(`/v1/applications/${applicationA}/transitions`, officerA, { to: 'closed', reason: '结项' });
+    expect(asked.statusCode).toBe(422);
+    expect(asked.json().detail).toBe(
+      'The Association’s staff close a project (结项) once they have accepted its final report; the society files the final report.',
+    );
+    const closed = await post(`/v1/applications/${applicationA}/transitions`, admin, {
+      to: 'closed',
+      reason: '结项验收通过',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().status).toBe('closed');
+  });
 });
 
 describe('public objections', () => {
-  it('are rate-limited per address (429 with Retry-After)', async () => {
+  it('count against an address’s hourly allowance only when accepted (429 with Retry-After beyond it)', async () => {
     const limited = await startTestApp('postgres', { OBJECTIONS_PER_HOUR: '2' });
     try {
-      const file = () =>
+      const token = await limited.login(ADMIN.username, ADMIN.password);
+      const today = shanghaiToday();
+      const created = await limited.request({
+        method: 'POST',
+        url: '/v1/funding-programs',
+        token,
+        payload: { name: '限流公示', year: 2026, opensOn: '2026-03-01', closesOn: '2026-04-30', totalBudgetFen: 1_000_000 },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const noticeId: string = created.json().id;
+      await sql`UPDATE funding_programs SET status = 'notice', notice_starts_on = ${today},
+        notice_ends_on = ${shift(today, 10)} WHERE id = ${noticeId}`.execute(limited.database.db);
+      const file = (signerName: string) =>
         limited.request({
           method: 'POST',
-          url: '/v1/public/notices/01900000-0000-7000-8000-000000000000/objections',
+          url: `/v1/public/notices/${noticeId}/objections`,
           payload: {
             applicationId: null,
             signerKind: 'unit',
-            signerName: '海川市某公司',
+            signerName,
             contact: 'a@b.cn',
             content: '对公示结果有异议，请核查。',
           },
         });
-      const first = await file();
-      expect(first.statusCode, first.body).toBe(404);
-      expect((await file()).statusCode).toBe(404);
-      const third = await file();
+      // Refused forms — an anonymous signer, a notice that does not exist — use up nothing.
+      for (let i = 0; i < 3; i++) expect((await file('匿名')).statusCode).toBe(422);
+      const missing = await limited.request({
+        method: 'POST',
+        url: '/v1/public/notices/01900000-0000-7000-8000-000000000000/objections',
+        payload: { applicationId: null, signerKind: 'unit', signerName: '海川市某公司', contact: 'a@b.cn', content: '对公示结果有异议，请核查。' },
+      });
+      expect(missing.statusCode).toBe(404);
+      expect((await file('海川市某公司')).statusCode).toBe(201);
+      expect((await file('海川市另一公司')).statusCode).toBe(201);
+      const third = await file('海川市第三公司');
       expect(third.statusCode).toBe(429);
+      expect(third.json().code).toBe('rate_limited');
       expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+      const stored = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM notice_objections WHERE program_id = ${noticeId}`.execute(limited.database.db);
+      expect(stored.rows[0]?.n).toBe(2);
     } finally {
       await limited.close();
     }
