@@ -639,6 +639,72 @@ describe('public objections', () => {
   });
 });
 
+describe('a call’s window', () => {
+  it('refuses to open a call whose window is already over, with the rule named', async () => {
+    const today = shanghaiToday();
+    const program = (
+      await post('/v1/funding-programs', admin, {
+        name: '过期的申报通知',
+        year: Number(today.slice(0, 4)),
+        opensOn: shift(today, -20),
+        closesOn: shift(today, -1),
+        totalBudgetFen: 1_000_000,
+      })
+    ).json();
+    const opened = await post(`/v1/funding-programs/${program.id}/transitions`, admin, { to: 'open', reason: '发布' });
+    expect(opened.statusCode).toBe(422);
+    expect(opened.json()).toMatchObject({ code: 'rule_violation' });
+    expect(opened.json().detail).toMatch(new RegExp(`ended on ${shift(today, -1)}.*set closesOn to today or later`));
+    expect(opened.json().errors[0]).toMatchObject({ path: '/body/to', code: 'window_over' });
+    const still = await t.request({ method: 'GET', url: `/v1/funding-programs/${program.id}`, token: admin });
+    expect(still.json().status).toBe('draft');
+  });
+
+  it('withdraws the drafts never submitted once review starts and the call can no longer reopen', async () => {
+    const today = shanghaiToday();
+    const societyId = await activeSociety('市草稿学会');
+    const officer = await t.userToken('society_officer', [societyId]);
+    const program = (
+      await post('/v1/funding-programs', admin, {
+        name: '草稿去向',
+        year: Number(today.slice(0, 4)),
+        opensOn: today,
+        closesOn: shift(today, 5),
+        totalBudgetFen: 1_000_000,
+        reviewersPerApplication: 3,
+      })
+    ).json();
+    await post(`/v1/funding-programs/${program.id}/transitions`, admin, { to: 'open', reason: '发布' });
+    const draft = (
+      await post(`/v1/funding-programs/${program.id}/applications`, officer, {
+        societyId,
+        categoryCode: 'journal',
+        title: '未提交的期刊资助',
+      })
+    ).json();
+    await post(`/v1/funding-programs/${program.id}/transitions`, admin, { to: 'closed', reason: '截止' });
+    // Closed, the call may still reopen: the draft waits, but cannot be submitted.
+    const get = () => t.request({ method: 'GET', url: `/v1/applications/${draft.id}`, token: officer });
+    expect((await get()).json().status).toBe('draft');
+    const late = await post(`/v1/applications/${draft.id}/transitions`, officer, { to: 'submitted', reason: '补交' });
+    expect(late.statusCode).toBe(422);
+    const reviewing = await post(`/v1/funding-programs/${program.id}/transitions`, admin, {
+      to: 'reviewing',
+      reason: '开始评审',
+    });
+    expect(reviewing.statusCode, reviewing.body).toBe(200);
+    expect((await get()).json().status).toBe('withdrawn');
+    const history = (
+      await t.request({ method: 'GET', url: `/v1/applications/${draft.id}/transitions`, token: officer })
+    ).json();
+    expect(history.items.at(-1)).toMatchObject({
+      from: 'draft',
+      to: 'withdrawn',
+      reason: `Not submitted before the call closed on ${shift(today, 5)}`,
+    });
+  });
+});
+
 describe('reopening a call and overriding a screening', () => {
   it('re-screens on the second close, and staff may admit a failed application with a logged reason', async () => {
     const today = shanghaiToday();

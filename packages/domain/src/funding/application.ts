@@ -58,6 +58,9 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
  * allocation turned down only because the budget ran out return to reviewed, so the released money
  * can go to the next in rank (递补). That is the one way out of rejected, and only the program's
  * transition takes it: a rejection for any other reason stays final.
+ *
+ * A draft cannot be submitted once the call has closed; it stays a draft while staff may still reopen
+ * the call to extend it, and is withdrawn when review starts (the call can no longer reopen).
  */
 export const applicationLifecycle = defineStateMachine<ApplicationStatus>('draft', {
   draft: ['submitted', 'withdrawn'],

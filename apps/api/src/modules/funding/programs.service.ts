@@ -369,14 +369,23 @@ export class ProgramService {
       }
       return null;
     }
-    if (program.status === 'closed' && to === 'open') {
-      if (program.closesOn < localToday()) {
-        throw errors.ruleViolation(`The call closed on ${program.closesOn}; extend closesOn before reopening it.`);
+    if (to === 'open') {
+      // Opened for the first time or reopened, a call must still have days to run: a window already
+      // over would take no application, and reopening is how a call is extended.
+      const today = localToday();
+      if (program.closesOn < today) {
+        throw errors.ruleViolation(
+          `The call's window ended on ${program.closesOn} (today is ${today}); set closesOn to today or later before ${program.status === 'draft' ? 'opening' : 'reopening'} it.`,
+          [{ path: '/body/to', code: 'window_over', message: `closesOn ${program.closesOn} is past.` }],
+        );
       }
       // Applications already screened stay so; closing the call again screens them afresh.
       return null;
     }
     if (to === 'reviewing') {
+      // Past this point the call cannot reopen: a draft never submitted is withdrawn (its final state),
+      // so no society's list shows a draft of a call that can no longer take it.
+      const drafts = await leanInStatus('draft');
       const screened = await inStatus('screening');
       await move(
         screened.map((row) => {
@@ -385,6 +394,13 @@ export class ProgramService {
             ? { row, to: 'in_review', reason: 'Passed 形式审查' }
             : { row, to: 'rejected', reason: `Failed 形式审查: ${failed.join(' ')}` };
         }),
+      );
+      await move(
+        drafts.map((row) => ({
+          row,
+          to: 'withdrawn',
+          reason: `Not submitted before the call closed on ${program.closesOn}`,
+        })),
       );
       return null;
     }
