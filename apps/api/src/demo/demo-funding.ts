@@ -102,6 +102,8 @@ export async function loadDemoFunding(
     opensOn: string;
     closesOn: string;
     notice: { startsOn: string; endsOn: string } | null;
+    /** The notice's length as the program states it; a notice period given must span exactly this. */
+    noticeWorkingDays?: number;
   }) => {
     const id = uuidv7();
     await trx
@@ -121,7 +123,7 @@ export async function loadDemoFunding(
         reviewers_per_application: 3,
         scoring_method: 'trimmed_mean',
         allocation_strategy: 'best_first',
-        notice_working_days: 5,
+        notice_working_days: values.noticeWorkingDays ?? 5,
         notice_starts_on: values.notice?.startsOn ?? null,
         notice_ends_on: values.notice?.endsOn ?? null,
         created_at: now,
@@ -257,7 +259,9 @@ export async function loadDemoFunding(
 
   // A special call under public notice now, so /notices shows what the public sees.
   const calendar = new WorkingDayCalendar(OFFICIAL_2026_CALENDAR);
-  const notice = noticePeriod(calendar, shift(today, -3), 7);
+  // One setting for the period and for the words that state it (the console shows noticeWorkingDays).
+  const specialNoticeDays = 7;
+  const notice = noticePeriod(calendar, shift(today, -3), specialNoticeDays);
   const specialOpens = shift(today, -120);
   const special = await makeProgram({
     name: `${specialOpens.slice(0, 4)}年度科普活动专项`,
@@ -266,6 +270,7 @@ export async function loadDemoFunding(
     opensOn: specialOpens,
     closesOn: shift(today, -75),
     notice,
+    noticeWorkingDays: specialNoticeDays,
   });
   const proposed = active.slice(16, 22).map((s, n) => {
     const app = application(special, s, n * 6 + 4, Number(specialOpens.slice(0, 4)));
