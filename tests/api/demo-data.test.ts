@@ -145,8 +145,12 @@ describe('filtering the registry by capacity tier', () => {
   });
 
   it('states each notice’s length as the period it spans (one setting for both)', async () => {
-    const programs: { status: string; noticeStartsOn: string | null; noticeEndsOn: string | null; noticeWorkingDays: number }[] =
-      (await t.request({ method: 'GET', url: '/v1/funding-programs', token: admin })).json().items;
+    const programs: {
+      status: string;
+      noticeStartsOn: string | null;
+      noticeEndsOn: string | null;
+      noticeWorkingDays: number;
+    }[] = (await t.request({ method: 'GET', url: '/v1/funding-programs', token: admin })).json().items;
     const calendar = new WorkingDayCalendar(OFFICIAL_2026_CALENDAR);
     const underNotice = programs.find((p) => p.status === 'notice');
     if (!underNotice?.noticeStartsOn) throw new Error('the demo has no notice');

@@ -485,7 +485,9 @@ describe('objections upheld during the notice, and reopening the decision', () =
     // Its decision and its ranking row describe the decision it has now, not the allocation it lost.
     const rejected = (await get(`/v1/applications/${second}`, officerB)).json();
     expect(rejected.decision).toMatchObject({ reason: 'objection_upheld' });
-    expect(rejected.decision.explanation).toMatch(/objection .* upheld \(经核实，盖章系伪造。\).*¥40,000\.00 .*released/);
+    expect(rejected.decision.explanation).toMatch(
+      /objection .* upheld \(经核实，盖章系伪造。\).*¥40,000\.00 .*released/,
+    );
     const ranked = (await get(`/v1/funding-programs/${programId}/ranking`, admin)).json();
     const row = ranked.categories[0].rows.find((r: { applicationId: string }) => r.applicationId === second);
     expect(row).toMatchObject({ status: 'rejected', funded: false, allocatedFen: 0, reason: 'objection_upheld' });

@@ -574,7 +574,10 @@ describe('a funding round from call to final report', () => {
   });
 
   it('has staff close a reported project (结项), and tells a society asking to close it who does', async () => {
-    const asked = await post(`/v1/applications/${applicationA}/transitions`, officerA, { to: 'closed', reason: '结项' });
+    const asked = await post(`/v1/applications/${applicationA}/transitions`, officerA, {
+      to: 'closed',
+      reason: '结项',
+    });
     expect(asked.statusCode).toBe(422);
     expect(asked.json().detail).toBe(
       'The Association’s staff close a project (结项) once they have accepted its final report; the society files the final report.',
@@ -598,7 +601,13 @@ describe('public objections', () => {
         method: 'POST',
         url: '/v1/funding-programs',
         token,
-        payload: { name: '限流公示', year: 2026, opensOn: '2026-03-01', closesOn: '2026-04-30', totalBudgetFen: 1_000_000 },
+        payload: {
+          name: '限流公示',
+          year: 2026,
+          opensOn: '2026-03-01',
+          closesOn: '2026-04-30',
+          totalBudgetFen: 1_000_000,
+        },
       });
       expect(created.statusCode, created.body).toBe(201);
       const noticeId: string = created.json().id;
@@ -621,7 +630,13 @@ describe('public objections', () => {
       const missing = await limited.request({
         method: 'POST',
         url: '/v1/public/notices/01900000-0000-7000-8000-000000000000/objections',
-        payload: { applicationId: null, signerKind: 'unit', signerName: '海川市某公司', contact: 'a@b.cn', content: '对公示结果有异议，请核查。' },
+        payload: {
+          applicationId: null,
+          signerKind: 'unit',
+          signerName: '海川市某公司',
+          contact: 'a@b.cn',
+          content: '对公示结果有异议，请核查。',
+        },
       });
       expect(missing.statusCode).toBe(404);
       expect((await file('海川市某公司')).statusCode).toBe(201);

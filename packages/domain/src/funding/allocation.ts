@@ -28,7 +28,7 @@
  * draws the line, the fourth is not funded although it would fit); under `proportional` each receives
  * 100,000 / 130,000 = 76.92 % of its request: ¥38,461.53, ¥30,769.23, ¥23,076.92, ¥7,692.30.
  */
-import type { Label } from '../labels';
+import { countOf, type Label } from '../labels';
 import { formatYuan, isFenAmount } from './money';
 import type { AllocationStrategy, ProgramCategory } from './program';
 import type { RankedApplication } from './ranking';
@@ -234,7 +234,7 @@ function allocateProportional(
   return { rows, sharePercent };
 }
 
-const applications = (n: number) => `${n} application${n === 1 ? '' : 's'}`;
+const applications = (n: number) => countOf(n, 'application');
 
 export interface CategoryStanding {
   /** The category's own budget. */
@@ -262,9 +262,7 @@ export function summariseCategory(c: CategoryStanding): { explanation: string; f
     `budget ${formatYuan(budget)}`,
     ...(c.committedFen > 0 ? [`${formatYuan(c.committedFen)} of it already decided`] : []),
     ...(c.availableFen < open
-      ? [
-          `limited to the ${formatYuan(c.availableFen)} left of the program budget ${formatYuan(c.totalBudgetFen)}`,
-        ]
+      ? [`limited to the ${formatYuan(c.availableFen)} left of the program budget ${formatYuan(c.totalBudgetFen)}`]
       : []),
   ].join(', ');
   const funded = c.rows.filter((r) => r.funded);

@@ -27,7 +27,7 @@
  * sees while drafting, with JSON-pointer paths. A draft with no problems always passes the `category`,
  * `within_cap` and `budget_balanced` screening checks: both use the same rules below.
  */
-import type { Label } from '../labels';
+import { countOf, type Label } from '../labels';
 import { defineStateMachine } from '../state-machine';
 import { isIsoDate, shanghaiDateOf } from './dates';
 import { formatYuan, isFenAmount } from './money';
@@ -229,7 +229,7 @@ function budgetFinding(input: ApplicationDraftInput): { ok: boolean; message: st
   const lines = input.budgetLines.reduce((sum, line) => sum + line.amountFen, 0);
   const sources = input.requestedFen + input.selfFundedFen;
   const sourcesText = `requested ${formatYuan(input.requestedFen)} + self-funded ${formatYuan(input.selfFundedFen)} = ${formatYuan(sources)}`;
-  const count = `${input.budgetLines.length} budget line${input.budgetLines.length === 1 ? '' : 's'}`;
+  const count = countOf(input.budgetLines.length, 'budget line');
   return lines === sources
     ? { ok: true, message: `${count} sum to ${formatYuan(lines)}, which equals ${sourcesText}` }
     : { ok: false, message: `${count} sum to ${formatYuan(lines)}, but ${sourcesText}` };
@@ -292,7 +292,7 @@ export function screenApplication(input: ScreeningInput): ScreeningResult {
         ? { ok: true, message: `this is the society's only application in category "${input.categoryCode}"` }
         : {
             ok: false,
-            message: `the society already has ${input.otherApplicationsInCategory} other application${input.otherApplicationsInCategory === 1 ? '' : 's'} in category "${input.categoryCode}"; the program allows one per category`,
+            message: `the society already has ${countOf(input.otherApplicationsInCategory, 'other application')} in category "${input.categoryCode}"; the program allows one per category`,
           },
     within_window: windowFinding(input),
   };

@@ -94,30 +94,30 @@ export class DecisionService {
       const allocation = result.categories.find((c) => c.categoryCode === category.code);
       const inCategory = ranked.filter((r) => r.categoryCode === category.code);
       const rows = inCategory.map((r, index) => {
-          const row = byId.get(r.applicationId);
-          if (!row) throw new Error(`ranked application ${r.applicationId} vanished`);
-          const planned = trial.get(r.applicationId);
-          const decision = planned ? null : readDecision(row.decision);
-          const decided = !planned;
-          return {
-            applicationId: r.applicationId,
-            title: row.title,
-            societyName: row.society_name,
-            status: row.status,
-            rank: r.rank,
-            score: r.score,
-            firstCriterion: r.firstCriterion,
-            tieBreak: r.tieBreak,
-            rankExplanation: rankExplanation(r, inCategory[index - 1]),
-            requestedFen: r.requestedFen,
-            basisFen: r.adjustedFen ?? r.requestedFen,
-            allocatedFen: planned ? planned.allocatedFen : (row.allocated_fen ?? 0),
-            funded: planned ? planned.funded : COMMITTED.includes(row.status),
-            decided,
-            reason: planned?.reason ?? decision?.reason ?? 'decided',
-            explanation: planned?.explanation ?? decision?.explanation ?? '',
-          };
-        });
+        const row = byId.get(r.applicationId);
+        if (!row) throw new Error(`ranked application ${r.applicationId} vanished`);
+        const planned = trial.get(r.applicationId);
+        const decision = planned ? null : readDecision(row.decision);
+        const decided = !planned;
+        return {
+          applicationId: r.applicationId,
+          title: row.title,
+          societyName: row.society_name,
+          status: row.status,
+          rank: r.rank,
+          score: r.score,
+          firstCriterion: r.firstCriterion,
+          tieBreak: r.tieBreak,
+          rankExplanation: rankExplanation(r, inCategory[index - 1]),
+          requestedFen: r.requestedFen,
+          basisFen: r.adjustedFen ?? r.requestedFen,
+          allocatedFen: planned ? planned.allocatedFen : (row.allocated_fen ?? 0),
+          funded: planned ? planned.funded : COMMITTED.includes(row.status),
+          decided,
+          reason: planned?.reason ?? decision?.reason ?? 'decided',
+          explanation: planned?.explanation ?? decision?.explanation ?? '',
+        };
+      });
       // The allocation speaks of the undecided only; the category's summary counts every row shown.
       const summary = summariseCategory({
         budgetFen: category.budgetFen,

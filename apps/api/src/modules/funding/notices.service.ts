@@ -1,6 +1,6 @@
 import { checkObjection, formatYuan, maskPhone } from '@society-hub/domain';
-import type { Static } from 'typebox';
 import { sql } from 'kysely';
+import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { NoticeObjectionRow } from '../../db/database';

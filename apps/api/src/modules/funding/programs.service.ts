@@ -1,6 +1,7 @@
 import {
   type ApplicationStatus,
   checkProgramSettings,
+  countOf,
   DEFAULT_RUBRIC,
   defaultCategories,
   noticePeriod,
@@ -317,7 +318,7 @@ export class ProgramService {
       const open = await openObjections();
       if (open > 0) {
         throw errors.ruleViolation(
-          `${open} objection(s) to the notice are still open; resolve them before reopening the decision.`,
+          `${countOf(open, 'objection')} to the notice still open; resolve ${open === 1 ? 'it' : 'them'} before reopening the decision.`,
         );
       }
       const noticed = await leanInStatus('notice');
@@ -413,7 +414,7 @@ export class ProgramService {
       );
       if (short.length) {
         throw errors.ruleViolation(
-          `${short.length} application(s) have fewer than ${quorum} submitted reviews: ${short
+          `${countOf(short.length, 'application')} with fewer than ${quorum} submitted reviews: ${short
             .slice(0, 5)
             .map((r) => `“${r.title}” (${aggregated.get(r.id)?.reviewCount ?? 0})`)
             .join(', ')}${short.length > 5 ? ', …' : ''}. Assign more reviewers or wait for their scores.`,
@@ -441,7 +442,7 @@ export class ProgramService {
       const undecided = await leanInStatus('reviewed');
       if (undecided.length) {
         throw errors.ruleViolation(
-          `${undecided.length} reviewed application(s) have no decision yet; apply the allocation first.`,
+          `${countOf(undecided.length, 'reviewed application')} without a decision yet; apply the allocation first.`,
         );
       }
       const calendar = new WorkingDayCalendar(await loadCalendarData(trx));
@@ -462,7 +463,9 @@ export class ProgramService {
       }
       const open = await openObjections();
       if (open > 0) {
-        throw errors.ruleViolation(`${open} objection(s) to the notice are still open; resolve them first.`);
+        throw errors.ruleViolation(
+          `${countOf(open, 'objection')} to the notice still open; resolve ${open === 1 ? 'it' : 'them'} first.`,
+        );
       }
       await move(
         (await leanInStatus('notice')).map((row) => ({ row, to: 'funded', reason: 'Notice ended without objection' })),

@@ -134,6 +134,7 @@ export const MyReviewPutSchema = Type.Object(
     additionalProperties: false,
     // Submitting needs the justification's minimum length; a draft (submit: false) may be shorter.
     if: { properties: { submit: { const: true } }, required: ['submit'] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
     then: { properties: { justification: { minLength: MINIMUM_JUSTIFICATION_LENGTH } } },
   },
 );

@@ -1,4 +1,10 @@
-import { checkCreditCode, normaliseCreditCode, societyLifecycle, societyTransitionBlockers } from '@society-hub/domain';
+import {
+  checkCreditCode,
+  countOf,
+  normaliseCreditCode,
+  societyLifecycle,
+  societyTransitionBlockers,
+} from '@society-hub/domain';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
@@ -292,7 +298,9 @@ export class SocietyService {
       }
       const dependants = await repo.countDependants(trx, id);
       if (dependants > 0) {
-        throw errors.conflict(`The society still has ${dependants} dependent record(s); remove them first.`);
+        throw errors.conflict(
+          `The society still has ${countOf(dependants, 'dependent record')}; remove ${dependants === 1 ? 'it' : 'them'} first.`,
+        );
       }
       await repo.deleteSociety(trx, id);
       record({
