@@ -13,6 +13,7 @@ export * from './funding/scoring';
 export * from './governance/annual-report';
 export * from './governance/capacity';
 export * from './governance/disqualification';
+export * from './governance/officers';
 export * from './governance/rules';
 export * from './integration/events';
 export * from './labels';

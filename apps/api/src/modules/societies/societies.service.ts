@@ -3,6 +3,7 @@ import {
   countOf,
   normaliseCreditCode,
   societyLifecycle,
+  societyOfficers,
   societyTransitionBlockers,
 } from '@society-hub/domain';
 import type { Static } from 'typebox';
@@ -14,6 +15,7 @@ import { localToday } from '../../lib/local-date';
 import { keysetOf, toPage } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
+import { currentOfficerNames } from '../governance/governance.repository';
 import * as repo from './societies.repository';
 import type {
   Society,
@@ -209,7 +211,13 @@ export class SocietyService {
   async get(principal: Principal, id: string): Promise<Society> {
     const row = await repo.findSociety(this.db, principal.scope, id);
     if (!row) throw errors.notFound('Society');
-    return toSociety(row);
+    return this.withOfficers(toSociety(row));
+  }
+
+  /** The society with its officers: the profile's names, completed and checked against the current roster. */
+  private async withOfficers(society: Society): Promise<Society> {
+    const roster = await currentOfficerNames(this.db, society.id);
+    return { ...society, officers: societyOfficers(society, roster) };
   }
 
   async create({ principal, context }: Caller, input: SocietyCreate): Promise<Society> {
@@ -254,7 +262,7 @@ export class SocietyService {
         throw errors.forbidden(`Only Association staff may change: ${denied.join(', ')}.`);
       }
     }
-    return write(this.db, context, async (trx, record) => {
+    const updated = await write(this.db, context, async (trx, record) => {
       const current = await repo.findSociety(trx, principal.scope, id, { forUpdate: true });
       if (!current) throw errors.notFound('Society');
       if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
@@ -284,6 +292,7 @@ export class SocietyService {
       });
       return society;
     });
+    return this.withOfficers(updated);
   }
 
   async remove({ principal, context }: Caller, id: string, expected: number | null): Promise<void> {
