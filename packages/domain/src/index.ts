@@ -20,6 +20,7 @@ export * from './labels';
 export * from './members/id-number';
 export * from './members/membership';
 export * from './pilots/pilots';
+export * from './plural';
 export * from './reminders/reminders';
 export * from './roles';
 export * from './society';

@@ -7,16 +7,6 @@ export interface Label {
   en: string;
 }
 
-const englishPlural = new Intl.PluralRules('en');
-
-/**
- * A count with its English noun in the right number — "1 member", "2 members", "0 supervisors" — for
- * the API's English messages and explanations (Intl.PluralRules, so never "1 members" or "member(s)").
- */
-export function countOf(n: number, one: string, other = `${one}s`): string {
-  return `${n} ${englishPlural.select(n) === 'one' ? one : other}`;
-}
-
 export const societyTypeLabels: Record<SocietyType, Label> = {
   society: { zh: '学会', en: 'Society' },
   association: { zh: '协会', en: 'Association' },

@@ -28,7 +28,8 @@
  * draws the line, the fourth is not funded although it would fit); under `proportional` each receives
  * 100,000 / 130,000 = 76.92 % of its request: ¥38,461.53, ¥30,769.23, ¥23,076.92, ¥7,692.30.
  */
-import { countOf, type Label } from '../labels';
+import type { Label } from '../labels';
+import { countOf } from '../plural';
 import { formatYuan, isFenAmount } from './money';
 import type { AllocationStrategy, ProgramCategory } from './program';
 import type { RankedApplication } from './ranking';
@@ -54,7 +55,14 @@ export const allocationReasonLabels: Record<AllocationReason, Label> = {
  * Why an application's decision is what it is: the reason its allocation gave, or `objection_upheld`
  * when an objection to the public notice was upheld and the decision taken back (its money released).
  */
-export const DECISION_REASONS = [...ALLOCATION_REASONS, 'objection_upheld'] as const;
+export const DECISION_REASONS = [
+  'funded_in_full',
+  'funded_share',
+  'below_minimum',
+  'budget_exhausted',
+  'not_eligible',
+  'objection_upheld',
+] as const satisfies readonly [...typeof ALLOCATION_REASONS, 'objection_upheld'];
 export type DecisionReason = (typeof DECISION_REASONS)[number];
 
 export const decisionReasonLabels: Record<DecisionReason, Label> = {

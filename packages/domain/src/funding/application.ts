@@ -27,7 +27,8 @@
  * sees while drafting, with JSON-pointer paths. A draft with no problems always passes the `category`,
  * `within_cap` and `budget_balanced` screening checks: both use the same rules below.
  */
-import { countOf, type Label } from '../labels';
+import type { Label } from '../labels';
+import { countOf } from '../plural';
 import { defineStateMachine } from '../state-machine';
 import { isIsoDate, shanghaiDateOf } from './dates';
 import { formatYuan, isFenAmount } from './money';

@@ -109,12 +109,6 @@ const DEFAULT_CATEGORY_AMOUNTS: Record<FundingCategoryCode, { capYuan: number; b
   member_congress: { capYuan: 20_000, budgetYuan: 200_000 },
 };
 
-/** What the six default categories' budgets sum to: ¥2,450,000.00. */
-export const DEFAULT_CATEGORIES_BUDGET_FEN = FUNDING_CATEGORY_CODES.reduce(
-  (sum, code) => sum + DEFAULT_CATEGORY_AMOUNTS[code].budgetYuan * YUAN,
-  0,
-);
-
 /**
  * Splits `totalFen` in proportion to `weights`, in whole fen and exactly: each share is the floor of
  * total × weight / Σ weights (computed with BigInt, never through floats), and the fen the flooring
@@ -146,27 +140,33 @@ export function splitFenProportionally(totalFen: number, weights: readonly numbe
  * The six categories with starting amounts for a city association's call (a fresh copy each time, so
  * callers may edit it): caps from ¥20,000 (member congress) to ¥100,000 (hosting a national or regional
  * event), budgets for 5–20 funded projects each, ¥2,450,000.00 in all.
- *
- * Given the call's total budget, the category budgets are that total split in the same proportions
- * (`splitFenProportionally`: whole fen, summing exactly to the total), and each cap is the default cap
- * or the category's budget if that is smaller — so a call of any budget gets defaults that pass
- * `checkProgramSettings` instead of failing on budgets the caller never sent.
  */
-export function defaultCategories(totalBudgetFen: number = DEFAULT_CATEGORIES_BUDGET_FEN): ProgramCategory[] {
-  const budgets = isFenAmount(totalBudgetFen)
-    ? splitFenProportionally(
-        totalBudgetFen,
-        FUNDING_CATEGORY_CODES.map((code) => DEFAULT_CATEGORY_AMOUNTS[code].budgetYuan),
-      )
-    : FUNDING_CATEGORY_CODES.map((code) => DEFAULT_CATEGORY_AMOUNTS[code].budgetYuan * YUAN);
-  return FUNDING_CATEGORY_CODES.map((code, i) => {
+export function defaultCategories(): ProgramCategory[] {
+  return FUNDING_CATEGORY_CODES.map((code) => ({
+    code,
+    name: fundingCategoryLabels[code].zh,
+    capFen: DEFAULT_CATEGORY_AMOUNTS[code].capYuan * YUAN,
+    budgetFen: DEFAULT_CATEGORY_AMOUNTS[code].budgetYuan * YUAN,
+  }));
+}
+
+/**
+ * The default categories for a call of `totalBudgetFen`: that total split in the seeds' proportions
+ * (`splitFenProportionally`: whole fen, summing exactly to the total), each cap the seeds' cap or, if
+ * smaller, the category's budget — so a call of any budget gets defaults that pass
+ * `checkProgramSettings` instead of failing on budgets the caller never sent. For the seeds' own total
+ * they are `defaultCategories()`.
+ */
+export function defaultCategoriesFor(totalBudgetFen: number): ProgramCategory[] {
+  const categories = defaultCategories();
+  if (!isFenAmount(totalBudgetFen)) return categories;
+  const budgets = splitFenProportionally(
+    totalBudgetFen,
+    categories.map((c) => c.budgetFen),
+  );
+  return categories.map((c, i) => {
     const budgetFen = budgets[i] ?? 0;
-    return {
-      code,
-      name: fundingCategoryLabels[code].zh,
-      capFen: Math.min(DEFAULT_CATEGORY_AMOUNTS[code].capYuan * YUAN, budgetFen),
-      budgetFen,
-    };
+    return { ...c, capFen: Math.min(c.capFen, budgetFen), budgetFen };
   });
 }
 

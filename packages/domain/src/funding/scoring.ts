@@ -23,7 +23,7 @@
  * Worked example (see scoring.test.ts): totals 72, 80, 81, 85, 93 give (80 + 81 + 85) / 3 = 82.00 under
  * `trimmed_mean`.
  */
-import { countOf } from '../labels';
+import { countOf } from '../plural';
 import type { Problem, RubricCriterion, ScoringMethod } from './program';
 
 export const MINIMUM_JUSTIFICATION_LENGTH = 10;

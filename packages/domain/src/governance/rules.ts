@@ -3,7 +3,7 @@
  * 全国学会组织通则). Each is evaluated to pass / warn / fail with an explanation that names the numbers,
  * so the Association's staff can act on it and the society can see why.
  */
-import { countOf } from '../labels';
+import { countOf } from '../plural';
 
 export const COUNCIL_POSITIONS = [
   'chair', // 理事长
