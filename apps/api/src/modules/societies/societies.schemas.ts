@@ -1,4 +1,10 @@
-import { DISCIPLINES, OFFICER_SOURCES, PARTY_ORGANISATIONS, SOCIETY_STATUSES, SOCIETY_TYPES } from '@society-hub/domain';
+import {
+  DISCIPLINES,
+  OFFICER_SOURCES,
+  PARTY_ORGANISATIONS,
+  SOCIETY_STATUSES,
+  SOCIETY_TYPES,
+} from '@society-hub/domain';
 import { type Static, Type } from 'typebox';
 import { DateString, Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
 
@@ -74,7 +80,9 @@ const OfficerStandingSchema = Type.Object(
           'profile: typed into the profile; roster: the current term’s council roster; roster_chair: the roster’s chair (the model charter makes the chair the legal representative)',
       }),
     ),
-    rosterName: Nullable(Type.String({ description: 'What the current term’s roster names (for the legal representative: the chair)' })),
+    rosterName: Nullable(
+      Type.String({ description: 'What the current term’s roster names (for the legal representative: the chair)' }),
+    ),
     mismatch: Type.Boolean({ description: 'The profile and the roster name different people; correct one of them' }),
   },
   { $id: 'OfficerStanding', additionalProperties: false },

@@ -10,7 +10,8 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.program.created': 'Created “{name}”',
   'funding.program.saved': 'Saved “{name}”',
   'funding.program.conflict': 'Someone else changed this program; close and reopen it to edit',
-  'funding.program.fixProblems': '{n, plural, one {# setting still needs changes} other {# settings still need changes}}; see the fields marked in red',
+  'funding.program.fixProblems':
+    '{n, plural, one {# setting still needs changes} other {# settings still need changes}}; see the fields marked in red',
   'funding.program.problemCount': '{n, plural, one {# setting breaks the rules} other {# settings break the rules}}',
   'funding.program.noProblems': '✓ The settings follow every rule',
   'funding.program.lockedHint':
@@ -70,7 +71,8 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.move.finalise.running': 'The notice runs until {date}; finalise after it ends.',
   'funding.move.finalise.objections':
     '{n, plural, one {# objection is still open; resolve it} other {# objections are still open; resolve them}} under “Notice and objections” first.',
-  'funding.move.redecide.objections': '{n, plural, one {# objection is still open; resolve it} other {# objections are still open; resolve them}} before going back to the decision.',
+  'funding.move.redecide.objections':
+    '{n, plural, one {# objection is still open; resolve it} other {# objections are still open; resolve them}} before going back to the decision.',
   'funding.notice.phase.none': 'Not yet published',
   'funding.notice.phase.upcoming': 'About to start',
   'funding.notice.phase.running': 'Running, taking objections',
@@ -145,7 +147,8 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.screening.fail': 'Failed',
   'funding.screening.passed': 'Screening passed: {n, plural, one {the # check} other {all # checks}}',
   'funding.screening.failed': 'Screening failed: {n, plural, one {# check} other {# checks}}',
-  'funding.screening.previewPassed': 'Preview: submitted now, {n, plural, one {the # check passes} other {all # checks pass}}',
+  'funding.screening.previewPassed':
+    'Preview: submitted now, {n, plural, one {the # check passes} other {all # checks pass}}',
   'funding.screening.previewFailed': 'Preview: submitted now, {n, plural, one {# check fails} other {# checks fail}}',
   'funding.screening.previewHint':
     'A preview from the current content and the society’s record; the screening itself runs when the call closes.',
@@ -161,11 +164,14 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.screen.category.fail': 'Category “{code}” is not offered',
   'funding.screen.within_cap.ok': 'Requested {requested}, within the cap {cap}',
   'funding.screen.within_cap.fail': 'Requested {requested}, more than the cap {cap}',
-  'funding.screen.budget.ok': '{n, plural, one {# line totals} other {# lines total}} {lines} = requested {requested} + self-funded {self} = {sources}',
-  'funding.screen.budget.fail': '{n, plural, one {# line totals} other {# lines total}} {lines}, but requested {requested} + self-funded {self} = {sources}',
+  'funding.screen.budget.ok':
+    '{n, plural, one {# line totals} other {# lines total}} {lines} = requested {requested} + self-funded {self} = {sources}',
+  'funding.screen.budget.fail':
+    '{n, plural, one {# line totals} other {# lines total}} {lines}, but requested {requested} + self-funded {self} = {sources}',
   'funding.screen.one_per_category.ok': 'The society’s only application in the category',
   'funding.screen.one_per_category.multiple': 'The program allows several per category',
-  'funding.screen.one_per_category.fail': 'The society has {n, plural, one {# other application} other {# other applications}} in the category; one is allowed',
+  'funding.screen.one_per_category.fail':
+    'The society has {n, plural, one {# other application} other {# other applications}} in the category; one is allowed',
   'funding.screen.window.ok': 'Submitted on {date} (Beijing time), within {opens} to {closes}',
   'funding.screen.window.early': 'Submitted on {date} (Beijing time), before {opens} to {closes}',
   'funding.screen.window.late': 'Submitted on {date} (Beijing time), after {opens} to {closes}',
@@ -174,7 +180,8 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.screen.window.previewOutside': 'Today ({date}) lies outside {opens} to {closes}; it cannot be submitted',
   'funding.reviews.score': 'Score {score}',
   'funding.reviews.scoreHint': 'Aggregated from the reviewers’ totals by the program’s scoring method.',
-  'funding.reviews.hidden': '{n, plural, one {# more review is} other {# more reviews are}} shown once the decision is published',
+  'funding.reviews.hidden':
+    '{n, plural, one {# more review is} other {# more reviews are}} shown once the decision is published',
   'funding.reviews.empty': 'No reviews yet',
   'funding.reviews.total': '{total} points',
   'funding.reviews.justification': 'Justification',
@@ -194,7 +201,8 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.board.notYet':
     'When review starts, {n, plural, one {# reviewer is} other {# reviewers are}} assigned automatically to every application that passed screening.',
   'funding.board.empty': 'No applications in review',
-  'funding.board.summary': '{n, plural, one {# application} other {# applications}} in review, {met} with {min, plural, one {# review} other {# reviews}} in; {reviewers, plural, one {# reviewer} other {# reviewers}} each.',
+  'funding.board.summary':
+    '{n, plural, one {# application} other {# applications}} in review, {met} with {min, plural, one {# review} other {# reviews}} in; {reviewers, plural, one {# reviewer} other {# reviewers}} each.',
   'funding.board.auto': 'Assign automatically',
   'funding.board.autoHelp': 'Fill every application up: disciplines matched first, loads balanced, conflicts avoided',
   'funding.board.autoDone': '{n, plural, one {# new assignment} other {# new assignments}}',
@@ -297,7 +305,8 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.objection.status.upheld': 'Upheld',
   'funding.objection.status.dismissed': 'Dismissed',
   'funding.objection.empty': 'No objections',
-  'funding.objection.openCount': '{n, plural, one {# objection open; the program cannot be finalised before it is resolved} other {# objections open; the program cannot be finalised before they are resolved}}',
+  'funding.objection.openCount':
+    '{n, plural, one {# objection open; the program cannot be finalised before it is resolved} other {# objections open; the program cannot be finalised before they are resolved}}',
   'funding.objection.resolve': 'Resolve',
   'funding.objection.resolveTitle': 'Resolve the objection ({name})',
   'funding.objection.outcome': 'Outcome',

@@ -106,8 +106,10 @@ const en: Record<FundingKey, string> = {
     'Under public notice until {noticeEnds}. Resolve objections under “Notice and objections”; finalise once the notice has ended.',
   'funding.next.finalised': 'Finalised. Funded projects file their final reports under “Final reports”.',
 
-  'funding.notice.running': 'Under public notice: {period} ({days, plural, one {# working day} other {# working days}})',
-  'funding.notice.upcoming': 'Public notice scheduled for {period} ({days, plural, one {# working day} other {# working days}})',
+  'funding.notice.running':
+    'Under public notice: {period} ({days, plural, one {# working day} other {# working days}})',
+  'funding.notice.upcoming':
+    'Public notice scheduled for {period} ({days, plural, one {# working day} other {# working days}})',
   'funding.notice.ended': 'The notice {period} has ended; finalise once objections are resolved',
 
   'funding.chart.title': 'Budget and decided funding per category',

@@ -37,7 +37,8 @@ const en: Record<GovernanceKey, string> = {
   'council.removeHint': 'The person is removed from this term’s roster and the governance check is updated.',
   'council.removed': 'Removed “{name}”',
   'council.saved': 'Saved “{name}”',
-  'council.summary': '{council, plural, one {# council member} other {# council members}} ({standing} standing), {supervisors, plural, one {# supervisor} other {# supervisors}}',
+  'council.summary':
+    '{council, plural, one {# council member} other {# council members}} ({standing} standing), {supervisors, plural, one {# supervisor} other {# supervisors}}',
   'council.field.personName': 'Name',
   'council.field.position': 'Position',
   'council.field.standing': 'Standing council',
