@@ -59,6 +59,14 @@ describe('findConflicts', () => {
     ]);
   });
 
+  it('knows a council member whose name is written with a space ("李 明") as the reviewer 李明', () => {
+    const conflicts = findConflicts(
+      reviewer(),
+      applicant({ councilMembers: [{ personName: '李 明', employer: '山东大学（齐鲁医学院）' }] }),
+    );
+    expect(conflicts.map((c) => c.reason)).toEqual(['council_member']);
+  });
+
   it('does not take a namesake at another employer, or with no employer, for a council member', () => {
     expect(
       findConflicts(reviewer(), applicant({ councilMembers: [{ personName: '李明', employer: '济宁学院' }] })),

@@ -10,7 +10,8 @@
  *
  * Names of people and organisations are compared after normalisation: Unicode NFKC (full-width letters,
  * digits, spaces and brackets become their half-width forms), trimmed, runs of whitespace collapsed,
- * whitespace next to a bracket removed, Latin letters lower-cased. A council member matches only when
+ * whitespace next to a bracket removed, Latin letters lower-cased; people's names, as the governance
+ * rules compare them (`personNameKey`: every whitespace removed). A council member matches only when
  * both the name and the employer are known and equal: a name alone is too common to exclude a reviewer
  * on (two 王伟 are not one person).
  *
@@ -18,6 +19,7 @@
  * society whose council lists 李明 of "山东大学 (齐鲁医学院)" and whose supporting unit is
  * "山东大学(齐鲁医学院)": reasons council_member and supporting_unit.
  */
+import { personNameKey } from '../governance/rules';
 import type { Label } from '../labels';
 
 export interface ReviewerProfile {
@@ -102,8 +104,9 @@ export function findConflicts(reviewer: ReviewerProfile, applicant: ApplicantPro
       explanation: `the reviewer is a member of the applying society ${named}`,
     });
   }
+  const reviewerKey = personNameKey(reviewer.name);
   const council = applicant.councilMembers.find(
-    (m) => sameName(m.personName, reviewer.name) && sameName(m.employer, reviewer.employer),
+    (m) => reviewerKey !== '' && personNameKey(m.personName) === reviewerKey && sameName(m.employer, reviewer.employer),
   );
   if (council) {
     conflicts.push({

@@ -292,6 +292,7 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.alloc.belowLine': 'Score {score}, ranked below rank {rank} where the line was drawn',
   'funding.alloc.nothingLeft': 'Score {score}; the share leaves nothing for {basis}',
   'funding.alloc.notEligible': '{basis} exceeds the category cap or is not valid',
+  'funding.alloc.objectionUpheld': 'An objection to the notice was upheld: not funded, its {released} released',
   'funding.alloc.category': '{funded} of {total} funded with {allocated}, {left} left; funding line at {line}',
   'funding.alloc.categoryNone': '{funded} of {total} funded with {allocated}, {left} left',
   'funding.objection.at': 'Filed',
