@@ -1,6 +1,8 @@
 import {
   DEFAULT_RUBRIC,
   defaultCategories,
+  disciplineLabels,
+  disciplineMatch,
   noticePeriod,
   OFFICIAL_2026_CALENDAR,
   screenApplication,
@@ -200,6 +202,21 @@ export async function loadDemoFunding(
     .slice(2, 16)
     .map((s, n) => ({ ...application(reviewing, s, n, reviewYear), status: 'in_review' as const }));
   await trx.insertInto('funding_applications').values(open).execute();
+  // Matched as the automatic assignment matches: the expert's disciplines against the application's
+  // (none here) and its society's.
+  const disciplineOf = new Map(
+    (
+      await trx
+        .selectFrom('societies')
+        .select(['id', 'discipline'])
+        .where(
+          'id',
+          'in',
+          open.map((app) => app.society_id),
+        )
+        .execute()
+    ).map((s) => [s.id, [s.discipline, disciplineLabels[s.discipline].zh]]),
+  );
   const assignments = open.flatMap((app, n) =>
     [0, 1, 2].map((k) => {
       const expert = k === 0 && n < 4 ? 0 : 1 + ((n * 3 + k) % (EXPERTS.length - 1));
@@ -214,7 +231,10 @@ export async function loadDemoFunding(
         application_id: app.id,
         expert_id: expertIds[expert] ?? '',
         status: pending ? ('assigned' as const) : ('submitted' as const),
-        discipline_match: false,
+        discipline_match: disciplineMatch(
+          { disciplines: EXPERTS[expert]?.disciplines ?? [] },
+          { disciplines: disciplineOf.get(app.society_id) ?? [] },
+        ),
         assigned_by: 'auto',
         scores: pending ? null : JSON.stringify(scores),
         total: pending ? null : Math.round(scores.reduce((s, c) => s + c.score, 0) * 10) / 10,
