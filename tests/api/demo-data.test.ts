@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { DEMO_PASSWORD, loadDemoData, PersonalDataVault } from '@society-hub/api/testing';
-import { type AnnualReportContent, checkAnnualReport } from '@society-hub/domain';
+import {
+  type AnnualReportContent,
+  checkAnnualReport,
+  disciplineLabels,
+  disciplineMatch,
+  noticePeriod,
+  OFFICIAL_2026_CALENDAR,
+  WorkingDayCalendar,
+} from '@society-hub/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../support/app';
 
@@ -136,6 +144,41 @@ describe('filtering the registry by capacity tier', () => {
       expect(page.statusCode).toBe(200);
     }
     expect((await t.request({ method: 'GET', url: '/v1/funding-programs', token: officer })).statusCode).toBe(200);
+  });
+
+  it('marks the review assignments’ discipline match as the assignment itself would', async () => {
+    const rows = await t.database.db
+      .selectFrom('review_assignments')
+      .innerJoin('experts', 'experts.id', 'review_assignments.expert_id')
+      .innerJoin('funding_applications', 'funding_applications.id', 'review_assignments.application_id')
+      .innerJoin('societies', 'societies.id', 'funding_applications.society_id')
+      .select(['review_assignments.discipline_match', 'experts.disciplines', 'societies.discipline'])
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const expected = disciplineMatch(
+        { disciplines: row.disciplines as string[] },
+        { disciplines: [row.discipline, disciplineLabels[row.discipline].zh] },
+      );
+      expect(row.discipline_match).toBe(expected);
+    }
+    expect(rows.some((r) => r.discipline_match)).toBe(true);
+  });
+
+  it('states each notice’s length as the period it spans (one setting for both)', async () => {
+    const programs: {
+      status: string;
+      noticeStartsOn: string | null;
+      noticeEndsOn: string | null;
+      noticeWorkingDays: number;
+    }[] = (await t.request({ method: 'GET', url: '/v1/funding-programs', token: admin })).json().items;
+    const calendar = new WorkingDayCalendar(OFFICIAL_2026_CALENDAR);
+    const underNotice = programs.find((p) => p.status === 'notice');
+    if (!underNotice?.noticeStartsOn) throw new Error('the demo has no notice');
+    expect(noticePeriod(calendar, underNotice.noticeStartsOn, underNotice.noticeWorkingDays)).toEqual({
+      startsOn: underNotice.noticeStartsOn,
+      endsOn: underNotice.noticeEndsOn,
+    });
   });
 
   it('gives the pilots pages one pilot in each stage, readable with its eligibility and milestones', async () => {

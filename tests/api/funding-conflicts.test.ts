@@ -171,6 +171,9 @@ describe('conflicts found from the data', () => {
     expect(response.json().conflicts).toEqual([
       { reason: 'chair_employer', explanation: expect.stringContaining('海川重工集团') },
     ]);
+    // The society is named as people know it, never by its internal id.
+    expect(response.json().conflicts[0].explanation).toContain('市机械工程学会');
+    expect(response.json().conflicts[0].explanation).not.toContain(societyId);
     const override = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM audit_log WHERE action = 'assignment.override' AND resource_id = ${response.json().id}`.execute(
       t.database.db,

@@ -294,6 +294,22 @@ describe('staff adjusting the amount to fund', () => {
   });
 });
 
+describe('the strategy named when applying', () => {
+  it('applies the program’s own strategy when named, and refuses another as trial_only', async () => {
+    const { programId } = await deciding('策略', 10_000_000, [
+      { societyId: societyA, title: '策略：智能制造年会', requestedFen: 6_000_000, score: 88 },
+      { societyId: societyB, title: '策略：基层医疗交流', requestedFen: 6_000_000, score: 80 },
+    ]);
+    const other = await post(`/v1/funding-programs/${programId}/allocation`, admin, { strategy: 'proportional' });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().errors[0]).toMatchObject({ path: '/body/strategy', code: 'trial_only' });
+    expect(other.json().errors[0].message).toMatch(/best_first/);
+    const own = await post(`/v1/funding-programs/${programId}/allocation`, admin, { strategy: 'best_first' });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toMatchObject({ dryRun: false, approved: 1, rejected: 1, allocatedFen: 6_000_000 });
+  });
+});
+
 describe('withdrawal', () => {
   it('is the society’s (or staff’s) before approval, with a reason, and impossible after', async () => {
     const { programId, ids } = await deciding('撤回', 10_000_000, [
@@ -400,6 +416,8 @@ describe('objections upheld during the notice, and reopening the decision', () =
       resolution: '经核查，两年年会主题与议程不同。',
     });
     expect(dismissed.statusCode).toBe(200);
+    // The resolution names the project the objection concerns, as the list does.
+    expect(dismissed.json()).toMatchObject({ applicationId: first, applicationTitle: '智能制造学术年会' });
     expect((await t.request({ method: 'GET', url: String(location) })).json().status).toBe('dismissed');
   });
 
@@ -464,6 +482,16 @@ describe('objections upheld during the notice, and reopening the decision', () =
       t.database.db,
     );
     expect(audit.rows[0]?.after.applicationId).toBe(second);
+    // Its decision and its ranking row describe the decision it has now, not the allocation it lost.
+    const rejected = (await get(`/v1/applications/${second}`, officerB)).json();
+    expect(rejected.decision).toMatchObject({ reason: 'objection_upheld' });
+    expect(rejected.decision.explanation).toMatch(
+      /objection .* upheld \(经核实，盖章系伪造。\).*¥40,000\.00 .*released/,
+    );
+    const ranked = (await get(`/v1/funding-programs/${programId}/ranking`, admin)).json();
+    const row = ranked.categories[0].rows.find((r: { applicationId: string }) => r.applicationId === second);
+    expect(row).toMatchObject({ status: 'rejected', funded: false, allocatedFen: 0, reason: 'objection_upheld' });
+    expect(row.explanation).not.toMatch(/fits in/);
     const notices = (await t.request({ method: 'GET', url: '/v1/public/notices' })).json();
     const published = notices.items.find((n: { id: string }) => n.id === programId);
     expect(published.items.map((i: { applicationId: string }) => i.applicationId)).toEqual([first]);
@@ -506,6 +534,16 @@ describe('objections upheld during the notice, and reopening the decision', () =
     expect(applied.statusCode).toBe(200);
     expect(applied.json()).toMatchObject({ approved: 1, rejected: 0, allocatedFen: 4_000_000 });
     expect(await statusOf(waiting)).toMatchObject({ status: 'approved', allocatedFen: 4_000_000 });
+    // The category's summary counts the decided beside the newly decided: two funded of three.
+    const after = (await get(`/v1/funding-programs/${programId}/ranking`, admin)).json().categories[0];
+    expect(after.explanation).toBe(
+      'budget ¥100,000.00, ¥100,000.00 of it already decided; 2 of 3 applications funded with ¥100,000.00, ¥0.00 left; funding line at score 80.00',
+    );
+    expect(after.fundingLine).toBe(80);
+    expect(after.rows.find((r: { applicationId: string }) => r.applicationId === second)).toMatchObject({
+      reason: 'objection_upheld',
+      funded: false,
+    });
 
     const renewed = await post(`/v1/funding-programs/${programId}/transitions`, admin, {
       to: 'notice',

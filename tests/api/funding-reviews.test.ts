@@ -399,3 +399,29 @@ describe('reasons made of blanks', () => {
     expect(stored.decline_note).toBeNull();
   });
 });
+
+describe('the discipline match of an assignment', () => {
+  it('is the same for an expert assigned by hand as it would be for one assigned automatically', async () => {
+    const { programId, ids } = await underReview('学科匹配', { reviewersPerApplication: 3 }, ['基础科学论坛']);
+    const [applicationId] = ids as [string];
+    // The society's discipline is 理科 (science); an expert of that discipline matches.
+    const expert = await post('/v1/experts', admin, {
+      name: '周理科',
+      titleLevel: 'senior',
+      disciplines: ['理科'],
+      pools: ['science_technology'],
+      employer: '海川市理论物理研究所',
+    });
+    expect(expert.statusCode).toBe(201);
+    const matching = await post(`/v1/funding-programs/${programId}/assignments/manual`, admin, {
+      applicationId,
+      expertId: expert.json().id,
+      reason: '补充一位同学科专家',
+    });
+    expect(matching.statusCode, matching.body).toBe(201);
+    expect(matching.json().disciplineMatch).toBe(true);
+    // The automatic run matched the four experts of 机械/医学/农学 against 理科: no match, and says so.
+    const auto = (await board(programId)).items[0]?.assignments as unknown as { disciplineMatch: boolean }[];
+    expect(auto.filter((a) => a.disciplineMatch)).toHaveLength(1);
+  });
+});

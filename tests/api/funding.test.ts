@@ -101,11 +101,30 @@ describe('programs', () => {
       closesOn: '2026-04-30',
       totalBudgetFen: 100,
       rubric: [{ code: 'a', name: 'A', weight: 95 }],
+      categories: [{ code: 'journal', name: '学术期刊', capFen: 100, budgetFen: 200 }],
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^\/body\/rubric/), expect.stringMatching(/^\/body\/categories/)]),
     );
+  });
+
+  it('derives the default categories’ budgets from a call’s own budget, below the seeds’ total too', async () => {
+    const created = await post('/v1/funding-programs', admin, {
+      name: '小额资助',
+      year: 2026,
+      opensOn: '2026-03-01',
+      closesOn: '2026-04-30',
+      totalBudgetFen: 100_000_000,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const categories: { code: string; capFen: number; budgetFen: number }[] = created.json().categories;
+    expect(categories.map((c) => c.budgetFen)).toEqual([
+      20_408_163, 24_489_796, 20_408_163, 8_163_266, 18_367_347, 8_163_265,
+    ]);
+    expect(categories.reduce((sum, c) => sum + c.budgetFen, 0)).toBe(100_000_000);
+    // Caps stay the seeds' where the budget allows them.
+    expect(categories.find((c) => c.code === 'major_event')?.capFen).toBe(10_000_000);
   });
 });
 
@@ -355,7 +374,20 @@ describe('a funding round from call to final report', () => {
           token: reviewer.token,
           payload: { scores, justification: '好', submit: true },
         });
-        expect(tooShort.statusCode).toBe(422);
+        // The contract holds the minimum (MyReviewPut: minLength when submitting), so the schema refuses it
+        // as it refuses any body that does not match (400), naming only the field.
+        expect(tooShort.statusCode, tooShort.body).toBe(400);
+        expect(tooShort.json().errors).toEqual([
+          { path: '/body/justification', code: 'minLength', message: expect.stringContaining('10') },
+        ]);
+        // A draft may be shorter.
+        const draft = await t.request({
+          method: 'PUT',
+          url: `/v1/applications/${row.applicationId}/reviews/mine`,
+          token: reviewer.token,
+          payload: { scores, justification: '好', submit: false },
+        });
+        expect(draft.statusCode, draft.body).toBe(200);
         const saved = await t.request({
           method: 'PUT',
           url: `/v1/applications/${row.applicationId}/reviews/mine`,
@@ -540,33 +572,151 @@ describe('a funding round from call to final report', () => {
     expect(funded).toMatchObject({ value: 1 });
     expect(funded.points).toBeGreaterThan(0);
   });
+
+  it('has staff close a reported project (结项), and tells a society asking to close it who does', async () => {
+    const asked = await post(`/v1/applications/${applicationA}/transitions`, officerA, {
+      to: 'closed',
+      reason: '结项',
+    });
+    expect(asked.statusCode).toBe(422);
+    expect(asked.json().detail).toBe(
+      'The Association’s staff close a project (结项) once they have accepted its final report; the society files the final report.',
+    );
+    const closed = await post(`/v1/applications/${applicationA}/transitions`, admin, {
+      to: 'closed',
+      reason: '结项验收通过',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().status).toBe('closed');
+  });
 });
 
 describe('public objections', () => {
-  it('are rate-limited per address (429 with Retry-After)', async () => {
+  it('count against an address’s hourly allowance only when accepted (429 with Retry-After beyond it)', async () => {
     const limited = await startTestApp('postgres', { OBJECTIONS_PER_HOUR: '2' });
     try {
-      const file = () =>
+      const token = await limited.login(ADMIN.username, ADMIN.password);
+      const today = shanghaiToday();
+      const created = await limited.request({
+        method: 'POST',
+        url: '/v1/funding-programs',
+        token,
+        payload: {
+          name: '限流公示',
+          year: 2026,
+          opensOn: '2026-03-01',
+          closesOn: '2026-04-30',
+          totalBudgetFen: 1_000_000,
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const noticeId: string = created.json().id;
+      await sql`UPDATE funding_programs SET status = 'notice', notice_starts_on = ${today},
+        notice_ends_on = ${shift(today, 10)} WHERE id = ${noticeId}`.execute(limited.database.db);
+      const file = (signerName: string) =>
         limited.request({
           method: 'POST',
-          url: '/v1/public/notices/01900000-0000-7000-8000-000000000000/objections',
+          url: `/v1/public/notices/${noticeId}/objections`,
           payload: {
             applicationId: null,
             signerKind: 'unit',
-            signerName: '海川市某公司',
+            signerName,
             contact: 'a@b.cn',
             content: '对公示结果有异议，请核查。',
           },
         });
-      const first = await file();
-      expect(first.statusCode, first.body).toBe(404);
-      expect((await file()).statusCode).toBe(404);
-      const third = await file();
+      // Refused forms — an anonymous signer, a notice that does not exist — use up nothing.
+      for (let i = 0; i < 3; i++) expect((await file('匿名')).statusCode).toBe(422);
+      const missing = await limited.request({
+        method: 'POST',
+        url: '/v1/public/notices/01900000-0000-7000-8000-000000000000/objections',
+        payload: {
+          applicationId: null,
+          signerKind: 'unit',
+          signerName: '海川市某公司',
+          contact: 'a@b.cn',
+          content: '对公示结果有异议，请核查。',
+        },
+      });
+      expect(missing.statusCode).toBe(404);
+      expect((await file('海川市某公司')).statusCode).toBe(201);
+      expect((await file('海川市另一公司')).statusCode).toBe(201);
+      const third = await file('海川市第三公司');
       expect(third.statusCode).toBe(429);
+      expect(third.json().code).toBe('rate_limited');
       expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+      const stored = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM notice_objections WHERE program_id = ${noticeId}`.execute(limited.database.db);
+      expect(stored.rows[0]?.n).toBe(2);
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('a call’s window', () => {
+  it('refuses to open a call whose window is already over, with the rule named', async () => {
+    const today = shanghaiToday();
+    const program = (
+      await post('/v1/funding-programs', admin, {
+        name: '过期的申报通知',
+        year: Number(today.slice(0, 4)),
+        opensOn: shift(today, -20),
+        closesOn: shift(today, -1),
+        totalBudgetFen: 1_000_000,
+      })
+    ).json();
+    const opened = await post(`/v1/funding-programs/${program.id}/transitions`, admin, { to: 'open', reason: '发布' });
+    expect(opened.statusCode).toBe(422);
+    expect(opened.json()).toMatchObject({ code: 'rule_violation' });
+    expect(opened.json().detail).toMatch(new RegExp(`ended on ${shift(today, -1)}.*set closesOn to today or later`));
+    expect(opened.json().errors[0]).toMatchObject({ path: '/body/to', code: 'window_over' });
+    const still = await t.request({ method: 'GET', url: `/v1/funding-programs/${program.id}`, token: admin });
+    expect(still.json().status).toBe('draft');
+  });
+
+  it('withdraws the drafts never submitted once review starts and the call can no longer reopen', async () => {
+    const today = shanghaiToday();
+    const societyId = await activeSociety('市草稿学会');
+    const officer = await t.userToken('society_officer', [societyId]);
+    const program = (
+      await post('/v1/funding-programs', admin, {
+        name: '草稿去向',
+        year: Number(today.slice(0, 4)),
+        opensOn: today,
+        closesOn: shift(today, 5),
+        totalBudgetFen: 1_000_000,
+        reviewersPerApplication: 3,
+      })
+    ).json();
+    await post(`/v1/funding-programs/${program.id}/transitions`, admin, { to: 'open', reason: '发布' });
+    const draft = (
+      await post(`/v1/funding-programs/${program.id}/applications`, officer, {
+        societyId,
+        categoryCode: 'journal',
+        title: '未提交的期刊资助',
+      })
+    ).json();
+    await post(`/v1/funding-programs/${program.id}/transitions`, admin, { to: 'closed', reason: '截止' });
+    // Closed, the call may still reopen: the draft waits, but cannot be submitted.
+    const get = () => t.request({ method: 'GET', url: `/v1/applications/${draft.id}`, token: officer });
+    expect((await get()).json().status).toBe('draft');
+    const late = await post(`/v1/applications/${draft.id}/transitions`, officer, { to: 'submitted', reason: '补交' });
+    expect(late.statusCode).toBe(422);
+    const reviewing = await post(`/v1/funding-programs/${program.id}/transitions`, admin, {
+      to: 'reviewing',
+      reason: '开始评审',
+    });
+    expect(reviewing.statusCode, reviewing.body).toBe(200);
+    expect((await get()).json().status).toBe('withdrawn');
+    const history = (
+      await t.request({ method: 'GET', url: `/v1/applications/${draft.id}/transitions`, token: officer })
+    ).json();
+    expect(history.items.at(-1)).toMatchObject({
+      from: 'draft',
+      to: 'withdrawn',
+      reason: `Not submitted before the call closed on ${shift(today, 5)}`,
+    });
   });
 });
 

@@ -664,3 +664,56 @@ describe('the write path', () => {
     await expect(t.database.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
   });
 });
+
+describe('the officers a profile shows', () => {
+  it('takes the chair and secretary-general from the current term’s roster, and flags a profile that disagrees', async () => {
+    const society = (await createSociety({ creditCode: nextCreditCode() })).json();
+    const post = (url: string, payload: Record<string, unknown>) =>
+      t.request({ method: 'POST', url, token: admin, payload });
+    expect(
+      (await post(`/v1/societies/${society.id}/terms`, { sequence: 4, startOn: '2019-06-01', endOn: '2024-05-31' }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await post(`/v1/societies/${society.id}/terms`, { sequence: 5, startOn: '2024-06-01', endOn: '2029-05-31' }))
+        .statusCode,
+    ).toBe(201);
+    for (const [personName, position] of [
+      ['王连任', 'chair'],
+      ['李秘书', 'secretary_general'],
+      ['赵理事', 'director'],
+    ]) {
+      const added = await post(`/v1/societies/${society.id}/council-members`, { personName, position });
+      expect(added.statusCode, added.body).toBe(201);
+    }
+    const read = (await t.request({ method: 'GET', url: `/v1/societies/${society.id}`, token: admin })).json();
+    expect(read).toMatchObject({ chairName: null, secretaryGeneralName: null, legalRepresentative: null });
+    expect(read.officers).toEqual({
+      termSequence: 5,
+      legalRepresentative: { name: '王连任', source: 'roster_chair', rosterName: '王连任', mismatch: false },
+      chair: { name: '王连任', source: 'roster', rosterName: '王连任', mismatch: false },
+      secretaryGeneral: { name: '李秘书', source: 'roster', rosterName: '李秘书', mismatch: false },
+    });
+
+    const patched = await t.request({
+      method: 'PATCH',
+      url: `/v1/societies/${society.id}`,
+      token: admin,
+      headers: { 'if-match': `"${read.version}"` },
+      payload: { chairName: '王 连任', secretaryGeneralName: '张秘书' },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().officers.chair).toEqual({
+      name: '王 连任',
+      source: 'profile',
+      rosterName: '王连任',
+      mismatch: false,
+    });
+    expect(patched.json().officers.secretaryGeneral).toEqual({
+      name: '张秘书',
+      source: 'profile',
+      rosterName: '李秘书',
+      mismatch: true,
+    });
+  });
+});

@@ -260,7 +260,7 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
     applications: new ApplicationService(db),
     reviews,
     decisions: new DecisionService(db),
-    notices: new NoticeService(db),
+    notices: new NoticeService(db, config.objectionsPerHour),
   };
   await app.register(programRoutes, { prefix: '/v1/funding-programs', ...funding });
   await app.register(applicationRoutes, { prefix: '/v1/applications', ...funding });

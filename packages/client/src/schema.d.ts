@@ -1216,7 +1216,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** File an objection to a notice, signed with a real name or a unit (anonymous ones are refused) */
+        /**
+         * File an objection to a notice, signed with a real name or a unit (anonymous ones are refused)
+         * @description One address may have 5 objections accepted an hour (429 with Retry-After beyond); objections refused (422, 404) do not count.
+         */
         post: operations["fileObjection"];
         delete?: never;
         options?: never;
@@ -1920,6 +1923,24 @@ export interface components {
          * @enum {unknown}
          */
         SocietyStatus: "preparing" | "active" | "dormant" | "disqualified" | "deregistered";
+        OfficerStanding: {
+            /** @description The name to show: the profile’s, else the current roster’s */
+            name: string | null;
+            source: ("profile" | "roster" | "roster_chair") | null;
+            /** @description What the current term’s roster names (for the legal representative: the chair) */
+            rosterName: string | null;
+            /** @description The profile and the roster name different people; correct one of them */
+            mismatch: boolean;
+        };
+        /** @description Who leads the society: the profile’s names, completed and checked against the current term’s roster */
+        SocietyOfficers: {
+            /** @description The term (第 N 届) whose roster was read; null without one */
+            termSequence: number | null;
+            legalRepresentative: components["schemas"]["OfficerStanding"];
+            chair: components["schemas"]["OfficerStanding"];
+            secretaryGeneral: components["schemas"]["OfficerStanding"];
+        };
+        /** @description officers: on reading or updating one society (GET and PATCH /v1/societies/{id}), not in lists */
         Society: {
             /**
              * Format: uuid
@@ -1977,6 +1998,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            officers?: components["schemas"]["SocietyOfficers"];
         };
         SocietyCreate: {
             /** @description Registered Chinese name */
@@ -3039,7 +3061,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @description Omitted settings take the defaults of seeds/001: six categories, the five-criterion rubric, 60, 5, 5 */
+        /** @description Omitted settings take the defaults of seeds/001: six categories, the five-criterion rubric, 60, 5, 5. Omitted categories are the six default ones with totalBudgetFen split between them in the seeds’ proportions (annual meeting 500 : exchange 600 : major event 500 : journal 200 : popularisation 450 : member congress 200), in whole fen summing exactly to totalBudgetFen (flooring’s leftover fen go to the largest remainders); each cap is the seeds’ cap or, if smaller, the category’s budget. */
         FundingProgramCreate: {
             name: string;
             year: number;
@@ -3138,7 +3160,9 @@ export interface components {
         };
         ApplicationDecision: {
             rank: number;
+            /** @description funded_in_full, funded_share, below_minimum, budget_exhausted, not_eligible (from the allocation) or objection_upheld (an upheld objection to the notice took the decision back) */
             reason: string;
+            /** @description Always describes the current decision */
             explanation: string;
             /** Format: date-time */
             decidedAt: string;
@@ -3420,6 +3444,7 @@ export interface components {
         };
         MyReviewPut: {
             scores: components["schemas"]["CriterionScore"][];
+            /** @description At least 10 characters (after trimming) to submit; a draft may hold less */
             justification: string;
             /** @description false saves a draft; true submits (all criteria and a justification needed) */
             submit: boolean;
@@ -3510,7 +3535,7 @@ export interface components {
             funded: boolean;
             /** @description True once the allocation was applied to this application */
             decided: boolean;
-            /** @description funded_in_full, funded_share, below_minimum, budget_exhausted, not_eligible */
+            /** @description funded_in_full, funded_share, below_minimum, budget_exhausted, not_eligible, objection_upheld */
             reason: string;
             explanation: string;
         };
@@ -3548,6 +3573,7 @@ export interface components {
             remainingFen: number;
             categories: components["schemas"]["RankingCategory"][];
         };
+        /** @description strategy: with dryRun, any strategy may be tried; when applying, it may be omitted or name the program’s own allocationStrategy — another is refused with 422 and code trial_only at /body/strategy. */
         AllocationRequest: {
             /** @description true: a trial allocation, nothing is written */
             dryRun?: boolean;
@@ -6648,7 +6674,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description officers: on reading or updating one society (GET and PATCH /v1/societies/{id}), not in lists */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6761,7 +6787,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description officers: on reading or updating one society (GET and PATCH /v1/societies/{id}), not in lists */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6985,7 +7011,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description officers: on reading or updating one society (GET and PATCH /v1/societies/{id}), not in lists */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7232,7 +7258,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description officers: on reading or updating one society (GET and PATCH /v1/societies/{id}), not in lists */
             200: {
                 headers: {
                     [name: string]: unknown;

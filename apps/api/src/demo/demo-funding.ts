@@ -1,6 +1,8 @@
 import {
   DEFAULT_RUBRIC,
   defaultCategories,
+  disciplineLabels,
+  disciplineMatch,
   noticePeriod,
   OFFICIAL_2026_CALENDAR,
   screenApplication,
@@ -102,6 +104,8 @@ export async function loadDemoFunding(
     opensOn: string;
     closesOn: string;
     notice: { startsOn: string; endsOn: string } | null;
+    /** The notice's length as the program states it; a notice period given must span exactly this. */
+    noticeWorkingDays?: number;
   }) => {
     const id = uuidv7();
     await trx
@@ -121,7 +125,7 @@ export async function loadDemoFunding(
         reviewers_per_application: 3,
         scoring_method: 'trimmed_mean',
         allocation_strategy: 'best_first',
-        notice_working_days: 5,
+        notice_working_days: values.noticeWorkingDays ?? 5,
         notice_starts_on: values.notice?.startsOn ?? null,
         notice_ends_on: values.notice?.endsOn ?? null,
         created_at: now,
@@ -198,6 +202,21 @@ export async function loadDemoFunding(
     .slice(2, 16)
     .map((s, n) => ({ ...application(reviewing, s, n, reviewYear), status: 'in_review' as const }));
   await trx.insertInto('funding_applications').values(open).execute();
+  // Matched as the automatic assignment matches: the expert's disciplines against the application's
+  // (none here) and its society's.
+  const disciplineOf = new Map(
+    (
+      await trx
+        .selectFrom('societies')
+        .select(['id', 'discipline'])
+        .where(
+          'id',
+          'in',
+          open.map((app) => app.society_id),
+        )
+        .execute()
+    ).map((s) => [s.id, [s.discipline, disciplineLabels[s.discipline].zh]]),
+  );
   const assignments = open.flatMap((app, n) =>
     [0, 1, 2].map((k) => {
       const expert = k === 0 && n < 4 ? 0 : 1 + ((n * 3 + k) % (EXPERTS.length - 1));
@@ -212,7 +231,10 @@ export async function loadDemoFunding(
         application_id: app.id,
         expert_id: expertIds[expert] ?? '',
         status: pending ? ('assigned' as const) : ('submitted' as const),
-        discipline_match: false,
+        discipline_match: disciplineMatch(
+          { disciplines: EXPERTS[expert]?.disciplines ?? [] },
+          { disciplines: disciplineOf.get(app.society_id) ?? [] },
+        ),
         assigned_by: 'auto',
         scores: pending ? null : JSON.stringify(scores),
         total: pending ? null : Math.round(scores.reduce((s, c) => s + c.score, 0) * 10) / 10,
@@ -257,7 +279,9 @@ export async function loadDemoFunding(
 
   // A special call under public notice now, so /notices shows what the public sees.
   const calendar = new WorkingDayCalendar(OFFICIAL_2026_CALENDAR);
-  const notice = noticePeriod(calendar, shift(today, -3), 7);
+  // One setting for the period and for the words that state it (the console shows noticeWorkingDays).
+  const specialNoticeDays = 7;
+  const notice = noticePeriod(calendar, shift(today, -3), specialNoticeDays);
   const specialOpens = shift(today, -120);
   const special = await makeProgram({
     name: `${specialOpens.slice(0, 4)}年度科普活动专项`,
@@ -266,6 +290,7 @@ export async function loadDemoFunding(
     opensOn: specialOpens,
     closesOn: shift(today, -75),
     notice,
+    noticeWorkingDays: specialNoticeDays,
   });
   const proposed = active.slice(16, 22).map((s, n) => {
     const app = application(special, s, n * 6 + 4, Number(specialOpens.slice(0, 4)));

@@ -66,7 +66,13 @@ export function fieldErrorsFromValidation(validation: AjvLikeError[], context: s
   // A nullable field that is wrong reports its real problem plus "must be null" and "anyOf"; keep the real one.
   const noise = (e: FieldError) =>
     e.code === 'anyOf' || e.code === 'oneOf' || (e.code === 'type' && e.message === 'must be null');
-  return all.filter((e) => !noise(e) || !all.some((other) => other.path === e.path && !noise(other)));
+  // A conditional schema that fails reports its `then` errors plus "must match then schema"; keep those.
+  const conditional = (e: FieldError) => e.code === 'if';
+  return all.filter(
+    (e) =>
+      (!noise(e) || !all.some((other) => other.path === e.path && !noise(other))) &&
+      (!conditional(e) || !all.some((other) => !conditional(other))),
+  );
 }
 
 function connectionCode(error: unknown): string | undefined {

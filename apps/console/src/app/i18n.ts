@@ -1,4 +1,6 @@
 import type { Label } from '@society-hub/domain';
+// The one module of the domain the entry chunk needs: not the package's index, which carries every rule.
+import { resolvePlurals } from '@society-hub/domain/plural';
 import { createContext, useContext } from 'react';
 import type { AdminKey } from './messages/admin';
 import type { AlliancesKey } from './messages/alliances';
@@ -65,7 +67,8 @@ export function translate(language: Language, key: MessageKey, params?: Record<s
     return key;
   }
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  // Plural forms first ({n, plural, one {# member} other {# members}}), then the plain placeholders.
+  return resolvePlurals(language, template, params).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });

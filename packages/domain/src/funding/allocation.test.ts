@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AllocationInput, allocate } from './allocation';
+import { type AllocationInput, allocate, summariseCategory } from './allocation';
 import type { ProgramCategory } from './program';
 import { type RankInput, rankApplications } from './ranking';
 
@@ -281,5 +281,39 @@ describe('allocation properties', () => {
         }
       }),
     );
+  });
+});
+
+describe('summariseCategory', () => {
+  it('counts decided and undecided rows together, so a reopened decision reads as what is funded in all', () => {
+    const summary = summariseCategory({
+      budgetFen: 10_000_000,
+      committedFen: 6_000_000,
+      availableFen: 4_000_000,
+      totalBudgetFen: 10_000_000,
+      remainingFen: 0,
+      rows: [
+        { funded: true, allocatedFen: 6_000_000, score: 90 },
+        { funded: false, allocatedFen: 0, score: 85 },
+        { funded: true, allocatedFen: 4_000_000, score: 80 },
+      ],
+    });
+    expect(summary).toEqual({
+      fundingLine: 80,
+      explanation:
+        'budget ¥100,000.00, ¥60,000.00 of it already decided; 2 of 3 applications funded with ¥100,000.00, ¥0.00 left; funding line at score 80.00',
+    });
+  });
+
+  it('says "1 application", not "1 applications"', () => {
+    const summary = summariseCategory({
+      budgetFen: 100,
+      committedFen: 0,
+      availableFen: 100,
+      totalBudgetFen: 100,
+      remainingFen: 100,
+      rows: [{ funded: false, allocatedFen: 0, score: 10 }],
+    });
+    expect(summary.explanation).toBe('budget ¥1.00; 0 of 1 application funded with ¥0.00, ¥1.00 left');
   });
 });

@@ -29,6 +29,7 @@
  * 100,000 / 130,000 = 76.92 % of its request: ¥38,461.53, ¥30,769.23, ¥23,076.92, ¥7,692.30.
  */
 import type { Label } from '../labels';
+import { countOf } from '../plural';
 import { formatYuan, isFenAmount } from './money';
 import type { AllocationStrategy, ProgramCategory } from './program';
 import type { RankedApplication } from './ranking';
@@ -48,6 +49,25 @@ export const allocationReasonLabels: Record<AllocationReason, Label> = {
   below_minimum: { zh: '未达最低资助分数', en: 'Below the minimum score' },
   budget_exhausted: { zh: '预算不足', en: 'Budget exhausted' },
   not_eligible: { zh: '不符合资助条件', en: 'Not eligible' },
+};
+
+/**
+ * Why an application's decision is what it is: the reason its allocation gave, or `objection_upheld`
+ * when an objection to the public notice was upheld and the decision taken back (its money released).
+ */
+export const DECISION_REASONS = [
+  'funded_in_full',
+  'funded_share',
+  'below_minimum',
+  'budget_exhausted',
+  'not_eligible',
+  'objection_upheld',
+] as const satisfies readonly [...typeof ALLOCATION_REASONS, 'objection_upheld'];
+export type DecisionReason = (typeof DECISION_REASONS)[number];
+
+export const decisionReasonLabels: Record<DecisionReason, Label> = {
+  ...allocationReasonLabels,
+  objection_upheld: { zh: '异议成立，不予资助', en: 'Objection upheld, not funded' },
 };
 
 export interface AllocationRow {
@@ -222,6 +242,49 @@ function allocateProportional(
   return { rows, sharePercent };
 }
 
+const applications = (n: number) => countOf(n, 'application');
+
+export interface CategoryStanding {
+  /** The category's own budget. */
+  budgetFen: number;
+  /** Committed to it by earlier decisions (already counted in `rows` when they are listed there). */
+  committedFen: number;
+  /** What the undecided could still get: the budget less what is committed, capped by the program's. */
+  availableFen: number;
+  totalBudgetFen: number;
+  remainingFen: number;
+  /** Every ranked application of the category, decided or not, with what it gets now. */
+  rows: readonly { funded: boolean; allocatedFen: number; score: number }[];
+}
+
+/**
+ * The one sentence that sums up a category — its budget, what earlier decisions committed, how many
+ * of its ranked applications are funded with how much, what is left and where the line is — and the
+ * funding line itself (the lowest funded score). It describes every row it is given, so a ranking that
+ * lists decided and undecided applications together says how many are funded in all.
+ */
+export function summariseCategory(c: CategoryStanding): { explanation: string; fundingLine: number | null } {
+  const budget = wholeFen(c.budgetFen);
+  const open = Math.max(0, budget - wholeFen(c.committedFen));
+  const limit = [
+    `budget ${formatYuan(budget)}`,
+    ...(c.committedFen > 0 ? [`${formatYuan(c.committedFen)} of it already decided`] : []),
+    ...(c.availableFen < open
+      ? [`limited to the ${formatYuan(c.availableFen)} left of the program budget ${formatYuan(c.totalBudgetFen)}`]
+      : []),
+  ].join(', ');
+  const funded = c.rows.filter((r) => r.funded);
+  const fundedFen = funded.reduce((sum, r) => sum + r.allocatedFen, 0);
+  const fundingLine = funded.length ? Math.min(...funded.map((r) => r.score)) : null;
+  return {
+    fundingLine,
+    explanation:
+      `${limit}; ${funded.length} of ${applications(c.rows.length)} funded with ${formatYuan(fundedFen)}, ` +
+      `${formatYuan(c.remainingFen)} left` +
+      (fundingLine === null ? '' : `; funding line at score ${fixed2(fundingLine)}`),
+  };
+}
+
 /**
  * The trial (or final) allocation of a program's money: per category in the program's order, then any
  * unknown categories. Pure and reproducible: the same input gives a deep-equal result.
@@ -250,10 +313,6 @@ export function allocate(input: AllocationInput): AllocationResult {
     const drafts = [...(byCategory.get(category.code) ?? [])].sort(byRank).map(draftRow);
     const budget = wholeFen(category.budgetFen);
     const availableFen = Math.min(budget, programLeft);
-    const limit =
-      availableFen < budget
-        ? `budget ${formatYuan(budget)}, limited to the ${formatYuan(availableFen)} left of the program budget ${formatYuan(input.totalBudgetFen)}`
-        : `budget ${formatYuan(budget)}`;
     let rows: AllocationRow[];
     let sharePercent: number | null = null;
     if (input.strategy === 'proportional') {
@@ -265,21 +324,23 @@ export function allocate(input: AllocationInput): AllocationResult {
     }
     const allocatedFen = rows.reduce((sum, r) => sum + r.allocatedFen, 0);
     programLeft -= allocatedFen;
-    const fundedScores = rows.filter((r) => r.funded).map((r) => r.score);
-    const fundingLine = fundedScores.length ? Math.min(...fundedScores) : null;
-    const funded = fundedScores.length;
+    const summary = summariseCategory({
+      budgetFen: budget,
+      committedFen: 0,
+      availableFen,
+      totalBudgetFen: input.totalBudgetFen,
+      remainingFen: availableFen - allocatedFen,
+      rows,
+    });
     result.push({
       categoryCode: category.code,
       budgetFen: category.budgetFen,
       availableFen,
       allocatedFen,
       remainingFen: availableFen - allocatedFen,
-      fundingLine,
+      fundingLine: summary.fundingLine,
       sharePercent,
-      explanation:
-        `${limit}; ${funded} of ${rows.length} application${rows.length === 1 ? '' : 's'} funded with ${formatYuan(allocatedFen)}, ` +
-        `${formatYuan(availableFen - allocatedFen)} left` +
-        (fundingLine === null ? '' : `; funding line at score ${fixed2(fundingLine)}`),
+      explanation: summary.explanation,
       rows,
     });
   }
@@ -298,7 +359,7 @@ export function allocate(input: AllocationInput): AllocationResult {
       remainingFen: 0,
       fundingLine: null,
       sharePercent: null,
-      explanation: `category "${code}" is not one of the program's categories; none of its ${rows.length} application${rows.length === 1 ? '' : 's'} can be funded`,
+      explanation: `category "${code}" is not one of the program's categories; none of its ${applications(rows.length)} can be funded`,
       rows,
     });
   }

@@ -28,6 +28,7 @@
  * `within_cap` and `budget_balanced` screening checks: both use the same rules below.
  */
 import type { Label } from '../labels';
+import { countOf } from '../plural';
 import { defineStateMachine } from '../state-machine';
 import { isIsoDate, shanghaiDateOf } from './dates';
 import { formatYuan, isFenAmount } from './money';
@@ -58,6 +59,9 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
  * allocation turned down only because the budget ran out return to reviewed, so the released money
  * can go to the next in rank (递补). That is the one way out of rejected, and only the program's
  * transition takes it: a rejection for any other reason stays final.
+ *
+ * A draft cannot be submitted once the call has closed; it stays a draft while staff may still reopen
+ * the call to extend it, and is withdrawn when review starts (the call can no longer reopen).
  */
 export const applicationLifecycle = defineStateMachine<ApplicationStatus>('draft', {
   draft: ['submitted', 'withdrawn'],
@@ -226,7 +230,7 @@ function budgetFinding(input: ApplicationDraftInput): { ok: boolean; message: st
   const lines = input.budgetLines.reduce((sum, line) => sum + line.amountFen, 0);
   const sources = input.requestedFen + input.selfFundedFen;
   const sourcesText = `requested ${formatYuan(input.requestedFen)} + self-funded ${formatYuan(input.selfFundedFen)} = ${formatYuan(sources)}`;
-  const count = `${input.budgetLines.length} budget line${input.budgetLines.length === 1 ? '' : 's'}`;
+  const count = countOf(input.budgetLines.length, 'budget line');
   return lines === sources
     ? { ok: true, message: `${count} sum to ${formatYuan(lines)}, which equals ${sourcesText}` }
     : { ok: false, message: `${count} sum to ${formatYuan(lines)}, but ${sourcesText}` };
@@ -289,7 +293,7 @@ export function screenApplication(input: ScreeningInput): ScreeningResult {
         ? { ok: true, message: `this is the society's only application in category "${input.categoryCode}"` }
         : {
             ok: false,
-            message: `the society already has ${input.otherApplicationsInCategory} other application${input.otherApplicationsInCategory === 1 ? '' : 's'} in category "${input.categoryCode}"; the program allows one per category`,
+            message: `the society already has ${countOf(input.otherApplicationsInCategory, 'other application')} in category "${input.categoryCode}"; the program allows one per category`,
           },
     within_window: windowFinding(input),
   };

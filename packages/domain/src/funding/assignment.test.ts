@@ -17,6 +17,7 @@ const reviewer = (expertId: string, overrides: Partial<ReviewerProfile> = {}): R
 const application = (applicationId: string, overrides: Partial<ApplicantProfile> = {}): ApplicantProfile => ({
   applicationId,
   societyId: `soc-${applicationId}`,
+  societyName: `学会 ${applicationId}`,
   supportingUnit: null,
   chairEmployer: null,
   councilMembers: [],

@@ -83,7 +83,14 @@ export interface AssignmentResult {
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function disciplineMatch(reviewer: ReviewerProfile, applicant: ApplicantProfile): boolean {
+/**
+ * Whether a reviewer's disciplines meet the application's (its own, and its society's): the one test
+ * for automatic and manual assignment alike, so the same pair is shown the same way however assigned.
+ */
+export function disciplineMatch(
+  reviewer: Pick<ReviewerProfile, 'disciplines'>,
+  applicant: Pick<ApplicantProfile, 'disciplines'>,
+): boolean {
   return reviewer.disciplines.some((d) => applicant.disciplines.includes(d));
 }
 

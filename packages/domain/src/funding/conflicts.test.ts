@@ -15,6 +15,7 @@ const reviewer = (overrides: Partial<ReviewerProfile> = {}): ReviewerProfile => 
 const applicant = (overrides: Partial<ApplicantProfile> = {}): ApplicantProfile => ({
   applicationId: 'app-1',
   societyId: 'soc-1',
+  societyName: '济宁市医学会',
   supportingUnit: '济宁医学院',
   chairEmployer: '济宁市第一人民医院',
   councilMembers: [{ personName: '王伟', employer: '济宁医学院' }],
@@ -49,13 +50,21 @@ describe('findConflicts', () => {
       {
         reason: 'council_member',
         explanation:
-          "the council of society soc-1 lists  李明 of 山东大学 (齐鲁医学院), the reviewer's name and employer",
+          "the council of 济宁市医学会 lists  李明 of 山东大学 (齐鲁医学院), the reviewer's name and employer",
       },
       {
         reason: 'supporting_unit',
-        explanation: 'the reviewer works at 山东大学（齐鲁医学院）, the supporting unit of society soc-1',
+        explanation: 'the reviewer works at 山东大学（齐鲁医学院）, the supporting unit of 济宁市医学会',
       },
     ]);
+  });
+
+  it('knows a council member whose name is written with a space ("李 明") as the reviewer 李明', () => {
+    const conflicts = findConflicts(
+      reviewer(),
+      applicant({ councilMembers: [{ personName: '李 明', employer: '山东大学（齐鲁医学院）' }] }),
+    );
+    expect(conflicts.map((c) => c.reason)).toEqual(['council_member']);
   });
 
   it('does not take a namesake at another employer, or with no employer, for a council member', () => {
@@ -87,8 +96,8 @@ describe('findConflicts', () => {
       'chair_employer',
       'declared',
     ]);
-    expect(conflicts[1]?.explanation).toBe('the reviewer is a member of the applying society soc-1');
-    expect(conflicts[5]?.explanation).toBe('the reviewer declared an interest in society soc-1 for this program');
+    expect(conflicts[1]?.explanation).toBe('the reviewer is a member of the applying society 济宁市医学会');
+    expect(conflicts[5]?.explanation).toBe('the reviewer declared an interest in 济宁市医学会 for this program');
   });
 
   it('ties declarations and memberships to the applying society only', () => {

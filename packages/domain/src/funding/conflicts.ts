@@ -10,7 +10,8 @@
  *
  * Names of people and organisations are compared after normalisation: Unicode NFKC (full-width letters,
  * digits, spaces and brackets become their half-width forms), trimmed, runs of whitespace collapsed,
- * whitespace next to a bracket removed, Latin letters lower-cased. A council member matches only when
+ * whitespace next to a bracket removed, Latin letters lower-cased; people's names, as the governance
+ * rules compare them (`personNameKey`: every whitespace removed). A council member matches only when
  * both the name and the employer are known and equal: a name alone is too common to exclude a reviewer
  * on (two 王伟 are not one person).
  *
@@ -18,6 +19,7 @@
  * society whose council lists 李明 of "山东大学 (齐鲁医学院)" and whose supporting unit is
  * "山东大学(齐鲁医学院)": reasons council_member and supporting_unit.
  */
+import { personNameKey } from '../governance/rules';
 import type { Label } from '../labels';
 
 export interface ReviewerProfile {
@@ -35,6 +37,8 @@ export interface ReviewerProfile {
 export interface ApplicantProfile {
   applicationId: string;
   societyId: string;
+  /** How explanations name the society: people read its name, never its internal id. */
+  societyName: string;
   supportingUnit: string | null;
   chairEmployer: string | null;
   councilMembers: { personName: string; employer: string | null }[];
@@ -87,43 +91,45 @@ function sameName(a: string | null, b: string | null): boolean {
 export function findConflicts(reviewer: ReviewerProfile, applicant: ApplicantProfile): Conflict[] {
   const conflicts: Conflict[] = [];
   const society = applicant.societyId;
+  const named = applicant.societyName;
   if (reviewer.societyIds.includes(society)) {
     conflicts.push({
       reason: 'society_affiliation',
-      explanation: `the reviewer's expert record lists an affiliation with the applying society ${society}`,
+      explanation: `the reviewer's expert record lists an affiliation with the applying society ${named}`,
     });
   }
   if (applicant.memberOfSociety.includes(reviewer.expertId)) {
     conflicts.push({
       reason: 'society_member',
-      explanation: `the reviewer is a member of the applying society ${society}`,
+      explanation: `the reviewer is a member of the applying society ${named}`,
     });
   }
+  const reviewerKey = personNameKey(reviewer.name);
   const council = applicant.councilMembers.find(
-    (m) => sameName(m.personName, reviewer.name) && sameName(m.employer, reviewer.employer),
+    (m) => reviewerKey !== '' && personNameKey(m.personName) === reviewerKey && sameName(m.employer, reviewer.employer),
   );
   if (council) {
     conflicts.push({
       reason: 'council_member',
-      explanation: `the council of society ${society} lists ${council.personName} of ${council.employer ?? ''}, the reviewer's name and employer`,
+      explanation: `the council of ${named} lists ${council.personName} of ${council.employer ?? ''}, the reviewer's name and employer`,
     });
   }
   if (sameName(reviewer.employer, applicant.supportingUnit)) {
     conflicts.push({
       reason: 'supporting_unit',
-      explanation: `the reviewer works at ${reviewer.employer ?? ''}, the supporting unit of society ${society}`,
+      explanation: `the reviewer works at ${reviewer.employer ?? ''}, the supporting unit of ${named}`,
     });
   }
   if (sameName(reviewer.employer, applicant.chairEmployer)) {
     conflicts.push({
       reason: 'chair_employer',
-      explanation: `the reviewer works at ${reviewer.employer ?? ''}, the employer of the chair of society ${society}`,
+      explanation: `the reviewer works at ${reviewer.employer ?? ''}, the employer of the chair of ${named}`,
     });
   }
   if (reviewer.declaredSocietyIds.includes(society)) {
     conflicts.push({
       reason: 'declared',
-      explanation: `the reviewer declared an interest in society ${society} for this program`,
+      explanation: `the reviewer declared an interest in ${named} for this program`,
     });
   }
   return conflicts;

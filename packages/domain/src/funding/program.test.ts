@@ -4,12 +4,14 @@ import {
   checkProgramSettings,
   DEFAULT_RUBRIC,
   defaultCategories,
+  defaultCategoriesFor,
   defaultProgramSettings,
   FUNDING_CATEGORY_CODES,
   fundingCategoryLabels,
   PROGRAM_STATUSES,
   type ProgramSettings,
   programLifecycle,
+  splitFenProportionally,
 } from './program';
 
 const settings = (overrides: Partial<ProgramSettings> = {}): ProgramSettings => ({
@@ -66,6 +68,49 @@ describe('program defaults', () => {
     const criterion = s.rubric[0];
     if (criterion) criterion.weight = 1;
     expect(DEFAULT_RUBRIC[0]?.weight).toBe(30);
+  });
+});
+
+describe('defaultCategories for a call’s own budget', () => {
+  it('splits a budget below the defaults in the same proportions, in whole fen summing exactly to it', () => {
+    const categories = defaultCategoriesFor(100_000_000);
+    expect(categories.map((c) => c.budgetFen)).toEqual([
+      20_408_163, 24_489_796, 20_408_163, 8_163_266, 18_367_347, 8_163_265,
+    ]);
+    expect(categories.reduce((sum, c) => sum + c.budgetFen, 0)).toBe(100_000_000);
+    expect(checkProgramSettings({ ...defaultProgramSettings(2026), totalBudgetFen: 100_000_000, categories })).toEqual(
+      [],
+    );
+  });
+
+  it('lowers a cap to its category’s budget when the budget is smaller than the cap', () => {
+    const categories = defaultCategoriesFor(1_000_000);
+    for (const c of categories) expect(c.capFen).toBeLessThanOrEqual(c.budgetFen);
+    expect(categories.find((c) => c.code === 'major_event')).toMatchObject({ budgetFen: 204_081, capFen: 204_081 });
+    expect(checkProgramSettings({ ...defaultProgramSettings(2026), totalBudgetFen: 1_000_000, categories })).toEqual(
+      [],
+    );
+  });
+
+  it('keeps the seeds’ amounts for the seeds’ total', () => {
+    expect(defaultCategoriesFor(245_000_000)).toEqual(defaultCategories());
+    expect(defaultCategories().find((c) => c.code === 'journal')).toMatchObject({ budgetFen: 20_000_000 });
+  });
+
+  it('never loses or invents a fen, however awkward the total (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (total) => {
+        const categories = defaultCategoriesFor(total);
+        expect(categories.reduce((sum, c) => sum + c.budgetFen, 0)).toBe(total);
+        for (const c of categories) expect(Number.isSafeInteger(c.budgetFen) && c.capFen <= c.budgetFen).toBe(true);
+      }),
+    );
+  });
+
+  it('splitFenProportionally hands the flooring’s leftovers to the largest remainders', () => {
+    expect(splitFenProportionally(10, [1, 1, 1])).toEqual([4, 3, 3]);
+    expect(splitFenProportionally(0, [1, 2])).toEqual([0, 0]);
+    expect(splitFenProportionally(7, [0, 0])).toEqual([0, 0]);
   });
 });
 

@@ -110,6 +110,33 @@ const DEFAULT_CATEGORY_AMOUNTS: Record<FundingCategoryCode, { capYuan: number; b
 };
 
 /**
+ * Splits `totalFen` in proportion to `weights`, in whole fen and exactly: each share is the floor of
+ * total × weight / Σ weights (computed with BigInt, never through floats), and the fen the flooring
+ * leaves over go one each to the largest remainders (ties to the earlier weight). The shares sum to
+ * `totalFen` (all zero when every weight is zero).
+ */
+export function splitFenProportionally(totalFen: number, weights: readonly number[]): number[] {
+  const whole = weights.reduce((sum, w) => sum + BigInt(w), 0n);
+  if (whole === 0n) return weights.map(() => 0);
+  const total = BigInt(totalFen);
+  const shares = weights.map((w) => {
+    const product = total * BigInt(w);
+    return { fen: product / whole, remainder: product % whole };
+  });
+  let left = total - shares.reduce((sum, s) => sum + s.fen, 0n);
+  const order = shares
+    .map((s, index) => ({ index, remainder: s.remainder }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  for (const { index } of order) {
+    if (left === 0n) break;
+    const share = shares[index];
+    if (share) share.fen += 1n;
+    left -= 1n;
+  }
+  return shares.map((s) => Number(s.fen));
+}
+
+/**
  * The six categories with starting amounts for a city association's call (a fresh copy each time, so
  * callers may edit it): caps from ¥20,000 (member congress) to ¥100,000 (hosting a national or regional
  * event), budgets for 5–20 funded projects each, ¥2,450,000.00 in all.
@@ -121,6 +148,26 @@ export function defaultCategories(): ProgramCategory[] {
     capFen: DEFAULT_CATEGORY_AMOUNTS[code].capYuan * YUAN,
     budgetFen: DEFAULT_CATEGORY_AMOUNTS[code].budgetYuan * YUAN,
   }));
+}
+
+/**
+ * The default categories for a call of `totalBudgetFen`: that total split in the seeds' proportions
+ * (`splitFenProportionally`: whole fen, summing exactly to the total), each cap the seeds' cap or, if
+ * smaller, the category's budget — so a call of any budget gets defaults that pass
+ * `checkProgramSettings` instead of failing on budgets the caller never sent. For the seeds' own total
+ * they are `defaultCategories()`.
+ */
+export function defaultCategoriesFor(totalBudgetFen: number): ProgramCategory[] {
+  const categories = defaultCategories();
+  if (!isFenAmount(totalBudgetFen)) return categories;
+  const budgets = splitFenProportionally(
+    totalBudgetFen,
+    categories.map((c) => c.budgetFen),
+  );
+  return categories.map((c, i) => {
+    const budgetFen = budgets[i] ?? 0;
+    return { ...c, capFen: Math.min(c.capFen, budgetFen), budgetFen };
+  });
 }
 
 export const SCORING_METHODS = ['trimmed_mean', 'z_score'] as const;

@@ -23,6 +23,7 @@
  * Worked example (see scoring.test.ts): totals 72, 80, 81, 85, 93 give (80 + 81 + 85) / 3 = 82.00 under
  * `trimmed_mean`.
  */
+import { countOf } from '../plural';
 import type { Problem, RubricCriterion, ScoringMethod } from './program';
 
 export const MINIMUM_JUSTIFICATION_LENGTH = 10;
@@ -92,7 +93,7 @@ export function checkReviewScores(
     problems.push({
       path: '/justification',
       code: 'justification_too_short',
-      message: `the justification has ${length} character${length === 1 ? '' : 's'}; at least ${MINIMUM_JUSTIFICATION_LENGTH} are needed`,
+      message: `the justification has ${countOf(length, 'character')}; at least ${MINIMUM_JUSTIFICATION_LENGTH} are needed`,
     });
   }
   return problems;
@@ -201,7 +202,7 @@ export function aggregateScores(method: ScoringMethod, reviews: ReviewTotal[]): 
         firstCriterion: round2(trimmedMean(group.map((r) => r.firstCriterion))),
         reviewCount: group.length,
         trimmed: group.length >= TRIM_FROM,
-        explanation: `mean of ${group.length} reviewer total${group.length === 1 ? '' : 's'} (${listed(totals)})${trimNote(totals)} = ${fixed2(score)}`,
+        explanation: `mean of ${countOf(group.length, 'reviewer total')} (${listed(totals)})${trimNote(totals)} = ${fixed2(score)}`,
       });
     }
     return result;
@@ -238,7 +239,7 @@ export function aggregateScores(method: ScoringMethod, reviews: ReviewTotal[]): 
       reviewCount: group.length,
       trimmed: group.length >= TRIM_FROM,
       explanation:
-        `z-scores of ${group.length} review${group.length === 1 ? '' : 's'} against each reviewer's own mean and spread (${listed(zs, fixed2)}); ` +
+        `z-scores of ${countOf(group.length, 'review')} against each reviewer's own mean and spread (${listed(zs, fixed2)}); ` +
         `mean z${trimNote(zs, fixed2)} = ${fixed2(meanZ)}; ` +
         `on the program scale ${fixed2(grandMean)} + ${fixed2(grandSd)} × ${fixed2(meanZ)} = ${fixed2(raw)}${clamp}`,
     });

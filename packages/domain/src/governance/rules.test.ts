@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateGovernance, overallStatus, type RosterEntry, type RuleResult, type TermFacts } from './rules';
+import {
+  evaluateGovernance,
+  overallStatus,
+  personNameKey,
+  type RosterEntry,
+  type RuleResult,
+  samePerson,
+  type TermFacts,
+} from './rules';
 
 function member(overrides: Partial<RosterEntry> = {}): RosterEntry {
   return {
@@ -194,9 +202,66 @@ describe('rule 6: chair and secretary-general', () => {
     expect(third.status).toBe('fail');
     expect(third.explanation).toContain('3rd consecutive term');
   });
+
+  /** Three terms whose chairs are given as [name, birth year, employer]. */
+  const chairs = (...people: [string, number | null, string | null][]): TermFacts[] =>
+    people.map(([personName, birthYear, employer], i) => {
+      const start = 2026 - 5 * (people.length - 1 - i);
+      // A new secretary-general each term, so only the chair can serve consecutively.
+      const r = roster(30, { standing: 10 }).map((m) =>
+        m.position === 'chair'
+          ? { ...m, personName, birthYear, employer }
+          : m.position === 'secretary_general'
+            ? { ...m, personName: `秘书长${i}` }
+            : m,
+      );
+      return term({ sequence: i + 1, startOn: `${start - 1}-12-01`, endOn: `${start + 4}-11-30`, roster: r });
+    });
+  const leaders = (terms: TermFacts[]) => rule(evaluateGovernance({ terms, today: TODAY }), 'leader_terms_and_age');
+
+  it('counts the same chair written with spaces or full-width forms as one person ("王 连任" is "王连任")', () => {
+    const third = leaders(chairs(['王连任', 1960, null], ['王 连任', 1960, null], ['王\u3000连任 ', 1960, null]));
+    expect(third.status).toBe('fail');
+    expect(third.explanation).toContain('3rd consecutive term');
+  });
+
+  it('does not count a namesake: another birth year, or, with a birth year missing, another employer', () => {
+    expect(leaders(chairs(['王伟', 1958, null], ['王伟', 1960, null], ['王伟', 1960, null])).status).toBe('pass');
+    expect(
+      leaders(chairs(['王伟', null, '海川大学'], ['王伟', 1960, '海川理工大学'], ['王伟', 1960, '海川理工大学']))
+        .status,
+    ).toBe('pass');
+    // The same employer (written differently) with a birth year missing: the same person.
+    expect(
+      leaders(chairs(['王伟', null, '海川 理工大学'], ['王伟', 1960, '海川理工大学'], ['王伟', 1960, null])).status,
+    ).toBe('fail');
+  });
+
+  it('samePerson and personNameKey: whitespace and width never tell people apart, a birth year does', () => {
+    expect(personNameKey(' 王\u3000连\u200b任 ')).toBe('王连任');
+    expect(personNameKey('Ｌｉ  Ming')).toBe('liming');
+    const a = { personName: '王连任', birthYear: 1960, employer: null };
+    expect(samePerson(a, { personName: '王 连任', birthYear: null, employer: '海川大学' })).toBe(true);
+    expect(samePerson(a, { personName: '王连任', birthYear: 1961, employer: null })).toBe(false);
+    expect(samePerson({ ...a, personName: '  ' }, { ...a, personName: '' })).toBe(false);
+  });
 });
 
 describe('rules 7 and 8', () => {
+  it('says "1 supervisor", not "supervisor(s)", and counts council members in the right number', () => {
+    const one = rule(evaluateGovernance({ terms: [term()], today: TODAY }), 'supervisors_present');
+    expect(one.explanation).toBe('1 supervisor recorded.');
+    const two = [...roster(30, { standing: 10 }), member({ personName: '监事乙', position: 'supervisor' })];
+    expect(
+      rule(evaluateGovernance({ terms: [term({ roster: two })], today: TODAY }), 'supervisors_present').explanation,
+    ).toBe('2 supervisors recorded.');
+    const tiny = rule(
+      evaluateGovernance({ terms: [term({ roster: roster(1), representatives: 1 })], today: TODAY }),
+      'council_size',
+    );
+    expect(tiny.explanation).toMatch(/^The council has 1 member for 1 representative;/);
+  });
+
   it('fails without supervisors', () => {
     const noSupervisors = roster(30, { standing: 10 }).filter((m) => m.position !== 'supervisor');
     expect(

@@ -3,6 +3,7 @@
  * 全国学会组织通则). Each is evaluated to pass / warn / fail with an explanation that names the numbers,
  * so the Association's staff can act on it and the society can see why.
  */
+import { countOf } from '../plural';
 
 export const COUNCIL_POSITIONS = [
   'chair', // 理事长
@@ -30,6 +31,8 @@ export interface RosterEntry {
   official: boolean;
   /** Reference of the approval an official's post needs. */
   approvalRef: string | null;
+  /** Where the person works; tells namesakes apart when a birth year is missing. */
+  employer?: string | null;
 }
 
 export interface TermFacts {
@@ -135,11 +138,33 @@ function councilOf(roster: readonly RosterEntry[]): RosterEntry[] {
   return roster.filter((m) => !SUPERVISOR_POSITIONS.includes(m.position));
 }
 
-function samePerson(a: RosterEntry, b: RosterEntry): boolean {
-  return (
-    a.personName.trim() === b.personName.trim() &&
-    (a.birthYear === null || b.birthYear === null || a.birthYear === b.birthYear)
-  );
+/**
+ * The form in which people's names are compared across rosters: Unicode NFKC (full-width letters and
+ * the ideographic space become their plain forms), every whitespace and zero-width character removed
+ * ("王 连任" is "王连任"), Latin letters lower-cased.
+ */
+export function personNameKey(name: string | null | undefined): string {
+  return (name ?? '')
+    .normalize('NFKC')
+    .replace(/[\s\u200b-\u200d\u2060\ufeff]+/gu, '')
+    .toLowerCase();
+}
+
+/**
+ * Whether two roster entries are the same person, not namesakes: the same name (`personNameKey`), and
+ * nothing known that tells them apart — birth years that differ, or, where a birth year is missing on
+ * either side, employers that are both known and differ. With neither to compare, the name decides.
+ */
+export function samePerson(
+  a: Pick<RosterEntry, 'personName' | 'birthYear' | 'employer'>,
+  b: Pick<RosterEntry, 'personName' | 'birthYear' | 'employer'>,
+): boolean {
+  const name = personNameKey(a.personName);
+  if (name === '' || name !== personNameKey(b.personName)) return false;
+  if (a.birthYear !== null && b.birthYear !== null) return a.birthYear === b.birthYear;
+  const employerA = personNameKey(a.employer);
+  const employerB = personNameKey(b.employer);
+  return employerA === '' || employerB === '' || employerA === employerB;
 }
 
 /** Evaluates every rule in order; never throws on incomplete data (that is a warning, not an error). */
@@ -166,7 +191,7 @@ export function evaluateGovernance(
       result(
         'council_size',
         ok ? 'pass' : 'fail',
-        `The council has ${council.length} members for ${current.representatives} representatives; at most ${fraction(t.councilToRepresentatives)} (${limit}) allowed.`,
+        `The council has ${countOf(council.length, 'member')} for ${countOf(current.representatives, 'representative')}; at most ${fraction(t.councilToRepresentatives)} (${limit}) allowed.`,
         `理事会 ${council.length} 人，会员代表 ${current.representatives} 人；理事人数应不超过代表人数的 ${fraction(t.councilToRepresentatives)}（${limit} 人）。`,
       ),
     );
@@ -213,7 +238,7 @@ export function evaluateGovernance(
       result(
         'standing_size',
         atMost(standing.length, council.length, t.standingToCouncil) ? 'pass' : 'fail',
-        `The standing council has ${standing.length} members for a council of ${council.length}; at most ${fraction(t.standingToCouncil)} (${limit}) allowed.`,
+        `The standing council has ${countOf(standing.length, 'member')} for a council of ${council.length}; at most ${fraction(t.standingToCouncil)} (${limit}) allowed.`,
         `常务理事 ${standing.length} 人，理事 ${council.length} 人；常务理事应不超过理事的 ${fraction(t.standingToCouncil)}（${limit} 人）。`,
       ),
     );
@@ -326,7 +351,12 @@ export function evaluateGovernance(
   const supervisors = current.roster.filter((m) => SUPERVISOR_POSITIONS.includes(m.position)).length;
   results.push(
     supervisors > 0
-      ? result('supervisors_present', 'pass', `${supervisors} supervisor(s) recorded.`, `已设监事 ${supervisors} 人。`)
+      ? result(
+          'supervisors_present',
+          'pass',
+          `${countOf(supervisors, 'supervisor')} recorded.`,
+          `已设监事 ${supervisors} 人。`,
+        )
       : result(
           'supervisors_present',
           'fail',

@@ -34,6 +34,16 @@ const failing = (facts: EligibilityFacts) =>
     .map((c) => c.rule);
 
 describe('pilot eligibility', () => {
+  it('words its counts in the right number: "1 other pilot", "1 governance rule fails", no "(s)"', () => {
+    const explain = (facts: EligibilityFacts, rule: string) =>
+      checkPilotEligibility(facts).checks.find((c) => c.rule === rule)?.explanation;
+    expect(explain(eligible(), 'concurrent_pilots')).toBe('1 other pilot under way; the maximum is 3.');
+    expect(explain({ ...eligible(), governance: ['fail', 'pass'] }, 'governance_sound')).toBe(
+      '1 governance rule fails.',
+    );
+    expect(explain(eligible(), 'qualifications')).toBe('Holds the required qualification: standards_registration.');
+  });
+
   it('passes a society meeting every rule, and lists every rule with an explanation', () => {
     const result = checkPilotEligibility(eligible());
     expect(result.eligible).toBe(true);

@@ -1,6 +1,7 @@
 import type { InspectionResult } from '../governance/annual-report';
 import type { CapacityTier } from '../governance/capacity';
 import type { RuleStatus } from '../governance/rules';
+import { countOf } from '../plural';
 import type { PartyOrganisation, SocietyStatus } from '../society';
 import { defineStateMachine } from '../state-machine';
 
@@ -203,7 +204,9 @@ export function checkPilotEligibility(facts: EligibilityFacts): Eligibility {
   add(
     'governance_sound',
     failing === 0,
-    failing === 0 ? 'No governance rule fails.' : `${failing} governance rule(s) fail.`,
+    failing === 0
+      ? 'No governance rule fails.'
+      : `${countOf(failing, 'governance rule')} ${failing === 1 ? 'fails' : 'fail'}.`,
     { failing },
   );
 
@@ -258,8 +261,8 @@ export function checkPilotEligibility(facts: EligibilityFacts): Eligibility {
     facts.function.requiredQualifications.length === 0
       ? 'This function requires no particular qualification.'
       : lacking.length === 0
-        ? `Holds the required qualification(s): ${facts.function.requiredQualifications.join(', ')}.`
-        : `Lacks the required qualification(s): ${lacking.join(', ')}.`,
+        ? `Holds the required ${facts.function.requiredQualifications.length === 1 ? 'qualification' : 'qualifications'}: ${facts.function.requiredQualifications.join(', ')}.`
+        : `Lacks the required ${lacking.length === 1 ? 'qualification' : 'qualifications'}: ${lacking.join(', ')}.`,
     { required: facts.function.requiredQualifications.join(','), lacking: lacking.join(',') },
   );
 
@@ -267,8 +270,8 @@ export function checkPilotEligibility(facts: EligibilityFacts): Eligibility {
     'concurrent_pilots',
     facts.concurrentPilots < facts.maxConcurrentPilots,
     facts.concurrentPilots < facts.maxConcurrentPilots
-      ? `${facts.concurrentPilots} other pilot(s) under way; the maximum is ${facts.maxConcurrentPilots}.`
-      : `Already ${facts.concurrentPilots} pilot(s) under way: the maximum of ${facts.maxConcurrentPilots} is reached.`,
+      ? `${countOf(facts.concurrentPilots, 'other pilot')} under way; the maximum is ${facts.maxConcurrentPilots}.`
+      : `Already ${countOf(facts.concurrentPilots, 'pilot')} under way: the maximum of ${facts.maxConcurrentPilots} is reached.`,
     { current: facts.concurrentPilots, maximum: facts.maxConcurrentPilots },
   );
 

@@ -1,4 +1,4 @@
-import { type ApplicationStatus, applicationLifecycle } from '@society-hub/domain';
+import { type ApplicationStatus, applicationLifecycle, countOf } from '@society-hub/domain';
 import { sql, type Updateable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { FundingApplicationRow, FundingApplicationsTable } from '../../db/database';
@@ -70,7 +70,7 @@ export async function moveApplications(
     // Someone changed an application between this mover's read and its write (a withdrawal, an
     // amount adjusted, another decision): nothing of this move may stand on what it read.
     throw errors.conflict(
-      `${moves.length - rows.length} of ${moves.length} application(s) changed meanwhile (withdrawn, adjusted or decided by someone else); nothing was written. Reload and try again.`,
+      `${moves.length - rows.length} of ${countOf(moves.length, 'application')} changed meanwhile (withdrawn, adjusted or decided by someone else); nothing was written. Reload and try again.`,
     );
   }
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -87,9 +87,24 @@ function speaksForSociety(principal: Principal): boolean {
   return principal.kind === 'user' ? principal.role === 'society_officer' : principal.scope.kind === 'some';
 }
 
-/** Transitions a person may ask for directly; the others happen through the program, review and allocation. */
+/**
+ * Transitions a person may ask for directly; the others happen through the program, review and
+ * allocation. A society submits and withdraws its own; the Association's staff withdraw, admit to
+ * review (overriding a failed screening), reject, and close a project (结项) once they have accepted its
+ * final report — the society's part in closing is filing that report, which moves it to reported.
+ */
 const SOCIETY_MOVES: readonly ApplicationStatus[] = ['submitted', 'withdrawn'];
 const STAFF_MOVES: readonly ApplicationStatus[] = ['withdrawn', 'in_review', 'rejected', 'closed'];
+
+/** Why the caller may not make this move, saying who may. */
+function refusalOf(to: ApplicationStatus): string {
+  if (to === 'submitted') return 'Only the applying society submits its application.';
+  if (to === 'closed') {
+    return 'The Association’s staff close a project (结项) once they have accepted its final report; the society files the final report.';
+  }
+  if (STAFF_MOVES.includes(to)) return `Only the Association’s staff move an application to ${to}.`;
+  return `Moving to ${to} happens through the program (review, allocation, notice), not by hand.`;
+}
 
 export class ApplicationService {
   constructor(private readonly db: DB) {}
@@ -308,11 +323,7 @@ export class ApplicationService {
       const byStaff = actsForAssociation(principal);
       const bySociety = speaksForSociety(principal);
       if (!(bySociety && SOCIETY_MOVES.includes(to)) && !(byStaff && STAFF_MOVES.includes(to))) {
-        throw errors.ruleViolation(
-          to === 'submitted'
-            ? 'Only the applying society submits its application.'
-            : `Moving to ${to} happens through the program (review, allocation, notice), not by hand.`,
-        );
+        throw errors.ruleViolation(refusalOf(to));
       }
       const move: Move = { row, to, reason };
       if (to === 'submitted') {

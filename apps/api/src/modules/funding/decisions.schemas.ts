@@ -18,7 +18,9 @@ export const RankingRowSchema = Type.Object(
     allocatedFen: Type.Integer({ description: 'Decided amount, or the trial allocation while undecided' }),
     funded: Type.Boolean(),
     decided: Type.Boolean({ description: 'True once the allocation was applied to this application' }),
-    reason: Type.String({ description: 'funded_in_full, funded_share, below_minimum, budget_exhausted, not_eligible' }),
+    reason: Type.String({
+      description: 'funded_in_full, funded_share, below_minimum, budget_exhausted, not_eligible, objection_upheld',
+    }),
     explanation: Type.String(),
   },
   { $id: 'RankingRow', additionalProperties: false },
@@ -63,7 +65,12 @@ export const AllocationRequestSchema = Type.Object(
     dryRun: Type.Optional(Type.Boolean({ description: 'true: a trial allocation, nothing is written' })),
     strategy: Type.Optional(ref(AllocationStrategySchema)),
   },
-  { $id: 'AllocationRequest', additionalProperties: false },
+  {
+    $id: 'AllocationRequest',
+    additionalProperties: false,
+    description:
+      'strategy: with dryRun, any strategy may be tried; when applying, it may be omitted or name the program’s own allocationStrategy — another is refused with 422 and code trial_only at /body/strategy.',
+  },
 );
 
 export const AllocationResultSchema = Type.Object(

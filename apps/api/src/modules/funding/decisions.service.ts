@@ -4,6 +4,7 @@ import {
   allocate,
   rankApplications,
   rankExplanation,
+  summariseCategory,
 } from '@society-hub/domain';
 import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
@@ -92,6 +93,40 @@ export class DecisionService {
     const categories = program.categories.map((category) => {
       const allocation = result.categories.find((c) => c.categoryCode === category.code);
       const inCategory = ranked.filter((r) => r.categoryCode === category.code);
+      const rows = inCategory.map((r, index) => {
+        const row = byId.get(r.applicationId);
+        if (!row) throw new Error(`ranked application ${r.applicationId} vanished`);
+        const planned = trial.get(r.applicationId);
+        const decision = planned ? null : readDecision(row.decision);
+        const decided = !planned;
+        return {
+          applicationId: r.applicationId,
+          title: row.title,
+          societyName: row.society_name,
+          status: row.status,
+          rank: r.rank,
+          score: r.score,
+          firstCriterion: r.firstCriterion,
+          tieBreak: r.tieBreak,
+          rankExplanation: rankExplanation(r, inCategory[index - 1]),
+          requestedFen: r.requestedFen,
+          basisFen: r.adjustedFen ?? r.requestedFen,
+          allocatedFen: planned ? planned.allocatedFen : (row.allocated_fen ?? 0),
+          funded: planned ? planned.funded : COMMITTED.includes(row.status),
+          decided,
+          reason: planned?.reason ?? decision?.reason ?? 'decided',
+          explanation: planned?.explanation ?? decision?.explanation ?? '',
+        };
+      });
+      // The allocation speaks of the undecided only; the category's summary counts every row shown.
+      const summary = summariseCategory({
+        budgetFen: category.budgetFen,
+        committedFen: committedIn(category.code),
+        availableFen: allocation?.availableFen ?? 0,
+        totalBudgetFen: program.totalBudgetFen,
+        remainingFen: allocation?.remainingFen ?? 0,
+        rows,
+      });
       return {
         categoryCode: category.code,
         name: category.name,
@@ -100,34 +135,10 @@ export class DecisionService {
         availableFen: allocation?.availableFen ?? 0,
         allocatedFen: allocation?.allocatedFen ?? 0,
         remainingFen: allocation?.remainingFen ?? 0,
-        fundingLine: allocation?.fundingLine ?? null,
+        fundingLine: summary.fundingLine,
         sharePercent: allocation?.sharePercent ?? null,
-        explanation: allocation?.explanation ?? '',
-        rows: inCategory.map((r, index) => {
-          const row = byId.get(r.applicationId);
-          if (!row) throw new Error(`ranked application ${r.applicationId} vanished`);
-          const planned = trial.get(r.applicationId);
-          const decision = planned ? null : readDecision(row.decision);
-          const decided = !planned;
-          return {
-            applicationId: r.applicationId,
-            title: row.title,
-            societyName: row.society_name,
-            status: row.status,
-            rank: r.rank,
-            score: r.score,
-            firstCriterion: r.firstCriterion,
-            tieBreak: r.tieBreak,
-            rankExplanation: rankExplanation(r, inCategory[index - 1]),
-            requestedFen: r.requestedFen,
-            basisFen: r.adjustedFen ?? r.requestedFen,
-            allocatedFen: planned ? planned.allocatedFen : (row.allocated_fen ?? 0),
-            funded: planned ? planned.funded : COMMITTED.includes(row.status),
-            decided,
-            reason: planned?.reason ?? decision?.reason ?? 'decided',
-            explanation: planned?.explanation ?? decision?.explanation ?? '',
-          };
-        }),
+        explanation: summary.explanation,
+        rows,
       };
     });
     const decisions = undecided.flatMap((r) => {
@@ -187,17 +198,18 @@ export class DecisionService {
         ranking,
       };
     }
-    if (request.strategy) {
-      throw errors.validation([
-        {
-          path: '/body/strategy',
-          code: 'trial_only',
-          message: 'Another strategy may be tried with dryRun; the applied allocation uses the program’s own.',
-        },
-      ]);
-    }
     return write(this.db, context, async (trx, record) => {
       const program = toProgram(await findProgram(trx, programId, { forUpdate: true }));
+      // Naming the program's own strategy is naming what is applied anyway; another is for trials only.
+      if (request.strategy !== undefined && request.strategy !== program.allocationStrategy) {
+        throw errors.validation([
+          {
+            path: '/body/strategy',
+            code: 'trial_only',
+            message: `The applied allocation uses the program’s own strategy, ${program.allocationStrategy}; ${request.strategy} may be tried with dryRun.`,
+          },
+        ]);
+      }
       if (program.status !== 'deciding') {
         throw errors.ruleViolation(`Allocations are applied while the program is deciding; it is ${program.status}.`);
       }

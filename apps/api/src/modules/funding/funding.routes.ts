@@ -582,11 +582,12 @@ export const publicNoticeRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/:id/objections',
     {
-      config: { access: 'public', rateLimit: { max: objectionsPerHour, timeWindow: 3_600_000 } },
+      config: { access: 'public' },
       schema: {
         operationId: 'fileObjection',
         tags: ['public'],
         summary: 'File an objection to a notice, signed with a real name or a unit (anonymous ones are refused)',
+        description: `One address may have ${objectionsPerHour} objections accepted an hour (429 with Retry-After beyond); objections refused (422, 404) do not count.`,
         params: IdParams,
         body: ref(ObjectionCreateSchema),
         response: { 201: ref(ObjectionReceiptSchema), ...problems(404, 422, 429) },

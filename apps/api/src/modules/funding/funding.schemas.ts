@@ -89,7 +89,12 @@ export const FundingProgramCreateSchema = Type.Object(
   {
     $id: 'FundingProgramCreate',
     additionalProperties: false,
-    description: 'Omitted settings take the defaults of seeds/001: six categories, the five-criterion rubric, 60, 5, 5',
+    description:
+      'Omitted settings take the defaults of seeds/001: six categories, the five-criterion rubric, 60, 5, 5. ' +
+      'Omitted categories are the six default ones with totalBudgetFen split between them in the seeds’ ' +
+      'proportions (annual meeting 500 : exchange 600 : major event 500 : journal 200 : popularisation 450 : ' +
+      'member congress 200), in whole fen summing exactly to totalBudgetFen (flooring’s leftover fen go to ' +
+      'the largest remainders); each cap is the seeds’ cap or, if smaller, the category’s budget.',
   },
 );
 export const FundingProgramPatchSchema = Type.Object(Type.Partial(Type.Object(programSettings)).properties, {
@@ -171,12 +176,16 @@ const applicationEditable = {
 export const ApplicationDecisionSchema = Type.Object(
   {
     rank: Type.Integer({ minimum: 1 }),
-    reason: Type.String(),
-    explanation: Type.String(),
+    reason: Type.String({
+      description:
+        'funded_in_full, funded_share, below_minimum, budget_exhausted, not_eligible (from the allocation) or objection_upheld (an upheld objection to the notice took the decision back)',
+    }),
+    explanation: Type.String({ description: 'Always describes the current decision' }),
     decidedAt: Timestamp,
   },
   { $id: 'ApplicationDecision', additionalProperties: false },
 );
+export type ApplicationDecision = Static<typeof ApplicationDecisionSchema>;
 
 export const FundingApplicationSchema = Type.Object(
   {

@@ -1,14 +1,16 @@
-import { checkObjection, maskPhone } from '@society-hub/domain';
+import { checkObjection, formatYuan, maskPhone } from '@society-hub/domain';
+import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { NoticeObjectionRow } from '../../db/database';
-import { errors, type FieldError } from '../../lib/errors';
+import { AppError, errors, type FieldError } from '../../lib/errors';
 import { localToday } from '../../lib/local-date';
 import type { Caller, RequestContext } from '../../lib/request-context';
-import { write } from '../../lib/write';
+import { type Trx, write } from '../../lib/write';
 import { moveApplications } from './application-moves';
-import { applicationQuery, findProgram, toProgram } from './funding.repository';
+import { applicationQuery, findProgram, readDecision, toProgram } from './funding.repository';
+import type { ApplicationDecision } from './funding.schemas';
 import type { ObjectionCreateSchema, ObjectionResolutionSchema } from './notices.schemas';
 import { requiredText } from './text';
 
@@ -44,8 +46,18 @@ function toObjection(row: NoticeObjectionRow & { application_title: string | nul
 /** Notices stay readable for a month after they end, so the public can see what was decided. */
 const SHOWN_AFTER_END_DAYS = 30;
 
+const HOUR_MS = 3_600_000;
+
 export class NoticeService {
-  constructor(private readonly db: DB) {}
+  /**
+   * @param objectionsPerHour how many objections one address may have accepted in an hour. Only
+   *   accepted ones count: a form refused (anonymous, too short, outside the period) costs nothing, so
+   *   an office whose people share one address is not locked out by someone's mistakes.
+   */
+  constructor(
+    private readonly db: DB,
+    private readonly objectionsPerHour: number,
+  ) {}
 
   async publicNotices() {
     const today = localToday();
@@ -126,6 +138,7 @@ export class NoticeService {
           ]);
         }
       }
+      await this.assertAllowance(trx, context.ip);
       const id = uuidv7();
       const createdAt = new Date();
       await trx
@@ -152,6 +165,34 @@ export class NoticeService {
       });
       return { id, status: 'open' as const, createdAt: createdAt.toISOString() };
     });
+  }
+
+  /**
+   * The address's hourly allowance of accepted objections, counted from the objections it filed: two
+   * filings from one address at once are serialised on a transaction-scoped advisory lock.
+   */
+  private async assertAllowance(trx: Trx, ip: string | null): Promise<void> {
+    if (ip === null) return;
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`notice_objections:${ip}`}))`.execute(trx);
+    const since = new Date(Date.now() - HOUR_MS);
+    const recent = await trx
+      .selectFrom('notice_objections')
+      .select('created_at')
+      .where('ip', '=', ip)
+      .where('created_at', '>', since)
+      .orderBy('created_at')
+      .limit(this.objectionsPerHour)
+      .execute();
+    const oldest = recent[0];
+    if (recent.length < this.objectionsPerHour || !oldest) return;
+    const retryAfter = Math.max(1, Math.ceil((oldest.created_at.getTime() + HOUR_MS - Date.now()) / 1000));
+    throw new AppError(
+      429,
+      'rate_limited',
+      `At most ${this.objectionsPerHour} objections an hour are accepted from one address; try again in ${Math.ceil(retryAfter / 60)} min.`,
+      {},
+      { 'retry-after': String(retryAfter) },
+    );
   }
 
   async list(programId: string) {
@@ -255,6 +296,14 @@ export class NoticeService {
           ]);
         }
         if (application.status === 'notice') {
+          // The decision now says why it is rejected, not why it was once funded.
+          const earlier = readDecision(application.decision);
+          const decision: ApplicationDecision = {
+            rank: earlier?.rank ?? 1,
+            reason: 'objection_upheld',
+            explanation: `an objection to the public notice was upheld (${resolution}); the ${formatYuan(application.allocated_fen ?? 0)} allocated to it was released`,
+            decidedAt: new Date().toISOString(),
+          };
           await moveApplications(
             trx,
             context.actor,
@@ -263,7 +312,7 @@ export class NoticeService {
                 row: application,
                 to: 'rejected',
                 reason: `Objection upheld: ${resolution}`,
-                set: { allocated_fen: 0 },
+                set: { allocated_fen: 0, decision: JSON.stringify(decision) },
               },
             ],
             record,
@@ -295,7 +344,14 @@ export class NoticeService {
         after: { outcome: input.outcome, resolution, applicationId: concerned ?? row.application_id },
         event: 'objection.resolved',
       });
-      return toObjection({ ...updated, application_title: null }, false);
+      const titled = updated.application_id
+        ? await trx
+            .selectFrom('funding_applications')
+            .select('title')
+            .where('id', '=', updated.application_id)
+            .executeTakeFirst()
+        : undefined;
+      return toObjection({ ...updated, application_title: titled?.title ?? null }, false);
     });
   }
 }

@@ -1,8 +1,9 @@
 import {
   type ApplicationStatus,
   checkProgramSettings,
+  countOf,
   DEFAULT_RUBRIC,
-  defaultCategories,
+  defaultCategoriesFor,
   noticePeriod,
   type ProgramSettings,
   type ProgramStatus,
@@ -107,7 +108,7 @@ export class ProgramService {
       opensOn: input.opensOn,
       closesOn: input.closesOn,
       totalBudgetFen: input.totalBudgetFen,
-      categories: input.categories ?? defaultCategories(),
+      categories: input.categories ?? defaultCategoriesFor(input.totalBudgetFen),
       rubric: input.rubric ?? DEFAULT_RUBRIC,
       minimumScore: input.minimumScore ?? 60,
       reviewersPerApplication: input.reviewersPerApplication ?? 5,
@@ -317,7 +318,7 @@ export class ProgramService {
       const open = await openObjections();
       if (open > 0) {
         throw errors.ruleViolation(
-          `${open} objection(s) to the notice are still open; resolve them before reopening the decision.`,
+          `${countOf(open, 'objection')} to the notice still open; resolve ${open === 1 ? 'it' : 'them'} before reopening the decision.`,
         );
       }
       const noticed = await leanInStatus('notice');
@@ -369,14 +370,23 @@ export class ProgramService {
       }
       return null;
     }
-    if (program.status === 'closed' && to === 'open') {
-      if (program.closesOn < localToday()) {
-        throw errors.ruleViolation(`The call closed on ${program.closesOn}; extend closesOn before reopening it.`);
+    if (to === 'open') {
+      // Opened for the first time or reopened, a call must still have days to run: a window already
+      // over would take no application, and reopening is how a call is extended.
+      const today = localToday();
+      if (program.closesOn < today) {
+        throw errors.ruleViolation(
+          `The call's window ended on ${program.closesOn} (today is ${today}); set closesOn to today or later before ${program.status === 'draft' ? 'opening' : 'reopening'} it.`,
+          [{ path: '/body/to', code: 'window_over', message: `closesOn ${program.closesOn} is past.` }],
+        );
       }
       // Applications already screened stay so; closing the call again screens them afresh.
       return null;
     }
     if (to === 'reviewing') {
+      // Past this point the call cannot reopen: a draft never submitted is withdrawn (its final state),
+      // so no society's list shows a draft of a call that can no longer take it.
+      const drafts = await leanInStatus('draft');
       const screened = await inStatus('screening');
       await move(
         screened.map((row) => {
@@ -385,6 +395,13 @@ export class ProgramService {
             ? { row, to: 'in_review', reason: 'Passed 形式审查' }
             : { row, to: 'rejected', reason: `Failed 形式审查: ${failed.join(' ')}` };
         }),
+      );
+      await move(
+        drafts.map((row) => ({
+          row,
+          to: 'withdrawn',
+          reason: `Not submitted before the call closed on ${program.closesOn}`,
+        })),
       );
       return null;
     }
@@ -397,7 +414,7 @@ export class ProgramService {
       );
       if (short.length) {
         throw errors.ruleViolation(
-          `${short.length} application(s) have fewer than ${quorum} submitted reviews: ${short
+          `${countOf(short.length, 'application')} with fewer than ${quorum} submitted reviews: ${short
             .slice(0, 5)
             .map((r) => `“${r.title}” (${aggregated.get(r.id)?.reviewCount ?? 0})`)
             .join(', ')}${short.length > 5 ? ', …' : ''}. Assign more reviewers or wait for their scores.`,
@@ -425,7 +442,7 @@ export class ProgramService {
       const undecided = await leanInStatus('reviewed');
       if (undecided.length) {
         throw errors.ruleViolation(
-          `${undecided.length} reviewed application(s) have no decision yet; apply the allocation first.`,
+          `${countOf(undecided.length, 'reviewed application')} without a decision yet; apply the allocation first.`,
         );
       }
       const calendar = new WorkingDayCalendar(await loadCalendarData(trx));
@@ -446,7 +463,9 @@ export class ProgramService {
       }
       const open = await openObjections();
       if (open > 0) {
-        throw errors.ruleViolation(`${open} objection(s) to the notice are still open; resolve them first.`);
+        throw errors.ruleViolation(
+          `${countOf(open, 'objection')} to the notice still open; resolve ${open === 1 ? 'it' : 'them'} first.`,
+        );
       }
       await move(
         (await leanInStatus('notice')).map((row) => ({ row, to: 'funded', reason: 'Notice ended without objection' })),

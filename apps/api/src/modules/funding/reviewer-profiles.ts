@@ -51,6 +51,7 @@ export async function applicantProfiles(
     return {
       applicationId: application.id,
       societyId: application.society_id,
+      societyName: application.society_name,
       supportingUnit: society?.supporting_unit ?? null,
       chairEmployer: roster.find((c) => c.position === 'chair')?.employer ?? null,
       councilMembers: roster.map((c) => ({ personName: c.person_name, employer: c.employer })),

@@ -1,3 +1,4 @@
+import { MINIMUM_JUSTIFICATION_LENGTH } from '@society-hub/domain';
 import { type Static, Type } from 'typebox';
 import { Nullable, ref, Timestamp, Uuid } from '../../lib/schemas';
 import { ApplicationStatusSchema, ProgramStatusSchema, RubricCriterionSchema } from './funding.schemas';
@@ -120,12 +121,22 @@ export const DeclarationResultSchema = Type.Object(
 export const MyReviewPutSchema = Type.Object(
   {
     scores: Type.Array(ref(CriterionScoreSchema), { maxItems: 20 }),
-    justification: Type.String({ maxLength: 10_000 }),
+    justification: Type.String({
+      maxLength: 10_000,
+      description: `At least ${MINIMUM_JUSTIFICATION_LENGTH} characters (after trimming) to submit; a draft may hold less`,
+    }),
     submit: Type.Boolean({
       description: 'false saves a draft; true submits (all criteria and a justification needed)',
     }),
   },
-  { $id: 'MyReviewPut', additionalProperties: false },
+  {
+    $id: 'MyReviewPut',
+    additionalProperties: false,
+    // Submitting needs the justification's minimum length; a draft (submit: false) may be shorter.
+    if: { properties: { submit: { const: true } }, required: ['submit'] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
+    then: { properties: { justification: { minLength: MINIMUM_JUSTIFICATION_LENGTH } } },
+  },
 );
 export const DeclineSchema = Type.Object(
   {

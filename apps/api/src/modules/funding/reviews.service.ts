@@ -1,6 +1,7 @@
 import {
   assignReviewers,
   checkReviewScores,
+  disciplineMatch,
   findConflicts,
   isActiveAssignment,
   quorumMet,
@@ -294,6 +295,7 @@ export class ReviewService {
       const [applicant] = await applicantProfiles(trx, [application]);
       const reviewer = (await reviewerProfiles(trx, programId)).find((r) => r.expertId === expert.id);
       const conflicts = applicant && reviewer ? findConflicts(reviewer, applicant) : [];
+      const matched = applicant && reviewer ? disciplineMatch(reviewer, applicant) : false;
       const existing = await trx
         .selectFrom('review_assignments')
         .selectAll()
@@ -310,6 +312,7 @@ export class ReviewService {
             .updateTable('review_assignments')
             .set((eb) => ({
               status: 'assigned',
+              discipline_match: matched,
               assigned_by: principal.name,
               override_reason: reason,
               decline_reason: null,
@@ -328,7 +331,7 @@ export class ReviewService {
               application_id: application.id,
               expert_id: expert.id,
               status: 'assigned',
-              discipline_match: false,
+              discipline_match: matched,
               assigned_by: principal.name,
               override_reason: reason,
               created_at: now,

@@ -107,3 +107,21 @@ export async function updateMember(
 export async function deleteMember(trx: Trx, id: string): Promise<void> {
   await trx.deleteFrom('council_members').where('id', '=', id).execute();
 }
+
+/** The chair and secretary-general the current (latest) term's roster names; null without a term. */
+export async function currentOfficerNames(db: Executor, societyId: string) {
+  const term = await currentTerm(db, societyId);
+  if (!term) return null;
+  const leaders = await db
+    .selectFrom('council_members')
+    .select(['person_name', 'position'])
+    .where('term_id', '=', term.id)
+    .where('position', 'in', ['chair', 'secretary_general'])
+    .orderBy('created_at')
+    .execute();
+  return {
+    termSequence: term.sequence,
+    chair: leaders.find((m) => m.position === 'chair')?.person_name ?? null,
+    secretaryGeneral: leaders.find((m) => m.position === 'secretary_general')?.person_name ?? null,
+  };
+}

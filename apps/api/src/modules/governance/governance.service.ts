@@ -69,6 +69,7 @@ export function toRosterEntry(row: repo.CouncilMemberRow): RosterEntry {
     birthYear: row.birth_year,
     official: row.official,
     approvalRef: row.approval_ref,
+    employer: row.employer,
   };
 }
 

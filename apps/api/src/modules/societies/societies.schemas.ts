@@ -1,4 +1,10 @@
-import { DISCIPLINES, PARTY_ORGANISATIONS, SOCIETY_STATUSES, SOCIETY_TYPES } from '@society-hub/domain';
+import {
+  DISCIPLINES,
+  OFFICER_SOURCES,
+  PARTY_ORGANISATIONS,
+  SOCIETY_STATUSES,
+  SOCIETY_TYPES,
+} from '@society-hub/domain';
 import { type Static, Type } from 'typebox';
 import { DateString, Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
 
@@ -65,6 +71,37 @@ const creditCodeFields = {
 /** The same fields, each optional, for create and patch bodies. */
 const optionalProfile = Type.Partial(Type.Object({ ...creditCodeFields, ...profile })).properties;
 
+const OfficerStandingSchema = Type.Object(
+  {
+    name: Nullable(Type.String({ description: 'The name to show: the profile’s, else the current roster’s' })),
+    source: Nullable(
+      Type.Enum(OFFICER_SOURCES, {
+        description:
+          'profile: typed into the profile; roster: the current term’s council roster; roster_chair: the roster’s chair (the model charter makes the chair the legal representative)',
+      }),
+    ),
+    rosterName: Nullable(
+      Type.String({ description: 'What the current term’s roster names (for the legal representative: the chair)' }),
+    ),
+    mismatch: Type.Boolean({ description: 'The profile and the roster name different people; correct one of them' }),
+  },
+  { $id: 'OfficerStanding', additionalProperties: false },
+);
+
+export const SocietyOfficersSchema = Type.Object(
+  {
+    termSequence: Nullable(Type.Integer({ description: 'The term (第 N 届) whose roster was read; null without one' })),
+    legalRepresentative: ref(OfficerStandingSchema),
+    chair: ref(OfficerStandingSchema),
+    secretaryGeneral: ref(OfficerStandingSchema),
+  },
+  {
+    $id: 'SocietyOfficers',
+    additionalProperties: false,
+    description: 'Who leads the society: the profile’s names, completed and checked against the current term’s roster',
+  },
+);
+
 export const SocietySchema = Type.Object(
   {
     id: Uuid,
@@ -78,8 +115,13 @@ export const SocietySchema = Type.Object(
     version: Type.Integer({ minimum: 1 }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    officers: Type.Optional(ref(SocietyOfficersSchema)),
   },
-  { $id: 'Society', additionalProperties: false },
+  {
+    $id: 'Society',
+    additionalProperties: false,
+    description: 'officers: on reading or updating one society (GET and PATCH /v1/societies/{id}), not in lists',
+  },
 );
 export type Society = Static<typeof SocietySchema>;
 
@@ -171,6 +213,8 @@ export const societySchemas = [
   SocietyTypeSchema,
   DisciplineSchema,
   SocietyStatusSchema,
+  OfficerStandingSchema,
+  SocietyOfficersSchema,
   SocietySchema,
   SocietyCreateSchema,
   SocietyPatchSchema,

@@ -1,4 +1,11 @@
-import { checkCreditCode, normaliseCreditCode, societyLifecycle, societyTransitionBlockers } from '@society-hub/domain';
+import {
+  checkCreditCode,
+  countOf,
+  normaliseCreditCode,
+  societyLifecycle,
+  societyOfficers,
+  societyTransitionBlockers,
+} from '@society-hub/domain';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
@@ -8,6 +15,7 @@ import { localToday } from '../../lib/local-date';
 import { keysetOf, toPage } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
+import { currentOfficerNames } from '../governance/governance.repository';
 import * as repo from './societies.repository';
 import type {
   Society,
@@ -203,7 +211,13 @@ export class SocietyService {
   async get(principal: Principal, id: string): Promise<Society> {
     const row = await repo.findSociety(this.db, principal.scope, id);
     if (!row) throw errors.notFound('Society');
-    return toSociety(row);
+    return this.withOfficers(toSociety(row));
+  }
+
+  /** The society with its officers: the profile's names, completed and checked against the current roster. */
+  private async withOfficers(society: Society): Promise<Society> {
+    const roster = await currentOfficerNames(this.db, society.id);
+    return { ...society, officers: societyOfficers(society, roster) };
   }
 
   async create({ principal, context }: Caller, input: SocietyCreate): Promise<Society> {
@@ -248,7 +262,7 @@ export class SocietyService {
         throw errors.forbidden(`Only Association staff may change: ${denied.join(', ')}.`);
       }
     }
-    return write(this.db, context, async (trx, record) => {
+    const updated = await write(this.db, context, async (trx, record) => {
       const current = await repo.findSociety(trx, principal.scope, id, { forUpdate: true });
       if (!current) throw errors.notFound('Society');
       if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
@@ -278,6 +292,7 @@ export class SocietyService {
       });
       return society;
     });
+    return this.withOfficers(updated);
   }
 
   async remove({ principal, context }: Caller, id: string, expected: number | null): Promise<void> {
@@ -292,7 +307,9 @@ export class SocietyService {
       }
       const dependants = await repo.countDependants(trx, id);
       if (dependants > 0) {
-        throw errors.conflict(`The society still has ${dependants} dependent record(s); remove them first.`);
+        throw errors.conflict(
+          `The society still has ${countOf(dependants, 'dependent record')}; remove ${dependants === 1 ? 'it' : 'them'} first.`,
+        );
       }
       await repo.deleteSociety(trx, id);
       record({

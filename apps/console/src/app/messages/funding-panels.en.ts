@@ -10,8 +10,9 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.program.created': 'Created “{name}”',
   'funding.program.saved': 'Saved “{name}”',
   'funding.program.conflict': 'Someone else changed this program; close and reopen it to edit',
-  'funding.program.fixProblems': '{n} settings still need changes; see the fields marked in red',
-  'funding.program.problemCount': '{n} settings break the rules',
+  'funding.program.fixProblems':
+    '{n, plural, one {# setting still needs changes} other {# settings still need changes}}; see the fields marked in red',
+  'funding.program.problemCount': '{n, plural, one {# setting breaks the rules} other {# settings break the rules}}',
   'funding.program.noProblems': '✓ The settings follow every rule',
   'funding.program.lockedHint':
     'The call is published: only the name, the description and a later closing date may change.',
@@ -38,8 +39,8 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.rubric.add': 'Add criterion',
   'funding.rubric.sum': 'Points total {sum} / 100',
   'funding.rubric.sumOk': 'Totals 100',
-  'funding.rubric.sumOver': '{n} too many',
-  'funding.rubric.sumUnder': '{n} missing',
+  'funding.rubric.sumOver': '{n, plural, one {# point too many} other {# points too many}}',
+  'funding.rubric.sumUnder': '{n, plural, one {# point missing} other {# points missing}}',
   'funding.check.year': 'The year must lie between 2000 and 2100',
   'funding.check.date': 'Choose the date',
   'funding.check.window': 'The call closes on {closes}, before it opens on {opens}',
@@ -64,13 +65,14 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.move.done': 'The program is now “{to}”',
   'funding.move.refused': 'This is not possible right now; reload the page and check the program’s status',
   'funding.move.decide.short':
-    '{n} applications have fewer than {min} submitted reviews: {titles}. Assign more reviewers or wait for their scores.',
+    '{n, plural, one {# application has} other {# applications have}} fewer than {min, plural, one {# submitted review} other {# submitted reviews}}: {titles}. Assign more reviewers or wait for their scores.',
   'funding.move.notice.undecided':
-    '{n} applications have no decision yet; apply the funding decision under “Ranking and funding” first.',
+    '{n, plural, one {# application has} other {# applications have}} no decision yet; apply the funding decision under “Ranking and funding” first.',
   'funding.move.finalise.running': 'The notice runs until {date}; finalise after it ends.',
   'funding.move.finalise.objections':
-    '{n} objections are still open; resolve them under “Notice and objections” first.',
-  'funding.move.redecide.objections': '{n} objections are still open; resolve them before going back to the decision.',
+    '{n, plural, one {# objection is still open; resolve it} other {# objections are still open; resolve them}} under “Notice and objections” first.',
+  'funding.move.redecide.objections':
+    '{n, plural, one {# objection is still open; resolve it} other {# objections are still open; resolve them}} before going back to the decision.',
   'funding.notice.phase.none': 'Not yet published',
   'funding.notice.phase.upcoming': 'About to start',
   'funding.notice.phase.running': 'Running, taking objections',
@@ -113,7 +115,7 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.application.moved': 'Application status: {status}',
   'funding.application.cannotSubmit': 'Correct these first:',
   'funding.application.screeningWarning':
-    'The screening preview fails {n} checks; as it stands the application will not pass screening when the call closes.',
+    'The screening preview fails {n, plural, one {# check} other {# checks}}; as it stands the application will not pass screening when the call closes.',
   'funding.rule.title': 'Before you submit',
   'funding.rule.category': 'Category offered',
   'funding.rule.within_cap': 'Within the cap',
@@ -143,10 +145,11 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.screening.finding': 'Finding',
   'funding.screening.pass': 'Passed',
   'funding.screening.fail': 'Failed',
-  'funding.screening.passed': 'Screening passed: all {n} checks',
-  'funding.screening.failed': 'Screening failed: {n} checks',
-  'funding.screening.previewPassed': 'Preview: submitted now, all {n} checks pass',
-  'funding.screening.previewFailed': 'Preview: submitted now, {n} checks fail',
+  'funding.screening.passed': 'Screening passed: {n, plural, one {the # check} other {all # checks}}',
+  'funding.screening.failed': 'Screening failed: {n, plural, one {# check} other {# checks}}',
+  'funding.screening.previewPassed':
+    'Preview: submitted now, {n, plural, one {the # check passes} other {all # checks pass}}',
+  'funding.screening.previewFailed': 'Preview: submitted now, {n, plural, one {# check fails} other {# checks fail}}',
   'funding.screening.previewHint':
     'A preview from the current content and the society’s record; the screening itself runs when the call closes.',
   'funding.screening.at': 'Screened {at}',
@@ -161,11 +164,14 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.screen.category.fail': 'Category “{code}” is not offered',
   'funding.screen.within_cap.ok': 'Requested {requested}, within the cap {cap}',
   'funding.screen.within_cap.fail': 'Requested {requested}, more than the cap {cap}',
-  'funding.screen.budget.ok': '{n} lines total {lines} = requested {requested} + self-funded {self} = {sources}',
-  'funding.screen.budget.fail': '{n} lines total {lines}, but requested {requested} + self-funded {self} = {sources}',
+  'funding.screen.budget.ok':
+    '{n, plural, one {# line totals} other {# lines total}} {lines} = requested {requested} + self-funded {self} = {sources}',
+  'funding.screen.budget.fail':
+    '{n, plural, one {# line totals} other {# lines total}} {lines}, but requested {requested} + self-funded {self} = {sources}',
   'funding.screen.one_per_category.ok': 'The society’s only application in the category',
   'funding.screen.one_per_category.multiple': 'The program allows several per category',
-  'funding.screen.one_per_category.fail': 'The society has {n} other applications in the category; one is allowed',
+  'funding.screen.one_per_category.fail':
+    'The society has {n, plural, one {# other application} other {# other applications}} in the category; one is allowed',
   'funding.screen.window.ok': 'Submitted on {date} (Beijing time), within {opens} to {closes}',
   'funding.screen.window.early': 'Submitted on {date} (Beijing time), before {opens} to {closes}',
   'funding.screen.window.late': 'Submitted on {date} (Beijing time), after {opens} to {closes}',
@@ -174,7 +180,8 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.screen.window.previewOutside': 'Today ({date}) lies outside {opens} to {closes}; it cannot be submitted',
   'funding.reviews.score': 'Score {score}',
   'funding.reviews.scoreHint': 'Aggregated from the reviewers’ totals by the program’s scoring method.',
-  'funding.reviews.hidden': '{n} more reviews are shown once the decision is published',
+  'funding.reviews.hidden':
+    '{n, plural, one {# more review is} other {# more reviews are}} shown once the decision is published',
   'funding.reviews.empty': 'No reviews yet',
   'funding.reviews.total': '{total} points',
   'funding.reviews.justification': 'Justification',
@@ -187,21 +194,22 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.board.quorum': 'Progress',
   'funding.board.reviewers': 'Reviewers',
   'funding.board.actions': 'Actions',
-  'funding.board.activeOf': '{active} of {needed} reviewers active',
-  'funding.board.quorumMet': '{min} reviews in',
-  'funding.board.quorumShort': '{n} reviews, {min} needed',
+  'funding.board.activeOf': '{active} of {needed, plural, one {# reviewer} other {# reviewers}} active',
+  'funding.board.quorumMet': '{min, plural, one {# review} other {# reviews}} in',
+  'funding.board.quorumShort': '{n, plural, one {# review} other {# reviews}}, {min} needed',
   'funding.board.none': 'None yet',
   'funding.board.notYet':
-    'When review starts, {n} reviewers are assigned automatically to every application that passed screening.',
+    'When review starts, {n, plural, one {# reviewer is} other {# reviewers are}} assigned automatically to every application that passed screening.',
   'funding.board.empty': 'No applications in review',
-  'funding.board.summary': '{n} applications in review, {met} with {min} reviews in; {reviewers} reviewers each.',
+  'funding.board.summary':
+    '{n, plural, one {# application} other {# applications}} in review, {met} with {min, plural, one {# review} other {# reviews}} in; {reviewers, plural, one {# reviewer} other {# reviewers}} each.',
   'funding.board.auto': 'Assign automatically',
   'funding.board.autoHelp': 'Fill every application up: disciplines matched first, loads balanced, conflicts avoided',
-  'funding.board.autoDone': '{n} new assignments',
+  'funding.board.autoDone': '{n, plural, one {# new assignment} other {# new assignments}}',
   'funding.board.autoResult':
     '{created} new assignments; {excluded} reviewer–application pairs left out for a conflict',
   'funding.board.shortfallDetail':
-    '{assigned} of {needed} reviewers: {conflicted} in conflict, {unavailable} unavailable, {paired} paired before, {eligible} eligible',
+    '{assigned} of {needed, plural, one {# reviewer} other {# reviewers}}: {conflicted} in conflict, {unavailable} unavailable, {paired} paired before, {eligible} eligible',
   'funding.board.disciplineMatch': 'Discipline match',
   'funding.board.disciplineMatchHelp': 'The expert’s disciplines match the application',
   'funding.board.manual': 'By hand ({by})',
@@ -210,7 +218,7 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.board.recuseHint':
     'The expert no longer reviews this application (a submitted score is void) and another is assigned at once. Logged.',
   'funding.board.recuseReason': 'Reason',
-  'funding.board.recused': '{name} recused; {n} new assignments',
+  'funding.board.recused': '{name} recused; {n, plural, one {# new assignment} other {# new assignments}}',
   'funding.board.assign': 'Assign',
   'funding.board.assignTitle': 'Assign a reviewer: {title}',
   'funding.board.assignHint': 'An expert in conflict with the society is assigned as a logged override.',
@@ -243,7 +251,7 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.ranking.applyOwnOnly': 'Switch back to the program’s strategy to apply',
   'funding.ranking.applyTitle': 'Apply the funding decision?',
   'funding.ranking.applySummary':
-    'With “{strategy}”, {funded} applications are funded with {total} in all; {rejected} are not funded.',
+    'With “{strategy}”, {funded, plural, one {# application is} other {# applications are}} funded with {total} in all; {rejected, plural, one {# is} other {# are}} not funded.',
   'funding.ranking.applyHint':
     'The decision is written to every application and published in the notice; during the notice only an upheld objection undoes one.',
   'funding.ranking.applied': 'Decision applied: {funded} funded with {total}; {rejected} not funded',
@@ -255,7 +263,7 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.ranking.adjustedTo': 'adjusted to {amount}',
   'funding.ranking.decided': 'Decided',
   'funding.ranking.undecided': 'Trial',
-  'funding.ranking.categoryCount': '{n} applications',
+  'funding.ranking.categoryCount': '{n, plural, one {# application} other {# applications}}',
   'funding.ranking.line': 'Funding line (lowest funded score {score}): funded above, not funded below',
   'funding.ranking.lineAll': 'Funding line (lowest funded score {score}): everything in the category is funded',
   'funding.ranking.lineNone': 'Funding line: nothing in the category is funded',
@@ -284,6 +292,7 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.alloc.belowLine': 'Score {score}, ranked below rank {rank} where the line was drawn',
   'funding.alloc.nothingLeft': 'Score {score}; the share leaves nothing for {basis}',
   'funding.alloc.notEligible': '{basis} exceeds the category cap or is not valid',
+  'funding.alloc.objectionUpheld': 'An objection to the notice was upheld: not funded, its {released} released',
   'funding.alloc.category': '{funded} of {total} funded with {allocated}, {left} left; funding line at {line}',
   'funding.alloc.categoryNone': '{funded} of {total} funded with {allocated}, {left} left',
   'funding.objection.at': 'Filed',
@@ -297,7 +306,8 @@ const en: Record<FundingPanelsKey, string> = {
   'funding.objection.status.upheld': 'Upheld',
   'funding.objection.status.dismissed': 'Dismissed',
   'funding.objection.empty': 'No objections',
-  'funding.objection.openCount': '{n} objections open; the program cannot be finalised before they are resolved',
+  'funding.objection.openCount':
+    '{n, plural, one {# objection open; the program cannot be finalised before it is resolved} other {# objections open; the program cannot be finalised before they are resolved}}',
   'funding.objection.resolve': 'Resolve',
   'funding.objection.resolveTitle': 'Resolve the objection ({name})',
   'funding.objection.outcome': 'Outcome',
@@ -311,7 +321,7 @@ const en: Record<FundingPanelsKey, string> = {
     'This objection is to the whole notice. Upholding it, say which project it proved right about; that project loses its funding.',
   'funding.objection.concernsRequired': 'Choose the project',
   'funding.objection.releasedHint':
-    '{n} objections upheld and their money released. To pass it on in rank order, use “Back to the funding decision” at the top right, apply the decision again under “Ranking and funding” and publish the notice again.',
+    '{n, plural, one {# objection upheld and its money released.} other {# objections upheld and their money released.}} To pass it on in rank order, use “Back to the funding decision” at the top right, apply the decision again under “Ranking and funding” and publish the notice again.',
   'funding.objection.resolution': 'What was found',
   'funding.objection.resolutionRequired': 'Say what was found',
   'funding.objection.resolutionBy': 'Resolution: {resolution} ({by}, {at})',

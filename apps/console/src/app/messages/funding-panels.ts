@@ -274,6 +274,7 @@ const zh = {
   'funding.alloc.belowLine': '得分 {score}，排在资助线（第 {rank} 名）之后；不越过排名靠前的申报资助',
   'funding.alloc.nothingLeft': '得分 {score}；按比例计算后无可分配金额（{basis}）',
   'funding.alloc.notEligible': '{basis}，超过类别单项上限或金额无效，不参加分配',
+  'funding.alloc.objectionUpheld': '公示期间异议成立，不予资助，原拟资助的 {released} 已释放',
   'funding.alloc.category': '资助 {funded}/{total} 项，合计 {allocated}，剩余 {left}；资助线得分 {line}',
   'funding.alloc.categoryNone': '资助 {funded}/{total} 项，合计 {allocated}，剩余 {left}',
   'funding.objection.at': '提出时间',

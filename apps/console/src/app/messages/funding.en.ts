@@ -38,7 +38,7 @@ const en: Record<FundingKey, string> = {
   'funding.program.windowLine': 'Call window {from} to {to}',
   'funding.program.noticeLine': 'Public notice {from} to {to}',
   'funding.program.reviewersCount': '{n}',
-  'funding.program.noticeDaysCount': '{n} working days',
+  'funding.program.noticeDaysCount': '{n, plural, one {# working day} other {# working days}}',
   'funding.program.noticeNotYet': 'Computed on the working-day calendar when the notice starts',
   'funding.program.onePerCategory': 'No, one per category',
   'funding.program.tab.overview': 'Overview',
@@ -74,15 +74,15 @@ const en: Record<FundingKey, string> = {
   'funding.move.reopen.blocked': 'The call closed on {date}; edit the program to move the closing date later first',
   'funding.move.review': 'Start review',
   'funding.move.review.explain':
-    'Applications that passed screening go to expert review, and {reviewers} reviewers are assigned to each automatically: disciplines matched, loads balanced, conflicts of interest avoided. Those that failed screening are not funded.',
+    'Applications that passed screening go to expert review, and {reviewers, plural, one {# reviewer is} other {# reviewers are}} assigned to each automatically: disciplines matched, loads balanced, conflicts of interest avoided. Those that failed screening are not funded.',
   'funding.move.review.reason': 'Screening done; expert review starts',
   'funding.move.decide': 'Close review',
   'funding.move.decide.explain':
-    'Reviewers can no longer change their scores. Every application needs at least {min} submitted reviews; scores are aggregated as “{method}”, then ranked for the funding decision.',
+    'Reviewers can no longer change their scores. Every application needs at least {min, plural, one {# submitted review} other {# submitted reviews}}; scores are aggregated as “{method}”, then ranked for the funding decision.',
   'funding.move.decide.reason': 'Expert review finished',
   'funding.move.notice': 'Start the public notice',
   'funding.move.notice.explain':
-    'The projects to be funded are published for {days} working days (weekends and holidays skipped on the calendar). Anyone may object, signed with a real name or a unit.',
+    'The projects to be funded are published for {days, plural, one {# working day} other {# working days}} (weekends and holidays skipped on the calendar). Anyone may object, signed with a real name or a unit.',
   'funding.move.notice.reason': 'Funding decided; public notice starts',
   'funding.move.finalise': 'End notice and finalise',
   'funding.move.finalise.explain':
@@ -97,7 +97,7 @@ const en: Record<FundingKey, string> = {
   'funding.next.open':
     'The call is open from {opens} to {closes}. Afterwards, “Close the call” screens every submitted application.',
   'funding.next.closed':
-    'Screening is done; see the results under “Applications”. “Start review” assigns {reviewers} reviewers to each application.',
+    'Screening is done; see the results under “Applications”. “Start review” assigns {reviewers, plural, one {# reviewer} other {# reviewers}} to each application.',
   'funding.next.reviewing':
     'Expert review is under way: follow it under “Reviewer assignment”, assign by hand or recuse. Close review once every application has its quorum.',
   'funding.next.deciding':
@@ -106,8 +106,10 @@ const en: Record<FundingKey, string> = {
     'Under public notice until {noticeEnds}. Resolve objections under “Notice and objections”; finalise once the notice has ended.',
   'funding.next.finalised': 'Finalised. Funded projects file their final reports under “Final reports”.',
 
-  'funding.notice.running': 'Under public notice: {period} ({days} working days)',
-  'funding.notice.upcoming': 'Public notice scheduled for {period} ({days} working days)',
+  'funding.notice.running':
+    'Under public notice: {period} ({days, plural, one {# working day} other {# working days}})',
+  'funding.notice.upcoming':
+    'Public notice scheduled for {period} ({days, plural, one {# working day} other {# working days}})',
   'funding.notice.ended': 'The notice {period} has ended; finalise once objections are resolved',
 
   'funding.chart.title': 'Budget and decided funding per category',
@@ -120,7 +122,7 @@ const en: Record<FundingKey, string> = {
   'funding.application.apply': 'Apply',
   'funding.application.categoryOption': '{name} (cap {cap})',
   'funding.application.capHint': 'Category cap {cap}',
-  'funding.application.peopleCount': '{n} people',
+  'funding.application.peopleCount': '{n, plural, one {# person} other {# people}}',
   'funding.application.societyDiscipline': 'The society’s discipline',
   'funding.application.field.society': 'Society',
   'funding.application.field.category': 'Category',
@@ -166,7 +168,7 @@ const en: Record<FundingKey, string> = {
   'funding.society.mine': 'Our applications',
   'funding.society.noApplications': 'No applications yet',
   'funding.society.details': 'Details',
-  'funding.society.daysLeft': '{n} days left',
+  'funding.society.daysLeft': '{n, plural, one {# day left} other {# days left}}',
   'funding.society.notAccepting': 'Not yet open',
 };
 

@@ -75,7 +75,7 @@ const en: Record<PilotsKey, string> = {
 
   'pilot.eligibility.title': 'Eligibility',
   'pilot.eligibility.eligible': 'Meets every condition',
-  'pilot.eligibility.notEligible': '{n} condition(s) not met',
+  'pilot.eligibility.notEligible': '{n, plural, one {# condition} other {# conditions}} not met',
   'pilot.eligibility.assessed': 'Computed live from the registry, inspections, governance and capacity as of {date}',
   'pilot.eligibility.override': 'Approved as an exception: {reason}',
   'pilot.rule.society_active': 'The society is active',
@@ -88,7 +88,7 @@ const en: Record<PilotsKey, string> = {
   'pilot.rule.concurrent_pilots': 'Concurrent pilots below the maximum',
   'pilot.ruleDetail.society_active': 'Status: {status}',
   'pilot.ruleDetail.inspections_passed': '{firstYear}: {first}; {lastYear}: {last}',
-  'pilot.ruleDetail.governance_sound': '{failing} rule(s) failing',
+  'pilot.ruleDetail.governance_sound': '{failing, plural, one {# rule} other {# rules}} failing',
   'pilot.ruleDetail.capacity_tier': 'Tier: {tier}',
   'pilot.ruleDetail.evaluation_grade': 'Grade: {grade} (awarded {awardedOn})',
   'pilot.ruleDetail.evaluation_grade_not_required': 'Not required for this function',

@@ -166,6 +166,10 @@ export function allocationMessage(
     }
     case 'not_eligible':
       return t('funding.alloc.notEligible', { basis });
+    case 'objection_upheld': {
+      const released = new RegExp(`the ${AMOUNT} allocated to it was released`).exec(m);
+      return t('funding.alloc.objectionUpheld', { released: released?.[1] ?? formatYuan(0) });
+    }
     default:
       return m;
   }

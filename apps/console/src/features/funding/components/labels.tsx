@@ -1,10 +1,10 @@
 import {
-  type AllocationReason,
-  allocationReasonLabels,
   allocationStrategyLabels,
   applicationStatusLabels,
   type ConflictReason,
   conflictReasonLabels,
+  type DecisionReason,
+  decisionReasonLabels,
   programStatusLabels,
   SCREENING_CHECK_CODES,
   type ScreeningCheckCode,
@@ -71,8 +71,8 @@ export function ApplicationStatusTag({ status }: { status: ApplicationStatus }) 
   );
 }
 
-function isAllocationReason(value: string): value is AllocationReason {
-  return value in allocationReasonLabels;
+function isDecisionReason(value: string): value is DecisionReason {
+  return value in decisionReasonLabels;
 }
 
 function isConflictReason(value: string): value is ConflictReason {
@@ -91,7 +91,7 @@ export function useFundingLabels() {
       applicationStatus: (value: ApplicationStatus) => label(applicationStatusLabels[value]),
       scoringMethod: (value: ScoringMethod) => label(scoringMethodLabels[value]),
       strategy: (value: AllocationStrategy) => label(allocationStrategyLabels[value]),
-      reason: (value: string) => (isAllocationReason(value) ? label(allocationReasonLabels[value]) : value),
+      reason: (value: string) => (isDecisionReason(value) ? label(decisionReasonLabels[value]) : value),
       conflict: (value: string) => (isConflictReason(value) ? label(conflictReasonLabels[value]) : value),
       check: (value: string) => (isScreeningCheckCode(value) ? label(screeningCheckLabels[value]) : value),
       decline: (value: DeclineReason) => t(`funding.decline.${value}`),

@@ -64,23 +64,48 @@ export function SocietyProfileView({ society }: { society: Society }) {
         ? t('society.fullTime')
         : t('society.partTime');
 
+  const officers = society.officers;
+  /** The officer's name — the profile's, else the current roster's — with where it came from or how it disagrees. */
+  const officer = (
+    key: 'legalRepresentative' | 'chair' | 'secretaryGeneral',
+    own: string | null,
+    extra?: ReactNode,
+  ) => {
+    const standing = officers?.[key];
+    const name = standing?.name ?? own;
+    if (!name) return none;
+    const term = officers?.termSequence ?? '';
+    return (
+      <Flex gap={8} align="center" wrap data-testid={`officer-${key}`}>
+        {name}
+        {extra}
+        {standing?.source === 'roster' && <Tag color="blue">{t('society.officer.fromRoster', { term })}</Tag>}
+        {standing?.source === 'roster_chair' && (
+          <Tag color="blue">{t('society.officer.fromRosterChair', { term })}</Tag>
+        )}
+        {standing?.mismatch && (
+          <Tag color="warning" data-testid={`officer-${key}-mismatch`}>
+            {t('society.officer.mismatch', { term, name: standing.rosterName ?? '' })}
+          </Tag>
+        )}
+      </Flex>
+    );
+  };
+
   const leadership: DescriptionsProps['items'] = [
     {
       key: 'legalRepresentative',
       label: t('society.field.legalRepresentative'),
-      children: value(society.legalRepresentative),
+      children: officer('legalRepresentative', society.legalRepresentative),
     },
-    { key: 'chairName', label: t('society.field.chairName'), children: value(society.chairName) },
+    { key: 'chairName', label: t('society.field.chairName'), children: officer('chair', society.chairName) },
     {
       key: 'secretaryGeneralName',
       label: t('society.field.secretaryGeneralName'),
-      children: society.secretaryGeneralName ? (
-        <Flex gap={8} align="center">
-          {society.secretaryGeneralName}
-          {society.secretaryGeneralFullTime !== null && <Tag>{fullTime}</Tag>}
-        </Flex>
-      ) : (
-        none
+      children: officer(
+        'secretaryGeneral',
+        society.secretaryGeneralName,
+        society.secretaryGeneralName && society.secretaryGeneralFullTime !== null ? <Tag>{fullTime}</Tag> : undefined,
       ),
     },
   ];
