@@ -1,6 +1,7 @@
 /**
  * The one place that reads the environment. Everything else receives a frozen `Config`.
  */
+import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_GOVERNANCE_THRESHOLDS, ROLES } from '@society-hub/domain';
 import { type Static, Type } from 'typebox';
@@ -156,6 +157,19 @@ function text(env: Env, key: string): string | null {
   return raw === undefined || raw === '' ? null : raw;
 }
 
+/**
+ * DATA_DIR (default `./data`) relative to the directory the user ran pnpm in: pnpm runs a package's
+ * scripts in that package's directory (`pnpm start` serves from apps/api) but passes where it was
+ * started as INIT_CWD, so `pnpm start` at the repository root keeps the data in the root's `./data`,
+ * as documented. Without INIT_CWD (node run directly, the container) it is relative to the working
+ * directory.
+ */
+function dataDirectory(env: Env): string {
+  const dir = text(env, 'DATA_DIR') ?? './data';
+  const from = text(env, 'INIT_CWD');
+  return from !== null && !isAbsolute(dir) ? resolve(from, dir) : dir;
+}
+
 /** OIDC_ROLE_MAP is `external=role,external=role`, e.g. `sh-admin=admin,sh-audit=auditor`. */
 function externalIdentity(env: Env) {
   const issuer = text(env, 'OIDC_ISSUER');
@@ -185,7 +199,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     port: integer(env, 'PORT', 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: text(env, 'DATABASE_URL'),
-    dataDir: env.DATA_DIR ?? './data',
+    dataDir: dataDirectory(env),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10),
     adminUsername: text(env, 'ADMIN_USERNAME'),
     adminPassword: text(env, 'ADMIN_PASSWORD'),
