@@ -1,3 +1,4 @@
+import { addressKey } from '@society-hub/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../support/app';
 
@@ -204,6 +205,57 @@ describe('login throttling', () => {
     } finally {
       await strict.close();
     }
+  });
+});
+
+describe('login throttling per account and address (no lock-out of the owner by a guesser)', () => {
+  const GUESSER = '203.0.113.7';
+  const OWNER = '198.51.100.20';
+
+  it('locks a guesser out of an account at their address only, with doubling locks, under a ceiling per account', async () => {
+    const app = await startTestApp('postgres', {
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '7',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+    });
+    const attempt = (password: string, remoteAddress: string) =>
+      app.request({ method: 'POST', url: '/v1/auth/login', remoteAddress, payload: { username: 'admin', password } });
+    try {
+      for (let i = 0; i < 3; i++) expect((await attempt('wrong-guess-1', GUESSER)).statusCode).toBe(401);
+      // The guesser is refused even with the right password…
+      const locked = await attempt(ADMIN.password, GUESSER);
+      expect(locked.statusCode).toBe(429);
+      const firstLock = Number(locked.headers['retry-after']);
+      expect(firstLock).toBeGreaterThan(800);
+      expect(firstLock).toBeLessThanOrEqual(900);
+      // …while the owner, at their own address, signs in.
+      expect((await attempt(ADMIN.password, OWNER)).statusCode).toBe(200);
+
+      // When the lock is over, the next run of failures locks the guesser out twice as long.
+      await app.database.db
+        .updateTable('login_failures')
+        .set({ locked_until: new Date(Date.now() - 1000), window_start: new Date(Date.now() - 1000) })
+        .where('key', 'like', `pair:admin|${GUESSER}`)
+        .execute();
+      for (let i = 0; i < 3; i++) expect((await attempt('wrong-guess-2', GUESSER)).statusCode).toBe(401);
+      const second = await attempt(ADMIN.password, GUESSER);
+      expect(second.statusCode).toBe(429);
+      expect(Number(second.headers['retry-after'])).toBeGreaterThan(1700);
+      expect((await attempt(ADMIN.password, OWNER)).statusCode).toBe(200);
+
+      // Guessing from many addresses meets the account's own ceiling (7 failures in the window).
+      expect((await attempt('wrong-guess-3', '192.0.2.50')).statusCode).toBe(401);
+      expect((await attempt(ADMIN.password, OWNER)).statusCode).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('counts IPv6 addresses by their /64 network (one host holds all of it)', () => {
+    expect(addressKey('2001:db8:1:2::a')).toBe(addressKey('2001:0db8:0001:0002:ffff:1:2:3'));
+    expect(addressKey('2001:db8:1:2::a')).not.toBe(addressKey('2001:db8:1:3::a'));
+    expect(addressKey('::ffff:192.0.2.1')).toBe('192.0.2.1');
+    expect(addressKey('192.0.2.1')).toBe('192.0.2.1');
   });
 });
 

@@ -206,9 +206,11 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
   await app.register(idempotencyPlugin, { db });
 
   const throttle = new LoginThrottle(db, {
-    perAccount: config.loginMaxFailures,
+    perAccountAndAddress: config.loginMaxFailures,
+    perAccount: config.loginMaxFailuresPerAccount,
     perAddress: config.loginMaxFailuresPerAddress,
     windowSeconds: config.loginWindowSeconds,
+    maxLockSeconds: config.loginMaxLockSeconds,
   });
   const auth = new AuthService(db, tokens, throttle, {
     accessTtlSeconds: config.accessTokenTtlSeconds,

@@ -30,10 +30,17 @@ const ConfigSchema = Type.Object({
   rateLimitPerMinute: Type.Integer({ minimum: 1 }),
   /** Objections one address may file against public notices per hour (no login there). */
   objectionsPerHour: Type.Integer({ minimum: 1 }),
-  /** Failed logins allowed per account, and per address, in `loginWindowSeconds`. */
+  /**
+   * Failed sign-ins allowed in `loginWindowSeconds` for one account from one address, for one account
+   * from all addresses together (far higher: a guesser at one address must not lock the owner out), and
+   * from one address across accounts. A key that reaches its limit is locked for the window, then for
+   * twice as long each further time, up to `loginMaxLockSeconds` (modules/auth/login-throttle.ts).
+   */
   loginMaxFailures: Type.Integer({ minimum: 1 }),
+  loginMaxFailuresPerAccount: Type.Integer({ minimum: 1 }),
   loginMaxFailuresPerAddress: Type.Integer({ minimum: 1 }),
   loginWindowSeconds: Type.Integer({ minimum: 1 }),
+  loginMaxLockSeconds: Type.Integer({ minimum: 1 }),
   bodyLimitBytes: Type.Integer({ minimum: 1024 }),
   /** Directory of the built console; null disables serving it (API only). */
   consoleDir: Type.Union([Type.String(), Type.Null()]),
@@ -217,8 +224,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200),
     objectionsPerHour: integer(env, 'OBJECTIONS_PER_HOUR', 5),
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5),
+    loginMaxFailuresPerAccount: integer(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 50),
     loginMaxFailuresPerAddress: integer(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50),
     loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900),
+    loginMaxLockSeconds: integer(env, 'LOGIN_MAX_LOCK_SECONDS', 24 * 60 * 60),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
     // Next to this module both in the sources (src/) and in the bundle (dist/): apps/console/dist.
     consoleDir:
