@@ -137,7 +137,7 @@ export interface paths {
         put?: never;
         /**
          * OAuth 2.0 client-credentials grant for other city systems
-         * @description Form-encoded or JSON; client_id and client_secret in the body or as HTTP Basic. Errors carry the RFC 6749 code in `error`.
+         * @description Form-encoded or JSON; client_id and client_secret in the body or as HTTP Basic. Errors are RFC 6749 §5.2 JSON (`error`, `error_description`), not problem details; a failed client authentication is 401 with `WWW-Authenticate: Basic`.
          */
         post: operations["issueClientToken"];
         delete?: never;
@@ -1617,8 +1617,6 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             /** @description For invalid_transition: the allowed targets */
             allowed?: string[];
-            /** @description On the OAuth token endpoint: the RFC 6749 error code */
-            error?: string;
         };
         TransitionRequest: {
             /** @description Target state */
@@ -1743,6 +1741,19 @@ export interface components {
             items: components["schemas"]["User"][];
             /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
+        };
+        /** @description RFC 6749 §5.2 error response of the token endpoint (application/json) */
+        OAuthError: {
+            /**
+             * @description RFC 6749 §5.2 code; temporarily_unavailable (429, 503: see Retry-After) and server_error as at the authorization endpoint
+             * @enum {unknown}
+             */
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "temporarily_unavailable" | "server_error";
+            /** @description For people: what went wrong */
+            error_description: string;
+            /** @description The API’s own error code, as in its problem details */
+            code?: string;
+            requestId?: string;
         };
         /**
          * @description What a machine client may do: <resource>:read or <resource>:write
@@ -4920,67 +4931,67 @@ export interface operations {
                     "application/json": components["schemas"]["ClientTokenResponse"];
                 };
             };
-            /** @description Problem (400) */
+            /** @description OAuth error (400) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Problem (401) */
+            /** @description OAuth error (401) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Problem (413) */
+            /** @description OAuth error (413) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Problem (415) */
+            /** @description OAuth error (415) */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Problem (429) */
+            /** @description OAuth error (429) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Problem (500) */
+            /** @description OAuth error (500) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Problem (503) */
+            /** @description OAuth error (503) */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
         };

@@ -2,9 +2,10 @@ import type { ApiScope, Role } from '@society-hub/domain';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { DB, Listen } from '../db/connect';
-import { errors } from '../lib/errors';
+import { AppError, errors } from '../lib/errors';
 import type { Principal } from '../lib/request-context';
 import { onCommit } from '../lib/write';
+import { invalidTokenError } from '../modules/auth/challenges';
 import type { ExternalIdentity } from '../modules/auth/external-identity';
 import { PrincipalCache } from '../modules/auth/principal-cache';
 import type { TokenService } from '../modules/auth/tokens';
@@ -61,11 +62,27 @@ async function authenticate(
 ): Promise<Principal> {
   const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  // No bearer token: the bare challenge (errors plugin). A token that is not accepted: RFC 6750's invalid_token.
   if (!match?.[1]) throw errors.unauthorized();
-  if (external?.issued(match[1])) {
-    return userPrincipal(await external.user(match[1], { requestId: request.id, ip: request.ip }));
+  try {
+    return await principalOfToken(db, tokens, external, cache, request, match[1]);
+  } catch (error) {
+    throw error instanceof AppError ? invalidTokenError(error) : error;
   }
-  const verified = await tokens.verify(match[1]);
+}
+
+async function principalOfToken(
+  db: DB,
+  tokens: TokenService,
+  external: ExternalIdentity | null,
+  cache: PrincipalCache | null,
+  request: FastifyRequest,
+  token: string,
+): Promise<Principal> {
+  if (external?.issued(token)) {
+    return userPrincipal(await external.user(token, { requestId: request.id, ip: request.ip }));
+  }
+  const verified = await tokens.verify(token);
   if (!verified) throw errors.unauthorized(INVALID_TOKEN);
 
   if (verified.claims.typ === 'client') {
