@@ -135,6 +135,122 @@ describe('user administration', () => {
     expect(JSON.stringify(audit)).not.toMatch(/scrypt\$/);
   });
 
+  it('changes one’s own password only with the current one, ending every other session, audited', async () => {
+    await createUser({ username: 'careful', password: 'first-password-1', role: 'auditor' });
+    const login = await t.tryLogin('careful', 'first-password-1');
+    const token = login.json().accessToken;
+    const cookie = login.cookies.find((c) => c.name === 'sh_refresh')?.value ?? '';
+    const change = (body: Record<string, string>) =>
+      t.request({ method: 'POST', url: '/v1/auth/password', token, payload: body });
+
+    // A stolen access token alone does not change the password.
+    const wrong = await change({ currentPassword: 'not-the-password', newPassword: 'second-password-2' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors).toEqual([
+      { path: '/body/currentPassword', code: 'wrong_password', message: expect.any(String) },
+    ]);
+    expect((await t.tryLogin('careful', 'first-password-1')).statusCode).toBe(200);
+
+    const changed = await change({ currentPassword: 'first-password-1', newPassword: 'second-password-2' });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().user).toMatchObject({ username: 'careful', mustChangePassword: false });
+    expect(changed.cookies.find((c) => c.name === 'sh_refresh')?.value).toBeTruthy();
+    // Other sessions (a thief's) end; the old password no longer works, the new one does.
+    expect(
+      (await t.request({ method: 'POST', url: '/v1/auth/refresh', cookies: { sh_refresh: cookie } })).statusCode,
+    ).toBe(401);
+    expect((await t.tryLogin('careful', 'first-password-1')).statusCode).toBe(401);
+    expect((await t.tryLogin('careful', 'second-password-2')).statusCode).toBe(200);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'user.password_change')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.actor_name).toBe('careful');
+    expect(JSON.stringify(audit)).not.toContain('second-password-2');
+  });
+
+  it('counts wrong current passwords as failed sign-ins', async () => {
+    await createUser({ username: 'forgets.often', password: 'first-password-1', role: 'auditor' });
+    const token = await t.login('forgets.often', 'first-password-1');
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const response = await t.request({
+        method: 'POST',
+        url: '/v1/auth/password',
+        token,
+        payload: { currentPassword: `guess-number-${i}`, newPassword: 'second-password-2' },
+      });
+      statuses.push(response.statusCode);
+    }
+    // LOGIN_MAX_FAILURES is 3 in this file.
+    expect(statuses).toEqual([422, 422, 422, 429]);
+  });
+
+  it('refuses an administrator’s reset of their own password: that needs the current one', async () => {
+    const me = (await t.request({ method: 'GET', url: '/v1/auth/me', token: admin })).json();
+    const own = await t.request({
+      method: 'POST',
+      url: `/v1/users/${me.id}/password`,
+      token: admin,
+      payload: { password: 'taken-over-pw-9' },
+    });
+    expect(own.statusCode).toBe(422);
+    expect(own.json().errors[0]).toMatchObject({ path: '/body/password', code: 'own_account' });
+    expect((await t.tryLogin(ADMIN.username, ADMIN.password)).statusCode).toBe(200);
+  });
+
+  it('after an administrator’s reset, the user must choose a new password before anything else', async () => {
+    const user = (await createUser({ username: 'was.reset', password: 'first-password-1', role: 'auditor' })).json();
+    const before = await t.login('was.reset', 'first-password-1');
+    const reset = await t.request({
+      method: 'POST',
+      url: `/v1/users/${user.id}/password`,
+      token: admin,
+      payload: { password: 'given-by-admin-1' },
+    });
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json().mustChangePassword).toBe(true);
+    // An access token issued before the reset is held to the same rule.
+    expect((await t.request({ method: 'GET', url: '/v1/societies', token: before })).json().code).toBe(
+      'password_change_required',
+    );
+
+    const login = await t.tryLogin('was.reset', 'given-by-admin-1');
+    expect(login.statusCode).toBe(200);
+    expect(login.json().user.mustChangePassword).toBe(true);
+    const token = login.json().accessToken;
+    const refused = await t.request({ method: 'GET', url: '/v1/societies', token });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'password_change_required', title: 'Password change required' });
+    expect((await t.request({ method: 'GET', url: '/v1/auth/me', token })).json().mustChangePassword).toBe(true);
+
+    const changed = await t.request({
+      method: 'POST',
+      url: '/v1/auth/password',
+      token,
+      payload: { currentPassword: 'given-by-admin-1', newPassword: 'my-own-choice-2' },
+    });
+    expect(changed.statusCode).toBe(200);
+    const fresh = changed.json().accessToken;
+    expect((await t.request({ method: 'GET', url: '/v1/societies', token: fresh })).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: `/v1/users/${user.id}`, token: admin })).json()).toMatchObject({
+      mustChangePassword: false,
+    });
+    const actions = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_name'])
+      .where('resource_id', '=', user.id)
+      .where('action', 'like', 'user.password%')
+      .orderBy('seq')
+      .execute();
+    expect(actions).toEqual([
+      { action: 'user.password_reset', actor_name: 'admin' },
+      { action: 'user.password_change', actor_name: 'was.reset' },
+    ]);
+  });
+
   it('never leaves the platform without an active administrator, nor lets one lock themselves out', async () => {
     const me = (await t.request({ method: 'GET', url: '/v1/auth/me', token: admin })).json();
     const self = await t.request({

@@ -109,6 +109,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your own password (needs the current one); ends your other sessions
+         * @description A wrong current password is 422 naming /body/currentPassword and counts as a failed sign-in (429 when throttled). Every session of the user ends; the answer is a new session (and refresh cookie) for this one. Clears mustChangePassword.
+         */
+        post: operations["changeOwnPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/me": {
         parameters: {
             query?: never;
@@ -1640,10 +1660,18 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @description Societies a society_officer is bound to */
             societyIds: string[];
+            /** @description An administrator reset the password: until the user chooses a new one (POST /v1/auth/password), every other call answers 403 password_change_required */
+            mustChangePassword: boolean;
         };
         LoginRequest: {
             username: string;
             password: string;
+        };
+        PasswordChange: {
+            /** @description The password in use now */
+            currentPassword: string;
+            /** @description At least 10 characters, not containing the username; write-only, stored as a scrypt hash */
+            newPassword: string;
         };
         TokenResponse: {
             accessToken: string;
@@ -1698,6 +1726,8 @@ export interface components {
              */
             expertId: string | null;
             disabled: boolean;
+            /** @description Set by an administrator’s password reset; cleared when the user chooses their own */
+            mustChangePassword: boolean;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1708,7 +1738,7 @@ export interface components {
             /** @description 3–50 letters, digits, . _ - */
             username: string;
             displayName?: string | null;
-            /** @description At least 10 characters; write-only, stored as a scrypt hash */
+            /** @description At least 10 characters, not containing the username; write-only, stored as a scrypt hash */
             password: string;
             role: components["schemas"]["Role"];
             /** @description For society_officer: the societies they keep (at least one); empty for other roles */
@@ -1733,8 +1763,9 @@ export interface components {
             /** @description Disabling ends every session of the user at once */
             disabled?: boolean;
         };
+        /** @description Another user’s new password; they must choose their own at their next sign-in. Your own: POST /v1/auth/password */
         PasswordReset: {
-            /** @description At least 10 characters; write-only, stored as a scrypt hash */
+            /** @description At least 10 characters, not containing the username; write-only, stored as a scrypt hash */
             password: string;
         };
         UserPage: {
@@ -4799,6 +4830,114 @@ export interface operations {
             };
             /** @description Problem (400) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

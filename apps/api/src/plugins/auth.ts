@@ -33,6 +33,12 @@ export type Access =
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The route stays open to a user whose password an administrator reset (who must choose a new
+     * one first): who am I, and changing the password. Every other route answers 403
+     * password_change_required until then.
+     */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -131,6 +137,7 @@ function userPrincipal(user: UserRecord): Principal {
     username: user.username,
     displayName: user.displayName,
     role: user.role,
+    mustChangePassword: user.mustChangePassword,
     societyIds: user.societyIds,
     scope: user.role === 'society_officer' ? { kind: 'some', societyIds: user.societyIds } : { kind: 'all' },
   };
@@ -141,6 +148,13 @@ function allowed(access: Exclude<Access, 'public'>, principal: Principal): boole
   if (access.associationOnly && principal.scope.kind === 'some') return false;
   return access.scope !== undefined && principal.scopes.includes(access.scope);
 }
+
+const passwordChangeRequired = () =>
+  new AppError(
+    403,
+    'password_change_required',
+    'An administrator reset your password: choose a new one (POST /v1/auth/password) before anything else.',
+  );
 
 /** Principal tables whose change, committed by this process, empties the cache at once. */
 const PRINCIPAL_RESOURCES = ['user', 'client'];
@@ -196,8 +210,12 @@ export const authPlugin = fp(
       if (route.schema) route.schema.security = access === 'public' ? [] : [{ bearerAuth: [] }];
       if (access === 'public') return;
       // A route-level hook, so it runs after the rate limiter's (also route-level) and before the body is read.
+      const openBeforePasswordChange = route.config?.beforePasswordChange === true;
       const requireRole: onRequestHookHandler = async (request) => {
         const principal = await authenticate(options.db, options.tokens, options.external ?? null, cache, request);
+        if (principal.kind === 'user' && principal.mustChangePassword && !openBeforePasswordChange) {
+          throw passwordChangeRequired();
+        }
         if (!allowed(access, principal)) throw errors.forbidden();
         request.principal = principal;
       };

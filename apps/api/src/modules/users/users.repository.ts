@@ -12,6 +12,8 @@ export interface UserRecord {
   passwordHash: string;
   role: Role;
   disabled: boolean;
+  /** An administrator reset the password: the user must choose a new one before anything else. */
+  mustChangePassword: boolean;
   societyIds: string[];
 }
 
@@ -22,6 +24,7 @@ function toUserRecord(row: {
   password_hash: string;
   role: Role;
   disabled: boolean;
+  must_change_password: boolean;
   society_ids: string[];
 }): UserRecord {
   return {
@@ -31,11 +34,20 @@ function toUserRecord(row: {
     passwordHash: row.password_hash,
     role: row.role,
     disabled: row.disabled,
+    mustChangePassword: row.must_change_password,
     societyIds: row.society_ids,
   };
 }
 
-const userColumns = ['id', 'username', 'display_name', 'password_hash', 'role', 'disabled'] as const;
+const userColumns = [
+  'id',
+  'username',
+  'display_name',
+  'password_hash',
+  'role',
+  'disabled',
+  'must_change_password',
+] as const;
 
 const societyIds = linkedSocietyIds('users');
 
@@ -148,6 +160,7 @@ export async function updateUserRow(
     role?: Role;
     disabled?: boolean;
     password_hash?: string;
+    must_change_password?: boolean;
     expert_id?: string | null;
   },
 ) {
