@@ -6,6 +6,7 @@ import { AuthFrame } from '@/components/auth-frame';
 import { useChangePassword } from '@/features/auth/api/change-password';
 import { useLogout } from '@/features/auth/api/logout';
 import { bodyFieldErrors } from '@/lib/conflict';
+import { confirmPasswordRules, newPasswordRules } from '@/lib/password-rules';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useI18n } from '../i18n';
@@ -92,16 +93,11 @@ export function ChangePasswordRoute() {
           name="newPassword"
           label={t('password.new')}
           extra={t('password.help')}
-          rules={[
-            { required: true, message: t('password.newRequired') },
-            { min: 10, message: t('password.help') },
-            {
-              validator: async (_, value: string | undefined) => {
-                if (value?.toLowerCase().includes(user.username.toLowerCase()))
-                  throw new Error(t('field.contains_username'));
-              },
-            },
-          ]}
+          rules={newPasswordRules(() => user.username, {
+            required: t('password.newRequired'),
+            tooShort: t('password.help'),
+            containsUsername: t('field.contains_username'),
+          })}
         >
           <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="password-new" />
         </Form.Item>
@@ -109,14 +105,10 @@ export function ChangePasswordRoute() {
           name="confirm"
           label={t('password.confirm')}
           dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('password.newRequired') },
-            ({ getFieldValue }) => ({
-              validator: async (_, value: string | undefined) => {
-                if (value && value !== getFieldValue('newPassword')) throw new Error(t('password.mismatch'));
-              },
-            }),
-          ]}
+          rules={confirmPasswordRules('newPassword', {
+            required: t('password.newRequired'),
+            mismatch: t('password.mismatch'),
+          })}
         >
           <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="password-confirm" />
         </Form.Item>
