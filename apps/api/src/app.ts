@@ -189,6 +189,7 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
   await app.register(securityPlugin, {
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    secureCookies: config.secureCookies,
     db,
   });
   const metrics = new Metrics(db, poolStats ?? null);
@@ -222,7 +223,6 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
     prefix: '/v1/auth',
     auth,
     refreshTtlSeconds: config.refreshTokenTtlSeconds,
-    secureCookies: config.secureCookies,
   });
   const clients = new ClientService(db, tokens, throttle);
   await app.register(oauthRoutes, { prefix: '/v1/oauth', clients });

@@ -85,7 +85,13 @@ const ConfigSchema = Type.Object({
     }),
     Type.Null(),
   ]),
-  secureCookies: Type.Boolean(),
+  /**
+   * `auto` (the default): the refresh cookie is `Secure`, and HSTS and the CSP's upgrade-insecure-requests
+   * are sent, exactly when the request arrived over TLS (directly, or by X-Forwarded-Proto from a trusted
+   * proxy); a console served over plain http on an intranet address then works. `true` forces `Secure`
+   * (a proxy that terminates TLS without saying so), `false` never sets it.
+   */
+  secureCookies: Type.Union([Type.Boolean(), Type.Literal('auto')]),
   /** Bearer token Prometheus sends to /metrics; with neither it nor `metricsOpen`, /metrics answers no one. */
   metricsToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
   /** Serve /metrics without a token (only where the port is not reachable from outside). */
@@ -201,7 +207,6 @@ function externalIdentity(env: Env) {
 
 /** Builds the configuration from an environment; `overrides` lets tests replace single values. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
-  const production = env.NODE_ENV === 'production';
   const candidate = {
     port: integer(env, 'PORT', 3000),
     host: env.HOST ?? '0.0.0.0',
@@ -242,7 +247,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxConcurrentPilots: integer(env, 'PILOTS_MAX_CONCURRENT', 3),
     memberDataKey: text(env, 'MEMBER_DATA_KEY'),
     governanceThresholds: { ...DEFAULT_GOVERNANCE_THRESHOLDS, ...json(env, 'GOVERNANCE_THRESHOLDS') },
-    secureCookies: flag(env, 'SECURE_COOKIES', production),
+    secureCookies:
+      (env.SECURE_COOKIES || 'auto').toLowerCase() === 'auto' ? 'auto' : flag(env, 'SECURE_COOKIES', false),
     metricsToken: text(env, 'METRICS_TOKEN'),
     metricsOpen: flag(env, 'METRICS_OPEN', false),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 120),

@@ -16,3 +16,4 @@ export { hashPassword } from './modules/auth/passwords';
 export { insertUser } from './modules/users/users.repository';
 export { authPlugin } from './plugins/auth';
 export { errorsPlugin } from './plugins/errors';
+export { describeServing } from './serving';

@@ -19,15 +19,15 @@ const PEOPLE = ['admin', 'society_officer', 'reviewer', 'auditor'] as const;
 export interface AuthRoutesOptions {
   auth: AuthService;
   refreshTtlSeconds: number;
-  secureCookies: boolean;
 }
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, options) => {
+  // `Secure` as plugins/security.ts decided for this request: over TLS (or when forced), never over plain http.
   const setRefreshCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(REFRESH_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
-      secure: options.secureCookies,
+      secure: reply.request.secureCookies,
       path: '/v1/auth',
       maxAge: options.refreshTtlSeconds,
     });
