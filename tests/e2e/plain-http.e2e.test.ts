@@ -96,4 +96,23 @@ describe.skipIf(!INTRANET)('console over plain http on an intranet address', () 
     expect((await run.login({ username: AUDITOR.username, password: 'My-Own-Choice-2026' })).length).toBeGreaterThan(0);
     expect(run.browserErrors).toEqual([]);
   });
+
+  it('takes a signed-in user to the change-password screen when an administrator resets their password', async () => {
+    const token = await run.login(run.admin);
+    const account = { username: 'audit.zhao', password: 'First-Password-2026' };
+    const created = await run.call(token, 'POST', '/v1/users', { ...account, role: 'auditor' });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const page = await run.newPage();
+    await signIn(page, account);
+    await page.getByTestId('dashboard').waitFor();
+
+    const reset = await run.call(token, 'POST', `/v1/users/${id}/password`, { password: 'Given-By-Admin-2027' });
+    expect(reset.status).toBe(200);
+    // The next call the page makes (still with its access token) is refused, and the console says why.
+    await page.locator('.ant-menu-item', { hasText: '学会管理' }).click();
+    await page.waitForURL((url) => url.pathname === '/password');
+    await page.getByTestId('password-forced').waitFor();
+    expect(run.browserErrors).toEqual([]);
+  });
 });
