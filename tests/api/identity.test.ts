@@ -1,4 +1,4 @@
-import { addressKey } from '@society-hub/api/testing';
+import { addressKey, LoginThrottle } from '@society-hub/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../support/app';
 
@@ -362,6 +362,30 @@ describe('login throttling per account and address (no lock-out of the owner by 
       // Guessing from many addresses meets the account's own ceiling (7 failures in the window).
       expect((await attempt('wrong-guess-3', '192.0.2.50')).statusCode).toBe(401);
       expect((await attempt(ADMIN.password, OWNER)).statusCode).toBe(429);
+
+      // Keys quiet for a day with no lock in force are purged; locked ones stay.
+      const keys = () => app.database.db.selectFrom('login_failures').select('key').orderBy('key').execute();
+      const before = await keys();
+      await app.database.db
+        .updateTable('login_failures')
+        .set({ window_start: new Date(Date.now() - 25 * 3600 * 1000) })
+        .where('key', '=', 'pair:admin|192.0.2.50')
+        .execute();
+      await app.database.db
+        .updateTable('login_failures')
+        .set({ window_start: new Date(Date.now() - 25 * 3600 * 1000) })
+        .where('key', '=', `pair:admin|${GUESSER}`)
+        .execute();
+      await new LoginThrottle(app.database.db, {
+        perAccountAndAddress: 3,
+        perAccount: 7,
+        perAddress: 1000,
+        windowSeconds: 900,
+        maxLockSeconds: 86_400,
+      }).purgeForgotten();
+      expect((await keys()).map((k) => k.key)).toEqual(
+        before.map((k) => k.key).filter((k) => k !== 'pair:admin|192.0.2.50'),
+      );
     } finally {
       await app.close();
     }

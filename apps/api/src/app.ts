@@ -213,6 +213,14 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
     windowSeconds: config.loginWindowSeconds,
     maxLockSeconds: config.loginMaxLockSeconds,
   });
+  // Hourly, in every process (the delete is idempotent): failed-sign-in keys quiet for a day.
+  const throttlePurge = setInterval(
+    () =>
+      void throttle.purgeForgotten().catch((error: unknown) => app.log.warn({ err: error }, 'throttle purge failed')),
+    60 * 60 * 1000,
+  );
+  throttlePurge.unref();
+  app.addHook('onClose', async () => clearInterval(throttlePurge));
   const auth = new AuthService(db, tokens, throttle, {
     accessTtlSeconds: config.accessTokenTtlSeconds,
     refreshTtlSeconds: config.refreshTokenTtlSeconds,

@@ -11,7 +11,7 @@ export { DEMO_PASSWORD, loadDemoData } from './demo/load-demo-data';
 export { CanonicalText, canonicalJson } from './lib/canonical-json';
 export { PersonalDataVault } from './lib/personal-data';
 export { chainHash, GENESIS_HASH } from './modules/audit/audit.chain';
-export { addressKey } from './modules/auth/login-throttle';
+export { addressKey, LoginThrottle } from './modules/auth/login-throttle';
 export { hashPassword } from './modules/auth/passwords';
 export { insertUser } from './modules/users/users.repository';
 export { authPlugin } from './plugins/auth';

@@ -135,6 +135,19 @@ export class LoginThrottle {
   }
 
   /**
+   * Removes keys without a failure for a day and no lock in force: their lockouts are forgotten then
+   * anyway, and keys per account and address would otherwise pile up.
+   */
+  async purgeForgotten(): Promise<void> {
+    const now = new Date();
+    await this.db
+      .deleteFrom('login_failures')
+      .where('window_start', '<', new Date(now.getTime() - FORGET_LOCKOUTS_MS))
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .execute();
+  }
+
+  /**
    * A success clears the count of this account from this address (the owner's own typos). The
    * account's count from everywhere and the address's stay: signing in now and then must not let a
    * guesser elsewhere go on, nor one address guessing many accounts.
