@@ -161,6 +161,10 @@ describe('user administration', () => {
     ).toBe(401);
     expect((await t.tryLogin('careful', 'first-password-1')).statusCode).toBe(401);
     expect((await t.tryLogin('careful', 'second-password-2')).statusCode).toBe(200);
+    // Access tokens issued under the old password (a thief's) are refused; the new session's works.
+    expect((await t.request({ method: 'GET', url: '/v1/auth/me', token })).statusCode).toBe(401);
+    const fresh = changed.json().accessToken;
+    expect((await t.request({ method: 'GET', url: '/v1/auth/me', token: fresh })).statusCode).toBe(200);
     const audit = await t.database.db
       .selectFrom('audit_log')
       .selectAll()
@@ -212,10 +216,10 @@ describe('user administration', () => {
     });
     expect(reset.statusCode).toBe(200);
     expect(reset.json().mustChangePassword).toBe(true);
-    // An access token issued before the reset is held to the same rule.
-    expect((await t.request({ method: 'GET', url: '/v1/societies', token: before })).json().code).toBe(
-      'password_change_required',
-    );
+    // An access token issued before the reset no longer works at all.
+    const stale = await t.request({ method: 'GET', url: '/v1/auth/me', token: before });
+    expect(stale.statusCode).toBe(401);
+    expect(stale.headers['www-authenticate']).toMatch(/error="invalid_token"/);
 
     const login = await t.tryLogin('was.reset', 'given-by-admin-1');
     expect(login.statusCode).toBe(200);

@@ -62,6 +62,8 @@ export interface UsersTable {
   disabled: Generated<boolean>;
   /** Set by an administrator's reset: the user must choose a new password before anything else. */
   must_change_password: Generated<boolean>;
+  /** The last change or reset of the password: access tokens issued before it are refused. */
+  password_changed_at: Timestamp | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

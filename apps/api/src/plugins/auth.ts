@@ -9,6 +9,7 @@ import { invalidTokenError } from '../modules/auth/challenges';
 import type { ExternalIdentity } from '../modules/auth/external-identity';
 import { PrincipalCache } from '../modules/auth/principal-cache';
 import type { TokenService } from '../modules/auth/tokens';
+import { passwordClaim } from '../modules/auth/tokens';
 import { type ClientRecord, findClient } from '../modules/clients/clients.repository';
 import { findUserById, type UserRecord } from '../modules/users/users.repository';
 
@@ -107,8 +108,18 @@ async function principalOfToken(
   }
 
   const user = await loadUser(db, cache, verified.sub);
-  if (!user || user.disabled) throw errors.unauthorized(INVALID_TOKEN);
+  if (!user || user.disabled || issuedBefore(verified.claims, user.passwordChangedAt)) {
+    throw errors.unauthorized(INVALID_TOKEN);
+  }
   return userPrincipal(user);
+}
+
+/**
+ * A token issued under an earlier password (its `pwc` claim is not the user's last change or reset):
+ * whoever holds it — a thief, say — loses it with the old password.
+ */
+function issuedBefore(claims: Record<string, unknown>, changedAt: Date | null): boolean {
+  return (claims.pwc ?? 0) !== passwordClaim(changedAt);
 }
 
 async function loadUser(db: DB, cache: PrincipalCache | null, id: string): Promise<UserRecord | undefined> {

@@ -16,7 +16,7 @@ import type { CurrentUserSchema, TokenResponseSchema } from './auth.schemas';
 import type { LoginThrottle } from './login-throttle';
 import { decoyHash, hashPassword, isOutdatedHash, verifyPassword } from './passwords';
 import { issueRefreshToken, revokeByToken, spendRefreshToken } from './refresh-tokens.repository';
-import type { TokenService } from './tokens';
+import { passwordClaim, type TokenService } from './tokens';
 
 type TokenResponse = Static<typeof TokenResponseSchema>;
 type CurrentUser = Static<typeof CurrentUserSchema>;
@@ -48,7 +48,11 @@ export class AuthService {
   ) {}
 
   private async session(user: UserRecord, familyId: string | null): Promise<Session> {
-    const accessToken = await this.tokens.sign(user.id, { role: user.role, typ: 'user' });
+    const accessToken = await this.tokens.sign(user.id, {
+      role: user.role,
+      typ: 'user',
+      pwc: passwordClaim(user.passwordChangedAt),
+    });
     const refreshToken = await issueRefreshToken(this.db, user.id, familyId, this.settings.refreshTtlSeconds);
     return {
       response: {
@@ -110,8 +114,13 @@ export class AuthService {
     }
     if (fieldErrors.length) throw errors.validation(fieldErrors);
     const passwordHash = await hashPassword(input.newPassword);
+    const changedAt = new Date();
     await write(this.db, context, async (trx, record) => {
-      await updateUserRow(trx, user.id, { password_hash: passwordHash, must_change_password: false });
+      await updateUserRow(trx, user.id, {
+        password_hash: passwordHash,
+        must_change_password: false,
+        password_changed_at: changedAt,
+      });
       await revokeUserSessions(trx, user.id);
       // That the password changed, and by whom; never what it is.
       record({
@@ -121,7 +130,7 @@ export class AuthService {
         after: { id: user.id, username: user.username, mustChangePassword: false },
       });
     });
-    return this.session({ ...user, mustChangePassword: false }, null);
+    return this.session({ ...user, mustChangePassword: false, passwordChangedAt: changedAt }, null);
   }
 
   async refresh(refreshToken: string | undefined): Promise<Session> {

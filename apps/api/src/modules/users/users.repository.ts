@@ -14,6 +14,8 @@ export interface UserRecord {
   disabled: boolean;
   /** An administrator reset the password: the user must choose a new one before anything else. */
   mustChangePassword: boolean;
+  /** Access tokens issued before this (the last change or reset of the password) are refused. */
+  passwordChangedAt: Date | null;
   societyIds: string[];
 }
 
@@ -25,6 +27,7 @@ function toUserRecord(row: {
   role: Role;
   disabled: boolean;
   must_change_password: boolean;
+  password_changed_at: Date | null;
   society_ids: string[];
 }): UserRecord {
   return {
@@ -35,6 +38,7 @@ function toUserRecord(row: {
     role: row.role,
     disabled: row.disabled,
     mustChangePassword: row.must_change_password,
+    passwordChangedAt: row.password_changed_at,
     societyIds: row.society_ids,
   };
 }
@@ -47,6 +51,7 @@ const userColumns = [
   'role',
   'disabled',
   'must_change_password',
+  'password_changed_at',
 ] as const;
 
 const societyIds = linkedSocietyIds('users');
@@ -161,6 +166,7 @@ export async function updateUserRow(
     disabled?: boolean;
     password_hash?: string;
     must_change_password?: boolean;
+    password_changed_at?: Date;
     expert_id?: string | null;
   },
 ) {

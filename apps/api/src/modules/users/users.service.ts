@@ -189,7 +189,11 @@ export class UserService {
     if (fieldErrors.length) throw errors.validation(fieldErrors);
     const passwordHash = await hashPassword(password);
     return write(this.db, context, async (trx, record) => {
-      await repo.updateUserRow(trx, id, { password_hash: passwordHash, must_change_password: true });
+      await repo.updateUserRow(trx, id, {
+        password_hash: passwordHash,
+        must_change_password: true,
+        password_changed_at: new Date(),
+      });
       await repo.revokeUserSessions(trx, id);
       const user = await this.reload(trx, id);
       // The audit row says that the password changed, never what it is.
