@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { loadConfig } from '@society-hub/api/testing';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/server-process';
 
 describe('configuration from the environment', () => {
   it('has working defaults: port 3000, PGlite in ./data, a 15-minute token', () => {
@@ -36,5 +39,30 @@ describe('configuration from the environment', () => {
       }),
     ).toThrow(/roleMap/);
     expect(() => loadConfig({ OIDC_ISSUER: 'https://x' })).toThrow(/invalid configuration/);
+  });
+});
+
+describe('where the data is kept', () => {
+  it('is ./data of the directory pnpm was started in (INIT_CWD), not of the package whose script runs', () => {
+    // `pnpm start` at the root runs the api's serve script in apps/api, with INIT_CWD the root.
+    expect(loadConfig({ INIT_CWD: REPO_ROOT }).dataDir).toBe(join(REPO_ROOT, 'data'));
+    expect(loadConfig({ INIT_CWD: REPO_ROOT, DATA_DIR: 'var/db' }).dataDir).toBe(join(REPO_ROOT, 'var/db'));
+    expect(loadConfig({ INIT_CWD: REPO_ROOT, DATA_DIR: '/srv/society-hub' }).dataDir).toBe('/srv/society-hub');
+  });
+
+  it('is ignored by git, and so is any key file, wherever a run put them', () => {
+    const ignored = (path: string) => {
+      try {
+        execFileSync('git', ['check-ignore', '--quiet', '--no-index', path], { cwd: REPO_ROOT });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(ignored('data/pglite/PG_VERSION')).toBe(true);
+    expect(ignored('data/member-data.key')).toBe(true);
+    expect(ignored('apps/api/data/member-data.key')).toBe(true);
+    expect(ignored('member-data.key')).toBe(true);
+    expect(ignored('apps/api/src/config.ts')).toBe(false);
   });
 });

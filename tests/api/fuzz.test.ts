@@ -1,7 +1,7 @@
 /**
  * Hostile input against every operation in the API's own OpenAPI document: fitting and unfitting
  * bodies, parameters and headers, as staff, as a society officer, without or with a forged token. The
- * contract: never a 5xx; every 4xx is problem+json; every response matches the schema declared for its
+ * contract: never a 5xx; every 4xx is problem+json (the token endpoint's: RFC 6749 OAuth JSON); every response matches the schema declared for its
  * status. CI runs FUZZ_REQUESTS (default 2,000); `pnpm fuzz` runs 20,000 or more.
  */
 
@@ -197,7 +197,13 @@ describe(`hostile input (${REQUESTS} requests)`, () => {
         expect(declared, `${where}: status not declared in openapi.yaml: ${response.body.slice(0, 300)}`).toBeDefined();
         if (response.statusCode < 300) reached.add(operation.operationId);
         const type = String(response.headers['content-type'] ?? '');
-        if (response.statusCode >= 400) {
+        if (response.statusCode >= 400 && operation.operationId === 'issueClientToken') {
+          // RFC 6749 §5.2: the token endpoint answers errors as OAuth JSON, which OAuth clients read.
+          expect(type, where).toMatch(/^application\/json/);
+          const error = response.json();
+          expect(typeof error.error, where).toBe('string');
+          expect(typeof error.error_description, where).toBe('string');
+        } else if (response.statusCode >= 400) {
           expect(type, where).toMatch(/^application\/problem\+json/);
           const problem = response.json();
           expect(problem, where).toMatchObject({ status: response.statusCode });

@@ -1,3 +1,4 @@
+import { addressKey, LoginThrottle } from '@society-hub/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../support/app';
 
@@ -134,6 +135,126 @@ describe('user administration', () => {
     expect(JSON.stringify(audit)).not.toMatch(/scrypt\$/);
   });
 
+  it('changes one’s own password only with the current one, ending every other session, audited', async () => {
+    await createUser({ username: 'careful', password: 'first-password-1', role: 'auditor' });
+    const login = await t.tryLogin('careful', 'first-password-1');
+    const token = login.json().accessToken;
+    const cookie = login.cookies.find((c) => c.name === 'sh_refresh')?.value ?? '';
+    const change = (body: Record<string, string>) =>
+      t.request({ method: 'POST', url: '/v1/auth/password', token, payload: body });
+
+    // A stolen access token alone does not change the password.
+    const wrong = await change({ currentPassword: 'not-the-password', newPassword: 'second-password-2' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors).toEqual([
+      { path: '/body/currentPassword', code: 'wrong_password', message: expect.any(String) },
+    ]);
+    expect((await t.tryLogin('careful', 'first-password-1')).statusCode).toBe(200);
+
+    const changed = await change({ currentPassword: 'first-password-1', newPassword: 'second-password-2' });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().user).toMatchObject({ username: 'careful', mustChangePassword: false });
+    expect(changed.cookies.find((c) => c.name === 'sh_refresh')?.value).toBeTruthy();
+    // Other sessions (a thief's) end; the old password no longer works, the new one does.
+    expect(
+      (await t.request({ method: 'POST', url: '/v1/auth/refresh', cookies: { sh_refresh: cookie } })).statusCode,
+    ).toBe(401);
+    expect((await t.tryLogin('careful', 'first-password-1')).statusCode).toBe(401);
+    expect((await t.tryLogin('careful', 'second-password-2')).statusCode).toBe(200);
+    // Access tokens issued under the old password (a thief's) are refused; the new session's works.
+    expect((await t.request({ method: 'GET', url: '/v1/auth/me', token })).statusCode).toBe(401);
+    const fresh = changed.json().accessToken;
+    expect((await t.request({ method: 'GET', url: '/v1/auth/me', token: fresh })).statusCode).toBe(200);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'user.password_change')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.actor_name).toBe('careful');
+    expect(JSON.stringify(audit)).not.toContain('second-password-2');
+  });
+
+  it('counts wrong current passwords as failed sign-ins', async () => {
+    await createUser({ username: 'forgets.often', password: 'first-password-1', role: 'auditor' });
+    const token = await t.login('forgets.often', 'first-password-1');
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const response = await t.request({
+        method: 'POST',
+        url: '/v1/auth/password',
+        token,
+        payload: { currentPassword: `guess-number-${i}`, newPassword: 'second-password-2' },
+      });
+      statuses.push(response.statusCode);
+    }
+    // LOGIN_MAX_FAILURES is 3 in this file.
+    expect(statuses).toEqual([422, 422, 422, 429]);
+  });
+
+  it('refuses an administrator’s reset of their own password: that needs the current one', async () => {
+    const me = (await t.request({ method: 'GET', url: '/v1/auth/me', token: admin })).json();
+    const own = await t.request({
+      method: 'POST',
+      url: `/v1/users/${me.id}/password`,
+      token: admin,
+      payload: { password: 'taken-over-pw-9' },
+    });
+    expect(own.statusCode).toBe(422);
+    expect(own.json().errors[0]).toMatchObject({ path: '/body/password', code: 'own_account' });
+    expect((await t.tryLogin(ADMIN.username, ADMIN.password)).statusCode).toBe(200);
+  });
+
+  it('after an administrator’s reset, the user must choose a new password before anything else', async () => {
+    const user = (await createUser({ username: 'was.reset', password: 'first-password-1', role: 'auditor' })).json();
+    const before = await t.login('was.reset', 'first-password-1');
+    const reset = await t.request({
+      method: 'POST',
+      url: `/v1/users/${user.id}/password`,
+      token: admin,
+      payload: { password: 'given-by-admin-1' },
+    });
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json().mustChangePassword).toBe(true);
+    // An access token issued before the reset no longer works at all.
+    const stale = await t.request({ method: 'GET', url: '/v1/auth/me', token: before });
+    expect(stale.statusCode).toBe(401);
+    expect(stale.headers['www-authenticate']).toMatch(/error="invalid_token"/);
+
+    const login = await t.tryLogin('was.reset', 'given-by-admin-1');
+    expect(login.statusCode).toBe(200);
+    expect(login.json().user.mustChangePassword).toBe(true);
+    const token = login.json().accessToken;
+    const refused = await t.request({ method: 'GET', url: '/v1/societies', token });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'password_change_required', title: 'Password change required' });
+    expect((await t.request({ method: 'GET', url: '/v1/auth/me', token })).json().mustChangePassword).toBe(true);
+
+    const changed = await t.request({
+      method: 'POST',
+      url: '/v1/auth/password',
+      token,
+      payload: { currentPassword: 'given-by-admin-1', newPassword: 'my-own-choice-2' },
+    });
+    expect(changed.statusCode).toBe(200);
+    const fresh = changed.json().accessToken;
+    expect((await t.request({ method: 'GET', url: '/v1/societies', token: fresh })).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: `/v1/users/${user.id}`, token: admin })).json()).toMatchObject({
+      mustChangePassword: false,
+    });
+    const actions = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_name'])
+      .where('resource_id', '=', user.id)
+      .where('action', 'like', 'user.password%')
+      .orderBy('seq')
+      .execute();
+    expect(actions).toEqual([
+      { action: 'user.password_reset', actor_name: 'admin' },
+      { action: 'user.password_change', actor_name: 'was.reset' },
+    ]);
+  });
+
   it('never leaves the platform without an active administrator, nor lets one lock themselves out', async () => {
     const me = (await t.request({ method: 'GET', url: '/v1/auth/me', token: admin })).json();
     const self = await t.request({
@@ -204,6 +325,81 @@ describe('login throttling', () => {
     } finally {
       await strict.close();
     }
+  });
+});
+
+describe('login throttling per account and address (no lock-out of the owner by a guesser)', () => {
+  const GUESSER = '203.0.113.7';
+  const OWNER = '198.51.100.20';
+
+  it('locks a guesser out of an account at their address only, with doubling locks, under a ceiling per account', async () => {
+    const app = await startTestApp('postgres', {
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '7',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+    });
+    const attempt = (password: string, remoteAddress: string) =>
+      app.request({ method: 'POST', url: '/v1/auth/login', remoteAddress, payload: { username: 'admin', password } });
+    try {
+      for (let i = 0; i < 3; i++) expect((await attempt('wrong-guess-1', GUESSER)).statusCode).toBe(401);
+      // The guesser is refused even with the right password…
+      const locked = await attempt(ADMIN.password, GUESSER);
+      expect(locked.statusCode).toBe(429);
+      const firstLock = Number(locked.headers['retry-after']);
+      expect(firstLock).toBeGreaterThan(800);
+      expect(firstLock).toBeLessThanOrEqual(900);
+      // …while the owner, at their own address, signs in.
+      expect((await attempt(ADMIN.password, OWNER)).statusCode).toBe(200);
+
+      // When the lock is over, the next run of failures locks the guesser out twice as long.
+      await app.database.db
+        .updateTable('login_failures')
+        .set({ locked_until: new Date(Date.now() - 1000), window_start: new Date(Date.now() - 1000) })
+        .where('key', 'like', `pair:admin|${GUESSER}`)
+        .execute();
+      for (let i = 0; i < 3; i++) expect((await attempt('wrong-guess-2', GUESSER)).statusCode).toBe(401);
+      const second = await attempt(ADMIN.password, GUESSER);
+      expect(second.statusCode).toBe(429);
+      expect(Number(second.headers['retry-after'])).toBeGreaterThan(1700);
+      expect((await attempt(ADMIN.password, OWNER)).statusCode).toBe(200);
+
+      // Guessing from many addresses meets the account's own ceiling (7 failures in the window).
+      expect((await attempt('wrong-guess-3', '192.0.2.50')).statusCode).toBe(401);
+      expect((await attempt(ADMIN.password, OWNER)).statusCode).toBe(429);
+
+      // Keys quiet for a day with no lock in force are purged; locked ones stay.
+      const keys = () => app.database.db.selectFrom('login_failures').select('key').orderBy('key').execute();
+      const before = await keys();
+      await app.database.db
+        .updateTable('login_failures')
+        .set({ window_start: new Date(Date.now() - 25 * 3600 * 1000) })
+        .where('key', '=', 'pair:admin|192.0.2.50')
+        .execute();
+      await app.database.db
+        .updateTable('login_failures')
+        .set({ window_start: new Date(Date.now() - 25 * 3600 * 1000) })
+        .where('key', '=', `pair:admin|${GUESSER}`)
+        .execute();
+      await new LoginThrottle(app.database.db, {
+        perAccountAndAddress: 3,
+        perAccount: 7,
+        perAddress: 1000,
+        windowSeconds: 900,
+        maxLockSeconds: 86_400,
+      }).purgeForgotten();
+      expect((await keys()).map((k) => k.key)).toEqual(
+        before.map((k) => k.key).filter((k) => k !== 'pair:admin|192.0.2.50'),
+      );
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('counts IPv6 addresses by their /64 network (one host holds all of it)', () => {
+    expect(addressKey('2001:db8:1:2::a')).toBe(addressKey('2001:0db8:0001:0002:ffff:1:2:3'));
+    expect(addressKey('2001:db8:1:2::a')).not.toBe(addressKey('2001:db8:1:3::a'));
+    expect(addressKey('::ffff:192.0.2.1')).toBe('192.0.2.1');
+    expect(addressKey('192.0.2.1')).toBe('192.0.2.1');
   });
 });
 

@@ -189,6 +189,7 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
   await app.register(securityPlugin, {
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    secureCookies: config.secureCookies,
     db,
   });
   const metrics = new Metrics(db, poolStats ?? null);
@@ -206,10 +207,20 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
   await app.register(idempotencyPlugin, { db });
 
   const throttle = new LoginThrottle(db, {
-    perAccount: config.loginMaxFailures,
+    perAccountAndAddress: config.loginMaxFailures,
+    perAccount: config.loginMaxFailuresPerAccount,
     perAddress: config.loginMaxFailuresPerAddress,
     windowSeconds: config.loginWindowSeconds,
+    maxLockSeconds: config.loginMaxLockSeconds,
   });
+  // Hourly, in every process (the delete is idempotent): failed-sign-in keys quiet for a day.
+  const throttlePurge = setInterval(
+    () =>
+      void throttle.purgeForgotten().catch((error: unknown) => app.log.warn({ err: error }, 'throttle purge failed')),
+    60 * 60 * 1000,
+  );
+  throttlePurge.unref();
+  app.addHook('onClose', async () => clearInterval(throttlePurge));
   const auth = new AuthService(db, tokens, throttle, {
     accessTtlSeconds: config.accessTokenTtlSeconds,
     refreshTtlSeconds: config.refreshTokenTtlSeconds,
@@ -220,7 +231,6 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
     prefix: '/v1/auth',
     auth,
     refreshTtlSeconds: config.refreshTokenTtlSeconds,
-    secureCookies: config.secureCookies,
   });
   const clients = new ClientService(db, tokens, throttle);
   await app.register(oauthRoutes, { prefix: '/v1/oauth', clients });

@@ -1,6 +1,7 @@
 /**
  * The one place that reads the environment. Everything else receives a frozen `Config`.
  */
+import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_GOVERNANCE_THRESHOLDS, ROLES } from '@society-hub/domain';
 import { type Static, Type } from 'typebox';
@@ -29,10 +30,17 @@ const ConfigSchema = Type.Object({
   rateLimitPerMinute: Type.Integer({ minimum: 1 }),
   /** Objections one address may file against public notices per hour (no login there). */
   objectionsPerHour: Type.Integer({ minimum: 1 }),
-  /** Failed logins allowed per account, and per address, in `loginWindowSeconds`. */
+  /**
+   * Failed sign-ins allowed in `loginWindowSeconds` for one account from one address, for one account
+   * from all addresses together (far higher: a guesser at one address must not lock the owner out), and
+   * from one address across accounts. A key that reaches its limit is locked for the window, then for
+   * twice as long each further time, up to `loginMaxLockSeconds` (modules/auth/login-throttle.ts).
+   */
   loginMaxFailures: Type.Integer({ minimum: 1 }),
+  loginMaxFailuresPerAccount: Type.Integer({ minimum: 1 }),
   loginMaxFailuresPerAddress: Type.Integer({ minimum: 1 }),
   loginWindowSeconds: Type.Integer({ minimum: 1 }),
+  loginMaxLockSeconds: Type.Integer({ minimum: 1 }),
   bodyLimitBytes: Type.Integer({ minimum: 1024 }),
   /** Directory of the built console; null disables serving it (API only). */
   consoleDir: Type.Union([Type.String(), Type.Null()]),
@@ -77,7 +85,13 @@ const ConfigSchema = Type.Object({
     }),
     Type.Null(),
   ]),
-  secureCookies: Type.Boolean(),
+  /**
+   * `auto` (the default): the refresh cookie is `Secure`, and HSTS and the CSP's upgrade-insecure-requests
+   * are sent, exactly when the request arrived over TLS (directly, or by X-Forwarded-Proto from a trusted
+   * proxy); a console served over plain http on an intranet address then works. `true` forces `Secure`
+   * (a proxy that terminates TLS without saying so), `false` never sets it.
+   */
+  secureCookies: Type.Union([Type.Boolean(), Type.Literal('auto')]),
   /** Bearer token Prometheus sends to /metrics; with neither it nor `metricsOpen`, /metrics answers no one. */
   metricsToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
   /** Serve /metrics without a token (only where the port is not reachable from outside). */
@@ -156,6 +170,19 @@ function text(env: Env, key: string): string | null {
   return raw === undefined || raw === '' ? null : raw;
 }
 
+/**
+ * DATA_DIR (default `./data`) relative to the directory the user ran pnpm in: pnpm runs a package's
+ * scripts in that package's directory (`pnpm start` serves from apps/api) but passes where it was
+ * started as INIT_CWD, so `pnpm start` at the repository root keeps the data in the root's `./data`,
+ * as documented. Without INIT_CWD (node run directly, the container) it is relative to the working
+ * directory.
+ */
+function dataDirectory(env: Env): string {
+  const dir = text(env, 'DATA_DIR') ?? './data';
+  const from = text(env, 'INIT_CWD');
+  return from !== null && !isAbsolute(dir) ? resolve(from, dir) : dir;
+}
+
 /** OIDC_ROLE_MAP is `external=role,external=role`, e.g. `sh-admin=admin,sh-audit=auditor`. */
 function externalIdentity(env: Env) {
   const issuer = text(env, 'OIDC_ISSUER');
@@ -180,12 +207,11 @@ function externalIdentity(env: Env) {
 
 /** Builds the configuration from an environment; `overrides` lets tests replace single values. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
-  const production = env.NODE_ENV === 'production';
   const candidate = {
     port: integer(env, 'PORT', 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: text(env, 'DATABASE_URL'),
-    dataDir: env.DATA_DIR ?? './data',
+    dataDir: dataDirectory(env),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10),
     adminUsername: text(env, 'ADMIN_USERNAME'),
     adminPassword: text(env, 'ADMIN_PASSWORD'),
@@ -203,8 +229,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200),
     objectionsPerHour: integer(env, 'OBJECTIONS_PER_HOUR', 5),
     loginMaxFailures: integer(env, 'LOGIN_MAX_FAILURES', 5),
+    loginMaxFailuresPerAccount: integer(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 50),
     loginMaxFailuresPerAddress: integer(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 50),
     loginWindowSeconds: integer(env, 'LOGIN_WINDOW_SECONDS', 900),
+    loginMaxLockSeconds: integer(env, 'LOGIN_MAX_LOCK_SECONDS', 24 * 60 * 60),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
     // Next to this module both in the sources (src/) and in the bundle (dist/): apps/console/dist.
     consoleDir:
@@ -219,7 +247,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxConcurrentPilots: integer(env, 'PILOTS_MAX_CONCURRENT', 3),
     memberDataKey: text(env, 'MEMBER_DATA_KEY'),
     governanceThresholds: { ...DEFAULT_GOVERNANCE_THRESHOLDS, ...json(env, 'GOVERNANCE_THRESHOLDS') },
-    secureCookies: flag(env, 'SECURE_COOKIES', production),
+    secureCookies:
+      (env.SECURE_COOKIES || 'auto').toLowerCase() === 'auto' ? 'auto' : flag(env, 'SECURE_COOKIES', false),
     metricsToken: text(env, 'METRICS_TOKEN'),
     metricsOpen: flag(env, 'METRICS_OPEN', false),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 120),

@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { buildApp } from './app';
 import { ensureAdmin } from './bootstrap';
@@ -8,6 +9,7 @@ import { loadDemoData } from './demo/load-demo-data';
 import { PersonalDataVault } from './lib/personal-data';
 import { ensureMemberDataKey } from './member-data-key';
 import { purgeExpiredIdempotencyKeys } from './plugins/idempotency';
+import { describeServing } from './serving';
 
 /**
  * After each full collection V8 lets the old generation grow to as much as four times what survived it
@@ -88,8 +90,10 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
-    `Society Hub is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.kind})`,
+    `Society Hub is running (${database.kind}${config.databaseUrl === null ? ` in ${config.dataDir}` : ''})`,
   );
+  const serving = describeServing(config, networkInterfaces());
+  app.log[serving.level](serving.message);
 }
 
 main().catch((error: unknown) => {

@@ -59,6 +59,22 @@ function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
 }
 
+/** The token endpoint answers errors as RFC 6749 §5.2 JSON; callers see them as problems like any other. */
+function oauthProblem(value: unknown, status: number): Problem | undefined {
+  if (typeof value !== 'object' || value === null || !('error' in value) || typeof value.error !== 'string') {
+    return undefined;
+  }
+  const description =
+    'error_description' in value && typeof value.error_description === 'string' ? value.error_description : undefined;
+  return {
+    type: 'about:blank',
+    title: value.error,
+    status,
+    code: value.error,
+    ...(description === undefined ? {} : { detail: description }),
+  };
+}
+
 export function createApiClient(options: ClientOptions = {}): ApiClient {
   const client = createFetchClient<paths>({
     baseUrl: options.baseUrl ?? '',
@@ -85,12 +101,12 @@ export function createApiClient(options: ClientOptions = {}): ApiClient {
       throw new ApiError(
         isProblem(body)
           ? body
-          : {
+          : (oauthProblem(body, response.status) ?? {
               type: 'about:blank',
               title: response.statusText || 'Request failed',
               status: response.status,
               code: 'http_error',
-            },
+            }),
         { retryAfter: retryAfterSeconds(response.headers.get('retry-after')) },
       );
     },

@@ -109,6 +109,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your own password (needs the current one); ends your other sessions
+         * @description A wrong current password is 422 naming /body/currentPassword and counts as a failed sign-in (429 when throttled). Every session of the user ends; the answer is a new session (and refresh cookie) for this one. Clears mustChangePassword.
+         */
+        post: operations["changeOwnPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/me": {
         parameters: {
             query?: never;
@@ -137,7 +157,7 @@ export interface paths {
         put?: never;
         /**
          * OAuth 2.0 client-credentials grant for other city systems
-         * @description Form-encoded or JSON; client_id and client_secret in the body or as HTTP Basic. Errors carry the RFC 6749 code in `error`.
+         * @description Form-encoded or JSON; client_id and client_secret in the body or as HTTP Basic. Errors are RFC 6749 §5.2 JSON (`error`, `error_description`), not problem details; a failed client authentication is 401 with `WWW-Authenticate: Basic`.
          */
         post: operations["issueClientToken"];
         delete?: never;
@@ -1626,8 +1646,6 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             /** @description For invalid_transition: the allowed targets */
             allowed?: string[];
-            /** @description On the OAuth token endpoint: the RFC 6749 error code */
-            error?: string;
         };
         TransitionRequest: {
             /** @description Target state */
@@ -1651,11 +1669,25 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @description Societies a society_officer is bound to */
             societyIds: string[];
+            /** @description An administrator reset the password: until the user chooses a new one (POST /v1/auth/password), every other call answers 403 password_change_required */
+            mustChangePassword: boolean;
         };
         LoginRequest: {
             username: string;
             /** Format: password */
             password: string;
+        };
+        PasswordChange: {
+            /**
+             * Format: password
+             * @description The password in use now
+             */
+            currentPassword: string;
+            /**
+             * Format: password
+             * @description At least 10 characters, not containing the username; write-only, stored as a scrypt hash
+             */
+            newPassword: string;
         };
         TokenResponse: {
             accessToken: string;
@@ -1710,6 +1742,8 @@ export interface components {
              */
             expertId: string | null;
             disabled: boolean;
+            /** @description Set by an administrator’s password reset; cleared when the user chooses their own */
+            mustChangePassword: boolean;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1722,7 +1756,7 @@ export interface components {
             displayName?: string | null;
             /**
              * Format: password
-             * @description At least 10 characters; write-only, stored as a scrypt hash
+             * @description At least 10 characters, not containing the username; write-only, stored as a scrypt hash
              */
             password: string;
             role: components["schemas"]["Role"];
@@ -1748,10 +1782,11 @@ export interface components {
             /** @description Disabling ends every session of the user at once */
             disabled?: boolean;
         };
+        /** @description Another user’s new password; they must choose their own at their next sign-in. Your own: POST /v1/auth/password */
         PasswordReset: {
             /**
              * Format: password
-             * @description At least 10 characters; write-only, stored as a scrypt hash
+             * @description At least 10 characters, not containing the username; write-only, stored as a scrypt hash
              */
             password: string;
         };
@@ -1759,6 +1794,19 @@ export interface components {
             items: components["schemas"]["User"][];
             /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
+        };
+        /** @description RFC 6749 §5.2 error response of the token endpoint (application/json) */
+        OAuthError: {
+            /**
+             * @description RFC 6749 §5.2 code; temporarily_unavailable (429, 503: see Retry-After) and server_error as at the authorization endpoint
+             * @enum {unknown}
+             */
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "temporarily_unavailable" | "server_error";
+            /** @description For people: what went wrong */
+            error_description: string;
+            /** @description The API’s own error code, as in its problem details */
+            code?: string;
+            requestId?: string;
         };
         /**
          * @description What a machine client may do: <resource>:read or <resource>:write
@@ -4906,6 +4954,123 @@ export interface operations {
             };
         };
     };
+    changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCurrentUser: {
         parameters: {
             query?: never;
@@ -5002,22 +5167,22 @@ export interface operations {
                     "application/json": components["schemas"]["ClientTokenResponse"];
                 };
             };
-            /** @description Problem (400) */
+            /** @description OAuth error (400) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Problem (401) */
+            /** @description OAuth error (401) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
             /** @description Problem (409) */
@@ -5029,22 +5194,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (413) */
+            /** @description OAuth error (413) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Problem (415) */
+            /** @description OAuth error (415) */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
             /** @description Problem (422) */
@@ -5056,31 +5221,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem (429) */
+            /** @description OAuth error (429) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Problem (500) */
+            /** @description OAuth error (500) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
-            /** @description Problem (503) */
+            /** @description OAuth error (503) */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["OAuthError"];
                 };
             };
         };

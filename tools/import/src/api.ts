@@ -116,8 +116,8 @@ export function connect(baseUrl: string, credentials: Credentials, now: () => nu
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     const fields = (error.problem.errors ?? []).map((e) => `${e.path}: ${e.message}`);
-    const code = error.problem.error ?? error.problem.code;
-    return `HTTP ${error.status} ${code}: ${error.problem.detail ?? error.problem.title}${fields.length ? ` (${fields.join('; ')})` : ''}`;
+    // The token endpoint's OAuth errors arrive with their RFC 6749 code as `code` (packages/client).
+    return `HTTP ${error.status} ${error.problem.code}: ${error.problem.detail ?? error.problem.title}${fields.length ? ` (${fields.join('; ')})` : ''}`;
   }
   if (error instanceof Error) {
     const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';

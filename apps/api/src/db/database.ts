@@ -60,6 +60,10 @@ export interface UsersTable {
   /** For reviewers: the expert of the pools this login belongs to. */
   expert_id: string | null;
   disabled: Generated<boolean>;
+  /** Set by an administrator's reset: the user must choose a new password before anything else. */
+  must_change_password: Generated<boolean>;
+  /** The last change or reset of the password: access tokens issued before it are refused. */
+  password_changed_at: Timestamp | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -223,6 +227,9 @@ export interface LoginFailuresTable {
   key: string;
   window_start: Timestamp;
   failures: number;
+  /** Lockouts of this key so far (each one lasts twice the previous); forgotten after a quiet day. */
+  lockouts: Generated<number>;
+  locked_until: Timestamp | null;
 }
 
 export interface GovernanceTermsTable {

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'validation_failed'
   | 'unauthorized'
   | 'forbidden'
+  | 'password_change_required'
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'
@@ -43,6 +44,7 @@ export const TITLES: Record<ErrorCode, string> = {
   validation_failed: 'Validation failed',
   unauthorized: 'Unauthorized',
   forbidden: 'Forbidden',
+  password_change_required: 'Password change required',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   conflict: 'Conflict',

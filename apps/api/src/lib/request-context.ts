@@ -19,6 +19,8 @@ export interface UserPrincipal extends PrincipalBase {
   username: string;
   displayName: string | null;
   role: Role;
+  /** An administrator reset the password: only choosing a new one is allowed until then. */
+  mustChangePassword: boolean;
 }
 
 /** Another city system calling with a client-credentials token. */

@@ -51,7 +51,6 @@ export const ProblemSchema = Type.Object(
     requestId: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(ref(FieldErrorSchema))),
     allowed: Type.Optional(Type.Array(Type.String(), { description: 'For invalid_transition: the allowed targets' })),
-    error: Type.Optional(Type.String({ description: 'On the OAuth token endpoint: the RFC 6749 error code' })),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 );

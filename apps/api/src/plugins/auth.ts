@@ -2,12 +2,14 @@ import type { ApiScope, Role } from '@society-hub/domain';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { DB, Listen } from '../db/connect';
-import { errors } from '../lib/errors';
+import { AppError, errors } from '../lib/errors';
 import type { Principal } from '../lib/request-context';
 import { onCommit } from '../lib/write';
+import { invalidTokenError } from '../modules/auth/challenges';
 import type { ExternalIdentity } from '../modules/auth/external-identity';
 import { PrincipalCache } from '../modules/auth/principal-cache';
 import type { TokenService } from '../modules/auth/tokens';
+import { passwordClaim } from '../modules/auth/tokens';
 import { type ClientRecord, findClient } from '../modules/clients/clients.repository';
 import { findUserById, type UserRecord } from '../modules/users/users.repository';
 
@@ -32,6 +34,12 @@ export type Access =
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The route stays open to a user whose password an administrator reset (who must choose a new
+     * one first): who am I, and changing the password. Every other route answers 403
+     * password_change_required until then.
+     */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -61,11 +69,27 @@ async function authenticate(
 ): Promise<Principal> {
   const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  // No bearer token: the bare challenge (errors plugin). A token that is not accepted: RFC 6750's invalid_token.
   if (!match?.[1]) throw errors.unauthorized();
-  if (external?.issued(match[1])) {
-    return userPrincipal(await external.user(match[1], { requestId: request.id, ip: request.ip }));
+  try {
+    return await principalOfToken(db, tokens, external, cache, request, match[1]);
+  } catch (error) {
+    throw error instanceof AppError ? invalidTokenError(error) : error;
   }
-  const verified = await tokens.verify(match[1]);
+}
+
+async function principalOfToken(
+  db: DB,
+  tokens: TokenService,
+  external: ExternalIdentity | null,
+  cache: PrincipalCache | null,
+  request: FastifyRequest,
+  token: string,
+): Promise<Principal> {
+  if (external?.issued(token)) {
+    return userPrincipal(await external.user(token, { requestId: request.id, ip: request.ip }));
+  }
+  const verified = await tokens.verify(token);
   if (!verified) throw errors.unauthorized(INVALID_TOKEN);
 
   if (verified.claims.typ === 'client') {
@@ -84,8 +108,18 @@ async function authenticate(
   }
 
   const user = await loadUser(db, cache, verified.sub);
-  if (!user || user.disabled) throw errors.unauthorized(INVALID_TOKEN);
+  if (!user || user.disabled || issuedBefore(verified.claims, user.passwordChangedAt)) {
+    throw errors.unauthorized(INVALID_TOKEN);
+  }
   return userPrincipal(user);
+}
+
+/**
+ * A token issued under an earlier password (its `pwc` claim is not the user's last change or reset):
+ * whoever holds it — a thief, say — loses it with the old password.
+ */
+function issuedBefore(claims: Record<string, unknown>, changedAt: Date | null): boolean {
+  return (claims.pwc ?? 0) !== passwordClaim(changedAt);
 }
 
 async function loadUser(db: DB, cache: PrincipalCache | null, id: string): Promise<UserRecord | undefined> {
@@ -114,6 +148,7 @@ function userPrincipal(user: UserRecord): Principal {
     username: user.username,
     displayName: user.displayName,
     role: user.role,
+    mustChangePassword: user.mustChangePassword,
     societyIds: user.societyIds,
     scope: user.role === 'society_officer' ? { kind: 'some', societyIds: user.societyIds } : { kind: 'all' },
   };
@@ -124,6 +159,13 @@ function allowed(access: Exclude<Access, 'public'>, principal: Principal): boole
   if (access.associationOnly && principal.scope.kind === 'some') return false;
   return access.scope !== undefined && principal.scopes.includes(access.scope);
 }
+
+const passwordChangeRequired = () =>
+  new AppError(
+    403,
+    'password_change_required',
+    'An administrator reset your password: choose a new one (POST /v1/auth/password) before anything else.',
+  );
 
 /** Principal tables whose change, committed by this process, empties the cache at once. */
 const PRINCIPAL_RESOURCES = ['user', 'client'];
@@ -179,8 +221,12 @@ export const authPlugin = fp(
       if (route.schema) route.schema.security = access === 'public' ? [] : [{ bearerAuth: [] }];
       if (access === 'public') return;
       // A route-level hook, so it runs after the rate limiter's (also route-level) and before the body is read.
+      const openBeforePasswordChange = route.config?.beforePasswordChange === true;
       const requireRole: onRequestHookHandler = async (request) => {
         const principal = await authenticate(options.db, options.tokens, options.external ?? null, cache, request);
+        if (principal.kind === 'user' && principal.mustChangePassword && !openBeforePasswordChange) {
+          throw passwordChangeRequired();
+        }
         if (!allowed(access, principal)) throw errors.forbidden();
         request.principal = principal;
       };

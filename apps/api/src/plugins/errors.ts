@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, Route
 import fp from 'fastify-plugin';
 import { AppError, type ErrorCode, type FieldError, TITLES } from '../lib/errors';
 import { declaresHeader, problemResponse } from '../lib/schemas';
+import { bearerChallenge } from '../modules/auth/challenges';
 import { isApiPath } from './auth';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -156,6 +157,9 @@ export function frameworkError(error: FastifyError, request: FastifyRequest, rep
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, appError: AppError): FastifyReply {
   for (const [name, value] of Object.entries(appError.headers)) reply.header(name, value);
+  // Every 401 says how to authenticate (RFC 9110 §15.5.2, RFC 6750 §3); a refused token says so itself.
+  if (appError.status === 401 && !reply.hasHeader('www-authenticate'))
+    reply.header('www-authenticate', bearerChallenge());
   return reply
     .code(appError.status)
     .type('application/problem+json; charset=utf-8')
@@ -169,7 +173,6 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, appErr
       requestId: request.id,
       ...(appError.extras.errors ? { errors: appError.extras.errors } : {}),
       ...(appError.extras.allowed ? { allowed: appError.extras.allowed } : {}),
-      ...(appError.extras.oauthError ? { error: appError.extras.oauthError } : {}),
     });
 }
 

@@ -36,6 +36,8 @@ function RequireSession() {
     const query = search.toString();
     return <Navigate to={query ? `/login?${query}` : '/login'} replace />;
   }
+  // After an administrator's reset, choosing a new password comes before anything else.
+  if (session.user.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
   return <Outlet />;
 }
 
@@ -65,6 +67,10 @@ export const router = createBrowserRouter([
       {
         Component: RequireSession,
         children: [
+          {
+            path: '/password',
+            lazy: async () => ({ Component: (await page(import('./routes/change-password'))).ChangePasswordRoute }),
+          },
           {
             path: '/',
             lazy: async () => ({ Component: (await page(import('./routes/app-layout'))).AppLayout }),

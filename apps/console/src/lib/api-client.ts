@@ -8,6 +8,7 @@ let accessToken: string | undefined;
 let acceptLanguage = 'zh-CN';
 let refreshSession: (() => Promise<boolean>) | undefined;
 let onSessionExpired: (() => void) | undefined;
+let onPasswordChangeRequired: (() => void) | undefined;
 
 export function setAccessToken(token: string | undefined): void {
   accessToken = token;
@@ -18,9 +19,26 @@ export function setApiLanguage(language: string): void {
 }
 
 /** Wires the auth feature in: how to refresh the session, and what to do once it is lost for good. */
-export function configureSession(handlers: { refresh: () => Promise<boolean>; expired: () => void }): void {
+export function configureSession(handlers: {
+  refresh: () => Promise<boolean>;
+  expired: () => void;
+  /** An administrator reset the password while signed in: the API refuses everything until a new one. */
+  passwordChangeRequired: () => void;
+}): void {
   refreshSession = handlers.refresh;
   onSessionExpired = handlers.expired;
+  onPasswordChangeRequired = handlers.passwordChangeRequired;
+}
+
+async function noticePasswordChangeRequired(response: Response): Promise<void> {
+  if (response.status !== 403) return;
+  try {
+    const body: unknown = await response.clone().json();
+    if (typeof body === 'object' && body !== null && 'code' in body && body.code === 'password_change_required')
+      onPasswordChangeRequired?.();
+  } catch {
+    // not a problem body
+  }
 }
 
 function isAuthEndpoint(request: Request): boolean {
@@ -33,6 +51,7 @@ async function fetchWithRefresh(input: RequestInfo | URL, init?: RequestInit): P
   if (isAuthEndpoint(request)) return fetch(request);
   const retry = request.clone();
   const response = await fetch(request);
+  await noticePasswordChangeRequired(response);
   if (response.status !== 401 || !refreshSession) return response;
   const refreshed = await refreshSession();
   if (!refreshed) {

@@ -70,6 +70,12 @@ configureSession({
   expired: () => {
     if (session.status === 'authenticated') endSession('expired');
   },
+  // The router then shows only the change-password screen (app/router.tsx).
+  passwordChangeRequired: () => {
+    if (session.status === 'authenticated' && !session.user.mustChangePassword) {
+      setSession({ status: 'authenticated', user: { ...session.user, mustChangePassword: true } });
+    }
+  },
 });
 
 export function useSession(): Session {

@@ -10,6 +10,7 @@ import * as integration from './2026-12-02T0009_integration';
 import * as pilots from './2026-12-02T0010_pilots';
 import * as principalNotify from './2026-12-03T0011_principal_notify';
 import * as idempotencyCommitted from './2026-12-03T0012_idempotency_committed';
+import * as signInHardening from './2026-12-07T0013_sign_in_hardening';
 
 /**
  * Every migration, by name. Listed explicitly (not read from disk) so the bundled server carries
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0010_pilots': pilots,
   '2026-12-03T0011_principal_notify': principalNotify,
   '2026-12-03T0012_idempotency_committed': idempotencyCommitted,
+  '2026-12-07T0013_sign_in_hardening': signInHardening,
 };

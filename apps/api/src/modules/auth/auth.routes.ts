@@ -1,25 +1,33 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { errors } from '../../lib/errors';
-import { principalOf } from '../../lib/request-context';
+import { callerOf, principalOf } from '../../lib/request-context';
 import { problems, ref } from '../../lib/schemas';
-import { CurrentUserSchema, JwksSchema, LoginRequestSchema, TokenResponseSchema } from './auth.schemas';
+import {
+  CurrentUserSchema,
+  JwksSchema,
+  LoginRequestSchema,
+  PasswordChangeSchema,
+  TokenResponseSchema,
+} from './auth.schemas';
 import type { AuthService } from './auth.service';
 
 export const REFRESH_COOKIE = 'sh_refresh';
 
+const PEOPLE = ['admin', 'society_officer', 'reviewer', 'auditor'] as const;
+
 export interface AuthRoutesOptions {
   auth: AuthService;
   refreshTtlSeconds: number;
-  secureCookies: boolean;
 }
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, options) => {
+  // `Secure` as plugins/security.ts decided for this request: over TLS (or when forced), never over plain http.
   const setRefreshCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(REFRESH_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
-      secure: options.secureCookies,
+      secure: reply.request.secureCookies,
       path: '/v1/auth',
       maxAge: options.refreshTtlSeconds,
     });
@@ -87,10 +95,31 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     },
   );
 
+  app.post(
+    '/password',
+    {
+      config: { access: { roles: PEOPLE }, beforePasswordChange: true, idempotentReplay: 'withhold' },
+      schema: {
+        operationId: 'changeOwnPassword',
+        tags: ['auth'],
+        summary: 'Change your own password (needs the current one); ends your other sessions',
+        description:
+          'A wrong current password is 422 naming /body/currentPassword and counts as a failed sign-in (429 when throttled). Every session of the user ends; the answer is a new session (and refresh cookie) for this one. Clears mustChangePassword.',
+        body: ref(PasswordChangeSchema),
+        response: { 200: ref(TokenResponseSchema), ...problems(422) },
+      },
+    },
+    async (request, reply) => {
+      const session = await options.auth.changePassword(callerOf(request), request.body);
+      setRefreshCookie(reply, session.refreshToken);
+      return session.response;
+    },
+  );
+
   app.get(
     '/me',
     {
-      config: { access: { roles: ['admin', 'society_officer', 'reviewer', 'auditor'] } },
+      config: { access: { roles: PEOPLE }, beforePasswordChange: true },
       schema: {
         operationId: 'getCurrentUser',
         tags: ['auth'],
@@ -101,8 +130,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     async (request) => {
       const principal = principalOf(request);
       if (principal.kind !== 'user') throw errors.forbidden('Only people have a console identity.');
-      const { id, username, displayName, role, societyIds } = principal;
-      return { id, username, displayName, role, societyIds };
+      const { id, username, displayName, role, societyIds, mustChangePassword } = principal;
+      return { id, username, displayName, role, societyIds, mustChangePassword };
     },
   );
 };

@@ -14,6 +14,10 @@ export const CurrentUserSchema = Type.Object(
     displayName: Type.Union([Type.String(), Type.Null()]),
     role: ref(RoleSchema),
     societyIds: Type.Array(Uuid, { description: 'Societies a society_officer is bound to' }),
+    mustChangePassword: Type.Boolean({
+      description:
+        'An administrator reset the password: until the user chooses a new one (POST /v1/auth/password), every other call answers 403 password_change_required',
+    }),
   },
   { $id: 'CurrentUser', additionalProperties: false },
 );
@@ -24,6 +28,20 @@ export const LoginRequestSchema = Type.Object(
     password: Secret({ minLength: 1, maxLength: 200 }),
   },
   { $id: 'LoginRequest', additionalProperties: false },
+);
+
+export const NewPassword = Secret({
+  minLength: 10,
+  maxLength: 200,
+  description: 'At least 10 characters, not containing the username; write-only, stored as a scrypt hash',
+});
+
+export const PasswordChangeSchema = Type.Object(
+  {
+    currentPassword: Secret({ minLength: 1, maxLength: 200, description: 'The password in use now' }),
+    newPassword: NewPassword,
+  },
+  { $id: 'PasswordChange', additionalProperties: false },
 );
 
 export const TokenResponseSchema = Type.Object(
@@ -53,4 +71,11 @@ export const JwksSchema = Type.Object(
   { $id: 'JsonWebKeySet' },
 );
 
-export const authSchemas = [RoleSchema, CurrentUserSchema, LoginRequestSchema, TokenResponseSchema, JwksSchema];
+export const authSchemas = [
+  RoleSchema,
+  CurrentUserSchema,
+  LoginRequestSchema,
+  PasswordChangeSchema,
+  TokenResponseSchema,
+  JwksSchema,
+];

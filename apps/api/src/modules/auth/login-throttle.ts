@@ -1,13 +1,22 @@
-import { sql } from 'kysely';
+import { isIPv6 } from 'node:net';
 import type { DB } from '../../db/connect';
 import { AppError } from '../../lib/errors';
 
 export interface ThrottleLimits {
-  /** Failures allowed per account (or client id) in one window. */
+  /** Failures allowed for one account (or client id) from one address before that pair is locked. */
+  perAccountAndAddress: number;
+  /**
+   * Failures allowed for one account from all addresses together: far above the pair's limit, so that
+   * a guesser at one address cannot lock the owner out (they sign in from theirs), while guessing from
+   * many addresses is still capped (OWASP ASVS V2.2.1).
+   */
   perAccount: number;
-  /** Failures allowed per address in one window. */
+  /** Failures allowed from one address across every account (guessing many accounts). */
   perAddress: number;
+  /** Failures are counted in windows of this length; the first lockout of a key lasts as long. */
   windowSeconds: number;
+  /** Each further lockout of a key lasts twice the previous one, up to this. */
+  maxLockSeconds: number;
 }
 
 export interface ThrottleKeys {
@@ -15,10 +24,35 @@ export interface ThrottleKeys {
   address: string;
 }
 
+/** A key's lockouts are forgotten after a day without failures. */
+const FORGET_LOCKOUTS_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Counts failed logins per account and per address in the database, so every API process sees the
- * same counts. A locked key answers 429 before any password is checked, whether or not the account
- * exists, so the lock reveals nothing.
+ * An address as counted: IPv4 (also IPv4-mapped IPv6) as is, IPv6 by its /64 network — one host
+ * usually holds a whole /64, so counting single IPv6 addresses would give a guesser endless fresh ones.
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  if (!isIPv6(address)) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const missing = address.includes('::') ? 8 - headGroups.length - tailGroups.length : 0;
+  const groups = [...headGroups, ...Array<string>(Math.max(0, missing)).fill('0'), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+/**
+ * Counts failed sign-ins (and token requests) in the database, so every API process sees the same
+ * counts, under three keys: the account from this address, the account from everywhere, and the
+ * address. A key that reaches its limit is locked, for `windowSeconds` the first time and twice as
+ * long each further time (exponential backoff). A locked key answers 429 before any password is
+ * checked, whether or not the account exists, so the lock reveals nothing. Five wrong passwords from
+ * one address therefore lock that address out of that account only: the owner elsewhere still signs in.
  */
 export class LoginThrottle {
   constructor(
@@ -27,62 +61,99 @@ export class LoginThrottle {
   ) {}
 
   private keysWithLimits(keys: ThrottleKeys) {
+    const account = keys.account.toLowerCase();
+    const address = addressKey(keys.address);
     return [
-      { key: `account:${keys.account.toLowerCase()}`, limit: this.limits.perAccount },
-      { key: `address:${keys.address}`, limit: this.limits.perAddress },
-    ];
+      { key: `pair:${account}|${address}`, limit: this.limits.perAccountAndAddress },
+      { key: `account:${account}`, limit: this.limits.perAccount },
+      { key: `address:${address}`, limit: this.limits.perAddress },
+    ].sort((a, b) => a.key.localeCompare(b.key));
   }
 
   async assertAllowed(keys: ThrottleKeys): Promise<void> {
-    const windowStart = new Date(Date.now() - this.limits.windowSeconds * 1000);
-    const checks = this.keysWithLimits(keys);
+    const now = Date.now();
     const rows = await this.db
       .selectFrom('login_failures')
-      .selectAll()
+      .select('locked_until')
       .where(
         'key',
         'in',
-        checks.map((c) => c.key),
+        this.keysWithLimits(keys).map((c) => c.key),
       )
-      .where('window_start', '>', windowStart)
+      .where('locked_until', '>', new Date(now))
       .execute();
-    for (const row of rows) {
-      const limit = checks.find((c) => c.key === row.key)?.limit ?? Number.POSITIVE_INFINITY;
-      if (row.failures >= limit) {
-        const retryAfter = Math.max(
-          1,
-          Math.ceil((row.window_start.getTime() + this.limits.windowSeconds * 1000 - Date.now()) / 1000),
-        );
-        throw new AppError(
-          429,
-          'rate_limited',
-          `Too many failed attempts; try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
-          {},
-          { 'retry-after': String(retryAfter) },
-        );
-      }
+    const until = Math.max(0, ...rows.map((row) => row.locked_until?.getTime() ?? 0));
+    if (until > now) {
+      const retryAfter = Math.max(1, Math.ceil((until - now) / 1000));
+      throw new AppError(
+        429,
+        'rate_limited',
+        `Too many failed attempts; try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
+        {},
+        { 'retry-after': String(retryAfter) },
+      );
     }
   }
 
+  /** Counts a failure under each key, locking those that reach their limit (in one transaction, keys in order). */
   async recordFailure(keys: ThrottleKeys): Promise<void> {
     const now = new Date();
-    const windowStart = new Date(now.getTime() - this.limits.windowSeconds * 1000);
-    for (const { key } of this.keysWithLimits(keys)) {
-      await this.db
-        .insertInto('login_failures')
-        .values({ key, window_start: now, failures: 1 })
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({
-            failures: sql`CASE WHEN login_failures.window_start <= ${windowStart} THEN 1 ELSE login_failures.failures + 1 END`,
-            window_start: sql`CASE WHEN login_failures.window_start <= ${windowStart} THEN ${now} ELSE login_failures.window_start END`,
-          }),
-        )
-        .execute();
-    }
+    await this.db.transaction().execute(async (trx) => {
+      for (const { key, limit } of this.keysWithLimits(keys)) {
+        await trx
+          .insertInto('login_failures')
+          .values({ key, window_start: now, failures: 0 })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute();
+        const row = await trx
+          .selectFrom('login_failures')
+          .selectAll()
+          .where('key', '=', key)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        const windowOver = row.window_start.getTime() <= now.getTime() - this.limits.windowSeconds * 1000;
+        const quietLongEnough = row.window_start.getTime() <= now.getTime() - FORGET_LOCKOUTS_MS;
+        let failures = (windowOver ? 0 : row.failures) + 1;
+        let lockouts = quietLongEnough ? 0 : row.lockouts;
+        let windowStart = windowOver ? now : row.window_start;
+        let lockedUntil = row.locked_until;
+        if (failures >= limit) {
+          lockouts += 1;
+          const seconds = Math.min(this.limits.windowSeconds * 2 ** (lockouts - 1), this.limits.maxLockSeconds);
+          lockedUntil = new Date(now.getTime() + seconds * 1000);
+          // After the lock, the key gets a fresh window (and a lock twice as long if it is used up again).
+          failures = 0;
+          windowStart = lockedUntil;
+        }
+        await trx
+          .updateTable('login_failures')
+          .set({ failures, lockouts, window_start: windowStart, locked_until: lockedUntil })
+          .where('key', '=', key)
+          .execute();
+      }
+    });
   }
 
-  /** A successful login clears the account's count (the address's count stays: it may be guessing many accounts). */
+  /**
+   * Removes keys without a failure for a day and no lock in force: their lockouts are forgotten then
+   * anyway, and keys per account and address would otherwise pile up.
+   */
+  async purgeForgotten(): Promise<void> {
+    const now = new Date();
+    await this.db
+      .deleteFrom('login_failures')
+      .where('window_start', '<', new Date(now.getTime() - FORGET_LOCKOUTS_MS))
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .execute();
+  }
+
+  /**
+   * A success clears the count of this account from this address (the owner's own typos). The
+   * account's count from everywhere and the address's stay: signing in now and then must not let a
+   * guesser elsewhere go on, nor one address guessing many accounts.
+   */
   async recordSuccess(keys: ThrottleKeys): Promise<void> {
-    await this.db.deleteFrom('login_failures').where('key', '=', `account:${keys.account.toLowerCase()}`).execute();
+    const pair = this.keysWithLimits(keys).find((k) => k.key.startsWith('pair:'));
+    if (pair) await this.db.deleteFrom('login_failures').where('key', '=', pair.key).execute();
   }
 }

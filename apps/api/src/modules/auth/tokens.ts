@@ -129,3 +129,11 @@ export class TokenService {
     this.verified.set(token, verified);
   }
 }
+
+/**
+ * The `pwc` claim of a user's access token: when their password was last changed or reset (epoch ms,
+ * 0 for never). The API refuses a token whose claim is not the user's current one.
+ */
+export function passwordClaim(changedAt: Date | null): number {
+  return changedAt?.getTime() ?? 0;
+}

@@ -1,10 +1,13 @@
 import formBody from '@fastify/formbody';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import type { AppError } from '../../lib/errors';
 import { expectedVersion, setEtag } from '../../lib/etag';
 import { callerOf } from '../../lib/request-context';
 import { IdParams, problems, ref } from '../../lib/schemas';
+import { toAppError } from '../../plugins/errors';
+import { basicChallenge } from '../auth/challenges';
 import {
   ClientCreateSchema,
   ClientListQuerySchema,
@@ -14,6 +17,9 @@ import {
   ClientTokenRequestSchema,
   ClientTokenResponseSchema,
   ClientWithSecretSchema,
+  OAUTH_ERRORS,
+  type OAuthErrorCode,
+  oauthErrorResponses,
 } from './clients.schemas';
 import type { ClientService } from './clients.service';
 
@@ -133,9 +139,40 @@ function basicCredentials(request: FastifyRequest): { clientId: string; clientSe
   }
 }
 
+function oauthErrorCode(error: AppError): OAuthErrorCode {
+  const named = OAUTH_ERRORS.find((code) => code === error.extras.oauthError);
+  if (named) return named;
+  if (error.status === 401) return 'invalid_client';
+  if (error.status === 429 || error.status === 503) return 'temporarily_unavailable';
+  return error.status >= 500 ? 'server_error' : 'invalid_request';
+}
+
+/**
+ * RFC 6749 §5.2: the token endpoint answers errors as application/json with `error` and
+ * `error_description` (standard OAuth clients read nothing else), never cached; a failed client
+ * authentication is 401 with the HTTP Basic challenge the endpoint accepts. Everything else in the
+ * API stays problem+json.
+ */
+function sendOAuthError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+  if (error.status === 401) reply.header('www-authenticate', basicChallenge());
+  return reply
+    .code(error.status)
+    .header('cache-control', 'no-store')
+    .header('pragma', 'no-cache')
+    .type('application/json; charset=utf-8')
+    .send({ error: oauthErrorCode(error), error_description: error.detail, code: error.code, requestId: request.id });
+}
+
 export const oauthRoutes: FastifyPluginAsyncTypebox<{ clients: ClientService }> = async (app, { clients }) => {
   // The token endpoint takes application/x-www-form-urlencoded as RFC 6749 requires (JSON too).
   await app.register(formBody, { bodyLimit: 4096 });
+  // This plugin's routes only (an encapsulated context): rate limits, bad bodies and refusals alike.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendOAuthError(request, reply, appError);
+  });
   app.post(
     '/token',
     {
@@ -145,9 +182,12 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ clients: ClientService }> 
         tags: ['auth'],
         summary: 'OAuth 2.0 client-credentials grant for other city systems',
         description:
-          'Form-encoded or JSON; client_id and client_secret in the body or as HTTP Basic. Errors carry the RFC 6749 code in `error`.',
+          'Form-encoded or JSON; client_id and client_secret in the body or as HTTP Basic. Errors are RFC 6749 §5.2 JSON (`error`, `error_description`), not problem details; a failed client authentication is 401 with `WWW-Authenticate: Basic`.',
         body: ref(ClientTokenRequestSchema),
-        response: { 200: ref(ClientTokenResponseSchema), ...problems(401, 429) },
+        response: {
+          200: ref(ClientTokenResponseSchema),
+          ...oauthErrorResponses(400, 401, 413, 415, 429, 500, 503),
+        },
       },
     },
     async (request, reply) => {

@@ -94,7 +94,46 @@ export const ClientTokenResponseSchema = Type.Object(
   { $id: 'ClientTokenResponse', additionalProperties: false },
 );
 
+export const OAUTH_ERRORS = [
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+  'temporarily_unavailable',
+  'server_error',
+] as const;
+export type OAuthErrorCode = (typeof OAUTH_ERRORS)[number];
+
+export const OAuthErrorSchema = Type.Object(
+  {
+    error: Type.Enum(OAUTH_ERRORS, {
+      description:
+        'RFC 6749 §5.2 code; temporarily_unavailable (429, 503: see Retry-After) and server_error as at the authorization endpoint',
+    }),
+    error_description: Type.String({ description: 'For people: what went wrong' }),
+    code: Type.Optional(Type.String({ description: 'The API’s own error code, as in its problem details' })),
+    requestId: Type.Optional(Type.String()),
+  },
+  { $id: 'OAuthError', description: 'RFC 6749 §5.2 error response of the token endpoint (application/json)' },
+);
+
+/** A token-endpoint error response as documented: RFC 6749 §5.2, application/json. */
+export function oauthErrorResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: `OAuth error (${status})`,
+        content: { 'application/json': { schema: ref(OAuthErrorSchema) } },
+      },
+    ]),
+  );
+}
+
 export const clientSchemas = [
+  OAuthErrorSchema,
   ApiScopeSchema,
   ClientSchema,
   ClientWithSecretSchema,

@@ -12,6 +12,10 @@ export interface UserRecord {
   passwordHash: string;
   role: Role;
   disabled: boolean;
+  /** An administrator reset the password: the user must choose a new one before anything else. */
+  mustChangePassword: boolean;
+  /** Access tokens issued before this (the last change or reset of the password) are refused. */
+  passwordChangedAt: Date | null;
   societyIds: string[];
 }
 
@@ -22,6 +26,8 @@ function toUserRecord(row: {
   password_hash: string;
   role: Role;
   disabled: boolean;
+  must_change_password: boolean;
+  password_changed_at: Date | null;
   society_ids: string[];
 }): UserRecord {
   return {
@@ -31,11 +37,22 @@ function toUserRecord(row: {
     passwordHash: row.password_hash,
     role: row.role,
     disabled: row.disabled,
+    mustChangePassword: row.must_change_password,
+    passwordChangedAt: row.password_changed_at,
     societyIds: row.society_ids,
   };
 }
 
-const userColumns = ['id', 'username', 'display_name', 'password_hash', 'role', 'disabled'] as const;
+const userColumns = [
+  'id',
+  'username',
+  'display_name',
+  'password_hash',
+  'role',
+  'disabled',
+  'must_change_password',
+  'password_changed_at',
+] as const;
 
 const societyIds = linkedSocietyIds('users');
 
@@ -148,6 +165,8 @@ export async function updateUserRow(
     role?: Role;
     disabled?: boolean;
     password_hash?: string;
+    must_change_password?: boolean;
+    password_changed_at?: Date;
     expert_id?: string | null;
   },
 ) {

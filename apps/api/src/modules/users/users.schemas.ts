@@ -1,12 +1,7 @@
 import { Type } from 'typebox';
-import { Nullable, PageQuery, pageOf, ref, Secret, Timestamp, Uuid } from '../../lib/schemas';
-import { RoleSchema } from '../auth/auth.schemas';
+import { Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
+import { NewPassword as Password, RoleSchema } from '../auth/auth.schemas';
 
-const Password = Secret({
-  minLength: 10,
-  maxLength: 200,
-  description: 'At least 10 characters; write-only, stored as a scrypt hash',
-});
 const SocietyIds = Type.Array(Uuid, {
   maxItems: 100,
   uniqueItems: true,
@@ -26,6 +21,9 @@ export const UserSchema = Type.Object(
     societyIds: Type.Array(Uuid),
     expertId: Nullable(Uuid),
     disabled: Type.Boolean(),
+    mustChangePassword: Type.Boolean({
+      description: 'Set by an administrator’s password reset; cleared when the user chooses their own',
+    }),
     version: Type.Integer({ minimum: 1 }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -58,7 +56,12 @@ export const UserPatchSchema = Type.Object(
 
 export const PasswordResetSchema = Type.Object(
   { password: Password },
-  { $id: 'PasswordReset', additionalProperties: false },
+  {
+    $id: 'PasswordReset',
+    additionalProperties: false,
+    description:
+      'Another user’s new password; they must choose their own at their next sign-in. Your own: POST /v1/auth/password',
+  },
 );
 
 export const UserPageSchema = pageOf(UserSchema, 'UserPage');

@@ -24,6 +24,7 @@ export function toUser(row: UserRow): User {
     societyIds: [...row.societyIds].sort(),
     expertId: row.expert_id,
     disabled: row.disabled,
+    mustChangePassword: row.must_change_password,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -66,9 +67,9 @@ async function checkBinding(db: DB | Trx, role: Role, societyIds: readonly strin
   return unreachableSocieties(db, EVERY_SOCIETY, societyIds, '/body/societyIds');
 }
 
-function checkPassword(username: string, password: string): FieldError[] {
+export function checkPassword(username: string, password: string, path = '/body/password'): FieldError[] {
   return password.toLowerCase().includes(username.toLowerCase())
-    ? [{ path: '/body/password', code: 'contains_username', message: 'The password must not contain the username.' }]
+    ? [{ path, code: 'contains_username', message: 'The password must not contain the username.' }]
     : [];
 }
 
@@ -169,15 +170,29 @@ export class UserService {
     });
   }
 
-  /** Sets a new password chosen by an administrator and ends the user's sessions. */
-  async resetPassword({ context }: Caller, id: string, password: string): Promise<User> {
+  /**
+   * Sets a new password chosen by an administrator for someone else, ends the user's sessions, and
+   * makes them choose their own at their next sign-in (the administrator knows this one). One's own
+   * password is changed with the current one, at POST /v1/auth/password: a stolen access token alone
+   * must not be enough to take the account.
+   */
+  async resetPassword({ principal, context }: Caller, id: string, password: string): Promise<User> {
+    if (id === principal.id) {
+      throw errors.ruleViolation('Change your own password with your current one (POST /v1/auth/password).', [
+        { path: '/body/password', code: 'own_account', message: 'Your own password needs your current one.' },
+      ]);
+    }
     const current = await repo.findUserRow(this.db, id);
     if (!current) throw errors.notFound('User');
     const fieldErrors = checkPassword(current.username, password);
     if (fieldErrors.length) throw errors.validation(fieldErrors);
     const passwordHash = await hashPassword(password);
     return write(this.db, context, async (trx, record) => {
-      await repo.updateUserRow(trx, id, { password_hash: passwordHash });
+      await repo.updateUserRow(trx, id, {
+        password_hash: passwordHash,
+        must_change_password: true,
+        password_changed_at: new Date(),
+      });
       await repo.revokeUserSessions(trx, id);
       const user = await this.reload(trx, id);
       // The audit row says that the password changed, never what it is.
@@ -185,7 +200,7 @@ export class UserService {
         action: 'user.password_reset',
         resourceType: 'user',
         resourceId: id,
-        after: { id, username: user.username },
+        after: { id, username: user.username, mustChangePassword: true },
       });
       return user;
     });

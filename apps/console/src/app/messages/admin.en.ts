@@ -39,7 +39,7 @@ const en: Record<AdminKey, string> = {
   'user.resetTitle': 'Reset password: {name}',
   'user.resetSubmit': 'Reset password',
   'user.resetHint':
-    'All of the user’s sessions end at once; they sign in again with the new password. Pass it on through a safe channel.',
+    'All of the user’s sessions end at once; after signing in with this password they must choose their own. Pass it on through a safe channel. To change your own password, use the user menu at the top right.',
   'user.resetDone': 'Password of “{name}” reset',
   'user.disableTitle': 'Disable account “{name}”?',
   'user.disableHint':

@@ -40,7 +40,8 @@ const zh = {
   'user.resetPassword': '重置密码',
   'user.resetTitle': '重置密码：{name}',
   'user.resetSubmit': '重置密码',
-  'user.resetHint': '重置后，该用户的所有登录会话将立即结束，需使用新密码重新登录。请通过安全渠道告知新密码。',
+  'user.resetHint':
+    '重置后，该用户的所有登录会话将立即结束；用新密码登录后须先设置自己的新密码。请通过安全渠道告知新密码。修改自己的密码请在右上角用户菜单中操作。',
   'user.resetDone': '已重置“{name}”的密码',
   'user.disableTitle': '停用账号“{name}”？',
   'user.disableHint': '停用后，该用户的所有登录会话立即结束，且无法再登录，直到重新启用。',

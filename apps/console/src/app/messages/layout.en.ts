@@ -8,6 +8,7 @@ const en: Record<LayoutKey, string> = {
   'role.auditor': 'Auditor',
 
   'layout.logout': 'Sign out',
+  'layout.changePassword': 'Change password',
   'layout.loggedOut': 'Signed out',
   'nav.societies': 'Societies',
   'nav.home': 'Home',

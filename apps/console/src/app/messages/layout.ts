@@ -11,6 +11,7 @@ const zh = {
   'role.auditor': '审计',
 
   'layout.logout': '退出登录',
+  'layout.changePassword': '修改密码',
   'layout.loggedOut': '已退出登录',
   'nav.societies': '学会管理',
   'nav.home': '首页',

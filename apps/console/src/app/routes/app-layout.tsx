@@ -1,4 +1,4 @@
-import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Dropdown, Flex, Layout, Menu, type MenuProps, Spin, Tag, Typography } from 'antd';
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -57,6 +57,12 @@ function SignedInLayout() {
       : items.map(toItem);
 
   const userMenu: MenuProps['items'] = [
+    {
+      key: 'password',
+      icon: <LockOutlined />,
+      label: t('layout.changePassword'),
+      onClick: () => navigate('/password'),
+    },
     {
       key: 'logout',
       icon: <LogoutOutlined />,

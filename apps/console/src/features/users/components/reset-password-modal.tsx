@@ -1,6 +1,7 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useI18n } from '@/app/i18n';
 import { bodyFieldErrors } from '@/lib/conflict';
+import { confirmPasswordRules, newPasswordRules } from '@/lib/password-rules';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useResetPassword } from '../api/reset-password';
@@ -68,16 +69,11 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
           name="password"
           label={t('user.field.newPassword')}
           extra={t('user.passwordHelp')}
-          rules={[
-            { required: true, message: t('user.error.password_required') },
-            { min: 10, message: t('user.passwordHelp') },
-            {
-              validator: async (_, value: string | undefined) => {
-                if (value?.toLowerCase().includes(user.username.toLowerCase()))
-                  throw new Error(t('user.error.contains_username'));
-              },
-            },
-          ]}
+          rules={newPasswordRules(() => user.username, {
+            required: t('user.error.password_required'),
+            tooShort: t('user.passwordHelp'),
+            containsUsername: t('user.error.contains_username'),
+          })}
         >
           <Input.Password autoComplete="new-password" maxLength={200} />
         </Form.Item>
@@ -85,14 +81,10 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
           name="confirm"
           label={t('user.field.confirm')}
           dependencies={['password']}
-          rules={[
-            { required: true, message: t('user.error.confirm_required') },
-            ({ getFieldValue }) => ({
-              validator: async (_, value: string | undefined) => {
-                if (value && value !== getFieldValue('password')) throw new Error(t('user.error.confirm_mismatch'));
-              },
-            }),
-          ]}
+          rules={confirmPasswordRules('password', {
+            required: t('user.error.confirm_required'),
+            mismatch: t('user.error.confirm_mismatch'),
+          })}
         >
           <Input.Password autoComplete="new-password" maxLength={200} />
         </Form.Item>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { type MessageKey, useI18n } from '@/app/i18n';
 import { SocietySelect } from '@/features/societies/components/society-select';
 import { bodyFieldErrors, isConflict } from '@/lib/conflict';
+import { confirmPasswordRules, newPasswordRules } from '@/lib/password-rules';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
@@ -213,22 +214,11 @@ export function UserFormModal({ user, onClose, onConflict }: UserFormModalProps)
               name="password"
               label={t('user.field.password')}
               extra={t('user.passwordHelp')}
-              rules={[
-                { required: true, message: t('user.error.password_required') },
-                { min: 10, message: t('user.passwordHelp') },
-                ({ getFieldValue }) => ({
-                  validator: async (_, value: string | undefined) => {
-                    const username: unknown = getFieldValue('username');
-                    if (
-                      value &&
-                      typeof username === 'string' &&
-                      username &&
-                      value.toLowerCase().includes(username.toLowerCase())
-                    )
-                      throw new Error(t('user.error.contains_username'));
-                  },
-                }),
-              ]}
+              rules={newPasswordRules((getFieldValue) => getFieldValue('username'), {
+                required: t('user.error.password_required'),
+                tooShort: t('user.passwordHelp'),
+                containsUsername: t('user.error.contains_username'),
+              })}
             >
               <Input.Password autoComplete="new-password" maxLength={200} />
             </Form.Item>
@@ -236,14 +226,10 @@ export function UserFormModal({ user, onClose, onConflict }: UserFormModalProps)
               name="confirm"
               label={t('user.field.confirm')}
               dependencies={['password']}
-              rules={[
-                { required: true, message: t('user.error.confirm_required') },
-                ({ getFieldValue }) => ({
-                  validator: async (_, value: string | undefined) => {
-                    if (value && value !== getFieldValue('password')) throw new Error(t('user.error.confirm_mismatch'));
-                  },
-                }),
-              ]}
+              rules={confirmPasswordRules('password', {
+                required: t('user.error.confirm_required'),
+                mismatch: t('user.error.confirm_mismatch'),
+              })}
             >
               <Input.Password autoComplete="new-password" maxLength={200} />
             </Form.Item>

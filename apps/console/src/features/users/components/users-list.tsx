@@ -3,7 +3,7 @@ import { ROLES, type Role } from '@society-hub/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Flex, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
@@ -186,9 +186,16 @@ export function UsersList({ creating, onCreated }: { creating: boolean; onCreate
                 >
                   {user.disabled ? t('admin.enable') : t('admin.disable')}
                 </Button>
-                <Button type="link" size="small" onClick={() => setResetting(user)} data-testid="user-reset">
-                  {t('user.resetPassword')}
-                </Button>
+                {/* One's own password is changed with the current one (the user menu), not reset. */}
+                {user.id === self.id ? (
+                  <Link to="/password" data-testid="user-change-own-password">
+                    {t('layout.changePassword')}
+                  </Link>
+                ) : (
+                  <Button type="link" size="small" onClick={() => setResetting(user)} data-testid="user-reset">
+                    {t('user.resetPassword')}
+                  </Button>
+                )}
               </Space>
             ),
           },
