@@ -9,8 +9,9 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
 import { localToday } from '../../lib/local-date';
-import { keysetOf, toPage } from '../../lib/pagination';
+import { keysetOf, paginate } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
+import { societiesReached } from '../../lib/society-scope';
 import { containsPattern } from '../../lib/sql';
 import { type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
@@ -113,30 +114,14 @@ export class ApplicationService {
     await findProgram(this.db, programId);
     const keyset = keysetOf(APPLICATION_SORTS, query);
     let q = applicationQuery(this.db).where('funding_applications.program_id', '=', programId);
-    if (principal.scope.kind === 'some') {
-      if (principal.scope.societyIds.length === 0) return { items: [], nextCursor: null };
-      q = q.where('funding_applications.society_id', 'in', principal.scope.societyIds);
-    }
+    const reached = societiesReached(principal.scope);
+    if (reached) q = q.where('funding_applications.society_id', 'in', reached);
     if (query.status) q = q.where('funding_applications.status', '=', query.status);
     if (query.categoryCode) q = q.where('funding_applications.category_code', '=', query.categoryCode);
     if (query.societyId) q = q.where('funding_applications.society_id', '=', query.societyId);
     if (query.q) q = q.where('funding_applications.title', 'ilike', containsPattern(query.q));
-    if (keyset.after) {
-      const { value, id } = keyset.after;
-      const at = new Date(String(value));
-      q = q.where((eb) =>
-        eb.or([
-          eb('funding_applications.created_at', '>', at),
-          eb.and([eb('funding_applications.created_at', '=', at), eb('funding_applications.id', '>', id)]),
-        ]),
-      );
-    }
-    const rows = await q
-      .orderBy('funding_applications.created_at')
-      .orderBy('funding_applications.id')
-      .limit(keyset.limit + 1)
-      .execute();
-    return toPage(rows, keyset, (row) => ({ value: row.created_at.toISOString(), id: row.id }), toApplication);
+    const { rows, nextCursor } = await paginate(q, keyset, 'funding_applications.id');
+    return { items: rows.map(toApplication), nextCursor };
   }
 
   async get(principal: Principal, id: string): Promise<FundingApplication> {

@@ -3,6 +3,7 @@ import type { DB } from '../../db/connect';
 import type { FundingApplicationRow, FundingProgramRow } from '../../db/database';
 import { errors } from '../../lib/errors';
 import type { SocietyScope } from '../../lib/request-context';
+import { societiesReached } from '../../lib/society-scope';
 import { storedJson } from '../../lib/stored-json';
 import type { Trx } from '../../lib/write';
 import {
@@ -151,10 +152,8 @@ export async function findApplication(
   options: { forUpdate?: boolean } = {},
 ): Promise<ApplicationRowWithSociety> {
   let q = applicationQuery(db).where('funding_applications.id', '=', id);
-  if (scope.kind === 'some') {
-    if (scope.societyIds.length === 0) throw errors.notFound('Application');
-    q = q.where('funding_applications.society_id', 'in', scope.societyIds);
-  }
+  const reached = societiesReached(scope);
+  if (reached) q = q.where('funding_applications.society_id', 'in', reached);
   if (options.forUpdate) q = q.forUpdate('funding_applications');
   const row = await q.executeTakeFirst();
   if (!row) throw errors.notFound('Application');

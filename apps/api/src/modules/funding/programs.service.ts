@@ -17,7 +17,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
 import { localToday } from '../../lib/local-date';
-import { keysetOf, toPage } from '../../lib/pagination';
+import { keysetOf, paginate } from '../../lib/pagination';
 import type { Caller } from '../../lib/request-context';
 import { type Change, type Trx, write } from '../../lib/write';
 import { loadCalendarData } from '../calendar/calendar.service';
@@ -81,21 +81,8 @@ export class ProgramService {
     let q = this.db.selectFrom('funding_programs').selectAll();
     if (query.status) q = q.where('status', '=', query.status);
     if (query.year) q = q.where('year', '=', query.year);
-    if (keyset.after) {
-      const { value, id } = keyset.after;
-      q = q.where((eb) =>
-        eb.or([
-          eb('created_at', '<', new Date(String(value))),
-          eb.and([eb('created_at', '=', new Date(String(value))), eb('id', '<', id)]),
-        ]),
-      );
-    }
-    const rows = await q
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(keyset.limit + 1)
-      .execute();
-    return toPage(rows, keyset, (row) => ({ value: row.created_at.toISOString(), id: row.id }), toProgram);
+    const { rows, nextCursor } = await paginate(q, keyset, 'id');
+    return { items: rows.map(toProgram), nextCursor };
   }
 
   async get(id: string): Promise<FundingProgram> {

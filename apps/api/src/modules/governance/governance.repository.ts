@@ -1,7 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { CouncilMembersTable, GovernanceTermsTable } from '../../db/database';
-import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
+import { type Keyset, paginate, type SortSpec } from '../../lib/pagination';
 import type { Trx } from '../../lib/write';
 
 type Executor = DB | Trx;
@@ -12,14 +12,7 @@ export const TERM_SORTS: readonly SortSpec[] = [{ name: '-sequence', column: 'se
 export const MEMBER_SORTS: readonly SortSpec[] = [{ name: 'createdAt', column: 'created_at', direction: 'asc' }];
 
 export async function listTerms(db: Executor, societyId: string, keyset: Keyset) {
-  let query = db.selectFrom('governance_terms').selectAll().where('society_id', '=', societyId);
-  const after = afterCursor(keyset, 'id');
-  if (after) query = query.where(after);
-  return query
-    .orderBy('sequence', 'desc')
-    .orderBy('id', 'desc')
-    .limit(keyset.limit + 1)
-    .execute();
+  return paginate(db.selectFrom('governance_terms').selectAll().where('society_id', '=', societyId), keyset, 'id');
 }
 
 /** Every term of a society, oldest first, with its roster: what the governance rules read. */
@@ -58,14 +51,7 @@ export async function insertTerm(trx: Trx, row: Insertable<GovernanceTermsTable>
 }
 
 export async function listMembers(db: Executor, termId: string, keyset: Keyset) {
-  let query = db.selectFrom('council_members').selectAll().where('term_id', '=', termId);
-  const after = afterCursor(keyset, 'id');
-  if (after) query = query.where(after);
-  return query
-    .orderBy('created_at', 'asc')
-    .orderBy('id', 'asc')
-    .limit(keyset.limit + 1)
-    .execute();
+  return paginate(db.selectFrom('council_members').selectAll().where('term_id', '=', termId), keyset, 'id');
 }
 
 export async function findMember(

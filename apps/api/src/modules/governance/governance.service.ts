@@ -10,7 +10,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
 import { localToday } from '../../lib/local-date';
-import { keysetOf, toPage } from '../../lib/pagination';
+import { keysetOf } from '../../lib/pagination';
 import type { Caller, Principal } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
@@ -85,8 +85,8 @@ export class GovernanceService {
   async listTerms(principal: Principal, societyId: string, query: { limit?: number; cursor?: string }) {
     await requireSociety(this.db, principal.scope, societyId);
     const keyset = keysetOf(repo.TERM_SORTS, query);
-    const rows = await repo.listTerms(this.db, societyId, keyset);
-    return toPage(rows, keyset, (row) => ({ value: row.sequence, id: row.id }), toTerm);
+    const { rows, nextCursor } = await repo.listTerms(this.db, societyId, keyset);
+    return { items: rows.map(toTerm), nextCursor };
   }
 
   async createTerm(
@@ -153,8 +153,8 @@ export class GovernanceService {
       if (query.termId) throw errors.notFound('Term');
       return { items: [], nextCursor: null };
     }
-    const rows = await repo.listMembers(this.db, term.id, keyset);
-    return toPage(rows, keyset, (row) => ({ value: row.created_at.toISOString(), id: row.id }), toCouncilMember);
+    const { rows, nextCursor } = await repo.listMembers(this.db, term.id, keyset);
+    return { items: rows.map(toCouncilMember), nextCursor };
   }
 
   private async checkSinglePositions(trx: Trx, termId: string, position: CouncilPosition, selfId: string | null) {

@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { AnnualReportsTable, Database, InspectionsTable } from '../../db/database';
-import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
+import { type Keyset, paginate, type SortSpec } from '../../lib/pagination';
 import type { SocietyScope } from '../../lib/request-context';
 import { societiesReached } from '../../lib/society-scope';
 import type { Trx } from '../../lib/write';
@@ -32,7 +32,7 @@ export async function listReports(
     inspected?: boolean | undefined;
   },
   keyset: Keyset,
-): Promise<ReportRow[]> {
+): Promise<{ rows: ReportRow[]; nextCursor: string | null }> {
   let query = reportsQuery(db);
   const reached = societiesReached(scope);
   if (reached) query = query.where('annual_reports.society_id', 'in', reached);
@@ -50,13 +50,7 @@ export async function listReports(
       );
     query = query.where((eb) => (filters.inspected ? inspected(eb) : eb.not(inspected(eb))));
   }
-  const after = afterCursor(keyset, 'annual_reports.id');
-  if (after) query = query.where(after);
-  return query
-    .orderBy('annual_reports.updated_at', 'desc')
-    .orderBy('annual_reports.id', 'desc')
-    .limit(keyset.limit + 1)
-    .execute();
+  return paginate(query, keyset, 'annual_reports.id');
 }
 
 export async function findReport(db: Executor, societyId: string, year: number, options: { forUpdate?: boolean } = {}) {

@@ -11,8 +11,9 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
 import { localToday } from '../../lib/local-date';
-import { keysetOf, toPage } from '../../lib/pagination';
+import { keysetOf } from '../../lib/pagination';
 import type { Caller, Principal } from '../../lib/request-context';
+import { societiesReached } from '../../lib/society-scope';
 import { type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
 import * as repo from './reports.repository';
@@ -91,19 +92,18 @@ export class ReportService {
   async list(principal: Principal, query: Static<typeof ReportQueueQuerySchema> & { societyId?: string }) {
     if (query.societyId) await requireSociety(this.db, principal.scope, query.societyId);
     const keyset = keysetOf(repo.REPORT_SORTS, query);
-    const rows = await repo.listReports(this.db, principal.scope, query, keyset);
+    const { rows, nextCursor } = await repo.listReports(this.db, principal.scope, query, keyset);
     const inspections = await repo.inspectionsFor(this.db, [...new Set(rows.map((r) => r.society_id))]);
-    return toPage(
-      rows,
-      keyset,
-      (row) => ({ value: row.updated_at.toISOString(), id: row.id }),
-      (row) =>
+    return {
+      items: rows.map((row) =>
         toReport(
           row,
           inspections.find((i) => i.society_id === row.society_id && i.year === row.year),
           this.settings.dueMonthDay,
         ),
-    );
+      ),
+      nextCursor,
+    };
   }
 
   async get(principal: Principal, societyId: string, year: number): Promise<AnnualReport> {
@@ -309,10 +309,8 @@ export class ReportService {
           .as('dormant_since'),
       )
       .where('status', 'in', ['active', 'dormant']);
-    if (principal.scope.kind === 'some') {
-      if (principal.scope.societyIds.length === 0) return { items: [], nextCursor: null, assessedOn: on };
-      query = query.where('id', 'in', principal.scope.societyIds);
-    }
+    const reached = societiesReached(principal.scope);
+    if (reached) query = query.where('id', 'in', reached);
     const societies = await query.orderBy('name').execute();
     const inspections = await repo.inspectionsFor(
       this.db,

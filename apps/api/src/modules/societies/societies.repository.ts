@@ -3,7 +3,7 @@ import { type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kyse
 import type { DB } from '../../db/connect';
 import type { Database, NewSocietyRow, SocietyRow, SocietyRowUpdate } from '../../db/database';
 import { errors, type FieldError } from '../../lib/errors';
-import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
+import { type Keyset, paginate, type SortSpec } from '../../lib/pagination';
 import type { SocietyScope } from '../../lib/request-context';
 import { inScope, societiesReached } from '../../lib/society-scope';
 import { containsPattern } from '../../lib/sql';
@@ -110,13 +110,7 @@ export async function listSocieties(db: Executor, scope: SocietyScope, filters: 
       eb.or([eb('name', 'ilike', pattern), eb('name_en', 'ilike', pattern), eb('credit_code', 'ilike', pattern)]),
     );
   }
-  const after = afterCursor(keyset, 'id');
-  if (after) query = query.where(after);
-  return query
-    .orderBy(sql.ref(keyset.sort.column), keyset.sort.direction)
-    .orderBy('id', keyset.sort.direction)
-    .limit(keyset.limit + 1)
-    .execute();
+  return paginate(query, keyset, 'id');
 }
 
 /** A society the caller may see, optionally locked for a change; undefined when absent or out of scope. */
@@ -226,12 +220,5 @@ export async function insertTransition(
 export const TRANSITION_SORTS: readonly SortSpec[] = [{ name: '-at', column: 'at', direction: 'desc' }];
 
 export async function listTransitions(db: Executor, societyId: string, keyset: Keyset) {
-  let query = db.selectFrom('society_transitions').selectAll().where('society_id', '=', societyId);
-  const after = afterCursor(keyset, 'id');
-  if (after) query = query.where(after);
-  return query
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(keyset.limit + 1)
-    .execute();
+  return paginate(db.selectFrom('society_transitions').selectAll().where('society_id', '=', societyId), keyset, 'id');
 }

@@ -12,7 +12,7 @@ import type { DB } from '../../db/connect';
 import type { SocietyRow, SocietyRowUpdate } from '../../db/database';
 import { errors, type FieldError } from '../../lib/errors';
 import { localToday } from '../../lib/local-date';
-import { keysetOf, toPage } from '../../lib/pagination';
+import { keysetOf } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
 import { currentOfficerNames } from '../governance/governance.repository';
@@ -193,19 +193,8 @@ export class SocietyService {
       ]);
     }
     const keyset = keysetOf(repo.SOCIETY_SORTS, query);
-    const rows = await repo.listSocieties(this.db, principal.scope, query, keyset);
-    return toPage(
-      rows,
-      keyset,
-      (row) => ({
-        value:
-          keyset.sort.column === 'name'
-            ? row.name
-            : (keyset.sort.column === 'updated_at' ? row.updated_at : row.created_at).toISOString(),
-        id: row.id,
-      }),
-      toSociety,
-    );
+    const { rows, nextCursor } = await repo.listSocieties(this.db, principal.scope, query, keyset);
+    return { items: rows.map(toSociety), nextCursor };
   }
 
   async get(principal: Principal, id: string): Promise<Society> {
@@ -381,19 +370,19 @@ export class SocietyService {
     const society = await repo.findSociety(this.db, principal.scope, id);
     if (!society) throw errors.notFound('Society');
     const keyset = keysetOf(repo.TRANSITION_SORTS, query);
-    const rows = await repo.listTransitions(this.db, id, keyset);
-    return toPage(
-      rows,
-      keyset,
-      (row) => ({ value: row.at.toISOString(), id: row.id }),
-      (row): SocietyTransition => ({
-        id: row.id,
-        from: row.from_status,
-        to: row.to_status,
-        reason: row.reason,
-        actor: row.actor_id || row.actor_name ? { id: row.actor_id, username: row.actor_name } : null,
-        at: row.at.toISOString(),
-      }),
-    );
+    const { rows, nextCursor } = await repo.listTransitions(this.db, id, keyset);
+    return {
+      items: rows.map(
+        (row): SocietyTransition => ({
+          id: row.id,
+          from: row.from_status,
+          to: row.to_status,
+          reason: row.reason,
+          actor: row.actor_id || row.actor_name ? { id: row.actor_id, username: row.actor_name } : null,
+          at: row.at.toISOString(),
+        }),
+      ),
+      nextCursor,
+    };
   }
 }

@@ -1,7 +1,7 @@
 import type { Role } from '@society-hub/domain';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
-import { afterCursor, type Keyset, type SortSpec } from '../../lib/pagination';
+import { type Keyset, paginate, type SortSpec } from '../../lib/pagination';
 import { containsPattern, linkedSocietyIds } from '../../lib/sql';
 import type { Trx } from '../../lib/write';
 
@@ -131,21 +131,18 @@ export async function listUsers(
     const pattern = containsPattern(filters.q);
     query = query.where((eb) => eb.or([eb('username', 'ilike', pattern), eb('display_name', 'ilike', pattern)]));
   }
-  const after = afterCursor(keyset, 'id');
-  if (after) query = query.where(after);
-  const rows = await query
-    .orderBy('username', 'asc')
-    .orderBy('id', 'asc')
-    .limit(keyset.limit + 1)
-    .execute();
+  const { rows, nextCursor } = await paginate(query, keyset, 'id');
   const ids = rows.map((r) => r.id);
   const links = ids.length
     ? await db.selectFrom('user_societies').selectAll().where('user_id', 'in', ids).execute()
     : [];
-  return rows.map((row) => ({
-    ...row,
-    societyIds: links.filter((l) => l.user_id === row.id).map((l) => l.society_id),
-  }));
+  return {
+    rows: rows.map((row) => ({
+      ...row,
+      societyIds: links.filter((l) => l.user_id === row.id).map((l) => l.society_id),
+    })),
+    nextCursor,
+  };
 }
 
 export async function findUserRow(db: DB | Trx, id: string, options: { forUpdate?: boolean } = {}) {

@@ -2,7 +2,7 @@ import type { Role } from '@society-hub/domain';
 import type { Static } from 'typebox';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
-import { keysetOf, toPage } from '../../lib/pagination';
+import { keysetOf } from '../../lib/pagination';
 import type { Caller } from '../../lib/request-context';
 import { EVERY_SOCIETY } from '../../lib/society-scope';
 import { type Trx, write } from '../../lib/write';
@@ -78,8 +78,8 @@ export class UserService {
 
   async list(query: Static<typeof UserListQuerySchema>) {
     const keyset = keysetOf(repo.USER_SORTS, query);
-    const rows = await repo.listUsers(this.db, query, keyset);
-    return toPage(rows, keyset, (row) => ({ value: row.username, id: row.id }), toUser);
+    const { rows, nextCursor } = await repo.listUsers(this.db, query, keyset);
+    return { items: rows.map(toUser), nextCursor };
   }
 
   async get(id: string): Promise<User> {
