@@ -1806,6 +1806,8 @@ export interface components {
             error_description: string;
             /** @description The API’s own error code, as in its problem details */
             code?: string;
+            /** @description The fields refused, when the request did not fit the schema */
+            errors?: components["schemas"]["FieldError"][];
             requestId?: string;
         };
         /**

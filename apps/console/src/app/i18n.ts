@@ -17,6 +17,7 @@ import type { Language } from './messages/language';
 import type { LayoutKey } from './messages/layout';
 import type { MembersKey } from './messages/members';
 import type { NoticesKey } from './messages/notices';
+import type { PasswordKey } from './messages/password';
 import type { PilotsKey } from './messages/pilots';
 import { isRegistered, lookup } from './messages/registry';
 import type { ReviewQueueKey } from './messages/review-queue';
@@ -35,6 +36,7 @@ export { loadMessages, messagesReady } from './messages/registry';
  */
 export type MessageKey =
   | ShellKey
+  | PasswordKey
   | LayoutKey
   | LabelsKey
   | SocietiesKey

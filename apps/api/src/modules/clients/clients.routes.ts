@@ -161,7 +161,13 @@ function sendOAuthError(request: FastifyRequest, reply: FastifyReply, error: App
     .header('cache-control', 'no-store')
     .header('pragma', 'no-cache')
     .type('application/json; charset=utf-8')
-    .send({ error: oauthErrorCode(error), error_description: error.detail, code: error.code, requestId: request.id });
+    .send({
+      error: oauthErrorCode(error),
+      error_description: error.detail,
+      code: error.code,
+      ...(error.extras.errors?.length ? { errors: error.extras.errors } : {}),
+      requestId: request.id,
+    });
 }
 
 export const oauthRoutes: FastifyPluginAsyncTypebox<{ clients: ClientService }> = async (app, { clients }) => {

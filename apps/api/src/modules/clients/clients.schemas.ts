@@ -1,6 +1,6 @@
 import { API_SCOPES } from '@society-hub/domain';
 import { Type } from 'typebox';
-import { Nullable, PageQuery, pageOf, ref, Secret, Timestamp, Uuid } from '../../lib/schemas';
+import { FieldErrorSchema, Nullable, PageQuery, pageOf, ref, Secret, Timestamp, Uuid } from '../../lib/schemas';
 
 export const ApiScopeSchema = Type.Enum(API_SCOPES, {
   $id: 'ApiScope',
@@ -114,6 +114,9 @@ export const OAuthErrorSchema = Type.Object(
     }),
     error_description: Type.String({ description: 'For people: what went wrong' }),
     code: Type.Optional(Type.String({ description: 'The API’s own error code, as in its problem details' })),
+    errors: Type.Optional(
+      Type.Array(ref(FieldErrorSchema), { description: 'The fields refused, when the request did not fit the schema' }),
+    ),
     requestId: Type.Optional(Type.String()),
   },
   { $id: 'OAuthError', description: 'RFC 6749 §5.2 error response of the token endpoint (application/json)' },

@@ -10,6 +10,7 @@ import { confirmPasswordRules, newPasswordRules } from '@/lib/password-rules';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useI18n } from '../i18n';
+import '@/app/messages/password';
 
 interface Values {
   currentPassword: string;

@@ -1,0 +1,22 @@
+import { registerMessages } from './registry';
+
+/** Choosing a new password (the change-password page): loaded with that page, not with the sign-in. */
+const zh = {
+  'password.title': '修改密码',
+  'password.forced': '管理员已重置您的密码。请先设置只有您知道的新密码，然后才能继续使用。',
+  'password.current': '当前密码',
+  'password.new': '新密码',
+  'password.confirm': '确认新密码',
+  'password.currentRequired': '请输入当前密码',
+  'password.newRequired': '请输入新密码',
+  'password.help': '至少 10 个字符，不能包含用户名',
+  'password.mismatch': '两次输入的新密码不一致',
+  'password.submit': '修改密码',
+  'password.done': '密码已修改，其他设备上的登录已结束',
+  'password.back': '返回',
+  'password.signOut': '退出登录',
+} as const;
+
+export type PasswordKey = keyof typeof zh;
+
+registerMessages(zh, () => import('./password.en'));
