@@ -1,16 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import {
-  AutoComplete,
-  Button,
-  DatePicker,
-  Empty,
-  Flex,
-  Input,
-  Select,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import { AutoComplete, Button, Empty, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -22,7 +11,7 @@ import { formatDateTime } from '@/lib/format';
 import { useAuditLog } from '../api/get-audit-log';
 import type { AuditEntry, AuditListQuery } from '../api/types';
 import { ACTION_PRESETS, ActorTag, actorName, RESOURCE_TYPES, useAuditLabels } from './labels';
-import { AuditEntryDrawer } from './on-demand';
+import { AuditEntryDrawer, DateRangeFilter } from './on-demand';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 } as const;
@@ -212,15 +201,15 @@ export function AuditList() {
             style={{ width: 280 }}
             maxLength={100}
           />
-          <DatePicker.RangePicker
-            value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
-            allowEmpty={[true, true]}
-            placeholder={[t('audit.filter.from'), t('audit.filter.to')]}
-            disabledDate={(current) => current.isAfter(dayjs(), 'day')}
-            onChange={(range) =>
-              update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
-            }
-          />
+          {/* Holds the picker's place while its code arrives, so the bar does not move. */}
+          <div style={{ minWidth: 250, minHeight: 32 }}>
+            <DateRangeFilter
+              from={filters.from}
+              to={filters.to}
+              placeholder={[t('audit.filter.from'), t('audit.filter.to')]}
+              onChange={update}
+            />
+          </div>
           <Button
             icon={<ReloadOutlined />}
             onClick={() => setSearch(new URLSearchParams(), { replace: true })}

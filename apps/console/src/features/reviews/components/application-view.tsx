@@ -1,8 +1,9 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { formatYuan } from '@society-hub/domain';
-import { Descriptions, type DescriptionsProps, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Descriptions, type DescriptionsProps, Empty, Flex, Tag, Typography, theme } from 'antd';
 import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
+import { type PlainColumn, PlainTable } from '@/components/plain-table';
 import { formatDate, formatDateTime, formatFileSize } from '@/lib/format';
 import type { FundingApplication, FundingProgram } from '../api/types';
 import { useFundingLabels } from './labels';
@@ -23,6 +24,12 @@ export function ApplicationView({
   const { t } = useI18n();
   const labels = useFundingLabels();
   const budgetTotal = application.budgetLines.reduce((sum, line) => sum + line.amountFen, 0);
+  const { token } = theme.useToken();
+  const summaryCell = {
+    padding: 8,
+    border: `1px solid ${token.colorBorderSecondary}`,
+    background: token.colorFillAlter,
+  };
 
   const facts: DescriptionsProps['items'] = [
     { key: 'society', label: t('review.field.society'), children: application.societyName, span: 2 },
@@ -74,22 +81,22 @@ export function ApplicationView({
     },
   ];
 
-  const budgetColumns: TableColumnsType<BudgetLine> = [
-    { title: t('review.budget.item'), dataIndex: 'item', key: 'item' },
+  const budgetColumns: PlainColumn<BudgetLine>[] = [
+    { title: t('review.budget.item'), key: 'item', render: (line) => line.item },
     {
       title: t('review.budget.amount'),
       key: 'amount',
       width: 160,
       align: 'right',
-      render: (_, line) => <span style={money}>{formatYuan(line.amountFen)}</span>,
+      render: (line) => <span style={money}>{formatYuan(line.amountFen)}</span>,
     },
   ];
 
-  const attachmentColumns: TableColumnsType<Attachment> = [
+  const attachmentColumns: PlainColumn<Attachment>[] = [
     {
       title: t('review.attachment.name'),
       key: 'name',
-      render: (_, attachment) => (
+      render: (attachment) => (
         <Flex gap={6} align="center">
           <PaperClipOutlined style={{ color: '#8c8c8c' }} />
           {attachment.name}
@@ -101,12 +108,12 @@ export function ApplicationView({
       key: 'size',
       width: 100,
       align: 'right',
-      render: (_, attachment) => formatFileSize(attachment.sizeBytes) ?? t('common.none'),
+      render: (attachment) => formatFileSize(attachment.sizeBytes) ?? t('common.none'),
     },
     {
       title: t('review.attachment.note'),
       key: 'note',
-      render: (_, attachment) => attachment.note ?? t('common.none'),
+      render: (attachment) => attachment.note ?? t('common.none'),
     },
   ];
 
@@ -128,17 +135,14 @@ export function ApplicationView({
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('review.application.budget')}
       </Typography.Title>
-      <Table<BudgetLine>
+      <PlainTable<BudgetLine>
         rowKey={(line) => `${line.item}:${line.amountFen}`}
-        size="small"
-        bordered
         columns={budgetColumns}
-        dataSource={application.budgetLines}
-        pagination={false}
-        locale={{ emptyText: t('review.budget.empty') }}
-        summary={() => (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0}>
+        rows={application.budgetLines}
+        empty={t('review.budget.empty')}
+        summary={
+          <tr>
+            <td style={{ ...summaryCell, textAlign: 'left' }}>
               <Typography.Text strong>{t('review.budget.total')}</Typography.Text>
               <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
                 {t('review.budget.totalHint', {
@@ -146,14 +150,14 @@ export function ApplicationView({
                   self: formatYuan(application.selfFundedFen),
                 })}
               </Typography.Text>
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={1} align="right">
+            </td>
+            <td style={{ ...summaryCell, textAlign: 'right' }}>
               <Typography.Text strong style={money}>
                 {formatYuan(budgetTotal)}
               </Typography.Text>
-            </Table.Summary.Cell>
-          </Table.Summary.Row>
-        )}
+            </td>
+          </tr>
+        }
         data-testid="application-budget"
       />
 
@@ -164,13 +168,10 @@ export function ApplicationView({
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review.application.noAttachments')} />
       ) : (
         <>
-          <Table<Attachment>
+          <PlainTable<Attachment>
             rowKey={(attachment) => attachment.name}
-            size="small"
-            bordered
             columns={attachmentColumns}
-            dataSource={application.attachments}
-            pagination={false}
+            rows={application.attachments}
             data-testid="application-attachments"
           />
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>

@@ -11,8 +11,7 @@ import { useMyReviews } from '../api/get-my-reviews';
 import { useProgram } from '../api/get-programs';
 import { ApplicationView } from './application-view';
 import { AssignmentStatusTag, ProgramStatusTag } from './labels';
-import { DeclineModal } from './on-demand';
-import { OtherReviews } from './other-reviews';
+import { DeclineModal, OtherReviews } from './on-demand';
 import { ScoreForm } from './score-form';
 
 /** One assigned application: the society's submission on the left, the reviewer's scoring on the right. */
