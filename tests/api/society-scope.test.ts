@@ -15,9 +15,11 @@
  * file; a body this file cannot build for it fails the test and says so.
  */
 
+import { API_SCOPES } from '@society-hub/domain';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { annualReportContent } from '../support/annual-report';
 import { ADMIN, nextCreditCode, startTestApp, type TestApp } from '../support/app';
 import {
   type JsonSchema,
@@ -29,22 +31,7 @@ import {
 
 /** Every text of society B contains it: a 2xx body holding it carries B's data. */
 const MARKER = '乙方标记';
-const ALL_SCOPES = [
-  'societies:read',
-  'societies:write',
-  'members:read',
-  'members:write',
-  'experts:read',
-  'experts:write',
-  'funding:read',
-  'funding:write',
-  'pilots:read',
-  'pilots:write',
-  'audit:read',
-  'events:read',
-  'webhooks:read',
-  'webhooks:write',
-];
+const ALL_SCOPES = API_SCOPES;
 
 let t: TestApp;
 let admin = '';
@@ -81,31 +68,6 @@ async function send(method: 'POST' | 'PUT' | 'PATCH', url: string, payload: unkn
   return response.json();
 }
 
-const REPORT = {
-  members: { individual: 100, institutional: 5, newIndividual: 10, student: 5, youth: 30 },
-  activities: {
-    academicExchanges: 2,
-    academicParticipants: 100,
-    popularisationEvents: 1,
-    popularisationParticipants: 50,
-    advisoryReports: 1,
-    advisoryAdopted: 0,
-    brandEvents: 0,
-    brandParticipants: 0,
-  },
-  finances: {
-    incomeDuesFen: 100,
-    incomeGovernmentFen: 0,
-    incomeServicesFen: 0,
-    incomeDonationsFen: 0,
-    incomeOtherFen: 0,
-    incomeTotalFen: 100,
-    expenditureFen: 50,
-  },
-  staff: { fullTime: 1, partTime: 1 },
-  memberHome: { fixedPlace: true, facilities: true, staff: false, funding: false, rules: true },
-};
-
 /** A society with one of everything that belongs to a society; `mark` goes into every text of it. */
 async function populate(objects: Objects, mark: string) {
   objects.society = await t.createSociety(admin, { name: `市${mark}学会`, creditCode: nextCreditCode() });
@@ -121,7 +83,7 @@ async function populate(objects: Objects, mark: string) {
     await send('POST', `/v1/societies/${s}/council-members`, { personName: `${mark}理事`, position: 'director' })
   ).id;
   objects.member = (await send('POST', `/v1/societies/${s}/members`, { kind: 'individual', name: `${mark}会员` })).id;
-  await send('POST', `/v1/societies/${s}/annual-reports`, { year: 2024, content: REPORT, submit: true });
+  await send('POST', `/v1/societies/${s}/annual-reports`, { year: 2024, content: annualReportContent(), submit: true });
   await send('PUT', `/v1/societies/${s}/inspections/2024`, { result: 'pass' });
   objects.expert = (
     await send('POST', '/v1/experts', {
