@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
@@ -17,8 +18,8 @@ const tags = ['governance'];
  * Alliances are formed by the Association. A caller bound to societies sees the alliances its societies
  * take part in (404 for the others) and changes none: an alliance concerns several societies.
  */
-const READ = { roles: ['admin', 'society_officer', 'reviewer', 'auditor'], scope: 'societies:read' } as const;
-const WRITE = { roles: ['admin'], scope: 'societies:write', associationOnly: true } as const;
+const READ = ACCESS.alliances.read;
+const WRITE = ACCESS.alliances.write;
 const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String()) });
 
 export const allianceRoutes: FastifyPluginAsyncTypebox<{ alliances: AllianceService }> = async (app, { alliances }) => {

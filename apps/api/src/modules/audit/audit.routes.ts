@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import { ref } from '../../lib/schemas';
 import { AuditPageSchema, AuditQuerySchema, AuditVerificationSchema } from './audit.schemas';
 import type { AuditService } from './audit.service';
@@ -9,7 +10,7 @@ const tags = ['audit'];
  * staff and auditors and by unbound clients. A client bound to societies is refused it (and is never
  * granted `audit:read`, see clients.service.ts); it follows its own societies' changes in the change feed.
  */
-const READ = { roles: ['admin', 'auditor'], scope: 'audit:read', associationOnly: true } as const;
+const READ = ACCESS.audit.read;
 
 export const auditRoutes: FastifyPluginAsyncTypebox<{ audit: AuditService }> = async (app, { audit }) => {
   app.get(

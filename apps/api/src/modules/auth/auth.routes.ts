@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import type { FastifyReply } from 'fastify';
 import { errors } from '../../lib/errors';
 import { callerOf, principalOf } from '../../lib/request-context';
@@ -13,8 +14,6 @@ import {
 import type { AuthService } from './auth.service';
 
 export const REFRESH_COOKIE = 'sh_refresh';
-
-const PEOPLE = ['admin', 'society_officer', 'reviewer', 'auditor'] as const;
 
 export interface AuthRoutesOptions {
   auth: AuthService;
@@ -98,7 +97,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   app.post(
     '/password',
     {
-      config: { access: { roles: PEOPLE }, beforePasswordChange: true, idempotentReplay: 'withhold' },
+      config: { access: ACCESS.self, beforePasswordChange: true, idempotentReplay: 'withhold' },
       schema: {
         operationId: 'changeOwnPassword',
         tags: ['auth'],
@@ -119,7 +118,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   app.get(
     '/me',
     {
-      config: { access: { roles: PEOPLE }, beforePasswordChange: true },
+      config: { access: ACCESS.self, beforePasswordChange: true },
       schema: {
         operationId: 'getCurrentUser',
         tags: ['auth'],

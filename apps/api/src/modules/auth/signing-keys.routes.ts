@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
@@ -32,7 +33,7 @@ export const signingKeyRoutes: FastifyPluginAsyncTypebox<{ db: DB; managedByConf
   app.get(
     '/',
     {
-      config: { access: { roles: ['admin', 'auditor'] } },
+      config: { access: ACCESS.administration.read },
       schema: {
         operationId: 'listSigningKeys',
         tags,
@@ -54,7 +55,7 @@ export const signingKeyRoutes: FastifyPluginAsyncTypebox<{ db: DB; managedByConf
   app.post(
     '/',
     {
-      config: { access: { roles: ['admin'] } },
+      config: { access: ACCESS.administration.write },
       schema: {
         operationId: 'rotateSigningKey',
         tags,

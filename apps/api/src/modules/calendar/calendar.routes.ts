@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, setEtag } from '../../lib/etag';
 import { callerOf } from '../../lib/request-context';
@@ -12,7 +13,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
   app.get(
     '/holidays',
     {
-      config: { access: { roles: ['admin', 'society_officer', 'reviewer', 'auditor'], scope: 'funding:read' } },
+      config: { access: ACCESS.calendar.read },
       schema: {
         operationId: 'getCalendar',
         tags,
@@ -31,7 +32,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
   app.put(
     '/holidays',
     {
-      config: { access: { roles: ['admin'], scope: 'funding:write', associationOnly: true } },
+      config: { access: ACCESS.calendar.write },
       schema: {
         operationId: 'putCalendar',
         tags,

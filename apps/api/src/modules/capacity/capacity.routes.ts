@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import { principalOf } from '../../lib/request-context';
 import { IdParams, problems, ref } from '../../lib/schemas';
 import { CapacitySchema } from './capacity.schemas';
@@ -8,7 +9,7 @@ export const capacityRoutes: FastifyPluginAsyncTypebox<{ capacity: CapacityServi
   app.get(
     '/:id/capacity',
     {
-      config: { access: { roles: ['admin', 'society_officer', 'reviewer', 'auditor'], scope: 'societies:read' } },
+      config: { access: ACCESS.societies.read },
       schema: {
         operationId: 'getCapacity',
         tags: ['governance'],

@@ -1,5 +1,6 @@
 import formBody from '@fastify/formbody';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppError } from '../../lib/errors';
@@ -24,8 +25,8 @@ import {
 import type { ClientService } from './clients.service';
 
 const tags = ['administration'];
-const READ = { roles: ['admin', 'auditor'] } as const;
-const WRITE = { roles: ['admin'] } as const;
+const READ = ACCESS.administration.read;
+const WRITE = ACCESS.administration.write;
 
 export const clientRoutes: FastifyPluginAsyncTypebox<{ clients: ClientService }> = async (app, { clients }) => {
   app.get(

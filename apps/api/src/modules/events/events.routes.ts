@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import { principalOf } from '../../lib/request-context';
 import { ref } from '../../lib/schemas';
 import { EventPageSchema, EventQuerySchema } from './events.schemas';
@@ -8,7 +9,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{ events: EventService }> = 
   app.get(
     '/',
     {
-      config: { access: { roles: ['admin', 'auditor'], scope: 'events:read' } },
+      config: { access: ACCESS.events.read },
       schema: {
         operationId: 'listEvents',
         tags: ['integration'],

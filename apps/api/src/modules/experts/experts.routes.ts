@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { expertPoolLabels, titleLevelLabels } from '@society-hub/domain';
+import { ACCESS, expertPoolLabels, titleLevelLabels } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { localToday } from '../../lib/local-date';
@@ -18,8 +18,8 @@ import {
 import type { ExpertService } from './experts.service';
 
 const tags = ['experts'];
-const READ = { roles: ['admin', 'auditor'], scope: 'experts:read' } as const;
-const WRITE = { roles: ['admin'], scope: 'experts:write' } as const;
+const READ = ACCESS.experts.read;
+const WRITE = ACCESS.experts.write;
 
 export const expertRoutes: FastifyPluginAsyncTypebox<{ experts: ExpertService }> = async (app, { experts }) => {
   app.get(

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, contextOf, principalOf } from '../../lib/request-context';
@@ -51,14 +52,13 @@ import type { ReviewService } from './reviews.service';
 
 const tags = ['funding'];
 const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String()) });
-/** Everyone signed in may read programs: societies apply to them, reviewers score them. */
-const READ_PROGRAMS = { roles: ['admin', 'society_officer', 'reviewer', 'auditor'], scope: 'funding:read' } as const;
-const STAFF_READ = { roles: ['admin', 'auditor'], scope: 'funding:read', associationOnly: true } as const;
-const STAFF = { roles: ['admin'], scope: 'funding:write', associationOnly: true } as const;
-const APPLICANTS_READ = { roles: ['admin', 'society_officer', 'auditor'], scope: 'funding:read' } as const;
-const APPLICANTS = { roles: ['admin', 'society_officer'], scope: 'funding:write' } as const;
+const READ_PROGRAMS = ACCESS.funding.programs;
+const STAFF_READ = ACCESS.funding.staffRead;
+const STAFF = ACCESS.funding.staff;
+const APPLICANTS_READ = ACCESS.funding.applicationsRead;
+const APPLICANTS = ACCESS.funding.apply;
 const ANY_READ = READ_PROGRAMS;
-const REVIEWER = { roles: ['reviewer'] } as const;
+const REVIEWER = ACCESS.funding.review;
 
 export interface FundingServices {
   programs: ProgramService;

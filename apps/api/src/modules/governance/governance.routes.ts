@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
@@ -18,9 +19,8 @@ import {
 import type { GovernanceService } from './governance.service';
 
 const tags = ['governance'];
-const READ = { roles: ['admin', 'society_officer', 'reviewer', 'auditor'], scope: 'societies:read' } as const;
-/** A society's secretariat keeps its own roster and terms; staff keep everyone's. */
-const WRITE = { roles: ['admin', 'society_officer'], scope: 'societies:write' } as const;
+const READ = ACCESS.governance.read;
+const WRITE = ACCESS.governance.write;
 const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String()) });
 
 export const governanceRoutes: FastifyPluginAsyncTypebox<{ governance: GovernanceService }> = async (

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { memberCategoryLabels, memberStatusLabels, titleLevelLabels } from '@society-hub/domain';
+import { ACCESS, memberCategoryLabels, memberStatusLabels, titleLevelLabels } from '@society-hub/domain';
 import { Type } from 'typebox';
 import type { DB } from '../../db/connect';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
@@ -25,8 +25,8 @@ import {
 import type { MemberService } from './members.service';
 
 const tags = ['members'];
-const READ = { roles: ['admin', 'society_officer', 'auditor'], scope: 'members:read' } as const;
-const WRITE = { roles: ['admin', 'society_officer'], scope: 'members:write' } as const;
+const READ = ACCESS.members.read;
+const WRITE = ACCESS.members.write;
 
 /** Under /v1/societies: a society's members. */
 export const societyMemberRoutes: FastifyPluginAsyncTypebox<{ members: MemberService }> = async (app, { members }) => {

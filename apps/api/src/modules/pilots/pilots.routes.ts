@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
@@ -28,10 +29,9 @@ import type { PilotService } from './pilots.service';
 
 const tags = ['pilots'];
 const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String()) });
-const READ = { roles: ['admin', 'society_officer', 'auditor'], scope: 'pilots:read' } as const;
-/** Societies propose and report; staff decide; a department's client accepts and evaluates (checked in the service). */
-const WRITE = { roles: ['admin', 'society_officer'], scope: 'pilots:write' } as const;
-const STAFF = { roles: ['admin'], scope: 'pilots:write', associationOnly: true } as const;
+const READ = ACCESS.pilots.read;
+const WRITE = ACCESS.pilots.write;
+const STAFF = ACCESS.pilots.staff;
 
 /** `/v1/pilot-functions`: the catalogue of functions government departments hand over. */
 export const pilotFunctionRoutes: FastifyPluginAsyncTypebox<{ pilots: PilotService }> = async (app, { pilots }) => {
@@ -287,7 +287,7 @@ export const pilotRoutes: FastifyPluginAsyncTypebox<{ pilots: PilotService }> = 
   app.put(
     '/:id/evaluation',
     {
-      config: { access: { roles: ['admin'], scope: 'pilots:write' } },
+      config: { access: ACCESS.pilots.evaluate },
       schema: {
         operationId: 'putPilotEvaluation',
         tags,

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
@@ -17,8 +18,8 @@ import {
 import type { ReportService } from './reports.service';
 
 const tags = ['governance'];
-const READ = { roles: ['admin', 'society_officer', 'auditor'], scope: 'societies:read' } as const;
-const FILE = { roles: ['admin', 'society_officer'], scope: 'societies:write' } as const;
+const READ = ACCESS.reports.read;
+const FILE = ACCESS.reports.file;
 const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String()) });
 
 /** Routes under /v1/societies/{id}: a society's own reports and inspections. */
@@ -127,7 +128,7 @@ export const societyReportRoutes: FastifyPluginAsyncTypebox<{ reports: ReportSer
   app.put(
     '/:id/inspections/:year',
     {
-      config: { access: { roles: ['admin'], scope: 'societies:write' } },
+      config: { access: ACCESS.reports.inspect },
       schema: {
         operationId: 'recordInspection',
         tags,
@@ -172,7 +173,7 @@ export const reportQueueRoutes: FastifyPluginAsyncTypebox<{ reports: ReportServi
   app.get(
     '/disqualification-candidates',
     {
-      config: { access: { roles: ['admin', 'auditor'], scope: 'societies:read' } },
+      config: { access: ACCESS.reports.oversee },
       schema: {
         operationId: 'listDisqualificationCandidates',
         tags,

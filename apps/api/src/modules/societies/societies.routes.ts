@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
@@ -13,14 +14,13 @@ import {
 } from './societies.schemas';
 import type { SocietyService } from './societies.service';
 
-const READERS = ['admin', 'society_officer', 'reviewer', 'auditor'] as const;
 const tags = ['societies'];
 
 export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyService }> = async (app, { societies }) => {
   app.get(
     '/',
     {
-      config: { access: { roles: READERS, scope: 'societies:read' } },
+      config: { access: ACCESS.societies.read },
       schema: {
         operationId: 'listSocieties',
         tags,
@@ -37,7 +37,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
   app.post(
     '/',
     {
-      config: { access: { roles: ['admin'], scope: 'societies:write' } },
+      config: { access: ACCESS.societies.register },
       schema: {
         operationId: 'createSociety',
         tags,
@@ -55,7 +55,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
   app.get(
     '/:id',
     {
-      config: { access: { roles: READERS, scope: 'societies:read' } },
+      config: { access: ACCESS.societies.read },
       schema: {
         operationId: 'getSociety',
         tags,
@@ -74,7 +74,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
   app.patch(
     '/:id',
     {
-      config: { access: { roles: ['admin', 'society_officer'], scope: 'societies:write' } },
+      config: { access: ACCESS.societies.edit },
       schema: {
         operationId: 'updateSociety',
         tags,
@@ -100,7 +100,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
   app.delete(
     '/:id',
     {
-      config: { access: { roles: ['admin'], scope: 'societies:write' } },
+      config: { access: ACCESS.societies.register },
       schema: {
         operationId: 'deleteSociety',
         tags,
@@ -119,7 +119,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
   app.post(
     '/:id/transitions',
     {
-      config: { access: { roles: ['admin'], scope: 'societies:write' } },
+      config: { access: ACCESS.societies.register },
       schema: {
         operationId: 'transitionSociety',
         tags,
@@ -143,7 +143,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
   app.get(
     '/:id/transitions',
     {
-      config: { access: { roles: READERS, scope: 'societies:read' } },
+      config: { access: ACCESS.societies.read },
       schema: {
         operationId: 'listSocietyTransitions',
         tags,

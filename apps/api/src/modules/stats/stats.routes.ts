@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import { principalOf } from '../../lib/request-context';
 import { ref } from '../../lib/schemas';
 import { ReminderListSchema, ReminderQuerySchema } from '../reminders/reminders.schemas';
@@ -14,7 +15,7 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox<{ dashboard: DashboardSe
   app.get(
     '/dashboard',
     {
-      config: { access: { roles: ['admin', 'society_officer', 'auditor'], scope: 'societies:read' } },
+      config: { access: ACCESS.societies.dashboard },
       schema: {
         operationId: 'getDashboard',
         tags: ['stats'],
@@ -35,7 +36,7 @@ export const reminderRoutes: FastifyPluginAsyncTypebox<{ reminders: ReminderServ
     '/',
     {
       config: {
-        access: { roles: ['admin', 'society_officer', 'reviewer', 'auditor'], scope: 'societies:read' },
+        access: ACCESS.societies.read,
       },
       schema: {
         operationId: 'listReminders',

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf } from '../../lib/request-context';
@@ -14,8 +15,8 @@ import {
 import type { UserService } from './users.service';
 
 const tags = ['administration'];
-const READ = { roles: ['admin', 'auditor'] } as const;
-const WRITE = { roles: ['admin'] } as const;
+const READ = ACCESS.administration.read;
+const WRITE = ACCESS.administration.write;
 
 export const userRoutes: FastifyPluginAsyncTypebox<{ users: UserService }> = async (app, { users }) => {
   app.get(

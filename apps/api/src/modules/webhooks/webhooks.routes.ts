@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
@@ -18,8 +19,8 @@ import type { WebhookService } from './webhooks.service';
 
 const tags = ['integration'];
 /** Staff see and manage every subscription; a machine client its own (others' are 404). */
-const READ = { roles: ['admin', 'auditor'], scope: 'webhooks:read' } as const;
-const WRITE = { roles: ['admin'], scope: 'webhooks:write' } as const;
+const READ = ACCESS.webhooks.read;
+const WRITE = ACCESS.webhooks.write;
 
 export const webhookRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhookService }> = async (app, { webhooks }) => {
   app.get(

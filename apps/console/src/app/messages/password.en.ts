@@ -15,6 +15,9 @@ const en: Record<PasswordKey, string> = {
   'password.done': 'Password changed; sessions on other devices have ended',
   'password.back': 'Back',
   'password.signOut': 'Sign out',
+  'field.wrong_password': 'The current password is incorrect',
+  'field.same_password': 'Choose a password other than the current one',
+  'field.contains_username': 'The password must not contain the username',
 };
 
 export default en;

@@ -1,6 +1,6 @@
 import { registerMessages } from './registry';
 
-/** Choosing a new password (the change-password page): loaded with that page, not with the sign-in. */
+/** Choosing a password (the change-password page, and the administrator's account forms): not loaded with the sign-in. */
 const zh = {
   'password.title': '修改密码',
   'password.forced': '管理员已重置您的密码。请先设置只有您知道的新密码，然后才能继续使用。',
@@ -15,6 +15,9 @@ const zh = {
   'password.done': '密码已修改，其他设备上的登录已结束',
   'password.back': '返回',
   'password.signOut': '退出登录',
+  'field.wrong_password': '当前密码不正确',
+  'field.same_password': '新密码不能与当前密码相同',
+  'field.contains_username': '密码不能包含用户名',
 } as const;
 
 export type PasswordKey = keyof typeof zh;

@@ -8,6 +8,8 @@ import { useResetPassword } from '../api/reset-password';
 import type { User } from '../api/types';
 // The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
 import '@/app/messages/admin';
+// The words of choosing a password (the field errors the API gives for one).
+import '@/app/messages/password';
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const i18n = useI18n();

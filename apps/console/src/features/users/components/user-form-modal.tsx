@@ -14,6 +14,8 @@ import { useUpdateUser } from '../api/update-user';
 import { useUserRuleMessage } from './labels';
 // The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
 import '@/app/messages/admin';
+// The words of choosing a password (the field errors the API gives for one).
+import '@/app/messages/password';
 
 interface UserFormValues {
   username?: string;
