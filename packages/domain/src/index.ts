@@ -1,3 +1,4 @@
+export * from './access';
 export * from './credit-code';
 export * from './funding/allocation';
 export * from './funding/application';
@@ -23,7 +24,6 @@ export * from './members/phone';
 export * from './pilots/pilots';
 export * from './plural';
 export * from './reminders/reminders';
-export * from './access';
 export * from './roles';
 export * from './society';
 export * from './state-machine';
