@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { checkApplicationDraft, formatYuan, type Problem } from '@society-hub/domain';
+import { checkApplicationDraft, fenToYuan, formatYuan, type Problem, yuanToFen } from '@society-hub/domain';
 import {
   Alert,
   App,
@@ -31,7 +31,6 @@ import type { ApplicationCreate, ApplicationPatch, FundingApplication, FundingPr
 import { AttachmentsEditor, type AttachmentValues, attachmentsOf, attachmentValues } from './attachments';
 import { BudgetLinesEditor, LinesTotal, type LineValues, linesOf, sumOf } from './budget-lines-editor';
 import { draftProblemMessage } from './explanations';
-import { fenToYuan, yuanToFen } from './money';
 import { YuanInput } from './yuan-input';
 // The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
 import '@/app/messages/funding';

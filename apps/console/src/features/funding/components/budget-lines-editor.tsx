@@ -1,9 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { formatYuan } from '@society-hub/domain';
+import { formatYuan, yuanToFen } from '@society-hub/domain';
 import { Button, Col, Flex, Form, Input, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '@/app/i18n';
-import { yuanToFen } from './money';
 import { YuanInput } from './yuan-input';
 
 export interface LineValues {

@@ -3,10 +3,12 @@ import {
   ALLOCATION_STRATEGIES,
   checkProgramSettings,
   defaultProgramSettings,
+  fenToYuan,
   formatYuan,
   type Problem,
   type ProgramSettings,
   SCORING_METHODS,
+  yuanToFen,
 } from '@society-hub/domain';
 import {
   Alert,
@@ -41,7 +43,6 @@ import type { AllocationStrategy, FundingProgram, ProgramCreate, ProgramPatch, S
 import { shanghaiToday } from './dates';
 import { settingsProblemMessage } from './explanations';
 import { useFundingLabels } from './labels';
-import { fenToYuan, yuanToFen } from './money';
 import { YuanInput } from './yuan-input';
 // The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
 import '@/app/messages/funding';

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, EditOutlined } from '@ant-design/icons';
-import { ALLOCATION_STRATEGIES, formatYuan } from '@society-hub/domain';
+import { ALLOCATION_STRATEGIES, fenToYuan, formatYuan, yuanToFen } from '@society-hub/domain';
 import {
   Alert,
   App,
@@ -34,7 +34,7 @@ import { useApplyAllocation, useRanking } from '../api/decisions';
 import type { AllocationStrategy, FundingProgram, Ranking, RankingCategory, RankingRow } from '../api/types';
 import { allocationMessage, categoryMessage, rankMessage } from './explanations';
 import { ApplicationStatusTag, useFundingLabels } from './labels';
-import { fenToYuan, Yuan, yuanToFen } from './money';
+import { Yuan } from './money';
 import { YuanInput } from './yuan-input';
 // The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
 import '@/app/messages/funding';

@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { checkAnnualReport, memberHomeScore, type ReportIssue } from '@society-hub/domain';
+import { checkAnnualReport, memberHomeScore, type ReportIssue, yuanDigits } from '@society-hub/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Col, Flex, Form, InputNumber, Row, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -24,7 +24,6 @@ import {
   toContent,
   toFormValues,
 } from './annual-report-values';
-import { formatYuan } from './labels';
 
 interface AnnualReportFormProps {
   societyId: string;
@@ -65,7 +64,7 @@ export function AnnualReportForm({ societyId, year, report, readOnly }: AnnualRe
           ? t('report.error.exceeds_advisory', { n: content.activities.advisoryReports })
           : t('report.error.exceeds_total', { n: content.members.individual }),
       participants_without_events: () => t('report.error.participants_without_events'),
-      sum_mismatch: () => t('report.error.sum_mismatch', { sum: formatYuan(incomeSum) }),
+      sum_mismatch: () => t('report.error.sum_mismatch', { sum: yuanDigits(incomeSum) }),
       invalid_count: () => t('report.error.invalid_count'),
       invalid_amount: () => t('report.error.invalid_amount'),
     };
@@ -219,11 +218,11 @@ export function AnnualReportForm({ societyId, year, report, readOnly }: AnnualRe
             ) : (
               <CloseCircleFilled style={{ color: '#ff4d4f' }} />
             )}
-            <Typography.Text>{t('report.totalCheck', { sum: formatYuan(incomeSum) })}</Typography.Text>
+            <Typography.Text>{t('report.totalCheck', { sum: yuanDigits(incomeSum) })}</Typography.Text>
             <Typography.Text type={totalMatches ? 'success' : 'danger'}>
               {totalMatches
                 ? t('report.totalMatches')
-                : t('report.totalMismatch', { total: formatYuan(content.finances.incomeTotalFen || 0) })}
+                : t('report.totalMismatch', { total: yuanDigits(content.finances.incomeTotalFen || 0) })}
             </Typography.Text>
             {!totalMatches && !readOnly && (
               <Button size="small" onClick={() => form.setFieldValue(['finances', 'incomeTotalFen'], incomeSum / 100)}>

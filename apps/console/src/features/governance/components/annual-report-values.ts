@@ -1,3 +1,4 @@
+import { yuanToFen } from '@society-hub/domain';
 import type { AnnualReportContent } from '../api/types';
 
 /** The form speaks yuan with two decimals; the API speaks integer fen. Blank counts stay NaN so the checks flag them. */
@@ -32,9 +33,8 @@ export const STAFF_FIELDS = ['fullTime', 'partTime'] as const;
 export const MEMBER_HOME_FIELDS = ['fixedPlace', 'facilities', 'staff', 'funding', 'rules'] as const;
 
 const count = (value: number | null | undefined): number => (typeof value === 'number' ? value : Number.NaN);
-/** Yuan to fen without floating-point drift (12.34 → 1234). */
-export const toFen = (yuan: number | null | undefined): number =>
-  typeof yuan === 'number' ? Math.round(yuan * 100) : Number.NaN;
+/** Yuan to fen by the digits, without floating-point drift (12.34 → 1234; nothing → NaN). */
+const toFen = yuanToFen;
 
 type Section<K extends string> = Partial<Record<K, number | null>> | undefined;
 

@@ -65,8 +65,3 @@ export function gradeValidity(gradeOn: string | null): { until: string; expired:
   const until = dayjs(gradeOn).add(5, 'year');
   return { until: until.format('YYYY-MM-DD'), expired: until.isBefore(dayjs(), 'day') };
 }
-
-/** Whole yuan with two decimals, grouped, from integer fen. */
-export function formatYuan(fen: number): string {
-  return (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}

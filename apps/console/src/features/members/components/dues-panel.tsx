@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { formatYuan, yuanToFen } from '@society-hub/domain';
 import {
   Alert,
   App,
@@ -39,16 +40,6 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   dues_recorded: 'dues.error.dues_recorded',
   in_future: 'member.error.in_future',
 };
-
-/** Integer fen as yuan: ¥1,200.00. */
-export function formatFen(fen: number): string {
-  return `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-/** Yuan typed with up to two decimals, as integer fen (no floating-point drift: 0.29 → 29). */
-export function yuanToFen(yuan: number): number {
-  return Math.round(yuan * 100);
-}
 
 export function DuesPanel({
   memberId,
@@ -120,7 +111,7 @@ export function DuesPanel({
       dataIndex: 'amountFen',
       width: 160,
       align: 'right',
-      render: (fen: number) => formatFen(fen),
+      render: (fen: number) => formatYuan(fen),
     },
     { title: t('dues.field.paidOn'), dataIndex: 'paidOn', width: 140, render: (value: string) => formatDate(value) },
     {

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { PILOT_MODES } from '@society-hub/domain';
+import { PILOT_MODES, yuanToFen } from '@society-hub/domain';
 import {
   Alert,
   App,
@@ -132,7 +132,7 @@ export function PilotFormDrawer({ pilot, societyId, onClose, onSaved, onConflict
       mode: values.mode,
       startsOn: start.format('YYYY-MM-DD'),
       endsOn: end.format('YYYY-MM-DD'),
-      contractValueFen: Math.round((values.contractYuan ?? 0) * 100),
+      contractValueFen: yuanToFen(values.contractYuan ?? 0),
       scope: values.scope?.trim() || null,
       legalBasis: values.legalBasis?.trim() || null,
       deliverables: (values.deliverables ?? []).flatMap((d) => (d.text?.trim() ? [d.text.trim()] : [])),
