@@ -3,13 +3,13 @@ import {
   defaultCategories,
   disciplineLabels,
   disciplineMatch,
+  localToday,
   noticePeriod,
   OFFICIAL_2026_CALENDAR,
   screenApplication,
   WorkingDayCalendar,
 } from '@society-hub/domain';
 import { uuidv7 } from 'uuidv7';
-import { localToday } from '../lib/local-date';
 import type { Change, Trx } from '../lib/write';
 import { seededRandom } from './demo-governance';
 

@@ -1,6 +1,5 @@
-import { addCalendarDays, type PilotMode, type PilotStatus } from '@society-hub/domain';
+import { addCalendarDays, localToday, type PilotMode, type PilotStatus } from '@society-hub/domain';
 import { uuidv7 } from 'uuidv7';
-import { localToday } from '../lib/local-date';
 import type { Change, Trx } from '../lib/write';
 
 interface DemoSociety {

@@ -1,8 +1,13 @@
-import { type CapacityIndex, type CapacityTier, computeCapacity, memberHomeScore } from '@society-hub/domain';
+import {
+  type CapacityIndex,
+  type CapacityTier,
+  computeCapacity,
+  localToday,
+  memberHomeScore,
+} from '@society-hub/domain';
 import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { DB } from '../../db/connect';
-import { localToday } from '../../lib/local-date';
 import type { Principal } from '../../lib/request-context';
 import type { Trx } from '../../lib/write';
 import type { GovernanceService } from '../governance/governance.service';

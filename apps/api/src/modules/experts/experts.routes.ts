@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ACCESS, expertPoolLabels, titleLevelLabels } from '@society-hub/domain';
+import { ACCESS, expertPoolLabels, localToday, titleLevelLabels } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
-import { localToday } from '../../lib/local-date';
 import { callerOf, principalOf } from '../../lib/request-context';
 import { ExportQuery, fileResponse, IdParams, problems, ref } from '../../lib/schemas';
 import { allPages, type Cell, sendTable } from '../../lib/table-export';

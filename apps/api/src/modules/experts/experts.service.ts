@@ -1,4 +1,4 @@
-import { EXPERT_POOLS, type ExpertPool, maskPhone } from '@society-hub/domain';
+import { EXPERT_POOLS, type ExpertPool, localToday, maskPhone } from '@society-hub/domain';
 import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
@@ -6,7 +6,6 @@ import type { DB } from '../../db/connect';
 import type { Database, ExpertsTable } from '../../db/database';
 import { type ImportReport, runImport } from '../../lib/bulk-import';
 import { errors, type FieldError } from '../../lib/errors';
-import { localToday } from '../../lib/local-date';
 import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import type { Caller, SocietyScope } from '../../lib/request-context';

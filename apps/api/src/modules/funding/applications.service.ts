@@ -2,13 +2,13 @@ import {
   type ApplicationStatus,
   applicationLifecycle,
   checkApplicationDraft,
+  localToday,
   screenApplication,
 } from '@society-hub/domain';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
-import { localToday } from '../../lib/local-date';
 import { keysetOf, paginate } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { societiesReached } from '../../lib/society-scope';

@@ -1,11 +1,10 @@
-import { checkObjection, formatYuan, maskPhone } from '@society-hub/domain';
+import { checkObjection, formatYuan, localToday, maskPhone } from '@society-hub/domain';
 import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { NoticeObjectionRow } from '../../db/database';
 import { AppError, errors, type FieldError } from '../../lib/errors';
-import { localToday } from '../../lib/local-date';
 import type { Caller, RequestContext } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
 import { moveApplications } from './application-moves';

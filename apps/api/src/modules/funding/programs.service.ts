@@ -4,6 +4,7 @@ import {
   countOf,
   DEFAULT_RUBRIC,
   defaultCategoriesFor,
+  localToday,
   noticePeriod,
   type ProgramSettings,
   type ProgramStatus,
@@ -16,7 +17,6 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
-import { localToday } from '../../lib/local-date';
 import { keysetOf, paginate } from '../../lib/pagination';
 import type { Caller } from '../../lib/request-context';
 import { type Change, type Trx, write } from '../../lib/write';

@@ -2,6 +2,7 @@ import {
   type CouncilPosition,
   evaluateGovernance,
   type GovernanceThresholds,
+  localToday,
   overallStatus,
   type RosterEntry,
 } from '@society-hub/domain';
@@ -9,7 +10,6 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
-import { localToday } from '../../lib/local-date';
 import { keysetOf } from '../../lib/pagination';
 import type { Caller, Principal } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';

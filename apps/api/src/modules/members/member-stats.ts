@@ -1,8 +1,7 @@
-import { MEMBER_CATEGORIES, MEMBER_STATUSES, TITLE_LEVELS, youthBornAfter } from '@society-hub/domain';
+import { localToday, MEMBER_CATEGORIES, MEMBER_STATUSES, TITLE_LEVELS, youthBornAfter } from '@society-hub/domain';
 import { sql } from 'kysely';
 import { type Static, Type } from 'typebox';
 import type { DB } from '../../db/connect';
-import { localToday } from '../../lib/local-date';
 import type { SocietyScope } from '../../lib/request-context';
 import { DateString, Nullable, Uuid } from '../../lib/schemas';
 import { societiesReached } from '../../lib/society-scope';

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ACCESS, memberCategoryLabels, memberStatusLabels, titleLevelLabels } from '@society-hub/domain';
+import { ACCESS, localToday, memberCategoryLabels, memberStatusLabels, titleLevelLabels } from '@society-hub/domain';
 import { Type } from 'typebox';
 import type { DB } from '../../db/connect';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
-import { localToday } from '../../lib/local-date';
 import { callerOf, principalOf } from '../../lib/request-context';
 import { ExportQuery, fileResponse, IdParams, problems, ref, TransitionRequestSchema } from '../../lib/schemas';
 import { allPages, sendTable } from '../../lib/table-export';

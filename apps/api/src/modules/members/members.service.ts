@@ -1,5 +1,6 @@
 import {
   checkCreditCode,
+  localToday,
   type MemberStatus,
   maskPhone,
   membershipLifecycle,
@@ -15,7 +16,6 @@ import type { MemberDuesTable, MembersTable } from '../../db/database';
 import { type BatchRowResult, type PreparedRow, runImport } from '../../lib/bulk-import';
 import { errors, type FieldError } from '../../lib/errors';
 import { type ColumnTypes, insertMany } from '../../lib/insert-many';
-import { localToday } from '../../lib/local-date';
 import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import type { Caller, Principal } from '../../lib/request-context';

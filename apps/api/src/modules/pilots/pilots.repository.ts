@@ -1,10 +1,9 @@
-import { type PilotStatus, pilotPerformance } from '@society-hub/domain';
+import { localToday, type PilotStatus, pilotPerformance } from '@society-hub/domain';
 import type { Selectable } from 'kysely';
 import { Type } from 'typebox';
 import type { DB } from '../../db/connect';
 import type { PilotFunctionsTable, PilotMilestonesTable, PilotsTable } from '../../db/database';
 import { errors } from '../../lib/errors';
-import { localToday } from '../../lib/local-date';
 import type { Principal } from '../../lib/request-context';
 import { societiesReached } from '../../lib/society-scope';
 import { storedJson } from '../../lib/stored-json';

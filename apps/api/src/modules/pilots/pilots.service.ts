@@ -4,6 +4,7 @@ import {
   checkPilotEligibility,
   type Eligibility,
   type InspectionResult,
+  localToday,
   type PilotStatus,
   pilotLifecycle,
 } from '@society-hub/domain';
@@ -12,7 +13,6 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
-import { localToday } from '../../lib/local-date';
 import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { containsPattern } from '../../lib/sql';

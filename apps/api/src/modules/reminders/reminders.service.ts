@@ -4,11 +4,11 @@ import {
   compareReminders,
   daysUntil,
   finalReportDueOn,
+  localToday,
   type ReminderUrgency,
   reminderUrgency,
 } from '@society-hub/domain';
 import type { DB } from '../../db/connect';
-import { localToday } from '../../lib/local-date';
 import type { Principal, SocietyScope } from '../../lib/request-context';
 import { societiesReached } from '../../lib/society-scope';
 import { owesAnnualReport } from '../societies/societies.repository';

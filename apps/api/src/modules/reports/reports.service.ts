@@ -4,13 +4,13 @@ import {
   assessDisqualification,
   checkAnnualReport,
   type InspectionResult,
+  localToday,
 } from '@society-hub/domain';
 import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
-import { localToday } from '../../lib/local-date';
 import { keysetOf } from '../../lib/pagination';
 import type { Caller, Principal } from '../../lib/request-context';
 import { societiesReached } from '../../lib/society-scope';

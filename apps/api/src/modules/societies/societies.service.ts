@@ -1,6 +1,7 @@
 import {
   checkCreditCode,
   countOf,
+  localToday,
   normaliseCreditCode,
   societyLifecycle,
   societyOfficers,
@@ -11,7 +12,6 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { SocietyRow, SocietyRowUpdate } from '../../db/database';
 import { errors, type FieldError } from '../../lib/errors';
-import { localToday } from '../../lib/local-date';
 import { keysetOf } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';

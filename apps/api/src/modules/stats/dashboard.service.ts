@@ -3,13 +3,13 @@ import {
   CAPACITY_TIERS,
   daysUntil,
   INSPECTION_RESULTS,
+  localToday,
   PARTY_ORGANISATIONS,
   SOCIETY_STATUSES,
   SOCIETY_TYPES,
 } from '@society-hub/domain';
 import { sql } from 'kysely';
 import type { DB } from '../../db/connect';
-import { localToday } from '../../lib/local-date';
 import { actsForAssociation, type Principal, type SocietyScope } from '../../lib/request-context';
 import { societiesReached } from '../../lib/society-scope';
 import { memberStats } from '../members/member-stats';

@@ -1,5 +1,5 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { addCalendarDays, shanghaiDateOf, WorkingDayCalendar } from '@society-hub/domain';
+import { addCalendarDays, localToday, WorkingDayCalendar } from '@society-hub/domain';
 import { Alert, Button, Col, Flex, Form, Row, Select, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -18,10 +18,6 @@ import { computeNotice, NoticeCalculator } from './notice-calculator';
 import { CalendarLegend, YearGrid } from './year-grid';
 
 const DATE = 'YYYY-MM-DD';
-
-function todayInShanghai(): string {
-  return shanghaiDateOf(new Date().toISOString()) ?? dayjs().format(DATE);
-}
 
 function yearOf(raw: string | null, fallback: number): number {
   const year = Number(raw);
@@ -77,7 +73,7 @@ function CalendarYearView({
     return off.size;
   }, [data]);
 
-  const today = todayInShanghai();
+  const today = localToday();
   const [calc, setCalc] = useState<{ from: Dayjs | null; workingDays: number | null }>({
     from: dayjs(today.startsWith(`${year}-`) ? today : `${year}-01-01`),
     workingDays: 5,
@@ -191,7 +187,7 @@ function CalendarYearView({
 export function CalendarPage() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
-  const thisYear = Number(todayInShanghai().slice(0, 4));
+  const thisYear = Number(localToday().slice(0, 4));
   const year = yearOf(search.get('year'), thisYear);
   const current = useCalendar(year);
   const next = useCalendar(year + 1);

@@ -1,5 +1,5 @@
 import { EditOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
-import { applicationLifecycle } from '@society-hub/domain';
+import { applicationLifecycle, localToday } from '@society-hub/domain';
 import { Button, Flex, Skeleton, Tabs, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -14,7 +14,6 @@ import { useApplication } from '../api/applications';
 import { useProgram } from '../api/programs';
 import type { ApplicationStatus, FundingApplication, FundingProgram } from '../api/types';
 import { ApplicationContent } from './application-content';
-import { shanghaiToday } from './dates';
 import { ApplicationStatusTag, useFundingLabels } from './labels';
 import { ApplicationFormDrawer, ApplicationMoveModal } from './on-demand';
 
@@ -78,7 +77,7 @@ function ApplicationDetailView({
   const [move, setMove] = useState<'submitted' | 'withdrawn' | 'closed'>();
   const applicant = policies.applyForFunding(user, application.societyId);
   const staff = policies.manageFunding(user);
-  const today = shanghaiToday();
+  const today = localToday();
   const windowOpen =
     program !== undefined && program.status === 'open' && today >= program.opensOn && today <= program.closesOn;
   const funded = ['funded', 'reported', 'closed'].includes(application.status);

@@ -1,8 +1,8 @@
+import { localToday } from '@society-hub/domain';
 import { useQueries } from '@tanstack/react-query';
 import { societyQueryOptions } from '@/features/societies/api/get-society';
 import { useCurrentUser } from '@/lib/session';
 import type { FundingProgram } from '../api/types';
-import { shanghaiToday } from './dates';
 
 /** The societies an officer speaks for, with their names. */
 export function useOwnSocieties(): { id: string; name: string }[] {
@@ -14,6 +14,6 @@ export function useOwnSocieties(): { id: string; name: string }[] {
 
 /** Whether the call takes applications today. */
 export function acceptsApplications(program: FundingProgram): boolean {
-  const today = shanghaiToday();
+  const today = localToday();
   return program.status === 'open' && today >= program.opensOn && today <= program.closesOn;
 }

@@ -1,3 +1,4 @@
+import { localToday } from '@society-hub/domain';
 import {
   Alert,
   App,
@@ -28,7 +29,6 @@ import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useApplications } from '../api/applications';
 import { useObjections, useResolveObjection } from '../api/decisions';
 import type { FundingProgram, Objection } from '../api/types';
-import { shanghaiToday } from './dates';
 // The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
 import '@/app/messages/funding';
 import '@/app/messages/funding-panels';
@@ -41,7 +41,7 @@ export function NoticeTab({ program }: { program: FundingProgram }) {
   const user = useCurrentUser();
   const objections = useObjections(program.id);
   const [resolving, setResolving] = useState<Objection>();
-  const today = shanghaiToday();
+  const today = localToday();
   const canResolve = policies.manageFunding(user) && program.status === 'notice';
   const period =
     program.noticeStartsOn && program.noticeEndsOn

@@ -1,9 +1,8 @@
-import { programLifecycle } from '@society-hub/domain';
+import { localToday, programLifecycle } from '@society-hub/domain';
 import { Button, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '@/app/i18n';
 import type { FundingProgram, ProgramStatus } from '../api/types';
-import { shanghaiToday } from './dates';
 import { ProgramMoveModal } from './on-demand';
 import { BACKWARDS, moveOf } from './program-moves';
 
@@ -11,7 +10,7 @@ import { BACKWARDS, moveOf } from './program-moves';
 export function ProgramActions({ program }: { program: FundingProgram }) {
   const { t } = useI18n();
   const [target, setTarget] = useState<ProgramStatus>();
-  const today = shanghaiToday();
+  const today = localToday();
   const targets = programLifecycle.allowedFrom(program.status).filter((to) => moveOf(program.status, to));
 
   return (

@@ -5,6 +5,7 @@ import {
   defaultProgramSettings,
   fenToYuan,
   formatYuan,
+  localToday,
   type Problem,
   type ProgramSettings,
   SCORING_METHODS,
@@ -40,7 +41,6 @@ import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateProgram, useUpdateProgram } from '../api/programs';
 import type { AllocationStrategy, FundingProgram, ProgramCreate, ProgramPatch, ScoringMethod } from '../api/types';
-import { shanghaiToday } from './dates';
 import { settingsProblemMessage } from './explanations';
 import { useFundingLabels } from './labels';
 import { YuanInput } from './yuan-input';
@@ -83,7 +83,7 @@ function initialValues(program: FundingProgram | undefined): ProgramFormValues {
   const source = program ?? {
     name: '',
     description: null,
-    ...defaultProgramSettings(Number(shanghaiToday().slice(0, 4))),
+    ...defaultProgramSettings(Number(localToday().slice(0, 4))),
   };
   return {
     name: source.name,

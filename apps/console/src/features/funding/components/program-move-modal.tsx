@@ -1,4 +1,4 @@
-import { quorumMet, reviewQuorum } from '@society-hub/domain';
+import { localToday, quorumMet, reviewQuorum } from '@society-hub/domain';
 import { Alert, Spin, Typography } from 'antd';
 import { useI18n } from '@/app/i18n';
 import { ReasonedTransitionModal, useSendTransition } from '@/components/reasoned-transition-modal';
@@ -8,7 +8,6 @@ import { useObjections, useRanking } from '../api/decisions';
 import { useTransitionProgram } from '../api/programs';
 import { useAssignmentBoard } from '../api/review-board';
 import type { FundingProgram, ProgramStatus } from '../api/types';
-import { shanghaiToday } from './dates';
 import { useFundingLabels } from './labels';
 import { moveOf } from './program-moves';
 // The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
@@ -53,7 +52,7 @@ function useBlockers(program: FundingProgram, to: ProgramStatus): { loading: boo
   }
   if (finalising) {
     loading = objections.isPending;
-    const today = shanghaiToday();
+    const today = localToday();
     if (program.noticeEndsOn && today <= program.noticeEndsOn) {
       blockers.push(t('funding.move.finalise.running', { date: program.noticeEndsOn }));
     }

@@ -1,4 +1,4 @@
-import { PROGRAM_STATUSES } from '@society-hub/domain';
+import { localToday, PROGRAM_STATUSES } from '@society-hub/domain';
 import { Alert, Col, Descriptions, Flex, Row, Spin, Steps, Table, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { type MessageKey, useI18n } from '@/app/i18n';
@@ -7,7 +7,6 @@ import { policies } from '@/lib/authorization';
 import { useCurrentUser } from '@/lib/session';
 import { useRanking } from '../api/decisions';
 import type { FundingProgram, ProgramCategory, ProgramStatus, RubricCriterion } from '../api/types';
-import { shanghaiToday } from './dates';
 import { useFundingLabels } from './labels';
 import { Yuan } from './money';
 
@@ -32,7 +31,7 @@ export function ProgramOverview({ program }: { program: FundingProgram }) {
   /** Money is committed from the decision on: before that there is nothing allocated to show. */
   const decided = staff && ['deciding', 'notice', 'finalised'].includes(program.status);
   const ranking = useRanking(program.id, undefined, decided);
-  const today = shanghaiToday();
+  const today = localToday();
 
   const allocatedIn = useMemo(() => {
     const byCode = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { CalendarOutlined, FormOutlined } from '@ant-design/icons';
-import { formatYuan } from '@society-hub/domain';
+import { formatYuan, localToday } from '@society-hub/domain';
 import { Button, Col, Empty, Flex, Row, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -11,7 +11,6 @@ import { useApplicationsOf } from '../api/applications';
 import { usePrograms } from '../api/programs';
 import type { FundingApplication, FundingProgram } from '../api/types';
 import { acceptsApplications, useOwnSocieties } from './applying';
-import { shanghaiToday } from './dates';
 import { ApplicationStatusTag, ProgramStatusTag, useFundingLabels } from './labels';
 import { Yuan } from './money';
 import { ApplicationFormDrawer } from './on-demand';
@@ -64,7 +63,7 @@ export function SocietyFunding() {
 function OpenCall({ program, onApply }: { program: FundingProgram; onApply: () => void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const today = shanghaiToday();
+  const today = localToday();
   const daysLeft = dayjs(program.closesOn).diff(dayjs(today), 'day');
   const accepting = acceptsApplications(program);
   return (

@@ -1,5 +1,5 @@
 import { CalendarOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import { formatYuan, shanghaiDateOf } from '@society-hub/domain';
+import { formatYuan, localToday } from '@society-hub/domain';
 import { Button, Divider, Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '@/app/i18n';
@@ -122,7 +122,7 @@ function NoticeCard({ notice, today }: { notice: PublicNotice; today: string }) 
 export function NoticesPage() {
   const { t } = useI18n();
   const notices = usePublicNotices();
-  const today = shanghaiDateOf(new Date().toISOString()) ?? '';
+  const today = localToday();
 
   return (
     <PublicLayout title={t('notice.pageTitle')}>

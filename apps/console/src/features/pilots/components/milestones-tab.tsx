@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { daysUntil, pilotLifecycle } from '@society-hub/domain';
+import { daysUntil, localToday, pilotLifecycle } from '@society-hub/domain';
 import {
   Alert,
   App,
@@ -20,7 +20,6 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '@/app/i18n';
 import { QueryError } from '@/components/query-error';
-import { shanghaiToday } from '@/features/funding/components/dates';
 import { policies } from '@/lib/authorization';
 import { formatDate } from '@/lib/format';
 import { problemMessage } from '@/lib/problem-message';
@@ -32,7 +31,7 @@ import '@/app/messages/pilots';
 
 function MilestoneState({ milestone }: { milestone: Milestone }) {
   const { t } = useI18n();
-  const today = shanghaiToday();
+  const today = localToday();
   if (milestone.doneOn) {
     const late = daysUntil(milestone.dueOn, milestone.doneOn);
     return late <= 0 ? (
@@ -73,7 +72,7 @@ function RecordDoneModal({ pilot, milestone, onClose }: { pilot: Pilot; mileston
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ doneOn: dayjs(shanghaiToday()), evidence: milestone.evidence ?? '' }}
+        initialValues={{ doneOn: dayjs(localToday()), evidence: milestone.evidence ?? '' }}
         onFinish={(values) => {
           if (!values.doneOn) return;
           update.mutate(
@@ -92,10 +91,7 @@ function RecordDoneModal({ pilot, milestone, onClose }: { pilot: Pilot; mileston
         }}
       >
         <Form.Item name="doneOn" label={t('pilot.milestone.doneOn')} rules={[{ required: true }]}>
-          <DatePicker
-            disabledDate={(day) => day.isAfter(dayjs(shanghaiToday()), 'day')}
-            data-testid="milestone-done-on"
-          />
+          <DatePicker disabledDate={(day) => day.isAfter(dayjs(localToday()), 'day')} data-testid="milestone-done-on" />
         </Form.Item>
         <Form.Item name="evidence" label={t('pilot.milestone.evidence')} rules={[{ max: 2000 }]}>
           <Input.TextArea rows={3} maxLength={2000} data-testid="milestone-evidence" />
@@ -163,16 +159,10 @@ export function MilestonesTab({ pilot }: { pilot: Pilot }) {
         <Timeline
           data-testid="milestone-timeline"
           items={items.map((m) => ({
-            color: m.acceptedOn
-              ? 'green'
-              : m.doneOn
-                ? 'blue'
-                : daysUntil(shanghaiToday(), m.dueOn) < 0
-                  ? 'red'
-                  : 'gray',
+            color: m.acceptedOn ? 'green' : m.doneOn ? 'blue' : daysUntil(localToday(), m.dueOn) < 0 ? 'red' : 'gray',
             icon: m.acceptedOn ? (
               <CheckCircleOutlined />
-            ) : m.doneOn ? undefined : daysUntil(shanghaiToday(), m.dueOn) < 0 ? (
+            ) : m.doneOn ? undefined : daysUntil(localToday(), m.dueOn) < 0 ? (
               <ExclamationCircleOutlined />
             ) : (
               <ClockCircleOutlined />
