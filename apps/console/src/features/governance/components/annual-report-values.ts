@@ -33,8 +33,6 @@ export const STAFF_FIELDS = ['fullTime', 'partTime'] as const;
 export const MEMBER_HOME_FIELDS = ['fixedPlace', 'facilities', 'staff', 'funding', 'rules'] as const;
 
 const count = (value: number | null | undefined): number => (typeof value === 'number' ? value : Number.NaN);
-/** Yuan to fen by the digits, without floating-point drift (12.34 → 1234; nothing → NaN). */
-const toFen = yuanToFen;
 
 type Section<K extends string> = Partial<Record<K, number | null>> | undefined;
 
@@ -63,13 +61,13 @@ export function toContent(values: Partial<ReportFormValues>): AnnualReportConten
       brandParticipants: count(a?.brandParticipants),
     },
     finances: {
-      incomeDuesFen: toFen(f?.incomeDuesFen),
-      incomeGovernmentFen: toFen(f?.incomeGovernmentFen),
-      incomeServicesFen: toFen(f?.incomeServicesFen),
-      incomeDonationsFen: toFen(f?.incomeDonationsFen),
-      incomeOtherFen: toFen(f?.incomeOtherFen),
-      incomeTotalFen: toFen(f?.incomeTotalFen),
-      expenditureFen: toFen(f?.expenditureFen),
+      incomeDuesFen: yuanToFen(f?.incomeDuesFen),
+      incomeGovernmentFen: yuanToFen(f?.incomeGovernmentFen),
+      incomeServicesFen: yuanToFen(f?.incomeServicesFen),
+      incomeDonationsFen: yuanToFen(f?.incomeDonationsFen),
+      incomeOtherFen: yuanToFen(f?.incomeOtherFen),
+      incomeTotalFen: yuanToFen(f?.incomeTotalFen),
+      expenditureFen: yuanToFen(f?.expenditureFen),
     },
     staff: { fullTime: count(s?.fullTime), partTime: count(s?.partTime) },
     memberHome: {
