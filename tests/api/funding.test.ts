@@ -257,7 +257,8 @@ describe('a funding round from call to final report', () => {
       to: 'submitted',
       reason: '代交',
     });
-    expect(staffSubmit.statusCode).toBe(422);
+    expect(staffSubmit.statusCode).toBe(403);
+    expect(staffSubmit.json().detail).toBe('Only the applying society submits its application.');
     const submitted = await post(`/v1/applications/${applicationA}/transitions`, officerA, {
       to: 'submitted',
       reason: '提交',
@@ -578,7 +579,7 @@ describe('a funding round from call to final report', () => {
       to: 'closed',
       reason: '结项',
     });
-    expect(asked.statusCode).toBe(422);
+    expect(asked.statusCode).toBe(403);
     expect(asked.json().detail).toBe(
       'The Association’s staff close a project (结项) once they have accepted its final report; the society files the final report.',
     );

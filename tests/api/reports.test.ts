@@ -232,7 +232,7 @@ describe('the disqualification list', () => {
       payload: { to: 'dormant', reason: '长期未开展活动' },
     });
     // Move the dormancy back in time, as if it happened 400 days ago.
-    await sql`UPDATE society_transitions SET at = now() - interval '400 days' WHERE society_id = ${sleepy} AND to_status = 'dormant'`.execute(
+    await sql`UPDATE status_transitions SET at = now() - interval '400 days' WHERE resource_id = ${sleepy} AND to_status = 'dormant'`.execute(
       t.database.db,
     );
     const list = (await t.request({ method: 'GET', url: '/v1/disqualification-candidates', token: admin })).json();

@@ -7,6 +7,7 @@ export { ensureAdmin } from './bootstrap';
 export { loadConfig } from './config';
 export { connectPglite, connectPostgres, type DatabaseHandle } from './db/connect';
 export { migrateToLatest } from './db/migrate';
+export { migrations } from './db/migrations/index';
 export { DEMO_PASSWORD, loadDemoData } from './demo/load-demo-data';
 export { CanonicalText, canonicalJson } from './lib/canonical-json';
 export { PersonalDataVault } from './lib/personal-data';

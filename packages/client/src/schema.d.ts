@@ -5728,6 +5728,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -6302,6 +6303,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -7041,6 +7043,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -7409,6 +7412,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
                 /** @description Retries with the same key and body get the first answer; another body is 422 */
                 "idempotency-key"?: string;
@@ -8015,6 +8019,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -8139,6 +8144,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -8706,6 +8712,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -8949,6 +8956,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -9666,6 +9674,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -9788,6 +9797,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -10671,6 +10681,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -10912,6 +10923,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
+                "if-match"?: string;
                 /** @description Retries with the same key and body get the first answer; another body is 422 */
                 "idempotency-key"?: string;
             };
@@ -10981,6 +10994,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (412) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (413) */
             413: {
                 headers: {
@@ -11001,6 +11023,15 @@ export interface operations {
             };
             /** @description Problem (422) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (428) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11689,6 +11720,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -12015,6 +12047,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path?: never;
@@ -12459,6 +12492,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -12605,6 +12639,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
+                "if-match"?: string;
                 /** @description Retries with the same key and body get the first answer; another body is 422 */
                 "idempotency-key"?: string;
             };
@@ -12703,6 +12739,15 @@ export interface operations {
             };
             /** @description Problem (422) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (428) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13945,6 +13990,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -14186,6 +14232,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
+                "if-match"?: string;
                 /** @description Retries with the same key and body get the first answer; another body is 422 */
                 "idempotency-key"?: string;
             };
@@ -14284,6 +14332,15 @@ export interface operations {
             };
             /** @description Problem (422) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (428) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14419,6 +14476,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -15681,6 +15739,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -16143,6 +16202,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -16384,6 +16444,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
+                "if-match"?: string;
                 /** @description Retries with the same key and body get the first answer; another body is 422 */
                 "idempotency-key"?: string;
             };
@@ -16453,6 +16515,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem (412) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem (413) */
             413: {
                 headers: {
@@ -16473,6 +16544,15 @@ export interface operations {
             };
             /** @description Problem (422) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (428) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16832,6 +16912,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {
@@ -17655,6 +17736,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you read */
                 "if-match"?: string;
             };
             path: {

@@ -1,4 +1,4 @@
-import { defineStateMachine } from './state-machine';
+import { BY_ASSOCIATION, defineStateMachine } from './state-machine';
 
 export const SOCIETY_TYPES = ['society', 'association', 'research_society'] as const;
 export type SocietyType = (typeof SOCIETY_TYPES)[number];
@@ -9,13 +9,13 @@ export type Discipline = (typeof DISCIPLINES)[number];
 export const SOCIETY_STATUSES = ['preparing', 'active', 'dormant', 'disqualified', 'deregistered'] as const;
 export type SocietyStatus = (typeof SOCIETY_STATUSES)[number];
 
-/** SPEC §1: disqualified and deregistered are final. */
+/** SPEC §1: disqualified and deregistered are final. The registry is the Association's: its staff move societies. */
 export const societyLifecycle = defineStateMachine<SocietyStatus>('preparing', {
-  preparing: ['active', 'deregistered'],
-  active: ['dormant', 'disqualified', 'deregistered'],
-  dormant: ['active', 'disqualified', 'deregistered'],
-  disqualified: [],
-  deregistered: [],
+  preparing: { active: BY_ASSOCIATION, deregistered: BY_ASSOCIATION },
+  active: { dormant: BY_ASSOCIATION, disqualified: BY_ASSOCIATION, deregistered: BY_ASSOCIATION },
+  dormant: { active: BY_ASSOCIATION, disqualified: BY_ASSOCIATION, deregistered: BY_ASSOCIATION },
+  disqualified: {},
+  deregistered: {},
 });
 
 export interface SocietyTransitionFacts {

@@ -74,17 +74,6 @@ export interface UserSocietiesTable {
   society_id: string;
 }
 
-export interface SocietyTransitionsTable {
-  id: string;
-  society_id: string;
-  from_status: SocietyStatus;
-  to_status: SocietyStatus;
-  reason: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  at: Timestamp;
-}
-
 export interface SigningKeysTable {
   kid: string;
   algorithm: string;
@@ -433,17 +422,6 @@ export interface FundingApplicationsTable {
   updated_at: Timestamp;
 }
 
-export interface ApplicationTransitionsTable {
-  id: string;
-  application_id: string;
-  from_status: string;
-  to_status: string;
-  reason: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  at: Timestamp;
-}
-
 export interface ReviewerDeclarationsTable {
   program_id: string;
   expert_id: string;
@@ -545,26 +523,32 @@ export interface PilotMilestonesTable {
   updated_at: Timestamp;
 }
 
-export interface PilotTransitionsTable {
+/**
+ * The history of every lifecycle: one row per move of a society, member, application, program or pilot
+ * (lib/transitions.ts writes it). `resource_type` is the audit log's.
+ */
+export interface StatusTransitionsTable {
   id: string;
-  pilot_id: string;
-  from_status: PilotStatus;
-  to_status: PilotStatus;
+  resource_type: string;
+  resource_id: string;
+  /** The society the record belongs to (null for a program). */
+  society_id: string | null;
+  from_status: string;
+  to_status: string;
   reason: string;
   actor_id: string | null;
   actor_name: string | null;
   at: Timestamp;
 }
+export type StatusTransitionRow = Selectable<StatusTransitionsTable>;
 
 export interface Database {
   pilot_functions: PilotFunctionsTable;
   pilots: PilotsTable;
   pilot_milestones: PilotMilestonesTable;
-  pilot_transitions: PilotTransitionsTable;
   calendar_years: CalendarYearsTable;
   funding_programs: FundingProgramsTable;
   funding_applications: FundingApplicationsTable;
-  application_transitions: ApplicationTransitionsTable;
   reviewer_declarations: ReviewerDeclarationsTable;
   review_assignments: ReviewAssignmentsTable;
   notice_objections: NoticeObjectionsTable;
@@ -585,7 +569,7 @@ export interface Database {
   societies: SocietiesTable;
   users: UsersTable;
   user_societies: UserSocietiesTable;
-  society_transitions: SocietyTransitionsTable;
+  status_transitions: StatusTransitionsTable;
   signing_keys: SigningKeysTable;
   refresh_tokens: RefreshTokensTable;
   idempotency_keys: IdempotencyKeysTable;

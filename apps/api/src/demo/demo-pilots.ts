@@ -1,5 +1,6 @@
 import { addCalendarDays, localToday, type PilotMode, type PilotStatus } from '@society-hub/domain';
 import { uuidv7 } from 'uuidv7';
+import { PILOT } from '../lib/lifecycles';
 import type { Change, Trx } from '../lib/write';
 
 interface DemoSociety {
@@ -215,10 +216,12 @@ export async function loadDemoPilots(trx: Trx, societies: DemoSociety[], record:
     let from: PilotStatus = 'proposed';
     for (const [step, to] of PATH[pilot.status].entries()) {
       await trx
-        .insertInto('pilot_transitions')
+        .insertInto('status_transitions')
         .values({
           id: uuidv7(),
-          pilot_id: id,
+          resource_type: PILOT.resourceType,
+          resource_id: id,
+          society_id: society.id,
           from_status: from,
           to_status: to,
           reason: to === 'rejected' ? '资格审查未通过：近两年年检未全部合格。' : '按计划推进',

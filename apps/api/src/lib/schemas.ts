@@ -85,6 +85,15 @@ export function pageOf<T extends TSchema>(item: T, id: string) {
   );
 }
 
+/**
+ * The ETag a write is based on (RFC 9110 If-Match). Declared optional so that a missing one is the
+ * contract's 428, not a schema error: PATCH and DELETE require it (`expectedVersion`), a transition
+ * checks it when given (`transitionVersion`, lib/transitions.ts).
+ */
+export const IfMatchHeaders = Type.Object({
+  'if-match': Type.Optional(Type.String({ description: 'The ETag you read' })),
+});
+
 export const TransitionRequestSchema = Type.Object(
   {
     to: Type.String({ minLength: 1, description: 'Target state' }),

@@ -29,7 +29,7 @@
  */
 import type { Label } from '../labels';
 import { countOf } from '../plural';
-import { defineStateMachine } from '../state-machine';
+import { BY_ASSOCIATION, BY_EITHER, BY_SOCIETY, CARRIED, defineStateMachine } from '../state-machine';
 import { isIsoDate, shanghaiDateOf } from './dates';
 import { formatYuan, isFenAmount } from './money';
 import type { Problem, ProgramCategory, ProgramStatus } from './program';
@@ -62,20 +62,26 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
  *
  * A draft cannot be submitted once the call has closed; it stays a draft while staff may still reopen
  * the call to extend it, and is withdrawn when review starts (the call can no longer reopen).
+ *
+ * Who asks for which move: the society submits its own application and may withdraw it; the
+ * Association's staff may withdraw it too, admit it to review (overriding a failed screening), reject
+ * it, and close a project (结项) once they have accepted its final report. Every other move is carried
+ * by another operation: the program's transitions, the review, the allocation, the notice, and the
+ * society's filing of its final report.
  */
 export const applicationLifecycle = defineStateMachine<ApplicationStatus>('draft', {
-  draft: ['submitted', 'withdrawn'],
-  submitted: ['screening', 'withdrawn'],
-  screening: ['in_review', 'rejected', 'withdrawn'],
-  in_review: ['reviewed', 'withdrawn'],
-  reviewed: ['approved', 'rejected', 'withdrawn'],
-  approved: ['notice'],
-  rejected: ['reviewed'],
-  notice: ['funded', 'rejected', 'approved'],
-  funded: ['reported'],
-  reported: ['closed'],
-  closed: [],
-  withdrawn: [],
+  draft: { submitted: BY_SOCIETY, withdrawn: BY_EITHER },
+  submitted: { screening: CARRIED, withdrawn: BY_EITHER },
+  screening: { in_review: BY_ASSOCIATION, rejected: BY_ASSOCIATION, withdrawn: BY_EITHER },
+  in_review: { reviewed: CARRIED, withdrawn: BY_EITHER },
+  reviewed: { approved: CARRIED, rejected: BY_ASSOCIATION, withdrawn: BY_EITHER },
+  approved: { notice: CARRIED },
+  rejected: { reviewed: CARRIED },
+  notice: { funded: CARRIED, rejected: BY_ASSOCIATION, approved: CARRIED },
+  funded: { reported: CARRIED },
+  reported: { closed: BY_ASSOCIATION },
+  closed: {},
+  withdrawn: {},
 });
 
 export const applicationStatusLabels: Record<ApplicationStatus, Label> = {

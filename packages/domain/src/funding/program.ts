@@ -13,7 +13,7 @@
  * track-record weight to 5 gives one problem at `/rubric`: "rubric weights sum to 95, not 100".
  */
 import type { Label } from '../labels';
-import { defineStateMachine } from '../state-machine';
+import { BY_ASSOCIATION, defineStateMachine } from '../state-machine';
 import { MINIMUM_REVIEWERS } from './assignment';
 import { isIsoDate } from './dates';
 import { formatYuan, isFenAmount } from './money';
@@ -36,13 +36,13 @@ export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
  * do). Finalised is final.
  */
 export const programLifecycle = defineStateMachine<ProgramStatus>('draft', {
-  draft: ['open'],
-  open: ['closed'],
-  closed: ['reviewing', 'open'],
-  reviewing: ['deciding'],
-  deciding: ['notice'],
-  notice: ['finalised', 'deciding'],
-  finalised: [],
+  draft: { open: BY_ASSOCIATION },
+  open: { closed: BY_ASSOCIATION },
+  closed: { reviewing: BY_ASSOCIATION, open: BY_ASSOCIATION },
+  reviewing: { deciding: BY_ASSOCIATION },
+  deciding: { notice: BY_ASSOCIATION },
+  notice: { finalised: BY_ASSOCIATION, deciding: BY_ASSOCIATION },
+  finalised: {},
 });
 
 /** The six default categories of seeds/001. */

@@ -1,4 +1,4 @@
-import { defineStateMachine } from '../state-machine';
+import { BY_EITHER, defineStateMachine } from '../state-machine';
 
 export const MEMBER_STATUSES = ['applied', 'active', 'rejected', 'lapsed', 'suspended', 'withdrawn'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
@@ -6,15 +6,16 @@ export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 /**
  * SPEC §2: an application is approved or rejected by the society; an active membership lapses when the
  * year's dues stay unpaid past the grace period, and comes back when they are paid; rejected and
- * withdrawn are final.
+ * withdrawn are final. The register is the society's: its secretariat takes every move, and the
+ * Association's staff may take them for it.
  */
 export const membershipLifecycle = defineStateMachine<MemberStatus>('applied', {
-  applied: ['active', 'rejected'],
-  active: ['lapsed', 'suspended', 'withdrawn'],
-  lapsed: ['active', 'withdrawn'],
-  suspended: ['active', 'withdrawn'],
-  rejected: [],
-  withdrawn: [],
+  applied: { active: BY_EITHER, rejected: BY_EITHER },
+  active: { lapsed: BY_EITHER, suspended: BY_EITHER, withdrawn: BY_EITHER },
+  lapsed: { active: BY_EITHER, withdrawn: BY_EITHER },
+  suspended: { active: BY_EITHER, withdrawn: BY_EITHER },
+  rejected: {},
+  withdrawn: {},
 });
 
 /**

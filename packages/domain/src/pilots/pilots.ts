@@ -3,7 +3,7 @@ import type { CapacityTier } from '../governance/capacity';
 import type { RuleStatus } from '../governance/rules';
 import { countOf } from '../plural';
 import type { PartyOrganisation, SocietyStatus } from '../society';
-import { defineStateMachine } from '../state-machine';
+import { BY_ASSOCIATION, BY_EITHER, defineStateMachine } from '../state-machine';
 
 /**
  * Government-function-transfer pilots (承接政府转移职能试点, SPEC §4): which society may take over a
@@ -30,15 +30,16 @@ export type PilotStatus = (typeof PILOT_STATUSES)[number];
  * may be terminated at any stage.
  */
 export const pilotLifecycle = defineStateMachine<PilotStatus>('proposed', {
-  proposed: ['eligibility_review', 'terminated'],
-  eligibility_review: ['approved', 'rejected'],
-  approved: ['in_progress', 'terminated'],
-  rejected: [],
-  in_progress: ['midterm_review', 'terminated'],
-  midterm_review: ['acceptance', 'terminated'],
-  acceptance: ['completed', 'terminated'],
-  completed: [],
-  terminated: [],
+  // A society submits its proposal for review or withdraws it; every decision after that is staff's.
+  proposed: { eligibility_review: BY_EITHER, terminated: BY_EITHER },
+  eligibility_review: { approved: BY_ASSOCIATION, rejected: BY_ASSOCIATION },
+  approved: { in_progress: BY_ASSOCIATION, terminated: BY_ASSOCIATION },
+  rejected: {},
+  in_progress: { midterm_review: BY_ASSOCIATION, terminated: BY_ASSOCIATION },
+  midterm_review: { acceptance: BY_ASSOCIATION, terminated: BY_ASSOCIATION },
+  acceptance: { completed: BY_ASSOCIATION, terminated: BY_ASSOCIATION },
+  completed: {},
+  terminated: {},
 });
 
 /** Statuses in which a pilot occupies the society (counted against the concurrent maximum). */

@@ -3,7 +3,7 @@ import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
-import { IdParams, problems, ref } from '../../lib/schemas';
+import { IdParams, IfMatchHeaders, problems, ref } from '../../lib/schemas';
 import {
   AllianceCreateSchema,
   AlliancePageSchema,
@@ -20,7 +20,6 @@ const tags = ['governance'];
  */
 const READ = ACCESS.alliances.read;
 const WRITE = ACCESS.alliances.write;
-const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String()) });
 
 export const allianceRoutes: FastifyPluginAsyncTypebox<{ alliances: AllianceService }> = async (app, { alliances }) => {
   app.get(
@@ -85,7 +84,7 @@ export const allianceRoutes: FastifyPluginAsyncTypebox<{ alliances: AllianceServ
         tags,
         summary: 'Change an alliance (needs If-Match)',
         params: IdParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: ref(AlliancePatchSchema),
         response: { 200: ref(AllianceSchema), ...problems(404, 409, 412, 422, 428) },
       },
@@ -111,7 +110,7 @@ export const allianceRoutes: FastifyPluginAsyncTypebox<{ alliances: AllianceServ
         tags,
         summary: 'Dissolve an alliance (needs If-Match)',
         params: IdParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         response: { 204: Type.Null({ description: 'Dissolved' }), ...problems(404, 412, 428) },
       },
     },

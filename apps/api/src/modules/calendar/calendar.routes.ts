@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ACCESS } from '@society-hub/domain';
-import { Type } from 'typebox';
 import { expectedVersion, setEtag } from '../../lib/etag';
 import { callerOf } from '../../lib/request-context';
-import { problems, ref } from '../../lib/schemas';
+import { IfMatchHeaders, problems, ref } from '../../lib/schemas';
 import { CalendarQuerySchema, CalendarYearPutSchema, CalendarYearSchema } from './calendar.schemas';
 import type { CalendarService } from './calendar.service';
 
@@ -37,7 +36,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{ calendar: CalendarServi
         operationId: 'putCalendar',
         tags,
         summary: 'Set a year’s holidays and make-up working days; replacing a year needs If-Match',
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        headers: IfMatchHeaders,
         body: ref(CalendarYearPutSchema),
         response: { 200: ref(CalendarYearSchema), 201: ref(CalendarYearSchema), ...problems(412, 422, 428) },
       },

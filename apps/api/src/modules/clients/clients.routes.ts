@@ -2,11 +2,10 @@ import formBody from '@fastify/formbody';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ACCESS } from '@society-hub/domain';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import type { AppError } from '../../lib/errors';
 import { expectedVersion, setEtag } from '../../lib/etag';
 import { callerOf } from '../../lib/request-context';
-import { IdParams, problems, ref } from '../../lib/schemas';
+import { IdParams, IfMatchHeaders, problems, ref } from '../../lib/schemas';
 import { toAppError } from '../../plugins/errors';
 import { basicChallenge } from '../auth/challenges';
 import {
@@ -92,7 +91,7 @@ export const clientRoutes: FastifyPluginAsyncTypebox<{ clients: ClientService }>
         tags,
         summary: 'Change name, scopes, societies or department, or disable; needs If-Match',
         params: IdParams,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        headers: IfMatchHeaders,
         body: ref(ClientPatchSchema),
         response: { 200: ref(ClientSchema), ...problems(404, 412, 422, 428) },
       },

@@ -3,7 +3,7 @@ import { ACCESS, expertPoolLabels, localToday, titleLevelLabels } from '@society
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
-import { ExportQuery, fileResponse, IdParams, problems, ref } from '../../lib/schemas';
+import { ExportQuery, fileResponse, IdParams, IfMatchHeaders, problems, ref } from '../../lib/schemas';
 import { allPages, type Cell, sendTable } from '../../lib/table-export';
 import { ImportResponseSchema } from '../members/members.schemas';
 import {
@@ -100,7 +100,7 @@ export const expertRoutes: FastifyPluginAsyncTypebox<{ experts: ExpertService }>
         tags,
         summary: 'Change an expert (needs If-Match)',
         params: IdParams,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        headers: IfMatchHeaders,
         body: ref(ExpertPatchSchema),
         response: { 200: ref(ExpertSchema), ...problems(404, 409, 412, 422, 428) },
       },

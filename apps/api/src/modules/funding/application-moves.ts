@@ -3,7 +3,9 @@ import { sql, type Updateable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { FundingApplicationRow, FundingApplicationsTable } from '../../db/database';
 import { errors } from '../../lib/errors';
+import { APPLICATION } from '../../lib/lifecycles';
 import type { Actor } from '../../lib/request-context';
+import { moveChange } from '../../lib/transitions';
 import type { Change, Trx } from '../../lib/write';
 
 type ExtraColumns = Pick<
@@ -48,7 +50,8 @@ export type SummaryRow = Pick<FundingApplicationRow, (typeof SUMMARY_COLUMNS)[nu
 
 /**
  * The one way an application changes state, alone or a whole program's at once: every move is
- * checked against the lifecycle, written with its transition history and audited. Program
+ * checked against the lifecycle, written with its transition history and audited as lib/transitions.ts
+ * does for a single move. Program
  * transitions and allocations move thousands, so the rows and their history are one statement
  * and what comes back is the summary the audit log keeps, not the whole row; a caller that shows
  * the application reads it again.
@@ -74,18 +77,18 @@ export async function moveApplications(
     );
   }
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return moves.map(({ row, reason }) => {
+  return moves.map(({ row, to, reason }) => {
     const next = byId.get(row.id);
     if (!next) throw new Error(`application ${row.id} was not updated`);
-    record({
-      action: `application.transition.${next.status}`,
-      resourceType: 'funding_application',
-      resourceId: row.id,
-      societyId: row.society_id,
-      before: { status: row.status },
-      after: { ...summary(next), transitionReason: reason },
-      event: 'application.status_changed',
-    });
+    record(
+      moveChange(
+        APPLICATION,
+        { id: row.id, societyId: row.society_id },
+        { from: row.status, to, reason },
+        { status: row.status },
+        summary(next),
+      ),
+    );
     return next;
   });
 }
@@ -172,9 +175,10 @@ async function updateStatuses(trx: Trx, actor: Actor, moves: readonly Move[], at
       RETURNING ${sql.raw(returned)}, m->>'from' AS from_status, m->>'reason' AS reason,
         (m->>'transition')::uuid AS transition_id
     ), history AS (
-      INSERT INTO application_transitions (id, application_id, from_status, to_status, reason, actor_id, actor_name, at)
-      SELECT transition_id, id, from_status, status, reason, ${actor.kind === 'system' ? null : actor.id}::uuid,
-        ${actor.name}, ${at}
+      INSERT INTO status_transitions (id, resource_type, resource_id, society_id, from_status, to_status, reason,
+        actor_id, actor_name, at)
+      SELECT transition_id, ${APPLICATION.resourceType}::text, id, society_id, from_status, status, reason,
+        ${actor.kind === 'system' ? null : actor.id}::text, ${actor.name}, ${at}
       FROM moved
     )
     SELECT ${sql.raw(SUMMARY_COLUMNS.map((c) => `"${c}"`).join(', '))} FROM moved`.execute(trx);

@@ -1,18 +1,14 @@
-import {
-  type ApplicationStatus,
-  applicationLifecycle,
-  checkApplicationDraft,
-  localToday,
-  screenApplication,
-} from '@society-hub/domain';
+import { checkApplicationDraft, localToday, screenApplication } from '@society-hub/domain';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
+import { APPLICATION } from '../../lib/lifecycles';
 import { keysetOf, paginate } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { societiesReached } from '../../lib/society-scope';
 import { containsPattern } from '../../lib/sql';
+import { allTransitions, checkMove, historyActor, moverOf, type TransitionRequest } from '../../lib/transitions';
 import { type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
 import { type Move, moveApplications, summary } from './application-moves';
@@ -82,30 +78,6 @@ export async function screenRow(trx: DB | Trx, program: FundingProgram, row: App
 }
 
 const APPLICATION_SORTS = [{ name: 'createdAt', column: 'funding_applications.created_at', direction: 'asc' }] as const;
-
-/** Who speaks for the applying society: its secretariat, or a machine client bound to it. */
-function speaksForSociety(principal: Principal): boolean {
-  return principal.kind === 'user' ? principal.role === 'society_officer' : principal.scope.kind === 'some';
-}
-
-/**
- * Transitions a person may ask for directly; the others happen through the program, review and
- * allocation. A society submits and withdraws its own; the Association's staff withdraw, admit to
- * review (overriding a failed screening), reject, and close a project (结项) once they have accepted its
- * final report — the society's part in closing is filing that report, which moves it to reported.
- */
-const SOCIETY_MOVES: readonly ApplicationStatus[] = ['submitted', 'withdrawn'];
-const STAFF_MOVES: readonly ApplicationStatus[] = ['withdrawn', 'in_review', 'rejected', 'closed'];
-
-/** Why the caller may not make this move, saying who may. */
-function refusalOf(to: ApplicationStatus): string {
-  if (to === 'submitted') return 'Only the applying society submits its application.';
-  if (to === 'closed') {
-    return 'The Association’s staff close a project (结项) once they have accepted its final report; the society files the final report.';
-  }
-  if (STAFF_MOVES.includes(to)) return `Only the Association’s staff move an application to ${to}.`;
-  return `Moving to ${to} happens through the program (review, allocation, notice), not by hand.`;
-}
 
 export class ApplicationService {
   constructor(private readonly db: DB) {}
@@ -291,25 +263,11 @@ export class ApplicationService {
     return screenRow(this.db, toProgram(await findProgram(this.db, row.program_id)), row);
   }
 
-  async transition(
-    { principal, context }: Caller,
-    id: string,
-    expected: number | null,
-    request: { to: string; reason: string },
-  ) {
-    const reason = requiredText(request.reason, '/body/reason', 'Give the reason for the change.');
+  async transition({ principal, context }: Caller, id: string, expected: number | null, request: TransitionRequest) {
     return write(this.db, context, async (trx, record) => {
       const { row, program } = await this.lockForChange(trx, principal, id);
-      if (expected !== null && row.version !== expected) throw errors.preconditionFailed(row.version);
-      if (!applicationLifecycle.isState(request.to) || !applicationLifecycle.canTransition(row.status, request.to)) {
-        throw errors.invalidTransition(row.status, request.to, applicationLifecycle.allowedFrom(row.status));
-      }
-      const to: ApplicationStatus = request.to;
-      const byStaff = actsForAssociation(principal);
-      const bySociety = speaksForSociety(principal);
-      if (!(bySociety && SOCIETY_MOVES.includes(to)) && !(byStaff && STAFF_MOVES.includes(to))) {
-        throw errors.ruleViolation(refusalOf(to));
-      }
+      const subject = { id: row.id, societyId: row.society_id, status: row.status, version: row.version };
+      const { to, reason } = checkMove(APPLICATION, principal, subject, request, expected);
       const move: Move = { row, to, reason };
       if (to === 'submitted') {
         this.assertSubmittable(program, row);
@@ -366,7 +324,7 @@ export class ApplicationService {
     return write(this.db, context, async (trx, record) => {
       const row = await this.visible(trx, principal, id, true);
       if (expected !== null && row.version !== expected) throw errors.preconditionFailed(row.version);
-      if (!speaksForSociety(principal) && !actsForAssociation(principal)) throw errors.forbidden();
+      if (moverOf(principal) === null) throw errors.forbidden();
       if (row.status !== 'funded') {
         throw errors.conflict(`A final report is filed for a funded project; this one is ${row.status}.`);
       }
@@ -402,21 +360,15 @@ export class ApplicationService {
 
   async transitions(principal: Principal, id: string) {
     await this.visible(this.db, principal, id);
-    const rows = await this.db
-      .selectFrom('application_transitions')
-      .selectAll()
-      .where('application_id', '=', id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
+    const rows = await allTransitions(this.db, APPLICATION, id);
     return {
-      items: rows.map((r) => ({
-        id: r.id,
-        from: r.from_status,
-        to: r.to_status,
-        reason: r.reason,
-        actor: r.actor_id || r.actor_name ? { id: r.actor_id, username: r.actor_name } : null,
-        at: r.at.toISOString(),
+      items: rows.map((entry) => ({
+        id: entry.id,
+        from: entry.from,
+        to: entry.to,
+        reason: entry.reason,
+        actor: historyActor(entry),
+        at: entry.at,
       })),
       nextCursor: null,
     };

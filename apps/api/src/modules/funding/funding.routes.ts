@@ -3,7 +3,8 @@ import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, contextOf, principalOf } from '../../lib/request-context';
-import { IdParams, problems, ref, TransitionRequestSchema, Uuid } from '../../lib/schemas';
+import { IdParams, IfMatchHeaders, problems, ref, TransitionRequestSchema, Uuid } from '../../lib/schemas';
+import { transitionVersion } from '../../lib/transitions';
 import type { ApplicationService } from './applications.service';
 import { AllocationRequestSchema, AllocationResultSchema, RankingSchema } from './decisions.schemas';
 import type { DecisionService } from './decisions.service';
@@ -51,7 +52,6 @@ import {
 import type { ReviewService } from './reviews.service';
 
 const tags = ['funding'];
-const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String()) });
 const READ_PROGRAMS = ACCESS.funding.programs;
 const STAFF_READ = ACCESS.funding.staffRead;
 const STAFF = ACCESS.funding.staff;
@@ -133,7 +133,7 @@ export const programRoutes: FastifyPluginAsyncTypebox<FundingServices> = async (
         tags,
         summary: 'Change a program’s settings (needs If-Match); fixed once the call is open, except a later close',
         params: IdParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: ref(FundingProgramPatchSchema),
         response: { 200: ref(FundingProgramSchema), ...problems(404, 409, 412, 422, 428) },
       },
@@ -161,12 +161,18 @@ export const programRoutes: FastifyPluginAsyncTypebox<FundingServices> = async (
         description:
           'draft → open; open → closed (screens every submitted application); closed → open | reviewing (admits those that passed, assigns reviewers); reviewing → deciding (needs the program’s reviewersPerApplication submitted reviews per application; scores them); deciding → notice (after the allocation; computes the notice period in working days); notice → finalised (after the notice ends with no open objection; funds the projects); notice → deciding (no open objection; reopens the decision: projects under notice return to approved, those turned down for want of budget to reviewed, so the allocation can pass released money on; then a new notice).',
         params: IdParams,
+        headers: IfMatchHeaders,
         body: ref(TransitionRequestSchema),
         response: { 200: ref(FundingProgramSchema), ...problems(404, 409, 412, 422) },
       },
     },
     async (request, reply) => {
-      const program = await programs.transition(callerOf(request), request.params.id, null, request.body);
+      const program = await programs.transition(
+        callerOf(request),
+        request.params.id,
+        transitionVersion(request),
+        request.body,
+      );
       setEtag(reply, program.version);
       return program;
     },
@@ -368,7 +374,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<FundingServices> = asy
         tags,
         summary: 'Edit a draft (the society), or adjust the amount to fund after review (staff, with a reason)',
         params: IdParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: ref(FundingApplicationPatchSchema),
         response: { 200: ref(FundingApplicationSchema), ...problems(403, 404, 409, 412, 422, 428) },
       },
@@ -410,12 +416,18 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<FundingServices> = asy
         summary:
           'Submit or withdraw (the society); admit to review or reject after screening, close after the final report (staff)',
         params: IdParams,
+        headers: IfMatchHeaders,
         body: ref(TransitionRequestSchema),
         response: { 200: ref(FundingApplicationSchema), ...problems(404, 409, 412, 422) },
       },
     },
     async (request, reply) => {
-      const application = await applications.transition(callerOf(request), request.params.id, null, request.body);
+      const application = await applications.transition(
+        callerOf(request),
+        request.params.id,
+        transitionVersion(request),
+        request.body,
+      );
       setEtag(reply, application.version);
       return application;
     },
@@ -445,7 +457,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<FundingServices> = asy
         tags,
         summary: 'File the final report of a funded project (结项): actual spending and outcomes',
         params: IdParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: ref(FinalReportSchema),
         response: { 200: ref(FundingApplicationSchema), ...problems(404, 409, 412, 422, 428) },
       },

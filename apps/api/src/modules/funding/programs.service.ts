@@ -8,7 +8,6 @@ import {
   noticePeriod,
   type ProgramSettings,
   type ProgramStatus,
-  programLifecycle,
   quorumMet,
   reviewQuorum,
   WorkingDayCalendar,
@@ -17,8 +16,10 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
+import { PROGRAM } from '../../lib/lifecycles';
 import { keysetOf, paginate } from '../../lib/pagination';
 import type { Caller } from '../../lib/request-context';
+import { checkMove, recordMove, type TransitionRequest } from '../../lib/transitions';
 import { type Change, type Trx, write } from '../../lib/write';
 import { loadCalendarData } from '../calendar/calendar.service';
 import { type Move, moveApplications } from './application-moves';
@@ -214,20 +215,15 @@ export class ProgramService {
    * the approved ones, and finalising funds them.
    */
   async transition(
-    { context }: Caller,
+    { principal, context }: Caller,
     id: string,
     expected: number | null,
-    request: { to: string; reason: string },
+    request: TransitionRequest,
   ): Promise<FundingProgram> {
-    const reason = requiredText(request.reason, '/body/reason', 'Give the reason for the change.');
     return write(this.db, context, async (trx, record) => {
       const row = await findProgram(trx, id, { forUpdate: true });
-      if (expected !== null && row.version !== expected) throw errors.preconditionFailed(row.version);
-      const from = row.status;
-      if (!programLifecycle.isState(request.to) || !programLifecycle.canTransition(from, request.to)) {
-        throw errors.invalidTransition(from, request.to, programLifecycle.allowedFrom(from));
-      }
-      const to: ProgramStatus = request.to;
+      const move = checkMove(PROGRAM, principal, { ...row, societyId: null }, request, expected);
+      const { from, to, reason } = move;
       const program = toProgram(row);
       const notice = await this.carryApplications(trx, context.actor, program, to, reason, record);
       // Back from the notice, the old period is over: a new one is computed when the revised notice starts.
@@ -245,13 +241,9 @@ export class ProgramService {
         .returningAll()
         .executeTakeFirstOrThrow();
       const after = toProgram(updated);
-      record({
-        action: `program.transition.${to}`,
-        resourceType: 'funding_program',
-        resourceId: id,
+      await recordMove(trx, context.actor, record, PROGRAM, { id, societyId: null }, move, {
         before: { status: from },
-        after: { ...after, transitionReason: reason },
-        event: 'program.status_changed',
+        after,
       });
       if (to === 'reviewing') await this.reviews.autoAssignInTransaction(trx, after, record);
       return after;

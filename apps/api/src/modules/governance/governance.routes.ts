@@ -3,7 +3,7 @@ import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
-import { IdParams, PageQuery, problems, ref } from '../../lib/schemas';
+import { IdParams, IfMatchHeaders, PageQuery, problems, ref } from '../../lib/schemas';
 import {
   CouncilMemberCreateSchema,
   CouncilMemberPageSchema,
@@ -21,7 +21,6 @@ import type { GovernanceService } from './governance.service';
 const tags = ['governance'];
 const READ = ACCESS.governance.read;
 const WRITE = ACCESS.governance.write;
-const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String()) });
 
 export const governanceRoutes: FastifyPluginAsyncTypebox<{ governance: GovernanceService }> = async (
   app,
@@ -106,7 +105,7 @@ export const governanceRoutes: FastifyPluginAsyncTypebox<{ governance: Governanc
         tags,
         summary: 'Change a roster entry (needs If-Match)',
         params: MemberParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: ref(CouncilMemberPatchSchema),
         response: { 200: ref(CouncilMemberSchema), ...problems(404, 412, 422, 428) },
       },
@@ -133,7 +132,7 @@ export const governanceRoutes: FastifyPluginAsyncTypebox<{ governance: Governanc
         tags,
         summary: 'Remove a roster entry (needs If-Match)',
         params: MemberParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         response: { 204: Type.Null({ description: 'Removed' }), ...problems(404, 412, 428) },
       },
     },

@@ -4,8 +4,17 @@ import { Type } from 'typebox';
 import type { DB } from '../../db/connect';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
-import { ExportQuery, fileResponse, IdParams, problems, ref, TransitionRequestSchema } from '../../lib/schemas';
+import {
+  ExportQuery,
+  fileResponse,
+  IdParams,
+  IfMatchHeaders,
+  problems,
+  ref,
+  TransitionRequestSchema,
+} from '../../lib/schemas';
 import { allPages, sendTable } from '../../lib/table-export';
+import { transitionVersion } from '../../lib/transitions';
 import { requireSociety } from '../societies/societies.repository';
 import { MemberStatsSchema, memberStats } from './member-stats';
 import {
@@ -247,7 +256,7 @@ export const memberRoutes: FastifyPluginAsyncTypebox<{ members: MemberService }>
         tags,
         summary: 'Change a member (JSON merge patch; needs If-Match)',
         params: IdParams,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        headers: IfMatchHeaders,
         body: ref(MemberPatchSchema),
         response: { 200: ref(MemberSchema), ...problems(404, 409, 412, 422, 428) },
       },
@@ -270,12 +279,18 @@ export const memberRoutes: FastifyPluginAsyncTypebox<{ members: MemberService }>
         description:
           'applied → active | rejected; active → lapsed | suspended | withdrawn; lapsed → active (dues paid) | withdrawn; suspended → active | withdrawn.',
         params: IdParams,
+        headers: IfMatchHeaders,
         body: ref(TransitionRequestSchema),
         response: { 200: ref(MemberSchema), ...problems(404, 409, 422) },
       },
     },
     async (request, reply) => {
-      const member = await members.transition(callerOf(request), request.params.id, request.body);
+      const member = await members.transition(
+        callerOf(request),
+        request.params.id,
+        transitionVersion(request),
+        request.body,
+      );
       setEtag(reply, member.version);
       return member;
     },

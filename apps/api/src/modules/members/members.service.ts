@@ -1,9 +1,7 @@
 import {
   checkCreditCode,
   localToday,
-  type MemberStatus,
   maskPhone,
-  membershipLifecycle,
   newMemberStanding,
   normaliseCreditCode,
   youthBornAfter,
@@ -16,12 +14,14 @@ import type { MemberDuesTable, MembersTable } from '../../db/database';
 import { type BatchRowResult, type PreparedRow, runImport } from '../../lib/bulk-import';
 import { errors, type FieldError } from '../../lib/errors';
 import { type ColumnTypes, insertMany } from '../../lib/insert-many';
+import { MEMBER } from '../../lib/lifecycles';
 import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import type { Caller, Principal } from '../../lib/request-context';
 import { rowValidator } from '../../lib/row-validation';
 import { inScope, societiesReached } from '../../lib/society-scope';
 import { containsPattern, prefixPattern } from '../../lib/sql';
+import { checkMove, recordMove, type TransitionRequest } from '../../lib/transitions';
 import { type Change, type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
 import { idNumberColumns } from './id-number-columns';
@@ -601,15 +601,13 @@ export class MemberService {
   async transition(
     { principal, context }: Caller,
     id: string,
-    request: { to: string; reason: string },
+    expected: number | null,
+    request: TransitionRequest,
   ): Promise<Member> {
     return write(this.db, context, async (trx, record) => {
       const current = await this.find(trx, principal, id, true);
-      const from = current.status;
-      if (!membershipLifecycle.isState(request.to) || !membershipLifecycle.canTransition(from, request.to)) {
-        throw errors.invalidTransition(from, request.to, membershipLifecycle.allowedFrom(from));
-      }
-      const to: MemberStatus = request.to;
+      const move = checkMove(MEMBER, principal, { ...current, societyId: current.society_id }, request, expected);
+      const { from, to } = move;
       if (from === 'lapsed' && to === 'active') {
         const year = Number(localToday().slice(0, 4));
         const paid = await trx
@@ -636,14 +634,9 @@ export class MemberService {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      record({
-        action: `member.transition.${to}`,
-        resourceType: 'member',
-        resourceId: id,
-        societyId: row.society_id,
+      await recordMove(trx, context.actor, record, MEMBER, { id, societyId: row.society_id }, move, {
         before: toMember(current, 'list'),
-        after: { ...toMember(row, 'list'), transitionReason: request.reason.trim() },
-        event: 'member.status_changed',
+        after: toMember(row, 'list'),
       });
       return toMember(row, 'detail');
     });

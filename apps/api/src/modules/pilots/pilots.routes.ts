@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ACCESS } from '@society-hub/domain';
-import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
-import { IdParams, problems, ref } from '../../lib/schemas';
+import { IdParams, IfMatchHeaders, problems, ref } from '../../lib/schemas';
+import { transitionVersion } from '../../lib/transitions';
 import {
   CodeParams,
   EligibilitySchema,
@@ -28,7 +28,6 @@ import {
 import type { PilotService } from './pilots.service';
 
 const tags = ['pilots'];
-const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String()) });
 const READ = ACCESS.pilots.read;
 const WRITE = ACCESS.pilots.write;
 const STAFF = ACCESS.pilots.staff;
@@ -76,7 +75,7 @@ export const pilotFunctionRoutes: FastifyPluginAsyncTypebox<{ pilots: PilotServi
         tags,
         summary: 'Change a function: names, requirements, or retire it (needs If-Match)',
         params: CodeParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: ref(PilotFunctionPatchSchema),
         response: { 200: ref(PilotFunctionSchema), ...problems(404, 409, 412, 422, 428) },
       },
@@ -159,7 +158,7 @@ export const pilotRoutes: FastifyPluginAsyncTypebox<{ pilots: PilotService }> = 
         tags,
         summary: 'Change a pilot (needs If-Match): the society while proposed, staff until it ends',
         params: IdParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: ref(PilotPatchSchema),
         response: { 200: ref(PilotSchema), ...problems(404, 409, 412, 422, 428) },
       },
@@ -182,12 +181,18 @@ export const pilotRoutes: FastifyPluginAsyncTypebox<{ pilots: PilotService }> = 
         description:
           'The society submits (proposed → eligibility_review) or withdraws (→ terminated); staff decide the rest. Approval is refused (422 rule_violation, each failing check in errors) unless the society is eligible or staff give eligibilityOverride.',
         params: IdParams,
+        headers: IfMatchHeaders,
         body: ref(PilotTransitionRequestSchema),
         response: { 200: ref(PilotSchema), ...problems(404, 409, 422) },
       },
     },
     async (request, reply) => {
-      const pilot = await pilots.transition(callerOf(request), request.params.id, request.body);
+      const pilot = await pilots.transition(
+        callerOf(request),
+        request.params.id,
+        transitionVersion(request),
+        request.body,
+      );
       setEtag(reply, pilot.version);
       return pilot;
     },
@@ -266,7 +271,7 @@ export const pilotRoutes: FastifyPluginAsyncTypebox<{ pilots: PilotService }> = 
         tags,
         summary: 'Record a milestone done (with evidence), reschedule it, or accept it (department or staff)',
         params: MilestoneParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: ref(MilestonePatchSchema),
         response: { 200: ref(MilestoneSchema), ...problems(404, 409, 412, 422, 428) },
       },

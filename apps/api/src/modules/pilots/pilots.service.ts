@@ -13,9 +13,11 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
+import { PILOT } from '../../lib/lifecycles';
 import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { containsPattern } from '../../lib/sql';
+import { allTransitions, checkMove, recordMove } from '../../lib/transitions';
 import { type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
 import {
@@ -376,19 +378,16 @@ export class PilotService {
     return { pilotId: id, assessedOn: result.assessedOn, eligible: result.eligible, checks: result.checks };
   }
 
-  async transition({ principal, context }: Caller, id: string, request: Static<typeof PilotTransitionRequestSchema>) {
-    refuseDepartment(principal);
+  async transition(
+    { principal, context }: Caller,
+    id: string,
+    expected: number | null,
+    request: Static<typeof PilotTransitionRequestSchema>,
+  ) {
     return write(this.db, context, async (trx, record) => {
       const row = await findPilot(trx, principal, id, { forUpdate: true });
-      const to = request.to;
-      if (!pilotLifecycle.canTransition(row.status, to)) {
-        throw errors.invalidTransition(row.status, to, pilotLifecycle.allowedFrom(row.status));
-      }
-      // A society submits its proposal for review or withdraws it; every decision after that is staff's.
-      const societyMove = row.status === 'proposed' && (to === 'eligibility_review' || to === 'terminated');
-      if (!societyMove && !isStaff(principal)) {
-        throw errors.forbidden('Only the Association’s staff decide on a pilot once it is submitted.');
-      }
+      const move = checkMove(PILOT, principal, { ...row, societyId: row.society_id }, request, expected);
+      const { to } = move;
       if (request.eligibilityOverride !== undefined && !(isStaff(principal) && to === 'approved')) {
         throw errors.validation([
           {
@@ -419,34 +418,15 @@ export class PilotService {
           });
         }
       }
-      const at = new Date();
       await trx
         .updateTable('pilots')
-        .set({ status: to, eligibility_override: override, version: sql`version + 1`, updated_at: at })
+        .set({ status: to, eligibility_override: override, version: sql`version + 1`, updated_at: new Date() })
         .where('id', '=', id)
         .execute();
-      await trx
-        .insertInto('pilot_transitions')
-        .values({
-          id: uuidv7(),
-          pilot_id: id,
-          from_status: row.status,
-          to_status: to,
-          reason: request.reason.trim(),
-          actor_id: context.actor.id,
-          actor_name: context.actor.name,
-          at,
-        })
-        .execute();
       const after = await this.withMilestones(trx, await findPilot(trx, principal, id));
-      record({
-        action: `pilot.transition.${to}`,
-        resourceType: 'pilot',
-        resourceId: id,
-        societyId: row.society_id,
+      await recordMove(trx, context.actor, record, PILOT, { id, societyId: row.society_id }, move, {
         before: { status: row.status },
-        after: { ...after, transitionReason: request.reason.trim() },
-        event: 'pilot.status_changed',
+        after,
       });
       return after;
     });
@@ -454,21 +434,15 @@ export class PilotService {
 
   async transitions(principal: Principal, id: string) {
     await findPilot(this.db, principal, id);
-    const rows = await this.db
-      .selectFrom('pilot_transitions')
-      .selectAll()
-      .where('pilot_id', '=', id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
+    const rows = await allTransitions(this.db, PILOT, id);
     return {
-      items: rows.map((r) => ({
-        id: r.id,
-        from: r.from_status,
-        to: r.to_status,
-        reason: r.reason,
-        actor: r.actor_name,
-        at: r.at.toISOString(),
+      items: rows.map((entry) => ({
+        id: entry.id,
+        from: entry.from,
+        to: entry.to,
+        reason: entry.reason,
+        actor: entry.actorName,
+        at: entry.at,
       })),
     };
   }

@@ -3,7 +3,7 @@ import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
-import { IdParams, PageQuery, problems, ref } from '../../lib/schemas';
+import { IdParams, IfMatchHeaders, PageQuery, problems, ref } from '../../lib/schemas';
 import {
   AnnualReportCreateSchema,
   AnnualReportPageSchema,
@@ -20,7 +20,6 @@ import type { ReportService } from './reports.service';
 const tags = ['governance'];
 const READ = ACCESS.reports.read;
 const FILE = ACCESS.reports.file;
-const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String()) });
 
 /** Routes under /v1/societies/{id}: a society's own reports and inspections. */
 export const societyReportRoutes: FastifyPluginAsyncTypebox<{ reports: ReportService }> = async (app, { reports }) => {
@@ -88,7 +87,7 @@ export const societyReportRoutes: FastifyPluginAsyncTypebox<{ reports: ReportSer
         tags,
         summary: 'Replace a report’s content (needs If-Match); closed once inspected',
         params: YearParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: ref(AnnualReportPutSchema),
         response: { 200: ref(AnnualReportSchema), ...problems(404, 409, 412, 422, 428) },
       },
@@ -134,7 +133,7 @@ export const societyReportRoutes: FastifyPluginAsyncTypebox<{ reports: ReportSer
         tags,
         summary: 'Record the annual inspection result (年检); replacing one needs If-Match',
         params: YearParams,
-        headers: IfMatch,
+        headers: IfMatchHeaders,
         body: ref(InspectionPutSchema),
         response: { 200: ref(InspectionSchema), 201: ref(InspectionSchema), ...problems(404, 412, 422, 428) },
       },

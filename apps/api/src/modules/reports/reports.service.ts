@@ -302,9 +302,10 @@ export class ReportService {
       .select(['id', 'name', 'status'])
       .select((eb) =>
         eb
-          .selectFrom('society_transitions')
+          .selectFrom('status_transitions')
           .select(sql<string>`to_char(max(at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`.as('since'))
-          .whereRef('society_transitions.society_id', '=', 'societies.id')
+          .where('status_transitions.resource_type', '=', 'society')
+          .whereRef('status_transitions.resource_id', '=', 'societies.id')
           .where('to_status', '=', 'dormant')
           .as('dormant_since'),
       )

@@ -201,24 +201,4 @@ export async function countDependants(trx: Trx, id: string): Promise<number> {
   return Number(row.count);
 }
 
-export async function insertTransition(
-  trx: Trx,
-  row: {
-    id: string;
-    society_id: string;
-    from_status: SocietyStatus;
-    to_status: SocietyStatus;
-    reason: string;
-    actor_id: string | null;
-    actor_name: string | null;
-    at: Date;
-  },
-) {
-  return trx.insertInto('society_transitions').values(row).returningAll().executeTakeFirstOrThrow();
-}
-
 export const TRANSITION_SORTS: readonly SortSpec[] = [{ name: '-at', column: 'at', direction: 'desc' }];
-
-export async function listTransitions(db: Executor, societyId: string, keyset: Keyset) {
-  return paginate(db.selectFrom('society_transitions').selectAll().where('society_id', '=', societyId), keyset, 'id');
-}

@@ -3,7 +3,8 @@ import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
-import { IdParams, PageQuery, problems, ref, TransitionRequestSchema } from '../../lib/schemas';
+import { IdParams, IfMatchHeaders, PageQuery, problems, ref, TransitionRequestSchema } from '../../lib/schemas';
+import { transitionVersion } from '../../lib/transitions';
 import {
   SocietyCreateSchema,
   SocietyListQuerySchema,
@@ -80,7 +81,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
         tags,
         summary: 'Change a society’s profile (JSON merge patch; needs If-Match)',
         params: IdParams,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'The ETag you read' })) }),
+        headers: IfMatchHeaders,
         body: ref(SocietyPatchSchema),
         response: { 200: ref(SocietySchema), ...problems(404, 409, 412, 422, 428) },
       },
@@ -106,7 +107,7 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
         tags,
         summary: 'Delete a society that is still preparing and has no dependants (needs If-Match)',
         params: IdParams,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        headers: IfMatchHeaders,
         response: { 204: Type.Null({ description: 'Deleted' }), ...problems(404, 409, 412, 428) },
       },
     },
@@ -127,14 +128,18 @@ export const societyRoutes: FastifyPluginAsyncTypebox<{ societies: SocietyServic
         description:
           'preparing → active | deregistered; active → dormant | disqualified | deregistered; dormant → active | disqualified | deregistered. An invalid move is 409 invalid_transition with the allowed targets. If-Match is optional here.',
         params: IdParams,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        headers: IfMatchHeaders,
         body: ref(TransitionRequestSchema),
         response: { 200: ref(SocietySchema), ...problems(404, 409, 412, 422) },
       },
     },
     async (request, reply) => {
-      const expected = request.headers['if-match'] === undefined ? null : expectedVersion(request);
-      const society = await societies.transition(callerOf(request), request.params.id, expected, request.body);
+      const society = await societies.transition(
+        callerOf(request),
+        request.params.id,
+        transitionVersion(request),
+        request.body,
+      );
       setEtag(reply, society.version);
       return society;
     },

@@ -3,7 +3,6 @@ import {
   countOf,
   localToday,
   normaliseCreditCode,
-  societyLifecycle,
   societyOfficers,
   societyTransitionBlockers,
 } from '@society-hub/domain';
@@ -12,8 +11,10 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { SocietyRow, SocietyRowUpdate } from '../../db/database';
 import { errors, type FieldError } from '../../lib/errors';
+import { SOCIETY } from '../../lib/lifecycles';
 import { keysetOf } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
+import { checkMove, historyActor, pagedTransitions, recordMove, type TransitionRequest } from '../../lib/transitions';
 import { type Trx, write } from '../../lib/write';
 import { currentOfficerNames } from '../governance/governance.repository';
 import * as repo from './societies.repository';
@@ -316,25 +317,13 @@ export class SocietyService {
     { principal, context }: Caller,
     id: string,
     expected: number | null,
-    request: { to: string; reason: string },
+    request: TransitionRequest,
   ): Promise<Society> {
     return write(this.db, context, async (trx, record) => {
       const current = await repo.findSociety(trx, principal.scope, id, { forUpdate: true });
       if (!current) throw errors.notFound('Society');
-      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
-      const from = current.status;
-      const allowed = societyLifecycle.allowedFrom(from);
-      if (!societyLifecycle.isState(request.to) || !societyLifecycle.canTransition(from, request.to)) {
-        throw errors.invalidTransition(from, request.to, allowed);
-      }
-      const to = request.to;
-      const reason = request.reason.trim();
-      if (!reason) {
-        throw errors.validation([
-          { path: '/body/reason', code: 'required', message: 'Give the reason for the change.' },
-        ]);
-      }
-      const blockers = societyTransitionBlockers(to, { creditCode: current.credit_code });
+      const move = checkMove(SOCIETY, principal, { ...current, societyId: id }, request, expected);
+      const blockers = societyTransitionBlockers(move.to, { creditCode: current.credit_code });
       if (blockers.length) {
         throw errors.ruleViolation(
           blockers.map((b) => b.message).join(' '),
@@ -342,26 +331,8 @@ export class SocietyService {
         );
       }
       const before = toSociety(current);
-      const society = toSociety(await repo.updateSociety(trx, id, { status: to }));
-      await repo.insertTransition(trx, {
-        id: uuidv7(),
-        society_id: id,
-        from_status: from,
-        to_status: to,
-        reason,
-        actor_id: principal.id,
-        actor_name: principal.name,
-        at: new Date(),
-      });
-      record({
-        action: `society.transition.${to}`,
-        resourceType: 'society',
-        resourceId: id,
-        societyId: id,
-        before,
-        after: { ...society, transitionReason: reason },
-        event: 'society.status_changed',
-      });
+      const society = toSociety(await repo.updateSociety(trx, id, { status: move.to }));
+      await recordMove(trx, context.actor, record, SOCIETY, { id, societyId: id }, move, { before, after: society });
       return society;
     });
   }
@@ -370,16 +341,16 @@ export class SocietyService {
     const society = await repo.findSociety(this.db, principal.scope, id);
     if (!society) throw errors.notFound('Society');
     const keyset = keysetOf(repo.TRANSITION_SORTS, query);
-    const { rows, nextCursor } = await repo.listTransitions(this.db, id, keyset);
+    const { entries, nextCursor } = await pagedTransitions(this.db, SOCIETY, id, keyset);
     return {
-      items: rows.map(
-        (row): SocietyTransition => ({
-          id: row.id,
-          from: row.from_status,
-          to: row.to_status,
-          reason: row.reason,
-          actor: row.actor_id || row.actor_name ? { id: row.actor_id, username: row.actor_name } : null,
-          at: row.at.toISOString(),
+      items: entries.map(
+        (entry): SocietyTransition => ({
+          id: entry.id,
+          from: entry.from,
+          to: entry.to,
+          reason: entry.reason,
+          actor: historyActor(entry),
+          at: entry.at,
         }),
       ),
       nextCursor,

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ACCESS } from '@society-hub/domain';
-import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf } from '../../lib/request-context';
-import { IdParams, problems, ref } from '../../lib/schemas';
+import { IdParams, IfMatchHeaders, problems, ref } from '../../lib/schemas';
 import {
   PasswordResetSchema,
   UserCreateSchema,
@@ -80,7 +79,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ users: UserService }> = asy
         tags,
         summary: 'Change role, societies, name, or disable (ends sessions); needs If-Match',
         params: IdParams,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        headers: IfMatchHeaders,
         body: ref(UserPatchSchema),
         response: { 200: ref(UserSchema), ...problems(404, 412, 422, 428) },
       },

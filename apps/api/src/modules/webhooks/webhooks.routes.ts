@@ -3,7 +3,7 @@ import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
-import { IdParams, problems, ref } from '../../lib/schemas';
+import { IdParams, IfMatchHeaders, problems, ref } from '../../lib/schemas';
 import {
   DeliveryListQuerySchema,
   DeliveryPageSchema,
@@ -87,7 +87,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhookService
         tags,
         summary: 'Unsubscribe; the delivery log goes with it. Needs If-Match',
         params: IdParams,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        headers: IfMatchHeaders,
         response: { 204: Type.Null({ description: 'Deleted' }), ...problems(404, 412, 428) },
       },
     },
