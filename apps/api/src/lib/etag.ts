@@ -24,6 +24,14 @@ export function expectedVersion(request: FastifyRequest, current?: number): numb
   return version;
 }
 
+/**
+ * 412 unless the record is still at the version the caller read; `null` (no If-Match on a transition,
+ * or `*`) accepts any version. Every write that takes If-Match checks it here, on the row it locked.
+ */
+export function assertVersion(current: number, expected: number | null): void {
+  if (expected !== null && current !== expected) throw errors.preconditionFailed(current);
+}
+
 /** 201 Created with the resource, its ETag and where it lives: every create answers the same way. */
 export function sendCreated<T extends { version: number }>(reply: FastifyReply, location: string, resource: T) {
   setEtag(reply, resource.version);

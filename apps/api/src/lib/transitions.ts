@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../db/connect';
 import type { StatusTransitionRow } from '../db/database';
 import { errors } from './errors';
-import { expectedVersion } from './etag';
+import { assertVersion, expectedVersion } from './etag';
 import { type Keyset, paginate } from './pagination';
 import { type Actor, actsForAssociation, type Principal } from './request-context';
 import type { Change, Trx } from './write';
@@ -87,7 +87,7 @@ export function checkMove<S extends string>(
   request: TransitionRequest,
   expected: number | null,
 ): CheckedMove<S> {
-  if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+  assertVersion(current.version, expected);
   const { machine } = lifecycle;
   const from = current.status;
   if (!machine.isState(request.to) || !machine.canTransition(from, request.to)) {

@@ -3,6 +3,7 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
+import { assertVersion } from '../../lib/etag';
 import { APPLICATION } from '../../lib/lifecycles';
 import { keysetOf, paginate } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
@@ -183,7 +184,7 @@ export class ApplicationService {
       patch.title === undefined ? undefined : requiredText(patch.title, '/body/title', 'Give the project a title.');
     return write(this.db, context, async (trx, record) => {
       const { row: current, program } = await this.lockForChange(trx, principal, id);
-      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      assertVersion(current.version, expected);
       const { adjustedFen, adjustmentReason, ...content } = patch;
       const staffAdjusting = adjustedFen !== undefined || adjustmentReason !== undefined;
       if (staffAdjusting) {
@@ -323,7 +324,7 @@ export class ApplicationService {
   async finalReport({ principal, context }: Caller, id: string, expected: number | null, input: FinalReportInput) {
     return write(this.db, context, async (trx, record) => {
       const row = await this.visible(trx, principal, id, true);
-      if (expected !== null && row.version !== expected) throw errors.preconditionFailed(row.version);
+      assertVersion(row.version, expected);
       if (moverOf(principal) === null) throw errors.forbidden();
       if (row.status !== 'funded') {
         throw errors.conflict(`A final report is filed for a funded project; this one is ${row.status}.`);

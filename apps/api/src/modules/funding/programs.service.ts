@@ -16,6 +16,7 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
+import { assertVersion } from '../../lib/etag';
 import { PROGRAM } from '../../lib/lifecycles';
 import { keysetOf, paginate } from '../../lib/pagination';
 import type { Caller } from '../../lib/request-context';
@@ -148,7 +149,7 @@ export class ProgramService {
     if (patch.name !== undefined) requiredText(patch.name, '/body/name', 'Give the program a name.');
     return write(this.db, context, async (trx, record) => {
       const row = await findProgram(trx, id, { forUpdate: true });
-      if (expected !== null && row.version !== expected) throw errors.preconditionFailed(row.version);
+      assertVersion(row.version, expected);
       const current = toProgram(row);
       if (current.status !== 'draft') {
         const fixed = Object.keys(patch).filter(

@@ -13,6 +13,7 @@ import type { DB } from '../../db/connect';
 import type { MemberDuesTable, MembersTable } from '../../db/database';
 import { type BatchRowResult, type PreparedRow, runImport } from '../../lib/bulk-import';
 import { errors, type FieldError } from '../../lib/errors';
+import { assertVersion } from '../../lib/etag';
 import { type ColumnTypes, insertMany } from '../../lib/insert-many';
 import { MEMBER } from '../../lib/lifecycles';
 import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
@@ -576,7 +577,7 @@ export class MemberService {
   ): Promise<Member> {
     return write(this.db, context, async (trx, record) => {
       const current = await this.find(trx, principal, id, true);
-      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      assertVersion(current.version, expected);
       const columns = this.prepare(input, current);
       await this.assertUnique(trx, current.society_id, columns, id);
       const row = await trx

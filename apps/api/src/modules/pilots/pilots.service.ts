@@ -13,6 +13,7 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
+import { assertVersion } from '../../lib/etag';
 import { PILOT } from '../../lib/lifecycles';
 import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
@@ -145,7 +146,7 @@ export class PilotService {
   ) {
     return write(this.db, context, async (trx, record) => {
       const before = toFunction(await this.functionRow(trx, code, true));
-      if (expected !== null && before.version !== expected) throw errors.preconditionFailed(before.version);
+      assertVersion(before.version, expected);
       if (input.name !== undefined) {
         const holder = await trx
           .selectFrom('pilot_functions')
@@ -287,7 +288,7 @@ export class PilotService {
     refuseDepartment(principal);
     return write(this.db, context, async (trx, record) => {
       const row = await findPilot(trx, principal, id, { forUpdate: true });
-      if (expected !== null && row.version !== expected) throw errors.preconditionFailed(row.version);
+      assertVersion(row.version, expected);
       if (pilotLifecycle.isFinal(row.status)) throw errors.conflict(`A ${row.status} pilot can no longer change.`);
       if (!isStaff(principal) && !SOCIETY_EDITABLE.includes(row.status)) {
         throw errors.conflict('The proposal is under review: only the Association’s staff may change it now.');
@@ -507,7 +508,7 @@ export class PilotService {
         .forUpdate()
         .executeTakeFirst();
       if (!current) throw errors.notFound('Milestone');
-      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      assertVersion(current.version, expected);
       const department = isDepartmentClient(principal);
       const changesFacts =
         input.name !== undefined ||

@@ -11,6 +11,7 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { SocietyRow, SocietyRowUpdate } from '../../db/database';
 import { errors, type FieldError } from '../../lib/errors';
+import { assertVersion } from '../../lib/etag';
 import { SOCIETY } from '../../lib/lifecycles';
 import { keysetOf } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
@@ -255,7 +256,7 @@ export class SocietyService {
     const updated = await write(this.db, context, async (trx, record) => {
       const current = await repo.findSociety(trx, principal.scope, id, { forUpdate: true });
       if (!current) throw errors.notFound('Society');
-      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      assertVersion(current.version, expected);
       const { fieldErrors, creditCode, overrideReason } = validateInput(principal, input, current);
       if (fieldErrors.length) throw errors.validation(fieldErrors);
       await assertCreditCodeFree(trx, creditCode, id);
@@ -289,7 +290,7 @@ export class SocietyService {
     await write(this.db, context, async (trx, record) => {
       const current = await repo.findSociety(trx, principal.scope, id, { forUpdate: true });
       if (!current) throw errors.notFound('Society');
-      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      assertVersion(current.version, expected);
       if (current.status !== 'preparing') {
         throw errors.conflict(
           `Only a society still preparing can be deleted; this one is ${current.status}. Deregister it instead.`,
