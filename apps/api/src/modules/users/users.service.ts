@@ -42,10 +42,9 @@ async function checkExpert(
   if (role !== 'reviewer') {
     return [{ path: '/body/expertId', code: 'not_allowed', message: 'Only reviewer accounts belong to an expert.' }];
   }
-  const expert = await db.selectFrom('experts').select('id').where('id', '=', expertId).executeTakeFirst();
-  if (!expert)
+  if (!(await repo.expertExists(db, expertId)))
     return [{ path: '/body/expertId', code: 'unknown_expert', message: `No expert has the id ${expertId}.` }];
-  const holder = await db.selectFrom('users').select('id').where('expert_id', '=', expertId).executeTakeFirst();
+  const holder = await repo.findUserOfExpert(db, expertId);
   if (holder && holder.id !== selfId) {
     return [
       { path: '/body/expertId', code: 'expert_taken', message: 'Another account already belongs to this expert.' },
