@@ -1,6 +1,7 @@
 import type { DB } from '../../db/connect';
 import type { SocietyScope } from '../../lib/request-context';
 import { societiesReached } from '../../lib/society-scope';
+import { latestTermEnd } from '../governance/governance.repository';
 import { owesAnnualReport } from '../societies/societies.repository';
 
 /** The active and dormant societies of the scope: those with deadlines. */
@@ -33,18 +34,7 @@ export async function societiesMissingAnnualReport(db: DB, scope: SocietyScope, 
 
 /** Each society of the scope with the end of its latest term (null when it has none). */
 export async function societiesWithTermEnd(db: DB, scope: SocietyScope) {
-  return societiesWithDeadlines(db, scope)
-    .select(['societies.id', 'societies.name'])
-    .select((eb) =>
-      eb
-        .selectFrom('governance_terms')
-        .select('end_on')
-        .whereRef('governance_terms.society_id', '=', 'societies.id')
-        .orderBy('sequence', 'desc')
-        .limit(1)
-        .as('end_on'),
-    )
-    .execute();
+  return societiesWithDeadlines(db, scope).select(['societies.id', 'societies.name']).select(latestTermEnd).execute();
 }
 
 /** The funded projects of the scope's societies, which owe a final report. */

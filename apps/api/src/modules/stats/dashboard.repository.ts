@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { SocietyScope } from '../../lib/request-context';
 import { societiesReached } from '../../lib/society-scope';
+import { latestTermEnd } from '../governance/governance.repository';
 import { owesAnnualReport } from '../societies/societies.repository';
 
 /** A figure counted per key (a status, a type, …). */
@@ -79,15 +80,7 @@ export async function societiesWithTermEnd(db: DB, scope: SocietyScope) {
   return societiesIn(db, scope)
     .where('status', 'in', ['active', 'dormant'])
     .select(['societies.id', 'societies.name'])
-    .select((eb) =>
-      eb
-        .selectFrom('governance_terms')
-        .select('end_on')
-        .whereRef('governance_terms.society_id', '=', 'societies.id')
-        .orderBy('sequence', 'desc')
-        .limit(1)
-        .as('end_on'),
-    )
+    .select(latestTermEnd)
     .execute();
 }
 
