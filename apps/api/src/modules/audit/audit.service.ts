@@ -2,15 +2,14 @@ import type { Selectable } from 'kysely';
 import type { Static } from 'typebox';
 import type { DB } from '../../db/connect';
 import type { AuditLogTable } from '../../db/database';
-import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
-import { prefixPattern } from '../../lib/sql';
+import { keysetOf } from '../../lib/pagination';
 import { type ChainedFields, chainHash, GENESIS_HASH } from './audit.chain';
+import { AUDIT_SORTS, auditEntriesAfter, listAuditEntries } from './audit.repository';
 import type { AuditEntrySchema, AuditQuerySchema, AuditVerificationSchema } from './audit.schemas';
 
 type AuditRow = Selectable<AuditLogTable>;
 type AuditEntry = Static<typeof AuditEntrySchema>;
 
-const AUDIT_SORTS: readonly SortSpec[] = [{ name: '-seq', column: 'seq', direction: 'desc' }];
 const VERIFY_BATCH = 1000;
 
 function actorKind(kind: string): AuditEntry['actor']['kind'] {
@@ -59,19 +58,16 @@ export class AuditService {
 
   async list(query: Static<typeof AuditQuerySchema>) {
     const keyset = keysetOf(AUDIT_SORTS, query);
-    let q = this.db.selectFrom('audit_log').selectAll();
-    if (query.resourceType) q = q.where('resource_type', '=', query.resourceType);
-    if (query.resourceId) q = q.where('resource_id', '=', query.resourceId);
-    if (query.actorId) q = q.where('actor_id', '=', query.actorId);
-    if (query.societyId) q = q.where('society_id', '=', query.societyId);
-    if (query.action?.endsWith('*')) {
-      q = q.where('action', 'like', prefixPattern(query.action.slice(0, -1)));
-    } else if (query.action) {
-      q = q.where('action', '=', query.action);
-    }
-    if (query.from) q = q.where('at', '>=', new Date(`${query.from}T00:00:00+08:00`));
-    if (query.to) q = q.where('at', '<', new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000));
-    const { rows, nextCursor } = await paginate(q, keyset, 'id');
+    const filters = {
+      resourceType: query.resourceType,
+      resourceId: query.resourceId,
+      actorId: query.actorId,
+      societyId: query.societyId,
+      action: query.action,
+      from: query.from ? new Date(`${query.from}T00:00:00+08:00`) : undefined,
+      before: query.to ? new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
+    };
+    const { rows, nextCursor } = await listAuditEntries(this.db, filters, keyset);
     return { items: rows.map(toEntry), nextCursor };
   }
 
@@ -84,9 +80,7 @@ export class AuditService {
     let prevSeq: number | null = null;
     let checked = 0;
     for (;;) {
-      let query = this.db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').limit(VERIFY_BATCH);
-      if (prevSeq !== null) query = query.where('seq', '>', prevSeq);
-      const rows = await query.execute();
+      const rows = await auditEntriesAfter(this.db, prevSeq, VERIFY_BATCH);
       for (const row of rows) {
         const broken = (reason: 'altered' | 'missing_before', detail: string) => ({
           ok: false,

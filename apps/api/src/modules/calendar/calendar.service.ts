@@ -2,9 +2,11 @@ import { checkCalendarData, type HolidayCalendarData, WorkingDayCalendar } from 
 import { Type } from 'typebox';
 import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
+import { assertVersion } from '../../lib/etag';
 import type { Caller } from '../../lib/request-context';
 import { storedJson } from '../../lib/stored-json';
 import { type Trx, write } from '../../lib/write';
+import * as repo from './calendar.repository';
 import { type CalendarYear, HolidaySchema } from './calendar.schemas';
 
 const readHolidays = storedJson({ Holiday: HolidaySchema }, Type.Array(Type.Ref('Holiday')), 'holidays');
@@ -15,7 +17,7 @@ const readDates = storedJson({}, Type.Array(Type.String()), 'make-up workdays');
  * days into January on the next year's schedule. A year nobody has entered counts weekends only.
  */
 export async function loadCalendarData(db: DB | Trx): Promise<HolidayCalendarData> {
-  const rows = await db.selectFrom('calendar_years').selectAll().orderBy('year').execute();
+  const rows = await repo.calendarYears(db);
   return {
     holidays: rows.flatMap((row) => readHolidays(row.holidays)),
     makeUpWorkdays: rows.flatMap((row) => readDates(row.make_up_workdays)),
@@ -35,7 +37,7 @@ export class CalendarService {
   constructor(private readonly db: DB) {}
 
   async get(year: number): Promise<CalendarYear> {
-    const row = await this.db.selectFrom('calendar_years').selectAll().where('year', '=', year).executeTakeFirst();
+    const row = await repo.findCalendarYear(this.db, year);
     if (!row) {
       return {
         year,
@@ -88,12 +90,7 @@ export class CalendarService {
     });
     if (problems.length) throw errors.validation(problems);
     const created = await write(this.db, context, async (trx, record) => {
-      const current = await trx
-        .selectFrom('calendar_years')
-        .selectAll()
-        .where('year', '=', input.year)
-        .forUpdate()
-        .executeTakeFirst();
+      const current = await repo.lockCalendarYear(trx, input.year);
       const values = {
         holidays: JSON.stringify(input.holidays),
         make_up_workdays: JSON.stringify(input.makeUpWorkdays),
@@ -102,17 +99,10 @@ export class CalendarService {
       };
       if (current) {
         const expected = ifMatch();
-        if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
-        await trx
-          .updateTable('calendar_years')
-          .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-          .where('year', '=', input.year)
-          .execute();
+        assertVersion(current.version, expected);
+        await repo.updateCalendarYear(trx, input.year, values);
       } else {
-        await trx
-          .insertInto('calendar_years')
-          .values({ year: input.year, ...values })
-          .execute();
+        await repo.insertCalendarYear(trx, input.year, values);
       }
       record({
         action: current ? 'calendar.update' : 'calendar.create',

@@ -5,7 +5,6 @@ import {
   localToday,
   memberHomeScore,
 } from '@society-hub/domain';
-import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import type { DB } from '../../db/connect';
 import type { Principal } from '../../lib/request-context';
@@ -13,6 +12,7 @@ import type { Trx } from '../../lib/write';
 import type { GovernanceService } from '../governance/governance.service';
 import { latestSubmittedReport } from '../reports/reports.repository';
 import { requireSociety } from '../societies/societies.repository';
+import { capacitySnapshots, saveCapacitySnapshot } from './capacity.repository';
 import type { CapacitySchema } from './capacity.schemas';
 
 /**
@@ -80,12 +80,7 @@ export class CapacityService {
   async get(principal: Principal, societyId: string): Promise<Static<typeof CapacitySchema>> {
     await requireSociety(this.db, principal.scope, societyId);
     const { index, reportYear } = await this.compute(this.db, societyId);
-    const snapshots = await this.db
-      .selectFrom('capacity_snapshots')
-      .selectAll()
-      .where('society_id', '=', societyId)
-      .orderBy('year', 'asc')
-      .execute();
+    const snapshots = await capacitySnapshots(this.db, societyId);
     return {
       societyId,
       computedOn: localToday(),
@@ -107,24 +102,12 @@ export class CapacityService {
   /** Keeps one snapshot per society and year: the index as it stands when that year's facts change. */
   async snapshot(trx: Trx, societyId: string, year: number): Promise<void> {
     const { index } = await this.compute(trx, societyId);
-    await trx
-      .insertInto('capacity_snapshots')
-      .values({
-        society_id: societyId,
-        year,
-        total: index.total,
-        tier: index.tier,
-        sub_scores: JSON.stringify(index.subScores),
-        computed_at: new Date(),
-      })
-      .onConflict((oc) =>
-        oc.columns(['society_id', 'year']).doUpdateSet({
-          total: index.total,
-          tier: index.tier,
-          sub_scores: sql`excluded.sub_scores`,
-          computed_at: new Date(),
-        }),
-      )
-      .execute();
+    await saveCapacitySnapshot(trx, {
+      societyId,
+      year,
+      total: index.total,
+      tier: index.tier,
+      subScores: JSON.stringify(index.subScores),
+    });
   }
 }

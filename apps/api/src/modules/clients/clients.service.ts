@@ -4,6 +4,7 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { AppError, errors, type FieldError } from '../../lib/errors';
+import { assertVersion } from '../../lib/etag';
 import { keysetOf } from '../../lib/pagination';
 import type { Caller } from '../../lib/request-context';
 import { EVERY_SOCIETY } from '../../lib/society-scope';
@@ -138,7 +139,7 @@ export class ClientService {
     return write(this.db, context, async (trx, record) => {
       const current = await repo.findClient(trx, id, { forUpdate: true });
       if (!current) throw errors.notFound('Client');
-      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      assertVersion(current.version, expected);
       const fieldErrors = await bindingProblems(
         trx,
         input.scopes ?? current.scopes,

@@ -1,20 +1,21 @@
 import { EXPERT_POOLS, type ExpertPool, localToday, maskPhone } from '@society-hub/domain';
-import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
-import type { Database, ExpertsTable } from '../../db/database';
+import type { ExpertsTable } from '../../db/database';
 import { type ImportReport, runImport } from '../../lib/bulk-import';
 import { errors, type FieldError } from '../../lib/errors';
-import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
+import { assertVersion } from '../../lib/etag';
+import { keysetOf } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import type { Caller, SocietyScope } from '../../lib/request-context';
 import { rowValidator } from '../../lib/row-validation';
-import { EVERY_SOCIETY, inScope, reachedOf, replaceReached, societiesReached } from '../../lib/society-scope';
-import { containsPattern } from '../../lib/sql';
+import { EVERY_SOCIETY, inScope, reachedOf, replaceReached } from '../../lib/society-scope';
 import { type Change, type Trx, write } from '../../lib/write';
 import { idNumberColumns } from '../members/id-number-columns';
 import { requireReachableSocieties } from '../societies/societies.repository';
+import * as repo from './experts.repository';
 import {
   ExpertCreateSchema,
   type ExpertListQuerySchema,
@@ -28,7 +29,6 @@ type Expert = Static<typeof ExpertSchema>;
 type ExpertRow = Selectable<ExpertsTable>;
 type Input = Static<typeof ExpertCreateSchema> | Static<typeof ExpertPatchSchema>;
 
-const SORTS: readonly SortSpec[] = [{ name: 'name', column: 'experts.name', direction: 'asc' }];
 /** An import row is an ExpertCreate (with the named schemas it refers to). */
 const IMPORT_ROW = rowValidator({ ExpertPool: ExpertPoolSchema, ExpertTitle: ExpertTitleSchema }, ExpertCreateSchema);
 
@@ -57,15 +57,6 @@ function toExpert(row: ExpertRow, societyIds: string[], view: 'list' | 'detail')
   };
 }
 
-/** The expert (of the outer query) is affiliated with one of these societies. */
-function affiliatedWith(eb: ExpressionBuilder<Database, 'experts'>, societies: readonly string[]) {
-  return eb
-    .selectFrom('expert_societies')
-    .select('expert_societies.expert_id')
-    .whereRef('expert_societies.expert_id', '=', 'experts.id')
-    .where('expert_societies.society_id', 'in', societies);
-}
-
 const blankToNull = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null || value.trim() === '' ? null : value.trim();
 
@@ -78,14 +69,6 @@ export class ExpertService {
     private readonly db: DB,
     private readonly vault: PersonalDataVault,
   ) {}
-
-  private async societiesOf(db: DB | Trx, ids: string[]): Promise<Map<string, string[]>> {
-    const map = new Map<string, string[]>(ids.map((id) => [id, []]));
-    if (!ids.length) return map;
-    const links = await db.selectFrom('expert_societies').selectAll().where('expert_id', 'in', ids).execute();
-    for (const link of links) map.get(link.expert_id)?.push(link.society_id);
-    return map;
-  }
 
   private prepare(input: Input, current: ExpertRow | undefined) {
     const fieldErrors: FieldError[] = [];
@@ -142,16 +125,6 @@ export class ExpertService {
     return sent === undefined && current.length ? undefined : stored;
   }
 
-  private async setAffiliations(trx: Trx, id: string, societyIds: readonly string[]) {
-    await trx.deleteFrom('expert_societies').where('expert_id', '=', id).execute();
-    if (societyIds.length) {
-      await trx
-        .insertInto('expert_societies')
-        .values(societyIds.map((societyId) => ({ expert_id: id, society_id: societyId })))
-        .execute();
-    }
-  }
-
   private async assertUnique(
     trx: Trx,
     columns: { external_ref?: string | null; id_number_hash?: string | null },
@@ -164,7 +137,7 @@ export class ExpertService {
     ] as const) {
       const value = columns[column];
       if (!value) continue;
-      const holder = await trx.selectFrom('experts').select('id').where(column, '=', value).executeTakeFirst();
+      const holder = await repo.findExpertIdBy(trx, column, value);
       if (holder && holder.id !== selfId) clashes.push({ path, code, message: 'This expert is already in the pool.' });
     }
     if (clashes.length) throw errors.conflict('The expert is already registered.', clashes);
@@ -172,33 +145,16 @@ export class ExpertService {
 
   /** An expert the scope reaches (one affiliated with a society of a bound caller), else 404. */
   private async load(db: DB | Trx, id: string, view: 'list' | 'detail', scope: SocietyScope, forUpdate = false) {
-    let q = db.selectFrom('experts').selectAll().where('id', '=', id);
-    const reached = societiesReached(scope);
-    if (reached) q = q.where((eb) => eb.exists(affiliatedWith(eb, reached)));
-    if (forUpdate) q = q.forUpdate();
-    const row = await q.executeTakeFirst();
+    const row = await repo.findExpert(db, id, scope, forUpdate);
     if (!row) throw errors.notFound('Expert');
-    const societies = (await this.societiesOf(db, [id])).get(id) ?? [];
+    const societies = (await repo.expertAffiliations(db, [id])).get(id) ?? [];
     return { row, societies, expert: toExpert(row, reachedOf(scope, societies), view) };
   }
 
   async list(scope: SocietyScope, query: Static<typeof ExpertListQuerySchema>) {
-    const keyset = keysetOf(SORTS, query);
-    let q = this.db.selectFrom('experts').selectAll('experts');
-    if (query.pool) q = q.where(sql<boolean>`experts.pools @> ${JSON.stringify([query.pool])}::jsonb`);
-    if (query.discipline)
-      q = q.where(sql<boolean>`experts.disciplines @> ${JSON.stringify([query.discipline])}::jsonb`);
-    if (query.titleLevel) q = q.where('experts.title_level', '=', query.titleLevel);
-    if (query.available !== undefined) q = q.where('experts.available', '=', query.available);
-    for (const societies of [query.societyId ? [query.societyId] : null, societiesReached(scope)]) {
-      if (societies) q = q.where((eb) => eb.exists(affiliatedWith(eb, societies)));
-    }
-    if (query.q) {
-      const pattern = containsPattern(query.q.trim());
-      q = q.where((eb) => eb.or([eb('experts.name', 'ilike', pattern), eb('experts.employer', 'ilike', pattern)]));
-    }
-    const { rows, nextCursor } = await paginate(q, keyset, 'experts.id');
-    const societies = await this.societiesOf(
+    const keyset = keysetOf(repo.EXPERT_SORTS, query);
+    const { rows, nextCursor } = await repo.listExperts(this.db, scope, query, keyset);
+    const societies = await repo.expertAffiliations(
       this.db,
       rows.map((r) => r.id),
     );
@@ -209,7 +165,7 @@ export class ExpertService {
   async societyNames(ids: readonly string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
-    const rows = await this.db.selectFrom('societies').select(['id', 'name']).where('id', 'in', unique).execute();
+    const rows = await repo.societyNamesOf(this.db, unique);
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 
@@ -228,20 +184,17 @@ export class ExpertService {
     const societyIds = (await this.affiliations(trx, scope, input.societyIds, [])) ?? [];
     const now = new Date();
     const id = uuidv7();
-    await trx
-      .insertInto('experts')
-      .values({
-        ...columns,
-        id,
-        name: input.name.trim(),
-        title_level: input.titleLevel,
-        disciplines: JSON.stringify(input.disciplines),
-        pools: JSON.stringify(input.pools),
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await this.setAffiliations(trx, id, societyIds);
+    await repo.insertExpert(trx, {
+      ...columns,
+      id,
+      name: input.name.trim(),
+      title_level: input.titleLevel,
+      disciplines: JSON.stringify(input.disciplines),
+      pools: JSON.stringify(input.pools),
+      created_at: now,
+      updated_at: now,
+    });
+    await repo.replaceExpertAffiliations(trx, id, societyIds);
     const { expert } = await this.load(trx, id, 'list', EVERY_SOCIETY);
     record({ action: 'expert.create', resourceType: 'expert', resourceId: id, after: expert, event: 'expert.created' });
     return id;
@@ -263,17 +216,13 @@ export class ExpertService {
   ): Promise<Expert> {
     await write(this.db, context, async (trx, record) => {
       const { row: current, societies } = await this.load(trx, id, 'list', principal.scope, true);
-      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      assertVersion(current.version, expected);
       const before = toExpert(current, societies, 'list');
       const columns = this.prepare(input, current);
       await this.assertUnique(trx, columns, id);
       const societyIds = await this.affiliations(trx, principal.scope, input.societyIds, societies);
-      await trx
-        .updateTable('experts')
-        .set((eb) => ({ ...columns, version: eb('version', '+', 1), updated_at: new Date() }))
-        .where('id', '=', id)
-        .execute();
-      if (societyIds) await this.setAffiliations(trx, id, societyIds);
+      await repo.updateExpert(trx, id, columns);
+      if (societyIds) await repo.replaceExpertAffiliations(trx, id, societyIds);
       const { expert } = await this.load(trx, id, 'list', EVERY_SOCIETY);
       record({
         action: 'expert.update',
@@ -302,11 +251,10 @@ export class ExpertService {
       ],
       apply: (row, columns, dryRun) =>
         write(this.db, context, async (trx, record) => {
-          let q = trx.selectFrom('experts').selectAll();
-          if (columns.external_ref) q = q.where('external_ref', '=', columns.external_ref);
-          else if (columns.id_number_hash) q = q.where('id_number_hash', '=', columns.id_number_hash);
-          else q = q.where(sql<boolean>`false`);
-          const current = await q.forUpdate().executeTakeFirst();
+          const current = await repo.lockImportedExpert(trx, {
+            externalRef: columns.external_ref,
+            idNumberHash: columns.id_number_hash,
+          });
           if (!current) {
             if (dryRun) {
               await this.affiliations(trx, scope, row.societyIds, []);
@@ -315,7 +263,7 @@ export class ExpertService {
             return { outcome: 'created' as const, id: await this.insert(trx, record, scope, row, columns) };
           }
           const sameId = columns.id_number_hash !== undefined && columns.id_number_hash === current.id_number_hash;
-          const societies = (await this.societiesOf(trx, [current.id])).get(current.id) ?? [];
+          const societies = (await repo.expertAffiliations(trx, [current.id])).get(current.id) ?? [];
           // An expert a bound caller cannot see is not its to change (nor to learn more of).
           if (!societies.some((id) => inScope(scope, id)) && scope.kind === 'some') {
             throw errors.conflict('The expert is already registered.', [
@@ -333,12 +281,8 @@ export class ExpertService {
           if (dryRun) return { outcome: 'updated' as const, id: current.id };
           const before = toExpert(current, societies, 'list');
           await this.assertUnique(trx, columns, current.id);
-          await trx
-            .updateTable('experts')
-            .set((eb) => ({ ...Object.fromEntries(changes), version: eb('version', '+', 1), updated_at: new Date() }))
-            .where('id', '=', current.id)
-            .execute();
-          if (societiesChanged && stored) await this.setAffiliations(trx, current.id, stored);
+          await repo.updateExpert(trx, current.id, Object.fromEntries(changes));
+          if (societiesChanged && stored) await repo.replaceExpertAffiliations(trx, current.id, stored);
           const { expert } = await this.load(trx, current.id, 'list', EVERY_SOCIETY);
           record({
             action: 'expert.import',

@@ -11,8 +11,9 @@ import { errors } from '../../lib/errors';
 import type { Caller } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
 import { type Move, moveApplications } from './application-moves';
+import { allocatedFenByCategory, rankedApplications } from './decisions.repository';
 import type { Ranking } from './decisions.schemas';
-import { findProgram, rankingQuery, readDecision, toProgram } from './funding.repository';
+import { findProgram, readDecision, toProgram } from './funding.repository';
 import type { FundingProgram } from './funding.schemas';
 import { aggregateProgramScores } from './scores';
 
@@ -20,7 +21,7 @@ import { aggregateProgramScores } from './scores';
 const COMMITTED: readonly ApplicationStatus[] = ['approved', 'notice', 'funded', 'reported', 'closed'];
 const SCORED: readonly ApplicationStatus[] = [...COMMITTED, 'reviewed', 'rejected'];
 
-type RankedRow = Awaited<ReturnType<ReturnType<typeof rankingQuery>['execute']>>[number];
+type RankedRow = Awaited<ReturnType<typeof rankedApplications>>[number];
 
 interface Computed {
   ranking: Ranking;
@@ -50,10 +51,7 @@ export class DecisionService {
 
   private async compute(db: DB | Trx, program: FundingProgram, strategy: AllocationStrategy): Promise<Computed> {
     const provisional = program.status === 'reviewing';
-    const rows = await rankingQuery(db)
-      .where('funding_applications.program_id', '=', program.id)
-      .where('funding_applications.status', 'in', provisional ? ['in_review'] : [...SCORED])
-      .execute();
+    const rows = await rankedApplications(db, program.id, provisional ? ['in_review'] : SCORED);
     const live = provisional ? await aggregateProgramScores(db, program) : null;
     const scored = rows.flatMap((row) => {
       const score = live ? live.get(row.id)?.score : row.score;
@@ -267,13 +265,7 @@ export class DecisionService {
 
 /** The invariant, checked in the database itself before the transaction may commit. */
 async function assertWithinBudgets(trx: Trx, program: FundingProgram): Promise<void> {
-  const sums = await trx
-    .selectFrom('funding_applications')
-    .select(['category_code', (eb) => eb.fn.sum<number>('allocated_fen').as('fen')])
-    .where('program_id', '=', program.id)
-    .where('status', 'in', [...COMMITTED])
-    .groupBy('category_code')
-    .execute();
+  const sums = await allocatedFenByCategory(trx, program.id, COMMITTED);
   const total = sums.reduce((s, r) => s + Number(r.fen ?? 0), 0);
   const over = sums.filter(
     (r) => Number(r.fen ?? 0) > (program.categories.find((c) => c.code === r.category_code)?.budgetFen ?? 0),

@@ -1,5 +1,4 @@
 import { checkObjection, formatYuan, localToday, maskPhone } from '@society-hub/domain';
-import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
@@ -8,8 +7,9 @@ import { AppError, errors, type FieldError } from '../../lib/errors';
 import type { Caller, RequestContext } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
 import { moveApplications } from './application-moves';
-import { applicationQuery, findProgram, readDecision, toProgram } from './funding.repository';
+import { findProgram, readDecision, toProgram } from './funding.repository';
 import type { ApplicationDecision } from './funding.schemas';
+import * as repo from './notices.repository';
 import type { ObjectionCreateSchema, ObjectionResolutionSchema } from './notices.schemas';
 import { requiredText } from './text';
 
@@ -63,24 +63,12 @@ export class NoticeService {
     const since = new Date(Date.parse(`${today}T00:00:00Z`) - SHOWN_AFTER_END_DAYS * 86_400_000)
       .toISOString()
       .slice(0, 10);
-    const programs = await this.db
-      .selectFrom('funding_programs')
-      .selectAll()
-      .where('status', 'in', ['notice', 'finalised'])
-      .where('notice_ends_on', '>=', since)
-      .orderBy('notice_starts_on', 'desc')
-      .execute();
+    const programs = await repo.programsWithNoticeSince(this.db, since);
     const items = [];
     for (const row of programs) {
       const program = toProgram(row);
       if (!program.noticeStartsOn || !program.noticeEndsOn) continue;
-      const applications = await applicationQuery(this.db)
-        .where('funding_applications.program_id', '=', program.id)
-        .where('funding_applications.status', 'in', ['notice', 'funded', 'reported', 'closed'])
-        .orderBy('funding_applications.category_code')
-        .orderBy('funding_applications.allocated_fen', 'desc')
-        .orderBy('funding_applications.id')
-        .execute();
+      const applications = await repo.noticedApplications(this.db, program.id);
       items.push({
         id: program.id,
         title: `${program.name} 拟资助项目公示`,
@@ -124,14 +112,7 @@ export class NoticeService {
         );
       }
       if (input.applicationId) {
-        const application = await trx
-          .selectFrom('funding_applications')
-          .select('id')
-          .where('id', '=', input.applicationId)
-          .where('program_id', '=', programId)
-          .where('status', '=', 'notice')
-          .executeTakeFirst();
-        if (!application) {
+        if (!(await repo.isUnderNotice(trx, input.applicationId, programId))) {
           throw errors.validation([
             { path: '/body/applicationId', code: 'not_in_notice', message: 'That project is not in this notice.' },
           ]);
@@ -140,21 +121,18 @@ export class NoticeService {
       await this.assertAllowance(trx, context.ip);
       const id = uuidv7();
       const createdAt = new Date();
-      await trx
-        .insertInto('notice_objections')
-        .values({
-          id,
-          program_id: programId,
-          application_id: input.applicationId,
-          signer_kind: input.signerKind,
-          signer_name: signer,
-          contact,
-          content: input.content.trim(),
-          status: 'open',
-          ip: context.ip,
-          created_at: createdAt,
-        })
-        .execute();
+      await repo.insertObjection(trx, {
+        id,
+        program_id: programId,
+        application_id: input.applicationId,
+        signer_kind: input.signerKind,
+        signer_name: signer,
+        contact,
+        content: input.content.trim(),
+        status: 'open',
+        ip: context.ip,
+        created_at: createdAt,
+      });
       record({
         action: 'objection.file',
         resourceType: 'notice_objection',
@@ -172,16 +150,9 @@ export class NoticeService {
    */
   private async assertAllowance(trx: Trx, ip: string | null): Promise<void> {
     if (ip === null) return;
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`notice_objections:${ip}`}))`.execute(trx);
+    await repo.lockObjectionsFrom(trx, ip);
     const since = new Date(Date.now() - HOUR_MS);
-    const recent = await trx
-      .selectFrom('notice_objections')
-      .select('created_at')
-      .where('ip', '=', ip)
-      .where('created_at', '>', since)
-      .orderBy('created_at')
-      .limit(this.objectionsPerHour)
-      .execute();
+    const recent = await repo.objectionTimesFrom(trx, ip, since, this.objectionsPerHour);
     const oldest = recent[0];
     if (recent.length < this.objectionsPerHour || !oldest) return;
     const retryAfter = Math.max(1, Math.ceil((oldest.created_at.getTime() + HOUR_MS - Date.now()) / 1000));
@@ -196,15 +167,7 @@ export class NoticeService {
 
   async list(programId: string) {
     await findProgram(this.db, programId);
-    const rows = await this.db
-      .selectFrom('notice_objections')
-      .leftJoin('funding_applications', 'funding_applications.id', 'notice_objections.application_id')
-      .selectAll('notice_objections')
-      .select('funding_applications.title as application_title')
-      .where('notice_objections.program_id', '=', programId)
-      .orderBy('notice_objections.created_at')
-      .orderBy('notice_objections.id')
-      .execute();
+    const rows = await repo.programObjections(this.db, programId);
     return { items: rows.map((r) => toObjection(r, true)), nextCursor: null };
   }
 
@@ -213,12 +176,7 @@ export class NoticeService {
    * whether and when it was resolved, never the content, the signer or staff's finding.
    */
   async publicObjection(programId: string, id: string) {
-    const row = await this.db
-      .selectFrom('notice_objections')
-      .select(['id', 'program_id', 'status', 'created_at', 'resolved_at'])
-      .where('id', '=', id)
-      .where('program_id', '=', programId)
-      .executeTakeFirst();
+    const row = await repo.findObjectionStatus(this.db, programId, id);
     if (!row) throw errors.notFound('Objection');
     return {
       id: row.id,
@@ -238,20 +196,11 @@ export class NoticeService {
   async resolve({ principal, context }: Caller, id: string, input: Static<typeof ObjectionResolutionSchema>) {
     const resolution = requiredText(input.resolution, '/body/resolution', 'Say what was found.');
     return write(this.db, context, async (trx, record) => {
-      const seen = await trx
-        .selectFrom('notice_objections')
-        .select('program_id')
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const seen = await repo.findObjectionProgramId(trx, id);
       if (!seen) throw errors.notFound('Objection');
       // The program first, as its transitions do: finalising or reopening waits for this, or this for them.
       const program = toProgram(await findProgram(trx, seen.program_id, { forUpdate: true }));
-      const row = await trx
-        .selectFrom('notice_objections')
-        .selectAll()
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+      const row = await repo.lockObjection(trx, id);
       if (row.status !== 'open') throw errors.conflict(`The objection was already ${row.status}.`);
       const named = input.applicationId ?? null;
       if (input.outcome === 'dismissed' && named !== null) {
@@ -284,11 +233,7 @@ export class NoticeService {
         ]);
       }
       if (concerned !== null) {
-        const application = await applicationQuery(trx)
-          .where('funding_applications.id', '=', concerned)
-          .where('funding_applications.program_id', '=', program.id)
-          .forUpdate('funding_applications')
-          .executeTakeFirst();
+        const application = await repo.lockProgramApplication(trx, program.id, concerned);
         if (!application) {
           throw errors.validation([
             { path: '/body/applicationId', code: 'not_in_notice', message: 'That project is not in this notice.' },
@@ -324,18 +269,11 @@ export class NoticeService {
           ]);
         }
       }
-      const updated = await trx
-        .updateTable('notice_objections')
-        .set((eb) => ({
-          status: input.outcome,
-          resolution,
-          resolved_by: principal.name,
-          resolved_at: new Date(),
-          version: eb('version', '+', 1),
-        }))
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const updated = await repo.resolveObjection(trx, id, {
+        status: input.outcome,
+        resolution,
+        resolvedBy: principal.name,
+      });
       record({
         action: `objection.${input.outcome}`,
         resourceType: 'notice_objection',
@@ -343,13 +281,7 @@ export class NoticeService {
         after: { outcome: input.outcome, resolution, applicationId: concerned ?? row.application_id },
         event: 'objection.resolved',
       });
-      const titled = updated.application_id
-        ? await trx
-            .selectFrom('funding_applications')
-            .select('title')
-            .where('id', '=', updated.application_id)
-            .executeTakeFirst()
-        : undefined;
+      const titled = updated.application_id ? await repo.findApplicationTitle(trx, updated.application_id) : undefined;
       return toObjection({ ...updated, application_title: titled?.title ?? null }, false);
     });
   }

@@ -13,20 +13,13 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { ReviewAssignmentRow } from '../../db/database';
 import { errors } from '../../lib/errors';
-import { type ColumnTypes, insertMany } from '../../lib/insert-many';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { storedJson } from '../../lib/stored-json';
 import { type Change, type Trx, write } from '../../lib/write';
-import {
-  applicationQuery,
-  findApplication,
-  findProgram,
-  readRubric,
-  readStrings,
-  toProgram,
-} from './funding.repository';
+import { findApplication, findProgram, readRubric, readStrings, toProgram } from './funding.repository';
 import type { FundingProgram } from './funding.schemas';
 import { applicantProfiles, reviewerProfiles } from './reviewer-profiles';
+import * as repo from './reviews.repository';
 import {
   CriterionScoreSchema,
   type DeclineSchema,
@@ -41,18 +34,6 @@ const readScores = storedJson(
   Type.Union([Type.Array(Type.Ref('CriterionScore')), Type.Null()]),
   'review scores',
 );
-
-const ASSIGNMENT_COLUMNS: ColumnTypes<'review_assignments'> = {
-  id: 'uuid',
-  program_id: 'uuid',
-  application_id: 'uuid',
-  expert_id: 'uuid',
-  status: 'text',
-  discipline_match: 'boolean',
-  assigned_by: 'text',
-  created_at: 'timestamptz',
-  updated_at: 'timestamptz',
-};
 
 /** Review closes when the program moves on to deciding; from then on reviewers may see each other's scores. */
 const REVIEW_CLOSED = ['deciding', 'notice', 'finalised'];
@@ -70,19 +51,7 @@ export async function endOpenAssignments(
   note: string,
   record: (change: Change) => void,
 ): Promise<number> {
-  const ended = await trx
-    .updateTable('review_assignments')
-    .set((eb) => ({
-      status: 'recused',
-      decline_reason: null,
-      decline_note: note,
-      version: eb('version', '+', 1),
-      updated_at: new Date(),
-    }))
-    .where('application_id', '=', applicationId)
-    .where('status', '=', 'assigned')
-    .returning(['id', 'expert_id'])
-    .execute();
+  const ended = await repo.recuseOpenAssignments(trx, applicationId, note);
   for (const row of ended) {
     record({
       action: 'assignment.end',
@@ -103,7 +72,7 @@ export class ReviewService {
     if (principal.kind !== 'user' || principal.role !== 'reviewer') {
       throw errors.forbidden('Only reviewers have a review queue.');
     }
-    const user = await db.selectFrom('users').select('expert_id').where('id', '=', principal.id).executeTakeFirst();
+    const user = await repo.findUserExpert(db, principal.id);
     if (!user?.expert_id) {
       throw errors.forbidden('Your account is not linked to an expert of the pools; ask the Association to link it.');
     }
@@ -116,31 +85,13 @@ export class ReviewService {
    * The pairs left out for a conflict are logged as recusals in one audit row.
    */
   async autoAssignInTransaction(trx: Trx, program: FundingProgram, record: (change: Change) => void) {
-    const applications = await applicationQuery(trx)
-      .where('funding_applications.program_id', '=', program.id)
-      .where('funding_applications.status', '=', 'in_review')
-      .orderBy('funding_applications.id')
-      .execute();
+    const applications = await repo.applicationsInReview(trx, program.id);
     const [profiles, reviewers, existing, loads] = await Promise.all([
       applicantProfiles(trx, applications),
       reviewerProfiles(trx, program.id),
       // A withdrawn application's reviews are no one's load any more.
-      trx
-        .selectFrom('review_assignments')
-        .innerJoin('funding_applications', 'funding_applications.id', 'review_assignments.application_id')
-        .select(['review_assignments.application_id', 'review_assignments.expert_id', 'review_assignments.status'])
-        .where('review_assignments.program_id', '=', program.id)
-        .where('funding_applications.status', '!=', 'withdrawn')
-        .execute(),
-      trx
-        .selectFrom('review_assignments')
-        .innerJoin('funding_applications', 'funding_applications.id', 'review_assignments.application_id')
-        .select(['review_assignments.expert_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('review_assignments.program_id', '!=', program.id)
-        .where('review_assignments.status', '=', 'assigned')
-        .where('funding_applications.status', '!=', 'withdrawn')
-        .groupBy('review_assignments.expert_id')
-        .execute(),
+      repo.programAssignmentPairs(trx, program.id),
+      repo.openLoadsOutsideProgram(trx, program.id),
     ]);
     const result = assignReviewers({
       applications: profiles,
@@ -150,10 +101,8 @@ export class ReviewService {
       loads: Object.fromEntries(loads.map((l) => [l.expert_id, Number(l.n)])),
     });
     const now = new Date();
-    await insertMany(
+    await repo.insertAssignments(
       trx,
-      'review_assignments',
-      ASSIGNMENT_COLUMNS,
       result.assignments.map((a) => ({
         id: uuidv7(),
         program_id: program.id,
@@ -201,23 +150,9 @@ export class ReviewService {
 
   async board(programId: string) {
     const program = toProgram(await findProgram(this.db, programId));
-    const applications = await applicationQuery(this.db)
-      .where('funding_applications.program_id', '=', programId)
-      .where('funding_applications.status', 'not in', ['draft', 'withdrawn', 'submitted', 'screening'])
-      .orderBy('funding_applications.created_at')
-      .orderBy('funding_applications.id')
-      .execute();
+    const applications = await repo.applicationsPastScreening(this.db, programId);
     // A withdrawn application's assignments are neither on the board nor in anyone's load.
-    const rows = await this.db
-      .selectFrom('review_assignments')
-      .innerJoin('experts', 'experts.id', 'review_assignments.expert_id')
-      .innerJoin('funding_applications', 'funding_applications.id', 'review_assignments.application_id')
-      .selectAll('review_assignments')
-      .select('experts.name as expert_name')
-      .where('review_assignments.program_id', '=', programId)
-      .where('funding_applications.status', '!=', 'withdrawn')
-      .orderBy('review_assignments.created_at')
-      .execute();
+    const rows = await repo.programAssignmentsWithExperts(this.db, programId);
     const [profiles, reviewers] = await Promise.all([
       applicantProfiles(this.db, applications),
       reviewerProfiles(this.db, programId),
@@ -286,59 +221,36 @@ export class ReviewService {
           `The application is ${application.status}; reviewers are assigned while it is in review.`,
         );
       }
-      const expert = await trx
-        .selectFrom('experts')
-        .select(['id', 'name'])
-        .where('id', '=', input.expertId)
-        .executeTakeFirst();
+      const expert = await repo.findExpertName(trx, input.expertId);
       if (!expert) throw errors.notFound('Expert');
       const [applicant] = await applicantProfiles(trx, [application]);
       const reviewer = (await reviewerProfiles(trx, programId)).find((r) => r.expertId === expert.id);
       const conflicts = applicant && reviewer ? findConflicts(reviewer, applicant) : [];
       const matched = applicant && reviewer ? disciplineMatch(reviewer, applicant) : false;
-      const existing = await trx
-        .selectFrom('review_assignments')
-        .selectAll()
-        .where('application_id', '=', application.id)
-        .where('expert_id', '=', expert.id)
-        .forUpdate()
-        .executeTakeFirst();
+      const existing = await repo.lockAssignmentOf(trx, application.id, expert.id);
       if (existing && isActiveAssignment(existing.status)) {
         throw errors.conflict(`${expert.name} is already assigned to this application.`);
       }
       const now = new Date();
       const row = existing
-        ? await trx
-            .updateTable('review_assignments')
-            .set((eb) => ({
-              status: 'assigned',
-              discipline_match: matched,
-              assigned_by: principal.name,
-              override_reason: reason,
-              decline_reason: null,
-              decline_note: null,
-              version: eb('version', '+', 1),
-              updated_at: now,
-            }))
-            .where('id', '=', existing.id)
-            .returningAll()
-            .executeTakeFirstOrThrow()
-        : await trx
-            .insertInto('review_assignments')
-            .values({
-              id: uuidv7(),
-              program_id: programId,
-              application_id: application.id,
-              expert_id: expert.id,
-              status: 'assigned',
-              discipline_match: matched,
-              assigned_by: principal.name,
-              override_reason: reason,
-              created_at: now,
-              updated_at: now,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
+        ? await repo.reopenAssignment(trx, existing.id, {
+            disciplineMatch: matched,
+            assignedBy: principal.name,
+            overrideReason: reason,
+            at: now,
+          })
+        : await repo.insertAssignment(trx, {
+            id: uuidv7(),
+            program_id: programId,
+            application_id: application.id,
+            expert_id: expert.id,
+            status: 'assigned',
+            discipline_match: matched,
+            assigned_by: principal.name,
+            override_reason: reason,
+            created_at: now,
+            updated_at: now,
+          });
       const assignment = toAssignment(row, expert.name, conflicts);
       // No society on the change: it names the expert, and the change feed hands a society's machine
       // client every event of its society. Staff find the pairing in the audit log by the assignment.
@@ -357,20 +269,11 @@ export class ReviewService {
   async recuse({ context }: Caller, assignmentId: string, reason: string) {
     const note = requiredText(reason, '/body/reason', 'Say why the reviewer is taken off.');
     return write(this.db, context, async (trx, record) => {
-      const seen = await trx
-        .selectFrom('review_assignments')
-        .select('program_id')
-        .where('id', '=', assignmentId)
-        .executeTakeFirst();
+      const seen = await repo.findAssignmentProgramId(trx, assignmentId);
       if (!seen) throw errors.notFound('Assignment');
       // The program first, then the assignment: the order of every other writer here.
       const program = toProgram(await findProgram(trx, seen.program_id, { forUpdate: true }));
-      const row = await trx
-        .selectFrom('review_assignments')
-        .selectAll()
-        .where('id', '=', assignmentId)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+      const row = await repo.lockAssignment(trx, assignmentId);
       if (program.status !== 'reviewing') throw errors.ruleViolation('Review has closed; assignments are fixed.');
       if (!isActiveAssignment(row.status)) throw errors.conflict(`The assignment is already ${row.status}.`);
       await this.endAssignment(trx, row, 'recused', { reason: null, note }, 'assignment.recuse', record);
@@ -387,17 +290,7 @@ export class ReviewService {
     action: string,
     record: (change: Change) => void,
   ) {
-    await trx
-      .updateTable('review_assignments')
-      .set((eb) => ({
-        status,
-        decline_reason: why.reason,
-        decline_note: why.note,
-        version: eb('version', '+', 1),
-        updated_at: new Date(),
-      }))
-      .where('id', '=', row.id)
-      .execute();
+    await repo.endAssignmentRow(trx, row.id, status, why);
     record({
       action,
       resourceType: 'review_assignment',
@@ -410,12 +303,7 @@ export class ReviewService {
   async declaration(principal: Principal, programId: string) {
     const expertId = await this.expertOf(this.db, principal);
     await findProgram(this.db, programId);
-    const row = await this.db
-      .selectFrom('reviewer_declarations')
-      .selectAll()
-      .where('program_id', '=', programId)
-      .where('expert_id', '=', expertId)
-      .executeTakeFirst();
+    const row = await repo.findDeclaration(this.db, programId, expertId);
     return {
       programId,
       societyIds: readStrings(row?.society_ids ?? []),
@@ -440,23 +328,7 @@ export class ReviewService {
       const program = toProgram(await findProgram(trx, programId, { forUpdate: true }));
       if (program.status === 'finalised') throw errors.ruleViolation('The program is finalised.');
       const now = new Date();
-      await trx
-        .insertInto('reviewer_declarations')
-        .values({
-          program_id: programId,
-          expert_id: expertId,
-          society_ids: JSON.stringify(input.societyIds),
-          note: input.note,
-          declared_at: now,
-        })
-        .onConflict((oc) =>
-          oc.columns(['program_id', 'expert_id']).doUpdateSet({
-            society_ids: JSON.stringify(input.societyIds),
-            note: input.note,
-            declared_at: now,
-          }),
-        )
-        .execute();
+      await repo.saveDeclaration(trx, { programId, expertId, societyIds: input.societyIds, note: input.note, at: now });
       record({
         action: 'declaration.submit',
         resourceType: 'reviewer_declaration',
@@ -464,16 +336,7 @@ export class ReviewService {
         after: { programId, expertId, societyIds: input.societyIds, note: input.note },
       });
       const conflicting = input.societyIds.length
-        ? await trx
-            .selectFrom('review_assignments')
-            .innerJoin('funding_applications', 'funding_applications.id', 'review_assignments.application_id')
-            .selectAll('review_assignments')
-            .where('review_assignments.program_id', '=', programId)
-            .where('review_assignments.expert_id', '=', expertId)
-            .where('review_assignments.status', '=', 'assigned')
-            .where('funding_applications.society_id', 'in', input.societyIds)
-            .forUpdate('review_assignments')
-            .execute()
+        ? await repo.lockOpenAssignmentsToSocieties(trx, programId, expertId, input.societyIds)
         : [];
       for (const row of conflicting) {
         await this.endAssignment(
@@ -499,35 +362,7 @@ export class ReviewService {
 
   async queue(principal: Principal) {
     const expertId = await this.expertOf(this.db, principal);
-    const rows = await this.db
-      .selectFrom('review_assignments')
-      .innerJoin('funding_applications', 'funding_applications.id', 'review_assignments.application_id')
-      .innerJoin('societies', 'societies.id', 'funding_applications.society_id')
-      .innerJoin('funding_programs', 'funding_programs.id', 'review_assignments.program_id')
-      .select([
-        'review_assignments.id',
-        'review_assignments.application_id',
-        'review_assignments.program_id',
-        'review_assignments.status',
-        'review_assignments.scores',
-        'review_assignments.total',
-        'review_assignments.justification',
-        'review_assignments.submitted_at',
-        'funding_programs.name as program_name',
-        'funding_programs.status as program_status',
-        'funding_programs.rubric',
-        'funding_applications.title',
-        'funding_applications.category_code',
-        'funding_applications.requested_fen',
-        'societies.name as society_name',
-      ])
-      .where('review_assignments.expert_id', '=', expertId)
-      .where('review_assignments.status', 'in', ['assigned', 'submitted'])
-      .where('funding_applications.status', '!=', 'withdrawn')
-      .orderBy('review_assignments.created_at', 'desc')
-      .orderBy('review_assignments.id')
-      .limit(500)
-      .execute();
+    const rows = await repo.reviewQueue(this.db, expertId);
     return {
       items: rows.map((r) => ({
         assignmentId: r.id,
@@ -551,13 +386,7 @@ export class ReviewService {
   }
 
   private async myAssignment(trx: Trx, expertId: string, applicationId: string) {
-    const row = await trx
-      .selectFrom('review_assignments')
-      .selectAll()
-      .where('application_id', '=', applicationId)
-      .where('expert_id', '=', expertId)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await repo.lockAssignmentOf(trx, applicationId, expertId);
     if (!row) throw errors.notFound('Application');
     const program = toProgram(await findProgram(trx, row.program_id));
     if (program.status !== 'reviewing') {
@@ -566,11 +395,7 @@ export class ReviewService {
     if (!isActiveAssignment(row.status)) throw errors.conflict(`You are no longer assigned (${row.status}).`);
     // Not locked: a withdrawal locks the program, the application and then this assignment, so
     // reading here keeps to that order; the withdrawal ends an unsubmitted assignment either way.
-    const application = await trx
-      .selectFrom('funding_applications')
-      .select('status')
-      .where('id', '=', applicationId)
-      .executeTakeFirstOrThrow();
+    const application = await repo.findApplicationStatus(trx, applicationId);
     if (application.status !== 'in_review') {
       throw errors.conflict(`The application is ${application.status}; it is no longer reviewed.`);
     }
@@ -593,20 +418,14 @@ export class ReviewService {
         throw errors.validation([{ path: '/body', code: 'incomplete', message: 'A submitted review stays complete.' }]);
       }
       const now = new Date();
-      const updated = await trx
-        .updateTable('review_assignments')
-        .set((eb) => ({
-          scores: JSON.stringify(input.scores),
-          total: complete ? reviewTotal(input.scores) : null,
-          justification: input.justification,
-          status: submitted ? 'submitted' : 'assigned',
-          submitted_at: submitted ? (row.submitted_at ?? now) : null,
-          version: eb('version', '+', 1),
-          updated_at: now,
-        }))
-        .where('id', '=', row.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const updated = await repo.saveReview(trx, row.id, {
+        scores: JSON.stringify(input.scores),
+        total: complete ? reviewTotal(input.scores) : null,
+        justification: input.justification,
+        status: submitted ? 'submitted' : 'assigned',
+        submittedAt: submitted ? (row.submitted_at ?? now) : null,
+        at: now,
+      });
       if (submitted) {
         record({
           action: row.status === 'submitted' ? 'review.resubmit' : 'review.submit',
@@ -645,16 +464,7 @@ export class ReviewService {
   async list(principal: Principal, applicationId: string) {
     const application = await findApplication(this.db, principal.scope, applicationId);
     const program = toProgram(await findProgram(this.db, application.program_id));
-    const rows = await this.db
-      .selectFrom('review_assignments')
-      .innerJoin('experts', 'experts.id', 'review_assignments.expert_id')
-      .selectAll('review_assignments')
-      .select('experts.name as expert_name')
-      .where('application_id', '=', applicationId)
-      .where('review_assignments.status', 'in', ['assigned', 'submitted'])
-      .orderBy('review_assignments.created_at')
-      .orderBy('review_assignments.id')
-      .execute();
+    const rows = await repo.reviewsOfApplication(this.db, applicationId);
     const staff = actsForAssociation(principal) || (principal.kind === 'user' && principal.role === 'auditor');
     const mineId =
       principal.kind === 'user' && principal.role === 'reviewer' ? await this.expertOf(this.db, principal) : null;

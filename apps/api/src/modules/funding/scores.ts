@@ -1,8 +1,8 @@
 import { type AggregatedScore, aggregateScores } from '@society-hub/domain';
-import { sql } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { Trx } from '../../lib/write';
 import type { FundingProgram } from './funding.schemas';
+import { submittedReviewScores } from './reviews.repository';
 
 /**
  * Every submitted review of the program aggregated by its scoring method. z-score normalisation needs
@@ -15,23 +15,7 @@ export async function aggregateProgramScores(
   program: FundingProgram,
 ): Promise<Map<string, AggregatedScore>> {
   const first = program.rubric[0]?.code ?? '';
-  // The first criterion's score is picked out in the database: a program's ten thousand reviews were
-  // otherwise each sent whole and checked against their schema, to read one number (they were
-  // checked against the rubric when submitted).
-  const rows = await db
-    .selectFrom('review_assignments')
-    .innerJoin('funding_applications', 'funding_applications.id', 'review_assignments.application_id')
-    .select([
-      'review_assignments.application_id',
-      'review_assignments.expert_id',
-      'review_assignments.total',
-      sql<number | null>`(SELECT (e->>'score')::float8 FROM jsonb_array_elements(review_assignments.scores) e
-        WHERE e->>'code' = ${first} LIMIT 1)`.as('first_score'),
-    ])
-    .where('review_assignments.program_id', '=', program.id)
-    .where('review_assignments.status', '=', 'submitted')
-    .where('funding_applications.status', '!=', 'withdrawn')
-    .execute();
+  const rows = await submittedReviewScores(db, program.id, first);
   return aggregateScores(
     program.scoringMethod,
     rows.map((r) => ({

@@ -1,6 +1,6 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely';
 import type { DB } from '../../db/connect';
-import type { CouncilMembersTable, GovernanceTermsTable } from '../../db/database';
+import type { CouncilMembersTable, Database, GovernanceTermsTable } from '../../db/database';
 import { type Keyset, paginate, type SortSpec } from '../../lib/pagination';
 import type { Trx } from '../../lib/write';
 
@@ -10,6 +10,17 @@ export type CouncilMemberRow = Selectable<CouncilMembersTable>;
 
 export const TERM_SORTS: readonly SortSpec[] = [{ name: '-sequence', column: 'sequence', direction: 'desc' }];
 export const MEMBER_SORTS: readonly SortSpec[] = [{ name: 'createdAt', column: 'created_at', direction: 'asc' }];
+
+/** The end of the latest term of the society (of the outer query), as the column `end_on`. */
+export function latestTermEnd(eb: ExpressionBuilder<Database, 'societies'>) {
+  return eb
+    .selectFrom('governance_terms')
+    .select('end_on')
+    .whereRef('governance_terms.society_id', '=', 'societies.id')
+    .orderBy('sequence', 'desc')
+    .limit(1)
+    .as('end_on');
+}
 
 export async function listTerms(db: Executor, societyId: string, keyset: Keyset) {
   return paginate(db.selectFrom('governance_terms').selectAll().where('society_id', '=', societyId), keyset, 'id');

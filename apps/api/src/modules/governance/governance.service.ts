@@ -10,6 +10,7 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
+import { assertVersion } from '../../lib/etag';
 import { keysetOf } from '../../lib/pagination';
 import type { Caller, Principal } from '../../lib/request-context';
 import { type Trx, write } from '../../lib/write';
@@ -245,7 +246,7 @@ export class GovernanceService {
       await requireSociety(trx, principal.scope, societyId, { forUpdate: true });
       const current = await repo.findMember(trx, societyId, memberId, { forUpdate: true });
       if (!current) throw errors.notFound('Council member');
-      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      assertVersion(current.version, expected);
       if (input.position && input.position !== current.position)
         await this.checkSinglePositions(trx, current.term_id, input.position, memberId);
       const before = toCouncilMember(current);
@@ -279,7 +280,7 @@ export class GovernanceService {
       await requireSociety(trx, principal.scope, societyId, { forUpdate: true });
       const current = await repo.findMember(trx, societyId, memberId, { forUpdate: true });
       if (!current) throw errors.notFound('Council member');
-      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      assertVersion(current.version, expected);
       await repo.deleteMember(trx, memberId);
       record({
         action: 'council_member.delete',

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { DB } from '../../db/connect';
 import { AppError } from '../../lib/errors';
 import { problems, ref } from '../../lib/schemas';
+import { pingDatabase } from './health.repository';
 
 const HealthSchema = Type.Object(
   { status: Type.Literal('ok'), database: Type.Optional(Type.Literal('ok')) },
@@ -39,7 +39,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ db: DB }> = async (app, {
     },
     async () => {
       try {
-        await sql`SELECT 1`.execute(db);
+        await pingDatabase(db);
       } catch {
         throw new AppError(503, 'service_unavailable', 'The database is not reachable.', {}, { 'retry-after': '5' });
       }

@@ -1,10 +1,9 @@
 import { localToday, MEMBER_CATEGORIES, MEMBER_STATUSES, TITLE_LEVELS, youthBornAfter } from '@society-hub/domain';
-import { sql } from 'kysely';
 import { type Static, Type } from 'typebox';
 import type { DB } from '../../db/connect';
 import type { SocietyScope } from '../../lib/request-context';
 import { DateString, Nullable, Uuid } from '../../lib/schemas';
-import { societiesReached } from '../../lib/society-scope';
+import { memberCountsBy, memberTotals } from './member-stats.repository';
 
 const counts = (keys: readonly string[]) =>
   Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer({ minimum: 0 })])), { additionalProperties: false });
@@ -45,41 +44,10 @@ export async function memberStats(db: DB, scope: SocietyScope, societyId: string
   const today = localToday();
   const year = Number(today.slice(0, 4));
   const youthCutoff = youthBornAfter(today);
-  let base = db.selectFrom('members');
-  if (societyId) base = base.where('society_id', '=', societyId);
-  else {
-    const reached = societiesReached(scope);
-    if (reached) base = base.where('society_id', 'in', reached);
-  }
-  const active = sql`status = 'active' AND kind = 'individual'`;
-  const totals = await base
-    .select([
-      sql<number>`count(*)::int`.as('total'),
-      sql<number>`count(*) FILTER (WHERE kind = 'individual')::int`.as('individual'),
-      sql<number>`count(*) FILTER (WHERE kind = 'institutional')::int`.as('institutional'),
-      sql<number>`count(DISTINCT society_id)::int`.as('societies'),
-      sql<number>`count(*) FILTER (WHERE ${active} AND birth_date > ${youthCutoff})::int`.as('youth'),
-      sql<number>`count(*) FILTER (WHERE ${active} AND birth_date IS NOT NULL)::int`.as('with_birth_date'),
-      sql<number>`count(*) FILTER (WHERE ${active} AND title_level IN ('senior', 'associate_senior'))::int`.as(
-        'senior',
-      ),
-      sql<number>`count(*) FILTER (WHERE ${active})::int`.as('active_individual'),
-      sql<number>`count(*) FILTER (WHERE joined_on >= ${`${year}-01-01`})::int`.as('this_year'),
-      sql<number>`count(*) FILTER (WHERE joined_on >= ${`${year - 1}-01-01`} AND joined_on < ${`${year}-01-01`})::int`.as(
-        'last_year',
-      ),
-    ])
-    .executeTakeFirstOrThrow();
+  const totals = await memberTotals(db, scope, societyId, { youthCutoff, year });
   // Statuses count everyone; categories and titles describe the current membership (active members).
   const grouped = async (column: 'status' | 'category' | 'title_level') =>
-    Object.fromEntries(
-      (
-        await (column === 'status' ? base : base.where('status', '=', 'active'))
-          .select([sql<string>`${sql.ref(column)}`.as('key'), sql<number>`count(*)::int`.as('n')])
-          .groupBy(column)
-          .execute()
-      ).map((r) => [r.key, r.n]),
-    );
+    Object.fromEntries((await memberCountsBy(db, scope, societyId, column)).map((r) => [r.key, r.n]));
   const zeroed = (keys: readonly string[], found: Record<string, number>) =>
     Object.fromEntries(keys.map((k) => [k, found[k] ?? 0]));
   return {

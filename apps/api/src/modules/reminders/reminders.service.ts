@@ -10,8 +10,7 @@ import {
 } from '@society-hub/domain';
 import type { DB } from '../../db/connect';
 import type { Principal, SocietyScope } from '../../lib/request-context';
-import { societiesReached } from '../../lib/society-scope';
-import { owesAnnualReport } from '../societies/societies.repository';
+import * as repo from './reminders.repository';
 import type { Reminder } from './reminders.schemas';
 
 export interface ReminderSettings {
@@ -103,13 +102,6 @@ export class ReminderService {
     return [...reports, ...reelections, ...projects, ...milestones];
   }
 
-  private societies(scope: SocietyScope) {
-    let query = this.db.selectFrom('societies').where('societies.status', 'in', ['active', 'dormant']);
-    const reached = societiesReached(scope);
-    if (reached) query = query.where('societies.id', 'in', reached);
-    return query;
-  }
-
   /**
    * Last year's report, due by the configured day of this year (31 March by default), from each society
    * that owes it (`owesAnnualReport`: a society founded this year owes none for last year).
@@ -119,22 +111,7 @@ export class ReminderService {
     const dueOn = annualReportDueOn(year, this.settings.annualReportDueMonthDay);
     const urgency = reminderUrgency(dueOn, asOf, withinDays);
     if (!urgency) return [];
-    const missing = await this.societies(scope)
-      .select(['societies.id', 'societies.name'])
-      .where(owesAnnualReport('societies', year))
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('annual_reports')
-              .select('annual_reports.id')
-              .whereRef('annual_reports.society_id', '=', 'societies.id')
-              .where('annual_reports.year', '=', year)
-              .where('annual_reports.status', '=', 'submitted'),
-          ),
-        ),
-      )
-      .orderBy('societies.name')
-      .execute();
+    const missing = await repo.societiesMissingAnnualReport(this.db, scope, year);
     return missing.map((s) =>
       item({
         kind: 'annual_report',
@@ -154,18 +131,7 @@ export class ReminderService {
 
   /** The current term's end, from the governance warning period (re-elections take months to prepare). */
   private async reelections(scope: SocietyScope, asOf: string): Promise<Due[]> {
-    const rows = await this.societies(scope)
-      .select(['societies.id', 'societies.name'])
-      .select((eb) =>
-        eb
-          .selectFrom('governance_terms')
-          .select('end_on')
-          .whereRef('governance_terms.society_id', '=', 'societies.id')
-          .orderBy('sequence', 'desc')
-          .limit(1)
-          .as('end_on'),
-      )
-      .execute();
+    const rows = await repo.societiesWithTermEnd(this.db, scope);
     return rows.flatMap((s) => {
       if (!s.end_on) return [];
       const urgency = reminderUrgency(s.end_on, asOf, this.settings.reelectionWarningDays);
@@ -188,23 +154,7 @@ export class ReminderService {
   }
 
   private async projectReports(scope: SocietyScope, asOf: string, withinDays: number): Promise<Due[]> {
-    let query = this.db
-      .selectFrom('funding_applications as a')
-      .innerJoin('funding_programs as p', 'p.id', 'a.program_id')
-      .innerJoin('societies as s', 's.id', 'a.society_id')
-      .select([
-        'a.id',
-        'a.title',
-        'a.planned_on',
-        'a.program_id',
-        'p.year',
-        's.id as society_id',
-        's.name as society_name',
-      ])
-      .where('a.status', '=', 'funded');
-    const reached = societiesReached(scope);
-    if (reached) query = query.where('a.society_id', 'in', reached);
-    const rows = await query.execute();
+    const rows = await repo.fundedProjects(this.db, scope);
     return rows.flatMap((a) => {
       const dueOn = finalReportDueOn(a.planned_on, a.year, this.settings.finalReportDueDays);
       const urgency = reminderUrgency(dueOn, asOf, withinDays);
@@ -255,17 +205,7 @@ export class ReminderService {
    * review deadline (SPEC §3 has none), so they are due soon for as long as the review is open.
    */
   private async reviewsOwed(userId: string): Promise<Due[]> {
-    const rows = await this.db
-      .selectFrom('users as u')
-      .innerJoin('review_assignments as r', 'r.expert_id', 'u.expert_id')
-      .innerJoin('funding_applications as a', 'a.id', 'r.application_id')
-      .innerJoin('funding_programs as p', 'p.id', 'r.program_id')
-      .select(['r.application_id', 'a.title', 'p.name as program_name'])
-      .where('u.id', '=', userId)
-      .where('r.status', '=', 'assigned')
-      .where('p.status', '=', 'reviewing')
-      .orderBy('r.created_at')
-      .execute();
+    const rows = await repo.unscoredAssignmentsOf(this.db, userId);
     return rows.map((r) =>
       item({
         kind: 'review',
@@ -284,14 +224,7 @@ export class ReminderService {
 
   /** For staff: per program under review, how many assigned reviews are still unscored. */
   private async reviewRounds(): Promise<Due[]> {
-    const rows = await this.db
-      .selectFrom('review_assignments as r')
-      .innerJoin('funding_programs as p', 'p.id', 'r.program_id')
-      .select(['p.id', 'p.name', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('r.status', '=', 'assigned')
-      .where('p.status', '=', 'reviewing')
-      .groupBy(['p.id', 'p.name'])
-      .execute();
+    const rows = await repo.unscoredAssignmentsPerProgram(this.db);
     return rows.map((p) =>
       item({
         kind: 'review',

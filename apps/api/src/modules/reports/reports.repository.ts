@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Selectable, sql } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { AnnualReportsTable, Database, InspectionsTable } from '../../db/database';
 import { type Keyset, paginate, type SortSpec } from '../../lib/pagination';
@@ -84,4 +84,82 @@ export async function findInspection(
 export async function inspectionsFor(db: Executor, societyIds: readonly string[]): Promise<InspectionRow[]> {
   if (societyIds.length === 0) return [];
   return db.selectFrom('inspections').selectAll().where('society_id', 'in', societyIds).execute();
+}
+
+export async function insertReport(trx: Trx, report: Insertable<AnnualReportsTable>) {
+  await trx.insertInto('annual_reports').values(report).execute();
+}
+
+export async function updateReport(
+  trx: Trx,
+  id: string,
+  changes: { content: string; status: 'draft' | 'submitted'; submittedAt: Date | null; at: Date },
+) {
+  await trx
+    .updateTable('annual_reports')
+    .set((eb) => ({
+      content: changes.content,
+      status: changes.status,
+      submitted_at: changes.submittedAt,
+      version: eb('version', '+', 1),
+      updated_at: changes.at,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface InspectionRecord {
+  result: InspectionRow['result'];
+  comments: string | null;
+  recordedBy: string;
+  at: Date;
+}
+
+export async function updateInspection(trx: Trx, societyId: string, year: number, inspection: InspectionRecord) {
+  await trx
+    .updateTable('inspections')
+    .set((eb) => ({
+      result: inspection.result,
+      comments: inspection.comments,
+      recorded_by: inspection.recordedBy,
+      recorded_at: inspection.at,
+      version: eb('version', '+', 1),
+    }))
+    .where('society_id', '=', societyId)
+    .where('year', '=', year)
+    .execute();
+}
+
+export async function insertInspection(trx: Trx, societyId: string, year: number, inspection: InspectionRecord) {
+  await trx
+    .insertInto('inspections')
+    .values({
+      society_id: societyId,
+      year,
+      result: inspection.result,
+      comments: inspection.comments,
+      recorded_by: inspection.recordedBy,
+      recorded_at: inspection.at,
+    })
+    .execute();
+}
+
+/** The scope's active and dormant societies by name, each with the day it last became dormant (if ever). */
+export async function societiesWithDormancy(db: DB, scope: SocietyScope) {
+  let query = db
+    .selectFrom('societies')
+    .select(['id', 'name', 'status'])
+    .select((eb) =>
+      eb
+        .selectFrom('status_transitions')
+        .select(sql<string>`to_char(max(at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`.as('since'))
+        .where('status_transitions.resource_type', '=', 'society')
+        .whereRef('status_transitions.resource_id', '=', 'societies.id')
+        .where('to_status', '=', 'dormant')
+        .as('dormant_since'),
+    )
+    .where('status', 'in', ['active', 'dormant']);
+  const reached = societiesReached(scope);
+  if (reached) query = query.where('id', 'in', reached);
+  return query.orderBy('name').execute();
 }

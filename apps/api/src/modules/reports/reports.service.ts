@@ -6,14 +6,13 @@ import {
   type InspectionResult,
   localToday,
 } from '@society-hub/domain';
-import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
+import { assertVersion } from '../../lib/etag';
 import { keysetOf } from '../../lib/pagination';
 import type { Caller, Principal } from '../../lib/request-context';
-import { societiesReached } from '../../lib/society-scope';
 import { type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
 import * as repo from './reports.repository';
@@ -137,19 +136,16 @@ export class ReportService {
       }
       const now = new Date();
       const id = uuidv7();
-      await trx
-        .insertInto('annual_reports')
-        .values({
-          id,
-          society_id: societyId,
-          year: input.year,
-          content: JSON.stringify(input.content),
-          status: input.submit ? 'submitted' : 'draft',
-          submitted_at: input.submit ? now : null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await repo.insertReport(trx, {
+        id,
+        society_id: societyId,
+        year: input.year,
+        content: JSON.stringify(input.content),
+        status: input.submit ? 'submitted' : 'draft',
+        submitted_at: input.submit ? now : null,
+        created_at: now,
+        updated_at: now,
+      });
       const report = await this.reload(trx, societyId, input.year);
       record({
         action: input.submit ? 'annual_report.submit' : 'annual_report.create',
@@ -182,24 +178,19 @@ export class ReportService {
       await requireSociety(trx, principal.scope, societyId, { forUpdate: true });
       const current = await repo.findReport(trx, societyId, year, { forUpdate: true });
       if (!current) throw errors.notFound('Annual report');
-      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      assertVersion(current.version, expected);
       if (await repo.findInspection(trx, societyId, year)) {
         throw errors.conflict('The report has been inspected and is closed; ask the Association to reopen it.');
       }
       const before = await this.withInspection(trx, current);
       const submitting = input.submit === true && current.status === 'draft';
       const now = new Date();
-      await trx
-        .updateTable('annual_reports')
-        .set((eb) => ({
-          content: JSON.stringify(input.content),
-          status: submitting ? 'submitted' : current.status,
-          submitted_at: submitting ? now : current.submitted_at,
-          version: eb('version', '+', 1),
-          updated_at: now,
-        }))
-        .where('id', '=', current.id)
-        .execute();
+      await repo.updateReport(trx, current.id, {
+        content: JSON.stringify(input.content),
+        status: submitting ? 'submitted' : current.status,
+        submittedAt: submitting ? now : current.submitted_at,
+        at: now,
+      });
       const report = await this.reload(trx, societyId, year);
       record({
         action: submitting ? 'annual_report.submit' : 'annual_report.update',
@@ -248,34 +239,18 @@ export class ReportService {
         ]);
       }
       const current = await repo.findInspection(trx, societyId, year, { forUpdate: true });
-      const now = new Date();
+      const recorded = {
+        result: input.result,
+        comments: input.comments ?? null,
+        recordedBy: principal.name,
+        at: new Date(),
+      };
       if (current) {
         const expected = ifMatch();
-        if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
-        await trx
-          .updateTable('inspections')
-          .set((eb) => ({
-            result: input.result,
-            comments: input.comments ?? null,
-            recorded_by: principal.name,
-            recorded_at: now,
-            version: eb('version', '+', 1),
-          }))
-          .where('society_id', '=', societyId)
-          .where('year', '=', year)
-          .execute();
+        assertVersion(current.version, expected);
+        await repo.updateInspection(trx, societyId, year, recorded);
       } else {
-        await trx
-          .insertInto('inspections')
-          .values({
-            society_id: societyId,
-            year,
-            result: input.result,
-            comments: input.comments ?? null,
-            recorded_by: principal.name,
-            recorded_at: now,
-          })
-          .execute();
+        await repo.insertInspection(trx, societyId, year, recorded);
       }
       const row = await repo.findInspection(trx, societyId, year);
       if (!row) throw errors.notFound('Inspection');
@@ -297,22 +272,7 @@ export class ReportService {
   /** Every society on the list or warned, with the evidence (SPEC §1, 能上能下). */
   async disqualificationCandidates(principal: Principal): Promise<Static<typeof DisqualificationListSchema>> {
     const on = localToday();
-    let query = this.db
-      .selectFrom('societies')
-      .select(['id', 'name', 'status'])
-      .select((eb) =>
-        eb
-          .selectFrom('status_transitions')
-          .select(sql<string>`to_char(max(at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`.as('since'))
-          .where('status_transitions.resource_type', '=', 'society')
-          .whereRef('status_transitions.resource_id', '=', 'societies.id')
-          .where('to_status', '=', 'dormant')
-          .as('dormant_since'),
-      )
-      .where('status', 'in', ['active', 'dormant']);
-    const reached = societiesReached(principal.scope);
-    if (reached) query = query.where('id', 'in', reached);
-    const societies = await query.orderBy('name').execute();
+    const societies = await repo.societiesWithDormancy(this.db, principal.scope);
     const inspections = await repo.inspectionsFor(
       this.db,
       societies.map((s) => s.id),

@@ -217,3 +217,13 @@ export async function revokeUserSessions(trx: Trx, userId: string) {
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+export async function expertExists(db: DB | Trx, expertId: string): Promise<boolean> {
+  const expert = await db.selectFrom('experts').select('id').where('id', '=', expertId).executeTakeFirst();
+  return expert !== undefined;
+}
+
+/** The account that belongs to an expert, if any. */
+export async function findUserOfExpert(db: DB | Trx, expertId: string) {
+  return db.selectFrom('users').select('id').where('expert_id', '=', expertId).executeTakeFirst();
+}

@@ -2,6 +2,7 @@ import type { Role } from '@society-hub/domain';
 import type { Static } from 'typebox';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
+import { assertVersion } from '../../lib/etag';
 import { keysetOf } from '../../lib/pagination';
 import type { Caller } from '../../lib/request-context';
 import { EVERY_SOCIETY } from '../../lib/society-scope';
@@ -42,10 +43,9 @@ async function checkExpert(
   if (role !== 'reviewer') {
     return [{ path: '/body/expertId', code: 'not_allowed', message: 'Only reviewer accounts belong to an expert.' }];
   }
-  const expert = await db.selectFrom('experts').select('id').where('id', '=', expertId).executeTakeFirst();
-  if (!expert)
+  if (!(await repo.expertExists(db, expertId)))
     return [{ path: '/body/expertId', code: 'unknown_expert', message: `No expert has the id ${expertId}.` }];
-  const holder = await db.selectFrom('users').select('id').where('expert_id', '=', expertId).executeTakeFirst();
+  const holder = await repo.findUserOfExpert(db, expertId);
   if (holder && holder.id !== selfId) {
     return [
       { path: '/body/expertId', code: 'expert_taken', message: 'Another account already belongs to this expert.' },
@@ -132,7 +132,7 @@ export class UserService {
     return write(this.db, context, async (trx, record) => {
       const current = await repo.findUserRow(trx, id, { forUpdate: true });
       if (!current) throw errors.notFound('User');
-      if (expected !== null && current.version !== expected) throw errors.preconditionFailed(current.version);
+      assertVersion(current.version, expected);
       const role = input.role ?? current.role;
       const societyIds =
         input.societyIds ?? (input.role !== undefined && input.role !== 'society_officer' ? [] : current.societyIds);

@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
+import { assertVersion } from '../../lib/etag';
 import { keysetOf } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import type { Caller, Principal } from '../../lib/request-context';
@@ -140,7 +141,7 @@ export class WebhookService {
     await write(this.db, context, async (trx, record) => {
       const row = await repo.findWebhook(trx, ownerOf(principal), id, { forUpdate: true });
       if (!row) throw errors.notFound('Webhook');
-      if (expected !== null && row.version !== expected) throw errors.preconditionFailed(row.version);
+      assertVersion(row.version, expected);
       await repo.deleteWebhook(trx, id);
       record({ action: 'webhook.delete', resourceType: 'webhook', resourceId: id, before: toWebhook(row) });
     });
