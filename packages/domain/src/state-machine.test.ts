@@ -36,12 +36,15 @@ describe('a lifecycle table', () => {
     expect(machine.movesFor('b', 'association')).toEqual(['c']);
   });
 
-  it.each(Object.entries(LIFECYCLES))('%s: every move lands on a state, and the initial state is one', (_, lifecycle) => {
-    expect(lifecycle.isState(lifecycle.initial)).toBe(true);
-    for (const from of lifecycle.states) {
-      for (const to of lifecycle.allowedFrom(from)) expect(lifecycle.isState(to), `${from} → ${to}`).toBe(true);
-    }
-  });
+  it.each(Object.entries(LIFECYCLES))(
+    '%s: every move lands on a state, and the initial state is one',
+    (_, lifecycle) => {
+      expect(lifecycle.isState(lifecycle.initial)).toBe(true);
+      for (const from of lifecycle.states) {
+        for (const to of lifecycle.allowedFrom(from)) expect(lifecycle.isState(to), `${from} → ${to}`).toBe(true);
+      }
+    },
+  );
 });
 
 describe('who moves what', () => {
