@@ -22,7 +22,6 @@ import { checkMove, recordMove, type TransitionRequest } from '../../lib/transit
 import { type Change, type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
 import { idNumberColumns } from './id-number-columns';
-import type { DuesRow, MemberRow, NewMemberRow } from './members.repository';
 import * as repo from './members.repository';
 import type {
   DuesCreateSchema,
@@ -54,13 +53,13 @@ const IMPORT_ROW = rowValidator(
  * The columns a row would change on an existing member. A re-sealed ID number is no change when it is
  * the same number (same match hash), so importing a file twice changes nothing.
  */
-function changedColumns(current: MemberRow, columns: Columns): Partial<Columns> {
+function changedColumns(current: repo.MemberRow, columns: Columns): Partial<Columns> {
   const changed: Record<string, unknown> = {};
   const sameId = columns.id_number_hash !== undefined && columns.id_number_hash === current.id_number_hash;
   for (const [key, value] of Object.entries(columns)) {
     if (value === undefined) continue;
     if (sameId && key.startsWith('id_number_')) continue;
-    if (current[key as keyof MemberRow] !== value) changed[key] = value;
+    if (current[key as keyof repo.MemberRow] !== value) changed[key] = value;
   }
   return changed as Partial<Columns>;
 }
@@ -69,9 +68,9 @@ function changedColumns(current: MemberRow, columns: Columns): Partial<Columns> 
 function newMemberRow(
   societyId: string,
   input: Static<typeof MemberCreateSchema>,
-  columns: Partial<NewMemberRow>,
+  columns: Partial<repo.NewMemberRow>,
   now: Date,
-): NewMemberRow {
+): repo.NewMemberRow {
   const standing = newMemberStanding(input, localToday(now));
   return {
     ...columns,
@@ -90,7 +89,7 @@ function newMemberRow(
  * The public form of a member. Lists mask the phone too; the ID number is masked everywhere (the
  * sealed value never leaves the database), and audit rows get the list form.
  */
-export function toMember(row: MemberRow, view: 'list' | 'detail'): Member {
+export function toMember(row: repo.MemberRow, view: 'list' | 'detail'): Member {
   return {
     id: row.id,
     societyId: row.society_id,
@@ -127,7 +126,7 @@ export class MemberService {
   ) {}
 
   /** Field checks beyond the schema, and the ID number sealed, hashed and masked. */
-  private prepare(input: Input, current: MemberRow | undefined) {
+  private prepare(input: Input, current: repo.MemberRow | undefined) {
     const fieldErrors: FieldError[] = [];
     const on = localToday();
     const sealed = idNumberColumns(
@@ -257,8 +256,8 @@ export class MemberService {
       ]);
 
       const results = new Map<number, BatchRowResult>();
-      const inserts: { index: number; values: NewMemberRow }[] = [];
-      const updates: { index: number; current: MemberRow; changes: Partial<Columns> }[] = [];
+      const inserts: { index: number; values: repo.NewMemberRow }[] = [];
+      const updates: { index: number; current: repo.MemberRow; changes: Partial<Columns> }[] = [];
       const now = new Date();
       for (const { index, row, prepared: columns } of items) {
         const hash = columns.id_number_hash;
@@ -320,7 +319,7 @@ export class MemberService {
   private async importUpdate(
     trx: Trx,
     record: (change: Change) => void,
-    current: MemberRow,
+    current: repo.MemberRow,
     changes: Partial<Columns>,
   ): Promise<void> {
     const updated = await repo.updateMember(trx, current.id, changes);
@@ -387,7 +386,7 @@ export class MemberService {
   }
 
   /** A member the caller may reach (their society in scope), else 404. */
-  private async find(db: DB | Trx, principal: Principal, id: string, forUpdate = false): Promise<MemberRow> {
+  private async find(db: DB | Trx, principal: Principal, id: string, forUpdate = false): Promise<repo.MemberRow> {
     const row = await repo.findMember(db, id, { forUpdate });
     if (!row || !inScope(principal.scope, row.society_id)) throw errors.notFound('Member');
     return row;
@@ -550,7 +549,7 @@ export class MemberService {
   }
 }
 
-function toDues(row: DuesRow): Static<typeof DuesSchema> {
+function toDues(row: repo.DuesRow): Static<typeof DuesSchema> {
   return {
     id: row.id,
     memberId: row.member_id,
