@@ -5,17 +5,15 @@ import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
 import { assertVersion } from '../../lib/etag';
 import { APPLICATION } from '../../lib/lifecycles';
-import { keysetOf, paginate } from '../../lib/pagination';
+import { keysetOf } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
-import { societiesReached } from '../../lib/society-scope';
-import { containsPattern } from '../../lib/sql';
 import { allTransitions, checkMove, historyActor, moverOf, type TransitionRequest } from '../../lib/transitions';
 import { type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
 import { type Move, moveApplications, summary } from './application-moves';
+import * as repo from './applications.repository';
 import {
   type ApplicationRowWithSociety,
-  applicationQuery,
   findApplication,
   findProgram,
   readScreening,
@@ -38,38 +36,19 @@ type ApplicationPatch = Static<typeof FundingApplicationPatchSchema>;
 type FinalReportInput = Static<typeof FinalReportSchema>;
 
 /** 形式审查 of one application from what the database says now (society status, last inspection). */
-export async function screenRow(trx: DB | Trx, program: FundingProgram, row: ApplicationRowWithSociety) {
-  const society = await trx
-    .selectFrom('societies')
-    .select('status')
-    .where('id', '=', row.society_id)
-    .executeTakeFirstOrThrow();
-  const inspection = await trx
-    .selectFrom('inspections')
-    .select('result')
-    .where('society_id', '=', row.society_id)
-    .where('year', '=', program.year - 1)
-    .executeTakeFirst();
-  const others = await trx
-    .selectFrom('funding_applications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('program_id', '=', program.id)
-    .where('society_id', '=', row.society_id)
-    .where('category_code', '=', row.category_code)
-    .where('status', 'not in', ['draft', 'withdrawn'])
-    .where('id', '!=', row.id)
-    .executeTakeFirstOrThrow();
+export async function screenRow(db: DB | Trx, program: FundingProgram, row: ApplicationRowWithSociety) {
+  const facts = await repo.screeningFacts(db, row, program.year - 1);
   const application = toApplication(row);
   const result = screenApplication({
-    societyStatus: society.status,
-    lastYearInspection: inspection?.result ?? null,
+    societyStatus: facts.societyStatus,
+    lastYearInspection: facts.inspection,
     inspectionYear: program.year - 1,
     categoryCode: application.categoryCode,
     categories: program.categories,
     requestedFen: application.requestedFen,
     selfFundedFen: application.selfFundedFen,
     budgetLines: application.budgetLines,
-    otherApplicationsInCategory: Number(others.n),
+    otherApplicationsInCategory: facts.othersInCategory,
     allowMultiplePerCategory: program.allowMultiplePerCategory,
     submittedAt: application.submittedAt ?? new Date().toISOString(),
     opensOn: program.opensOn,
@@ -78,22 +57,13 @@ export async function screenRow(trx: DB | Trx, program: FundingProgram, row: App
   return { ...result, screenedAt: new Date().toISOString() };
 }
 
-const APPLICATION_SORTS = [{ name: 'createdAt', column: 'funding_applications.created_at', direction: 'asc' }] as const;
-
 export class ApplicationService {
   constructor(private readonly db: DB) {}
 
   async list(principal: Principal, programId: string, query: Static<typeof ApplicationListQuerySchema>) {
     await findProgram(this.db, programId);
-    const keyset = keysetOf(APPLICATION_SORTS, query);
-    let q = applicationQuery(this.db).where('funding_applications.program_id', '=', programId);
-    const reached = societiesReached(principal.scope);
-    if (reached) q = q.where('funding_applications.society_id', 'in', reached);
-    if (query.status) q = q.where('funding_applications.status', '=', query.status);
-    if (query.categoryCode) q = q.where('funding_applications.category_code', '=', query.categoryCode);
-    if (query.societyId) q = q.where('funding_applications.society_id', '=', query.societyId);
-    if (query.q) q = q.where('funding_applications.title', 'ilike', containsPattern(query.q));
-    const { rows, nextCursor } = await paginate(q, keyset, 'funding_applications.id');
+    const keyset = keysetOf(repo.APPLICATION_SORTS, query);
+    const { rows, nextCursor } = await repo.listApplications(this.db, principal.scope, programId, query, keyset);
     return { items: rows.map(toApplication), nextCursor };
   }
 
@@ -108,15 +78,7 @@ export class ApplicationService {
    */
   private async visible(db: DB | Trx, principal: Principal, id: string, forUpdate = false) {
     if (principal.kind === 'user' && principal.role === 'reviewer') {
-      const assigned = await db
-        .selectFrom('review_assignments')
-        .innerJoin('users', 'users.expert_id', 'review_assignments.expert_id')
-        .select('review_assignments.id')
-        .where('users.id', '=', principal.id)
-        .where('review_assignments.application_id', '=', id)
-        .where('review_assignments.status', 'in', ['assigned', 'submitted'])
-        .executeTakeFirst();
-      if (!assigned) throw errors.notFound('Application');
+      if (!(await repo.reviewerAssigned(db, principal.id, id))) throw errors.notFound('Application');
     }
     return findApplication(db, principal.scope, id, { forUpdate });
   }
@@ -144,28 +106,24 @@ export class ApplicationService {
       }
       assertCategory(program, input.categoryCode);
       const now = new Date();
-      const row = await trx
-        .insertInto('funding_applications')
-        .values({
-          id: uuidv7(),
-          program_id: programId,
-          society_id: society.id,
-          category_code: input.categoryCode,
-          title,
-          summary: input.summary ?? null,
-          planned_on: input.plannedOn ?? null,
-          place: input.place ?? null,
-          expected_participants: input.expectedParticipants ?? null,
-          disciplines: JSON.stringify(input.disciplines ?? []),
-          budget_lines: JSON.stringify(input.budgetLines ?? []),
-          requested_fen: input.requestedFen ?? 0,
-          self_funded_fen: input.selfFundedFen ?? 0,
-          attachments: JSON.stringify(input.attachments ?? []),
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await repo.insertApplication(trx, {
+        id: uuidv7(),
+        program_id: programId,
+        society_id: society.id,
+        category_code: input.categoryCode,
+        title,
+        summary: input.summary ?? null,
+        planned_on: input.plannedOn ?? null,
+        place: input.place ?? null,
+        expected_participants: input.expectedParticipants ?? null,
+        disciplines: JSON.stringify(input.disciplines ?? []),
+        budget_lines: JSON.stringify(input.budgetLines ?? []),
+        requested_fen: input.requestedFen ?? 0,
+        self_funded_fen: input.selfFundedFen ?? 0,
+        attachments: JSON.stringify(input.attachments ?? []),
+        created_at: now,
+        updated_at: now,
+      });
       const withSociety = { ...row, society_name: society.name };
       record({
         action: 'application.create',
@@ -220,28 +178,21 @@ export class ApplicationService {
         throw errors.conflict(`The application is ${current.status}; only a draft can be edited.`);
       }
       if (content.categoryCode !== undefined) assertCategory(program, content.categoryCode);
-      const row = await trx
-        .updateTable('funding_applications')
-        .set((eb) => ({
-          category_code: content.categoryCode,
-          title,
-          summary: content.summary,
-          planned_on: content.plannedOn,
-          place: content.place,
-          expected_participants: content.expectedParticipants,
-          disciplines: content.disciplines === undefined ? undefined : JSON.stringify(content.disciplines),
-          budget_lines: content.budgetLines === undefined ? undefined : JSON.stringify(content.budgetLines),
-          requested_fen: content.requestedFen,
-          self_funded_fen: content.selfFundedFen,
-          attachments: content.attachments === undefined ? undefined : JSON.stringify(content.attachments),
-          adjusted_fen: adjustedFen,
-          adjustment_reason: adjustedFen === null ? null : adjustmentReason?.trim(),
-          version: eb('version', '+', 1),
-          updated_at: new Date(),
-        }))
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await repo.updateApplication(trx, id, {
+        category_code: content.categoryCode,
+        title,
+        summary: content.summary,
+        planned_on: content.plannedOn,
+        place: content.place,
+        expected_participants: content.expectedParticipants,
+        disciplines: content.disciplines === undefined ? undefined : JSON.stringify(content.disciplines),
+        budget_lines: content.budgetLines === undefined ? undefined : JSON.stringify(content.budgetLines),
+        requested_fen: content.requestedFen,
+        self_funded_fen: content.selfFundedFen,
+        attachments: content.attachments === undefined ? undefined : JSON.stringify(content.attachments),
+        adjusted_fen: adjustedFen,
+        adjustment_reason: adjustedFen === null ? null : adjustmentReason?.trim(),
+      });
       const next = { ...row, society_name: current.society_name };
       record({
         action: staffAdjusting ? 'application.adjust' : 'application.update',

@@ -18,31 +18,28 @@ import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
 import { assertVersion } from '../../lib/etag';
 import { PROGRAM } from '../../lib/lifecycles';
-import { keysetOf, paginate } from '../../lib/pagination';
+import { keysetOf } from '../../lib/pagination';
 import type { Caller } from '../../lib/request-context';
 import { checkMove, recordMove, type TransitionRequest } from '../../lib/transitions';
 import { type Change, type Trx, write } from '../../lib/write';
 import { loadCalendarData } from '../calendar/calendar.service';
 import { type Move, moveApplications } from './application-moves';
+import { lockApplicationsInStatus, lockLeanApplicationsInStatus, saveScreening } from './applications.repository';
 import { screenRow } from './applications.service';
-import { applicationQuery, findProgram, readDecision, readScreening, toProgram } from './funding.repository';
+import { findProgram, readDecision, readScreening, toProgram } from './funding.repository';
 import type {
   FundingProgram,
   FundingProgramCreateSchema,
   FundingProgramPatchSchema,
   ProgramListQuerySchema,
 } from './funding.schemas';
+import * as repo from './programs.repository';
 import type { ReviewService } from './reviews.service';
 import { aggregateProgramScores } from './scores';
 import { requiredText } from './text';
 
 type ProgramCreate = Static<typeof FundingProgramCreateSchema>;
 type ProgramPatch = Static<typeof FundingProgramPatchSchema>;
-
-const PROGRAM_SORTS = [
-  { name: '-createdAt', column: 'created_at', direction: 'desc' },
-  { name: 'createdAt', column: 'created_at', direction: 'asc' },
-] as const;
 
 function settingsOf(program: FundingProgram): ProgramSettings {
   return {
@@ -79,11 +76,8 @@ export class ProgramService {
   ) {}
 
   async list(query: Static<typeof ProgramListQuerySchema>) {
-    const keyset = keysetOf(PROGRAM_SORTS, { ...query, sort: undefined });
-    let q = this.db.selectFrom('funding_programs').selectAll();
-    if (query.status) q = q.where('status', '=', query.status);
-    if (query.year) q = q.where('year', '=', query.year);
-    const { rows, nextCursor } = await paginate(q, keyset, 'id');
+    const keyset = keysetOf(repo.PROGRAM_SORTS, { ...query, sort: undefined });
+    const { rows, nextCursor } = await repo.listPrograms(this.db, query, keyset);
     return { items: rows.map(toProgram), nextCursor };
   }
 
@@ -110,29 +104,25 @@ export class ProgramService {
     const name = requiredText(input.name, '/body/name', 'Give the program a name.');
     return write(this.db, context, async (trx, record) => {
       const now = new Date();
-      const row = await trx
-        .insertInto('funding_programs')
-        .values({
-          id: uuidv7(),
-          name,
-          year: settings.year,
-          description: input.description ?? null,
-          opens_on: settings.opensOn,
-          closes_on: settings.closesOn,
-          total_budget_fen: settings.totalBudgetFen,
-          categories: JSON.stringify(settings.categories),
-          rubric: JSON.stringify(settings.rubric),
-          minimum_score: settings.minimumScore,
-          reviewers_per_application: settings.reviewersPerApplication,
-          scoring_method: settings.scoringMethod,
-          allocation_strategy: settings.allocationStrategy,
-          notice_working_days: settings.noticeWorkingDays,
-          allow_multiple_per_category: settings.allowMultiplePerCategory,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await repo.insertProgram(trx, {
+        id: uuidv7(),
+        name,
+        year: settings.year,
+        description: input.description ?? null,
+        opens_on: settings.opensOn,
+        closes_on: settings.closesOn,
+        total_budget_fen: settings.totalBudgetFen,
+        categories: JSON.stringify(settings.categories),
+        rubric: JSON.stringify(settings.rubric),
+        minimum_score: settings.minimumScore,
+        reviewers_per_application: settings.reviewersPerApplication,
+        scoring_method: settings.scoringMethod,
+        allocation_strategy: settings.allocationStrategy,
+        notice_working_days: settings.noticeWorkingDays,
+        allow_multiple_per_category: settings.allowMultiplePerCategory,
+        created_at: now,
+        updated_at: now,
+      });
       const program = toProgram(row);
       record({
         action: 'program.create',
@@ -174,29 +164,22 @@ export class ProgramService {
       }
       const next: FundingProgram = { ...current, ...patch };
       assertSettings(settingsOf(next));
-      const updated = await trx
-        .updateTable('funding_programs')
-        .set((eb) => ({
-          name: next.name.trim(),
-          year: next.year,
-          description: next.description,
-          opens_on: next.opensOn,
-          closes_on: next.closesOn,
-          total_budget_fen: next.totalBudgetFen,
-          categories: JSON.stringify(next.categories),
-          rubric: JSON.stringify(next.rubric),
-          minimum_score: next.minimumScore,
-          reviewers_per_application: next.reviewersPerApplication,
-          scoring_method: next.scoringMethod,
-          allocation_strategy: next.allocationStrategy,
-          notice_working_days: next.noticeWorkingDays,
-          allow_multiple_per_category: next.allowMultiplePerCategory,
-          version: eb('version', '+', 1),
-          updated_at: new Date(),
-        }))
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const updated = await repo.updateProgram(trx, id, {
+        name: next.name.trim(),
+        year: next.year,
+        description: next.description,
+        opens_on: next.opensOn,
+        closes_on: next.closesOn,
+        total_budget_fen: next.totalBudgetFen,
+        categories: JSON.stringify(next.categories),
+        rubric: JSON.stringify(next.rubric),
+        minimum_score: next.minimumScore,
+        reviewers_per_application: next.reviewersPerApplication,
+        scoring_method: next.scoringMethod,
+        allocation_strategy: next.allocationStrategy,
+        notice_working_days: next.noticeWorkingDays,
+        allow_multiple_per_category: next.allowMultiplePerCategory,
+      });
       const program = toProgram(updated);
       record({
         action: 'program.update',
@@ -229,18 +212,11 @@ export class ProgramService {
       const notice = await this.carryApplications(trx, context.actor, program, to, reason, record);
       // Back from the notice, the old period is over: a new one is computed when the revised notice starts.
       const reopened = from === 'notice' && to === 'deciding';
-      const updated = await trx
-        .updateTable('funding_programs')
-        .set((eb) => ({
-          status: to,
-          ...(notice ? { notice_starts_on: notice.startsOn, notice_ends_on: notice.endsOn } : {}),
-          ...(reopened ? { notice_starts_on: null, notice_ends_on: null } : {}),
-          version: eb('version', '+', 1),
-          updated_at: new Date(),
-        }))
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const updated = await repo.updateProgram(trx, id, {
+        status: to,
+        ...(notice ? { notice_starts_on: notice.startsOn, notice_ends_on: notice.endsOn } : {}),
+        ...(reopened ? { notice_starts_on: null, notice_ends_on: null } : {}),
+      });
       const after = toProgram(updated);
       await recordMove(trx, context.actor, record, PROGRAM, { id, societyId: null }, move, {
         before: { status: from },
@@ -259,35 +235,12 @@ export class ProgramService {
     reason: string,
     record: (change: Change) => void,
   ): Promise<{ startsOn: string; endsOn: string } | null> {
-    const inStatus = (status: ApplicationStatus) =>
-      applicationQuery(trx)
-        .where('funding_applications.program_id', '=', program.id)
-        .where('funding_applications.status', '=', status)
-        .orderBy('funding_applications.id')
-        .forUpdate('funding_applications')
-        .execute();
+    const inStatus = (status: ApplicationStatus) => lockApplicationsInStatus(trx, program.id, status);
     // Closing review, the notice and finalising move thousands and need none of the bulky JSON
     // (budget lines, screening, attachments) that `inStatus` reads for screening.
-    const leanInStatus = (status: ApplicationStatus) =>
-      trx
-        .selectFrom('funding_applications')
-        .select(['id', 'status', 'version', 'society_id', 'title'])
-        .where('program_id', '=', program.id)
-        .where('status', '=', status)
-        .orderBy('id')
-        .forUpdate()
-        .execute();
+    const leanInStatus = (status: ApplicationStatus) => lockLeanApplicationsInStatus(trx, program.id, status);
     const move = (moves: Move[]) => moveApplications(trx, actor, moves, record);
-
-    const openObjections = async () => {
-      const open = await trx
-        .selectFrom('notice_objections')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('program_id', '=', program.id)
-        .where('status', '=', 'open')
-        .executeTakeFirstOrThrow();
-      return Number(open.n);
-    };
+    const openObjections = () => repo.openObjectionCount(trx, program.id);
 
     if (program.status === 'notice' && to === 'deciding') {
       // Reopening the decision, typically because an upheld objection released money (SPEC §3: the
@@ -335,11 +288,7 @@ export class ProgramService {
       for (const row of await inStatus('screening')) {
         if (moves.some((m) => m.row.id === row.id)) continue;
         const screening = await screenRow(trx, program, row);
-        await trx
-          .updateTable('funding_applications')
-          .set({ screening: JSON.stringify(screening), updated_at: new Date() })
-          .where('id', '=', row.id)
-          .execute();
+        await saveScreening(trx, row.id, JSON.stringify(screening));
         record({
           action: 'application.rescreen',
           resourceType: 'funding_application',

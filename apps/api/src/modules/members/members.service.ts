@@ -6,26 +6,23 @@ import {
   normaliseCreditCode,
   youthBornAfter,
 } from '@society-hub/domain';
-import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
-import type { MemberDuesTable, MembersTable } from '../../db/database';
 import { type BatchRowResult, type PreparedRow, runImport } from '../../lib/bulk-import';
 import { errors, type FieldError } from '../../lib/errors';
 import { assertVersion } from '../../lib/etag';
-import { type ColumnTypes, insertMany } from '../../lib/insert-many';
 import { MEMBER } from '../../lib/lifecycles';
-import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
+import { keysetOf } from '../../lib/pagination';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import type { Caller, Principal } from '../../lib/request-context';
 import { rowValidator } from '../../lib/row-validation';
-import { inScope, societiesReached } from '../../lib/society-scope';
-import { containsPattern, prefixPattern } from '../../lib/sql';
+import { inScope } from '../../lib/society-scope';
 import { checkMove, recordMove, type TransitionRequest } from '../../lib/transitions';
 import { type Change, type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
 import { idNumberColumns } from './id-number-columns';
+import * as repo from './members.repository';
 import type {
   DuesCreateSchema,
   DuesSchema,
@@ -43,7 +40,6 @@ import {
 } from './members.schemas';
 
 type Member = Static<typeof MemberSchema>;
-type MemberRow = Selectable<MembersTable>;
 type Input = Static<typeof MemberCreateSchema> | Static<typeof MemberPatchSchema>;
 type Columns = ReturnType<MemberService['prepare']>;
 
@@ -57,51 +53,24 @@ const IMPORT_ROW = rowValidator(
  * The columns a row would change on an existing member. A re-sealed ID number is no change when it is
  * the same number (same match hash), so importing a file twice changes nothing.
  */
-function changedColumns(current: MemberRow, columns: Columns): Partial<Columns> {
+function changedColumns(current: repo.MemberRow, columns: Columns): Partial<Columns> {
   const changed: Record<string, unknown> = {};
   const sameId = columns.id_number_hash !== undefined && columns.id_number_hash === current.id_number_hash;
   for (const [key, value] of Object.entries(columns)) {
     if (value === undefined) continue;
     if (sameId && key.startsWith('id_number_')) continue;
-    if (current[key as keyof MemberRow] !== value) changed[key] = value;
+    if (current[key as keyof repo.MemberRow] !== value) changed[key] = value;
   }
   return changed as Partial<Columns>;
 }
-
-/** The columns an imported member is inserted with (see `insertMany`). */
-const MEMBER_COLUMNS: ColumnTypes<'members'> = {
-  id: 'uuid',
-  society_id: 'uuid',
-  kind: 'text',
-  name: 'text',
-  gender: 'text',
-  birth_date: 'date',
-  id_number_sealed: 'text',
-  id_number_hash: 'text',
-  id_number_masked: 'text',
-  phone: 'text',
-  email: 'text',
-  employer: 'text',
-  title_level: 'text',
-  discipline: 'text',
-  degree: 'text',
-  category: 'text',
-  org_credit_code: 'text',
-  contact_person: 'text',
-  external_ref: 'text',
-  status: 'text',
-  joined_on: 'date',
-  created_at: 'timestamptz',
-  updated_at: 'timestamptz',
-};
 
 /** The row of a member entering the register, for one recorded by hand or a row of an import alike. */
 function newMemberRow(
   societyId: string,
   input: Static<typeof MemberCreateSchema>,
-  columns: Partial<Insertable<MembersTable>>,
+  columns: Partial<repo.NewMemberRow>,
   now: Date,
-): Insertable<MembersTable> {
+): repo.NewMemberRow {
   const standing = newMemberStanding(input, localToday(now));
   return {
     ...columns,
@@ -116,16 +85,11 @@ function newMemberRow(
   };
 }
 
-const SORTS: readonly SortSpec[] = [
-  { name: '-createdAt', column: 'created_at', direction: 'desc' },
-  { name: 'name', column: 'name', direction: 'asc' },
-];
-
 /**
  * The public form of a member. Lists mask the phone too; the ID number is masked everywhere (the
  * sealed value never leaves the database), and audit rows get the list form.
  */
-export function toMember(row: MemberRow, view: 'list' | 'detail'): Member {
+export function toMember(row: repo.MemberRow, view: 'list' | 'detail'): Member {
   return {
     id: row.id,
     societyId: row.society_id,
@@ -162,7 +126,7 @@ export class MemberService {
   ) {}
 
   /** Field checks beyond the schema, and the ID number sealed, hashed and masked. */
-  private prepare(input: Input, current: MemberRow | undefined) {
+  private prepare(input: Input, current: repo.MemberRow | undefined) {
     const fieldErrors: FieldError[] = [];
     const on = localToday();
     const sealed = idNumberColumns(
@@ -220,13 +184,8 @@ export class MemberService {
   ) {
     const clashes: FieldError[] = [];
     if (columns.external_ref) {
-      const holder = await trx
-        .selectFrom('members')
-        .select('id')
-        .where('society_id', '=', societyId)
-        .where('external_ref', '=', columns.external_ref)
-        .executeTakeFirst();
-      if (holder && holder.id !== selfId)
+      const holder = await repo.memberIdWithExternalRef(trx, societyId, columns.external_ref);
+      if (holder && holder !== selfId)
         clashes.push({
           path: '/body/externalRef',
           code: 'external_ref_taken',
@@ -234,13 +193,8 @@ export class MemberService {
         });
     }
     if (columns.id_number_hash) {
-      const holder = await trx
-        .selectFrom('members')
-        .select('id')
-        .where('society_id', '=', societyId)
-        .where('id_number_hash', '=', columns.id_number_hash)
-        .executeTakeFirst();
-      if (holder && holder.id !== selfId)
+      const holder = await repo.memberIdWithIdNumber(trx, societyId, columns.id_number_hash);
+      if (holder && holder !== selfId)
         clashes.push({
           path: '/body/idNumber',
           code: 'already_member',
@@ -286,21 +240,7 @@ export class MemberService {
     return write(this.db, context, async (trx, record) => {
       const refs = items.flatMap((i) => (i.prepared.external_ref ? [i.prepared.external_ref] : []));
       const hashes = items.flatMap((i) => (i.prepared.id_number_hash ? [i.prepared.id_number_hash] : []));
-      const existing =
-        refs.length || hashes.length
-          ? await trx
-              .selectFrom('members')
-              .selectAll()
-              .where('society_id', '=', societyId)
-              .where((eb) =>
-                eb.or([
-                  ...(refs.length ? [eb('external_ref', 'in', refs)] : []),
-                  ...(hashes.length ? [eb('id_number_hash', 'in', hashes)] : []),
-                ]),
-              )
-              .forUpdate()
-              .execute()
-          : [];
+      const existing = await repo.lockImportMatches(trx, societyId, refs, hashes);
       const byRef = new Map(existing.flatMap((m) => (m.external_ref ? [[m.external_ref, m] as const] : [])));
       // Who holds each ID number as the rows are decided in order, so that a later row sees what an
       // earlier one changed, exactly as one by one. (The statements then run inserts first; should that
@@ -316,8 +256,8 @@ export class MemberService {
       ]);
 
       const results = new Map<number, BatchRowResult>();
-      const inserts: { index: number; values: Insertable<MembersTable> }[] = [];
-      const updates: { index: number; current: MemberRow; changes: Partial<Columns> }[] = [];
+      const inserts: { index: number; values: repo.NewMemberRow }[] = [];
+      const updates: { index: number; current: repo.MemberRow; changes: Partial<Columns> }[] = [];
       const now = new Date();
       for (const { index, row, prepared: columns } of items) {
         const hash = columns.id_number_hash;
@@ -349,12 +289,9 @@ export class MemberService {
         }
       }
 
-      const created = await insertMany(
+      const created = await repo.insertMembers(
         trx,
-        'members',
-        MEMBER_COLUMNS,
         inserts.map((i) => i.values),
-        true,
       );
       const createdById = new Map(created.map((m) => [m.id, m]));
       for (const { index, values } of inserts) {
@@ -382,15 +319,10 @@ export class MemberService {
   private async importUpdate(
     trx: Trx,
     record: (change: Change) => void,
-    current: MemberRow,
+    current: repo.MemberRow,
     changes: Partial<Columns>,
   ): Promise<void> {
-    const updated = await trx
-      .updateTable('members')
-      .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
-      .where('id', '=', current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await repo.updateMember(trx, current.id, changes);
     record({
       action: 'member.import',
       resourceType: 'member',
@@ -410,20 +342,12 @@ export class MemberService {
     dryRun: boolean,
   ): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; id?: string }> {
     const run = async (trx: Trx, record: (change: Change) => void) => {
-      let q = trx.selectFrom('members').selectAll().where('society_id', '=', societyId);
-      if (columns.external_ref) q = q.where('external_ref', '=', columns.external_ref);
-      else if (columns.id_number_hash) q = q.where('id_number_hash', '=', columns.id_number_hash);
-      else q = q.where(sql<boolean>`false`);
-      const current = await q.forUpdate().executeTakeFirst();
+      const current = await repo.lockImportMatch(trx, societyId, columns);
       if (!current) {
         if (dryRun) return { outcome: 'created' as const };
         await this.assertUnique(trx, societyId, columns, null);
         const now = new Date();
-        const created = await trx
-          .insertInto('members')
-          .values(newMemberRow(societyId, row, columns, now))
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const created = await repo.insertMember(trx, newMemberRow(societyId, row, columns, now));
         record({
           action: 'member.import',
           resourceType: 'member',
@@ -446,36 +370,24 @@ export class MemberService {
 
   async list(principal: Principal, societyId: string, query: Static<typeof MemberListQuerySchema>) {
     await requireSociety(this.db, principal.scope, societyId);
-    const keyset = keysetOf(SORTS, query);
-    let q = this.db.selectFrom('members').selectAll().where('society_id', '=', societyId);
-    if (query.status) q = q.where('status', '=', query.status);
-    if (query.category) q = q.where('category', '=', query.category);
-    if (query.titleLevel) q = q.where('title_level', '=', query.titleLevel);
-    if (query.kind) q = q.where('kind', '=', query.kind);
-    if (query.youth !== undefined) {
-      const cutoff = youthBornAfter(localToday());
-      q = query.youth ? q.where('birth_date', '>', cutoff) : q.where('birth_date', '<=', cutoff);
-    }
-    if (query.q) {
-      const text = query.q.trim();
-      // One or two characters (a surname, or most of a Chinese name) match the start of the name,
-      // which the (society, name) index answers; trigram indexes need three characters to help, and
-      // a two-character substring over a large society meant reading all of it.
-      if ([...text].length < 3) q = q.where('name', 'like', prefixPattern(text));
-      else {
-        const pattern = containsPattern(text);
-        q = q.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('employer', 'ilike', pattern)]));
-      }
-    }
-    const { rows, nextCursor } = await paginate(q, keyset, 'id');
+    const keyset = keysetOf(repo.MEMBER_SORTS, query);
+    const cutoff = youthBornAfter(localToday());
+    const filters: repo.MemberFilters = {
+      status: query.status,
+      category: query.category,
+      titleLevel: query.titleLevel,
+      kind: query.kind,
+      bornAfter: query.youth === true ? cutoff : undefined,
+      bornOnOrBefore: query.youth === false ? cutoff : undefined,
+      q: query.q,
+    };
+    const { rows, nextCursor } = await repo.listMembers(this.db, societyId, filters, keyset);
     return { items: rows.map((row) => toMember(row, 'list')), nextCursor };
   }
 
   /** A member the caller may reach (their society in scope), else 404. */
-  private async find(db: DB | Trx, principal: Principal, id: string, forUpdate = false): Promise<MemberRow> {
-    let q = db.selectFrom('members').selectAll().where('id', '=', id);
-    if (forUpdate) q = q.forUpdate();
-    const row = await q.executeTakeFirst();
+  private async find(db: DB | Trx, principal: Principal, id: string, forUpdate = false): Promise<repo.MemberRow> {
+    const row = await repo.findMember(db, id, { forUpdate });
     if (!row || !inScope(principal.scope, row.society_id)) throw errors.notFound('Member');
     return row;
   }
@@ -488,42 +400,17 @@ export class MemberService {
   async memberships(principal: Principal, id: string): Promise<Static<typeof MembershipListSchema>> {
     const self = await this.find(this.db, principal, id);
     if (self.kind !== 'individual') return { items: [] };
-    const byDetails = self.birth_date !== null && self.phone !== null;
-    if (!self.id_number_hash && !byDetails) return { items: [] };
-    let q = this.db
-      .selectFrom('members')
-      .innerJoin('societies', 'societies.id', 'members.society_id')
-      .select([
-        'members.id',
-        'members.society_id',
-        'societies.name as society_name',
-        'members.status',
-        'members.category',
-        'members.joined_on',
-        'members.id_number_hash',
-      ])
-      .where('members.id', '<>', self.id)
-      .where('members.society_id', '<>', self.society_id)
-      .where('members.kind', '=', 'individual')
-      .where((eb) =>
-        eb.or([
-          ...(self.id_number_hash ? [eb('members.id_number_hash', '=', self.id_number_hash)] : []),
-          ...(byDetails
-            ? [
-                eb.and([
-                  eb('members.name', '=', self.name),
-                  eb('members.birth_date', '=', self.birth_date),
-                  eb('members.phone', '=', self.phone),
-                  // Two different ID numbers are two people, whatever else agrees.
-                  ...(self.id_number_hash ? [eb('members.id_number_hash', 'is', null)] : []),
-                ]),
-              ]
-            : []),
-        ]),
-      );
-    const reached = societiesReached(principal.scope);
-    if (reached) q = q.where('members.society_id', 'in', reached);
-    const rows = await q.orderBy('societies.name').orderBy('members.id').limit(200).execute();
+    const details =
+      self.birth_date !== null && self.phone !== null
+        ? { name: self.name, birthDate: self.birth_date, phone: self.phone }
+        : null;
+    if (!self.id_number_hash && !details) return { items: [] };
+    const rows = await repo.otherMemberships(this.db, principal.scope, {
+      memberId: self.id,
+      societyId: self.society_id,
+      idNumberHash: self.id_number_hash,
+      details,
+    });
     return {
       items: rows.map((r) => ({
         memberId: r.id,
@@ -552,11 +439,7 @@ export class MemberService {
       await requireSociety(trx, principal.scope, societyId, { forUpdate: true });
       await this.assertUnique(trx, societyId, columns, null);
       const now = new Date();
-      const row = await trx
-        .insertInto('members')
-        .values(newMemberRow(societyId, input, columns, now))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await repo.insertMember(trx, newMemberRow(societyId, input, columns, now));
       record({
         action: 'member.create',
         resourceType: 'member',
@@ -580,12 +463,7 @@ export class MemberService {
       assertVersion(current.version, expected);
       const columns = this.prepare(input, current);
       await this.assertUnique(trx, current.society_id, columns, id);
-      const row = await trx
-        .updateTable('members')
-        .set((eb) => ({ ...columns, version: eb('version', '+', 1), updated_at: new Date() }))
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await repo.updateMember(trx, id, columns);
       record({
         action: 'member.update',
         resourceType: 'member',
@@ -611,30 +489,17 @@ export class MemberService {
       const { from, to } = move;
       if (from === 'lapsed' && to === 'active') {
         const year = Number(localToday().slice(0, 4));
-        const paid = await trx
-          .selectFrom('member_dues')
-          .select('id')
-          .where('member_id', '=', id)
-          .where('year', '=', year)
-          .executeTakeFirst();
-        if (!paid) {
+        if (!(await repo.duesRecorded(trx, id, year))) {
           throw errors.ruleViolation(
             `Record the ${year} dues first: a lapsed membership comes back when they are paid.`,
             [{ path: '/body/to', code: 'dues_unpaid', message: `No dues recorded for ${year}.` }],
           );
         }
       }
-      const row = await trx
-        .updateTable('members')
-        .set((eb) => ({
-          status: to,
-          joined_on: to === 'active' && !current.joined_on ? localToday() : current.joined_on,
-          version: eb('version', '+', 1),
-          updated_at: new Date(),
-        }))
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await repo.updateMember(trx, id, {
+        status: to,
+        joined_on: to === 'active' && !current.joined_on ? localToday() : current.joined_on,
+      });
       await recordMove(trx, context.actor, record, MEMBER, { id, societyId: row.society_id }, move, {
         before: toMember(current, 'list'),
         after: toMember(row, 'list'),
@@ -645,12 +510,7 @@ export class MemberService {
 
   async dues(principal: Principal, id: string) {
     await this.find(this.db, principal, id);
-    const rows = await this.db
-      .selectFrom('member_dues')
-      .selectAll()
-      .where('member_id', '=', id)
-      .orderBy('year', 'desc')
-      .execute();
+    const rows = await repo.listDues(this.db, id);
     return { items: rows.map(toDues), nextCursor: null };
   }
 
@@ -662,29 +522,19 @@ export class MemberService {
     }
     return write(this.db, context, async (trx, record) => {
       const member = await this.find(trx, principal, id, true);
-      const existing = await trx
-        .selectFrom('member_dues')
-        .select('id')
-        .where('member_id', '=', id)
-        .where('year', '=', input.year)
-        .executeTakeFirst();
-      if (existing) {
+      if (await repo.duesRecorded(trx, id, input.year)) {
         throw errors.conflict(`The ${input.year} dues are already recorded.`, [
           { path: '/body/year', code: 'dues_recorded', message: 'Dues for this year are already recorded.' },
         ]);
       }
-      const row = await trx
-        .insertInto('member_dues')
-        .values({
-          id: uuidv7(),
-          member_id: id,
-          year: input.year,
-          amount_fen: input.amountFen,
-          paid_on: input.paidOn,
-          created_at: new Date(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await repo.insertDues(trx, {
+        id: uuidv7(),
+        member_id: id,
+        year: input.year,
+        amount_fen: input.amountFen,
+        paid_on: input.paidOn,
+        created_at: new Date(),
+      });
       const dues = toDues(row);
       record({
         action: 'member.dues',
@@ -699,7 +549,7 @@ export class MemberService {
   }
 }
 
-function toDues(row: Selectable<MemberDuesTable>): Static<typeof DuesSchema> {
+function toDues(row: repo.DuesRow): Static<typeof DuesSchema> {
   return {
     id: row.id,
     memberId: row.member_id,

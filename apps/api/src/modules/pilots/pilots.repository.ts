@@ -1,11 +1,13 @@
-import { localToday, type PilotStatus, pilotPerformance } from '@society-hub/domain';
-import type { Selectable } from 'kysely';
+import { type InspectionResult, localToday, type PilotStatus, pilotPerformance } from '@society-hub/domain';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import { Type } from 'typebox';
 import type { DB } from '../../db/connect';
 import type { PilotFunctionsTable, PilotMilestonesTable, PilotsTable } from '../../db/database';
 import { errors } from '../../lib/errors';
+import { type Keyset, paginate, type SortSpec } from '../../lib/pagination';
 import type { Principal } from '../../lib/request-context';
 import { societiesReached } from '../../lib/society-scope';
+import { containsPattern } from '../../lib/sql';
 import { storedJson } from '../../lib/stored-json';
 import type { Trx } from '../../lib/write';
 import { DeclaredQualificationSchema, type Pilot } from './pilots.schemas';
@@ -13,6 +15,10 @@ import { DeclaredQualificationSchema, type Pilot } from './pilots.schemas';
 export type PilotRow = Selectable<PilotsTable> & { society_name: string; function_name: string };
 export type MilestoneRow = Selectable<PilotMilestonesTable>;
 export type FunctionRow = Selectable<PilotFunctionsTable>;
+
+export const PILOT_SORTS: readonly SortSpec[] = [
+  { name: '-createdAt', column: 'pilots.created_at', direction: 'desc' },
+];
 
 const readStrings = storedJson({}, Type.Array(Type.String()), 'string list');
 const readQualifications = storedJson(
@@ -159,4 +165,130 @@ export async function concurrentPilots(
     .where('status', 'in', [...active])
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export interface PilotFilters {
+  status?: PilotStatus | undefined;
+  functionCode?: string | undefined;
+  societyId?: string | undefined;
+  department?: string | undefined;
+  q?: string | undefined;
+}
+
+export async function listPilots(db: DB | Trx, principal: Principal, filters: PilotFilters, keyset: Keyset) {
+  let query = scoped(pilotQuery(db), principal);
+  if (filters.status) query = query.where('pilots.status', '=', filters.status);
+  if (filters.functionCode) query = query.where('pilots.function_code', '=', filters.functionCode);
+  if (filters.societyId) query = query.where('pilots.society_id', '=', filters.societyId);
+  if (filters.department) query = query.where('pilots.department', '=', filters.department);
+  if (filters.q) {
+    const pattern = containsPattern(filters.q.trim());
+    query = query.where((eb) => eb.or([eb('pilots.title', 'ilike', pattern), eb('societies.name', 'ilike', pattern)]));
+  }
+  return paginate(query, keyset, 'pilots.id');
+}
+
+export async function insertPilot(trx: Trx, row: Insertable<PilotsTable>): Promise<void> {
+  await trx.insertInto('pilots').values(row).execute();
+}
+
+export async function updatePilot(trx: Trx, id: string, changes: Updateable<PilotsTable>): Promise<void> {
+  await trx
+    .updateTable('pilots')
+    .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The society's inspection results by year, for eligibility. */
+export async function inspectionResultsOf(db: DB | Trx, societyId: string): Promise<Record<number, InspectionResult>> {
+  const rows = await db
+    .selectFrom('inspections')
+    .select(['year', 'result'])
+    .where('society_id', '=', societyId)
+    .execute();
+  const byYear: Record<number, InspectionResult> = {};
+  for (const row of rows) byYear[row.year] = row.result;
+  return byYear;
+}
+
+// — the function catalogue —
+
+export async function listFunctions(db: DB | Trx): Promise<FunctionRow[]> {
+  return db.selectFrom('pilot_functions').selectAll().orderBy('position').execute();
+}
+
+export async function findFunction(
+  db: DB | Trx,
+  code: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<FunctionRow | undefined> {
+  let query = db.selectFrom('pilot_functions').selectAll().where('code', '=', code);
+  if (options.forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** A function that already has this code or this name. */
+export async function functionWithCodeOrName(db: DB | Trx, code: string, name: string) {
+  return db
+    .selectFrom('pilot_functions')
+    .select(['code', 'name'])
+    .where((eb) => eb.or([eb('code', '=', code), eb('name', '=', name)]))
+    .executeTakeFirst();
+}
+
+export async function functionCodeWithName(db: DB | Trx, name: string): Promise<string | undefined> {
+  const row = await db.selectFrom('pilot_functions').select('code').where('name', '=', name).executeTakeFirst();
+  return row?.code;
+}
+
+/** The last position in the catalogue; 0 while it is empty. */
+export async function lastFunctionPosition(db: DB | Trx): Promise<number> {
+  const row = await db
+    .selectFrom('pilot_functions')
+    .select((eb) => eb.fn.max<number>('position').as('position'))
+    .executeTakeFirstOrThrow();
+  return Number(row.position ?? 0);
+}
+
+export async function insertFunction(trx: Trx, row: Insertable<PilotFunctionsTable>): Promise<void> {
+  await trx.insertInto('pilot_functions').values(row).execute();
+}
+
+export async function updateFunction(trx: Trx, code: string, changes: Updateable<PilotFunctionsTable>): Promise<void> {
+  await trx
+    .updateTable('pilot_functions')
+    .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
+    .where('code', '=', code)
+    .execute();
+}
+
+// — milestones —
+
+/** A milestone of the pilot, locked for a change. */
+export async function lockMilestone(trx: Trx, pilotId: string, milestoneId: string): Promise<MilestoneRow | undefined> {
+  return trx
+    .selectFrom('pilot_milestones')
+    .selectAll()
+    .where('id', '=', milestoneId)
+    .where('pilot_id', '=', pilotId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function insertMilestone(trx: Trx, row: Insertable<PilotMilestonesTable>): Promise<MilestoneRow> {
+  return trx.insertInto('pilot_milestones').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateMilestone(
+  trx: Trx,
+  id: string,
+  changes: Updateable<PilotMilestonesTable>,
+): Promise<MilestoneRow> {
+  return trx
+    .updateTable('pilot_milestones')
+    .set({ ...changes, version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

@@ -3,37 +3,23 @@ import {
   type CapacityTier,
   checkPilotEligibility,
   type Eligibility,
-  type InspectionResult,
   localToday,
   type PilotStatus,
   pilotLifecycle,
 } from '@society-hub/domain';
-import { sql } from 'kysely';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors, type FieldError } from '../../lib/errors';
 import { assertVersion } from '../../lib/etag';
 import { PILOT } from '../../lib/lifecycles';
-import { keysetOf, paginate, type SortSpec } from '../../lib/pagination';
+import { keysetOf } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
-import { containsPattern } from '../../lib/sql';
+import { EVERY_SOCIETY } from '../../lib/society-scope';
 import { allTransitions, checkMove, recordMove } from '../../lib/transitions';
 import { type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
-import {
-  concurrentPilots,
-  type FunctionRow,
-  findPilot,
-  milestonesOf,
-  type PilotRow,
-  pilotQuery,
-  readStrings,
-  scoped,
-  toFunction,
-  toMilestone,
-  toPilot,
-} from './pilots.repository';
+import * as repo from './pilots.repository';
 import type {
   EvaluationPutSchema,
   MilestoneCreateSchema,
@@ -53,7 +39,6 @@ export interface EligibilityInputs {
   tier(db: DB | Trx, societyId: string): Promise<CapacityTier>;
 }
 
-const SORTS: readonly SortSpec[] = [{ name: '-createdAt', column: 'pilots.created_at', direction: 'desc' }];
 /** While a proposal is still the society's own, it may edit it; afterwards only staff change a pilot. */
 const SOCIETY_EDITABLE: readonly PilotStatus[] = ['proposed'];
 const EVALUABLE: readonly PilotStatus[] = ['midterm_review', 'acceptance', 'completed'];
@@ -82,25 +67,19 @@ export class PilotService {
   // — the function catalogue —
 
   async listFunctions() {
-    const rows = await this.db.selectFrom('pilot_functions').selectAll().orderBy('position').execute();
-    return { items: rows.map(toFunction) };
+    const rows = await repo.listFunctions(this.db);
+    return { items: rows.map(repo.toFunction) };
   }
 
-  private async functionRow(db: DB | Trx, code: string, forUpdate = false): Promise<FunctionRow> {
-    let q = db.selectFrom('pilot_functions').selectAll().where('code', '=', code);
-    if (forUpdate) q = q.forUpdate();
-    const row = await q.executeTakeFirst();
+  private async functionRow(db: DB | Trx, code: string, forUpdate = false): Promise<repo.FunctionRow> {
+    const row = await repo.findFunction(db, code, { forUpdate });
     if (!row) throw errors.notFound('Pilot function');
     return row;
   }
 
   async createFunction({ context }: Caller, input: Static<typeof PilotFunctionCreateSchema>) {
     return write(this.db, context, async (trx, record) => {
-      const clash = await trx
-        .selectFrom('pilot_functions')
-        .select(['code', 'name'])
-        .where((eb) => eb.or([eb('code', '=', input.code), eb('name', '=', input.name.trim())]))
-        .executeTakeFirst();
+      const clash = await repo.functionWithCodeOrName(trx, input.code, input.name.trim());
       if (clash) {
         throw errors.conflict('A function with this code or name exists.', [
           clash.code === input.code
@@ -109,25 +88,18 @@ export class PilotService {
         ]);
       }
       const now = new Date();
-      const last = await trx
-        .selectFrom('pilot_functions')
-        .select((eb) => eb.fn.max<number>('position').as('position'))
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('pilot_functions')
-        .values({
-          code: input.code,
-          position: Number(last.position ?? 0) + 1,
-          name: input.name.trim(),
-          name_en: input.nameEn?.trim() || null,
-          description: input.description?.trim() || null,
-          requires_grade_3a: input.requiresGrade3A ?? false,
-          required_qualifications: JSON.stringify(input.requiredQualifications ?? []),
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      const created = toFunction(await this.functionRow(trx, input.code));
+      await repo.insertFunction(trx, {
+        code: input.code,
+        position: (await repo.lastFunctionPosition(trx)) + 1,
+        name: input.name.trim(),
+        name_en: input.nameEn?.trim() || null,
+        description: input.description?.trim() || null,
+        requires_grade_3a: input.requiresGrade3A ?? false,
+        required_qualifications: JSON.stringify(input.requiredQualifications ?? []),
+        created_at: now,
+        updated_at: now,
+      });
+      const created = repo.toFunction(await this.functionRow(trx, input.code));
       record({
         action: 'pilot_function.create',
         resourceType: 'pilot_function',
@@ -145,36 +117,26 @@ export class PilotService {
     input: Static<typeof PilotFunctionPatchSchema>,
   ) {
     return write(this.db, context, async (trx, record) => {
-      const before = toFunction(await this.functionRow(trx, code, true));
+      const before = repo.toFunction(await this.functionRow(trx, code, true));
       assertVersion(before.version, expected);
       if (input.name !== undefined) {
-        const holder = await trx
-          .selectFrom('pilot_functions')
-          .select('code')
-          .where('name', '=', input.name.trim())
-          .executeTakeFirst();
-        if (holder && holder.code !== code) {
+        const holder = await repo.functionCodeWithName(trx, input.name.trim());
+        if (holder && holder !== code) {
           throw errors.conflict('A function with this name exists.', [
             { path: '/body/name', code: 'name_taken', message: 'Choose another name.' },
           ]);
         }
       }
-      await trx
-        .updateTable('pilot_functions')
-        .set({
-          name: input.name?.trim(),
-          name_en: input.nameEn === undefined ? undefined : input.nameEn?.trim() || null,
-          description: input.description === undefined ? undefined : input.description?.trim() || null,
-          requires_grade_3a: input.requiresGrade3A,
-          required_qualifications:
-            input.requiredQualifications === undefined ? undefined : JSON.stringify(input.requiredQualifications),
-          active: input.active,
-          version: sql`version + 1`,
-          updated_at: new Date(),
-        })
-        .where('code', '=', code)
-        .execute();
-      const after = toFunction(await this.functionRow(trx, code));
+      await repo.updateFunction(trx, code, {
+        name: input.name?.trim(),
+        name_en: input.nameEn === undefined ? undefined : input.nameEn?.trim() || null,
+        description: input.description === undefined ? undefined : input.description?.trim() || null,
+        requires_grade_3a: input.requiresGrade3A,
+        required_qualifications:
+          input.requiredQualifications === undefined ? undefined : JSON.stringify(input.requiredQualifications),
+        active: input.active,
+      });
+      const after = repo.toFunction(await this.functionRow(trx, code));
       record({ action: 'pilot_function.update', resourceType: 'pilot_function', resourceId: code, before, after });
       return after;
     });
@@ -182,31 +144,22 @@ export class PilotService {
 
   // — pilots —
 
-  private async withMilestones(db: DB | Trx, row: PilotRow): Promise<Pilot> {
-    return toPilot(row, (await milestonesOf(db, [row.id])).get(row.id) ?? []);
+  private async withMilestones(db: DB | Trx, row: repo.PilotRow): Promise<Pilot> {
+    return repo.toPilot(row, (await repo.milestonesOf(db, [row.id])).get(row.id) ?? []);
   }
 
   async list(principal: Principal, query: Static<typeof PilotListQuerySchema>) {
-    const keyset = keysetOf(SORTS, query);
-    let q = scoped(pilotQuery(this.db), principal);
-    if (query.status) q = q.where('pilots.status', '=', query.status);
-    if (query.functionCode) q = q.where('pilots.function_code', '=', query.functionCode);
-    if (query.societyId) q = q.where('pilots.society_id', '=', query.societyId);
-    if (query.department) q = q.where('pilots.department', '=', query.department);
-    if (query.q) {
-      const pattern = containsPattern(query.q.trim());
-      q = q.where((eb) => eb.or([eb('pilots.title', 'ilike', pattern), eb('societies.name', 'ilike', pattern)]));
-    }
-    const { rows, nextCursor } = await paginate(q, keyset, 'pilots.id');
-    const milestones = await milestonesOf(
+    const keyset = keysetOf(repo.PILOT_SORTS, query);
+    const { rows, nextCursor } = await repo.listPilots(this.db, principal, query, keyset);
+    const milestones = await repo.milestonesOf(
       this.db,
       rows.map((r) => r.id),
     );
-    return { items: rows.map((r) => toPilot(r, milestones.get(r.id) ?? [])), nextCursor };
+    return { items: rows.map((r) => repo.toPilot(r, milestones.get(r.id) ?? [])), nextCursor };
   }
 
   async get(principal: Principal, id: string): Promise<Pilot> {
-    return this.withMilestones(this.db, await findPilot(this.db, principal, id));
+    return this.withMilestones(this.db, await repo.findPilot(this.db, principal, id));
   }
 
   private async checkFields(
@@ -218,11 +171,7 @@ export class PilotService {
     if (fields.endsOn < fields.startsOn) {
       problems.push({ path: '/body/endsOn', code: 'before_start', message: 'The pilot cannot end before it starts.' });
     }
-    const fn = await db
-      .selectFrom('pilot_functions')
-      .select(['active'])
-      .where('code', '=', fields.functionCode)
-      .executeTakeFirst();
+    const fn = await repo.findFunction(db, fields.functionCode);
     if (!fn) {
       problems.push({
         path: '/body/functionCode',
@@ -246,27 +195,24 @@ export class PilotService {
       await this.checkFields(trx, input, true);
       const id = uuidv7();
       const now = new Date();
-      await trx
-        .insertInto('pilots')
-        .values({
-          id,
-          society_id: input.societyId,
-          function_code: input.functionCode,
-          department: input.department.trim(),
-          title: input.title.trim(),
-          scope: input.scope?.trim() || null,
-          legal_basis: input.legalBasis?.trim() || null,
-          mode: input.mode,
-          starts_on: input.startsOn,
-          ends_on: input.endsOn,
-          contract_value_fen: input.contractValueFen,
-          deliverables: JSON.stringify(input.deliverables ?? []),
-          qualifications: JSON.stringify(input.qualifications ?? []),
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      const pilot = await this.withMilestones(trx, await findPilot(trx, principal, id));
+      await repo.insertPilot(trx, {
+        id,
+        society_id: input.societyId,
+        function_code: input.functionCode,
+        department: input.department.trim(),
+        title: input.title.trim(),
+        scope: input.scope?.trim() || null,
+        legal_basis: input.legalBasis?.trim() || null,
+        mode: input.mode,
+        starts_on: input.startsOn,
+        ends_on: input.endsOn,
+        contract_value_fen: input.contractValueFen,
+        deliverables: JSON.stringify(input.deliverables ?? []),
+        qualifications: JSON.stringify(input.qualifications ?? []),
+        created_at: now,
+        updated_at: now,
+      });
+      const pilot = await this.withMilestones(trx, await repo.findPilot(trx, principal, id));
       record({
         action: 'pilot.create',
         resourceType: 'pilot',
@@ -287,7 +233,7 @@ export class PilotService {
   ): Promise<Pilot> {
     refuseDepartment(principal);
     return write(this.db, context, async (trx, record) => {
-      const row = await findPilot(trx, principal, id, { forUpdate: true });
+      const row = await repo.findPilot(trx, principal, id, { forUpdate: true });
       assertVersion(row.version, expected);
       if (pilotLifecycle.isFinal(row.status)) throw errors.conflict(`A ${row.status} pilot can no longer change.`);
       if (!isStaff(principal) && !SOCIETY_EDITABLE.includes(row.status)) {
@@ -303,26 +249,20 @@ export class PilotService {
         },
         input.functionCode !== undefined && input.functionCode !== row.function_code,
       );
-      await trx
-        .updateTable('pilots')
-        .set({
-          function_code: input.functionCode,
-          department: input.department?.trim(),
-          title: input.title?.trim(),
-          scope: input.scope === undefined ? undefined : input.scope?.trim() || null,
-          legal_basis: input.legalBasis === undefined ? undefined : input.legalBasis?.trim() || null,
-          mode: input.mode,
-          starts_on: input.startsOn,
-          ends_on: input.endsOn,
-          contract_value_fen: input.contractValueFen,
-          deliverables: input.deliverables === undefined ? undefined : JSON.stringify(input.deliverables),
-          qualifications: input.qualifications === undefined ? undefined : JSON.stringify(input.qualifications),
-          version: sql`version + 1`,
-          updated_at: new Date(),
-        })
-        .where('id', '=', id)
-        .execute();
-      const after = await this.withMilestones(trx, await findPilot(trx, principal, id));
+      await repo.updatePilot(trx, id, {
+        function_code: input.functionCode,
+        department: input.department?.trim(),
+        title: input.title?.trim(),
+        scope: input.scope === undefined ? undefined : input.scope?.trim() || null,
+        legal_basis: input.legalBasis === undefined ? undefined : input.legalBasis?.trim() || null,
+        mode: input.mode,
+        starts_on: input.startsOn,
+        ends_on: input.endsOn,
+        contract_value_fen: input.contractValueFen,
+        deliverables: input.deliverables === undefined ? undefined : JSON.stringify(input.deliverables),
+        qualifications: input.qualifications === undefined ? undefined : JSON.stringify(input.qualifications),
+      });
+      const after = await this.withMilestones(trx, await repo.findPilot(trx, principal, id));
       record({
         action: 'pilot.update',
         resourceType: 'pilot',
@@ -337,44 +277,33 @@ export class PilotService {
   }
 
   /** The explained pass/fail list (SPEC §4), computed now from the registry, governance, inspections, capacity. */
-  private async evaluate(db: DB | Trx, row: PilotRow): Promise<Eligibility & { assessedOn: string }> {
+  private async evaluate(db: DB | Trx, row: repo.PilotRow): Promise<Eligibility & { assessedOn: string }> {
     const today = localToday();
-    const society = await db
-      .selectFrom('societies')
-      .selectAll()
-      .where('id', '=', row.society_id)
-      .executeTakeFirstOrThrow();
+    const society = await requireSociety(db, EVERY_SOCIETY, row.society_id);
     const fn = await this.functionRow(db, row.function_code);
-    const inspections = await db
-      .selectFrom('inspections')
-      .select(['year', 'result'])
-      .where('society_id', '=', row.society_id)
-      .execute();
-    const byYear: Record<number, InspectionResult> = {};
-    for (const i of inspections) byYear[i.year] = i.result;
     const result = checkPilotEligibility({
       today,
       societyStatus: society.status,
-      inspections: byYear,
+      inspections: await repo.inspectionResultsOf(db, row.society_id),
       governance: await this.inputs.governance(db, row.society_id),
       tier: await this.inputs.tier(db, row.society_id),
       evaluationGrade: society.evaluation_grade,
       evaluationGradeOn: society.evaluation_grade_on,
       partyOrganisation: society.party_organisation,
-      qualificationsHeld: toPilot(row, []).qualifications.map((q) => q.code),
+      qualificationsHeld: repo.toPilot(row, []).qualifications.map((q) => q.code),
       function: {
         code: fn.code,
         requiresGrade3A: fn.requires_grade_3a,
-        requiredQualifications: readStrings(fn.required_qualifications),
+        requiredQualifications: repo.readStrings(fn.required_qualifications),
       },
-      concurrentPilots: await concurrentPilots(db, row.society_id, row.id, ACTIVE_PILOT_STATUSES),
+      concurrentPilots: await repo.concurrentPilots(db, row.society_id, row.id, ACTIVE_PILOT_STATUSES),
       maxConcurrentPilots: this.maxConcurrentPilots,
     });
     return { ...result, assessedOn: today };
   }
 
   async eligibility(principal: Principal, id: string) {
-    const row = await findPilot(this.db, principal, id);
+    const row = await repo.findPilot(this.db, principal, id);
     const result = await this.evaluate(this.db, row);
     return { pilotId: id, assessedOn: result.assessedOn, eligible: result.eligible, checks: result.checks };
   }
@@ -386,7 +315,7 @@ export class PilotService {
     request: Static<typeof PilotTransitionRequestSchema>,
   ) {
     return write(this.db, context, async (trx, record) => {
-      const row = await findPilot(trx, principal, id, { forUpdate: true });
+      const row = await repo.findPilot(trx, principal, id, { forUpdate: true });
       const move = checkMove(PILOT, principal, { ...row, societyId: row.society_id }, request, expected);
       const { to } = move;
       if (request.eligibilityOverride !== undefined && !(isStaff(principal) && to === 'approved')) {
@@ -419,12 +348,8 @@ export class PilotService {
           });
         }
       }
-      await trx
-        .updateTable('pilots')
-        .set({ status: to, eligibility_override: override, version: sql`version + 1`, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
-      const after = await this.withMilestones(trx, await findPilot(trx, principal, id));
+      await repo.updatePilot(trx, id, { status: to, eligibility_override: override });
+      const after = await this.withMilestones(trx, await repo.findPilot(trx, principal, id));
       await recordMove(trx, context.actor, record, PILOT, { id, societyId: row.society_id }, move, {
         before: { status: row.status },
         after,
@@ -434,7 +359,7 @@ export class PilotService {
   }
 
   async transitions(principal: Principal, id: string) {
-    await findPilot(this.db, principal, id);
+    await repo.findPilot(this.db, principal, id);
     const rows = await allTransitions(this.db, PILOT, id);
     return {
       items: rows.map((entry) => ({
@@ -451,30 +376,26 @@ export class PilotService {
   // — milestones and evaluation —
 
   async milestones(principal: Principal, id: string) {
-    await findPilot(this.db, principal, id);
-    return { items: ((await milestonesOf(this.db, [id])).get(id) ?? []).map(toMilestone) };
+    await repo.findPilot(this.db, principal, id);
+    return { items: ((await repo.milestonesOf(this.db, [id])).get(id) ?? []).map(repo.toMilestone) };
   }
 
   async addMilestone({ principal, context }: Caller, id: string, input: Static<typeof MilestoneCreateSchema>) {
     refuseDepartment(principal);
     return write(this.db, context, async (trx, record) => {
-      const row = await findPilot(trx, principal, id, { forUpdate: true });
+      const row = await repo.findPilot(trx, principal, id, { forUpdate: true });
       if (pilotLifecycle.isFinal(row.status)) throw errors.conflict(`A ${row.status} pilot takes no new milestones.`);
       const milestoneId = uuidv7();
       const now = new Date();
-      const created = await trx
-        .insertInto('pilot_milestones')
-        .values({
-          id: milestoneId,
-          pilot_id: id,
-          name: input.name.trim(),
-          due_on: input.dueOn,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const milestone = toMilestone(created);
+      const created = await repo.insertMilestone(trx, {
+        id: milestoneId,
+        pilot_id: id,
+        name: input.name.trim(),
+        due_on: input.dueOn,
+        created_at: now,
+        updated_at: now,
+      });
+      const milestone = repo.toMilestone(created);
       record({
         action: 'pilot.milestone.create',
         resourceType: 'pilot_milestone',
@@ -499,14 +420,8 @@ export class PilotService {
     input: Static<typeof MilestonePatchSchema>,
   ) {
     return write(this.db, context, async (trx, record) => {
-      const pilot = await findPilot(trx, principal, id, { forUpdate: true });
-      const current = await trx
-        .selectFrom('pilot_milestones')
-        .selectAll()
-        .where('id', '=', milestoneId)
-        .where('pilot_id', '=', id)
-        .forUpdate()
-        .executeTakeFirst();
+      const pilot = await repo.findPilot(trx, principal, id, { forUpdate: true });
+      const current = await repo.lockMilestone(trx, id, milestoneId);
       if (!current) throw errors.notFound('Milestone');
       assertVersion(current.version, expected);
       const department = isDepartmentClient(principal);
@@ -539,23 +454,16 @@ export class PilotService {
         });
       }
       if (problems.length) throw errors.validation(problems);
-      const before = toMilestone(current);
-      const updated = await trx
-        .updateTable('pilot_milestones')
-        .set({
-          name: input.name?.trim(),
-          due_on: input.dueOn,
-          done_on: input.doneOn,
-          evidence: input.evidence === undefined ? undefined : input.evidence?.trim() || null,
-          accepted_on: input.accepted === undefined ? undefined : input.accepted ? localToday() : null,
-          accepted_by: input.accepted === undefined ? undefined : input.accepted ? context.actor.name : null,
-          version: sql`version + 1`,
-          updated_at: new Date(),
-        })
-        .where('id', '=', milestoneId)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const after = toMilestone(updated);
+      const before = repo.toMilestone(current);
+      const updated = await repo.updateMilestone(trx, milestoneId, {
+        name: input.name?.trim(),
+        due_on: input.dueOn,
+        done_on: input.doneOn,
+        evidence: input.evidence === undefined ? undefined : input.evidence?.trim() || null,
+        accepted_on: input.accepted === undefined ? undefined : input.accepted ? localToday() : null,
+        accepted_by: input.accepted === undefined ? undefined : input.accepted ? context.actor.name : null,
+      });
+      const after = repo.toMilestone(updated);
       record({
         action: input.accepted === true ? 'pilot.milestone.accept' : 'pilot.milestone.update',
         resourceType: 'pilot_milestone',
@@ -575,26 +483,20 @@ export class PilotService {
       throw errors.forbidden('The transferring department (or the Association) evaluates a pilot.');
     }
     return write(this.db, context, async (trx, record) => {
-      const row = await findPilot(trx, principal, id, { forUpdate: true });
+      const row = await repo.findPilot(trx, principal, id, { forUpdate: true });
       if (!EVALUABLE.includes(row.status)) {
         throw errors.ruleViolation(
           `A pilot is evaluated at its mid-term review, acceptance or completion; it is ${row.status}.`,
         );
       }
       const before = await this.withMilestones(trx, row);
-      await trx
-        .updateTable('pilots')
-        .set({
-          satisfaction: input.satisfaction,
-          evaluation_comments: input.comments?.trim() || null,
-          evaluated_at: new Date(),
-          evaluated_by: context.actor.name,
-          version: sql`version + 1`,
-          updated_at: new Date(),
-        })
-        .where('id', '=', id)
-        .execute();
-      const after = await this.withMilestones(trx, await findPilot(trx, principal, id));
+      await repo.updatePilot(trx, id, {
+        satisfaction: input.satisfaction,
+        evaluation_comments: input.comments?.trim() || null,
+        evaluated_at: new Date(),
+        evaluated_by: context.actor.name,
+      });
+      const after = await this.withMilestones(trx, await repo.findPilot(trx, principal, id));
       record({
         action: 'pilot.evaluate',
         resourceType: 'pilot',
