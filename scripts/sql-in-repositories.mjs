@@ -31,11 +31,6 @@ const MAY_HOLD_SQL = /\.(repository|schemas)\.ts$/;
 const ALLOWED_FOR_NOW = new Set([
   'auth/login-throttle.ts',
   'auth/signing-keys.ts',
-  'funding/application-moves.ts',
-  'funding/applications.service.ts',
-  'funding/programs.service.ts',
-  'members/members.service.ts',
-  'pilots/pilots.service.ts',
   'webhooks/webhooks.worker.ts',
 ]);
 
