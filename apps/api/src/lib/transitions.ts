@@ -210,9 +210,16 @@ export async function pagedTransitions<S extends string>(
   return { entries: rows.map((row) => toEntry(lifecycle, row)), nextCursor };
 }
 
-/** The actor as the society and application histories show it: who, if anyone is known. */
-export function historyActor(entry: HistoryEntry<string>): { id: string | null; username: string | null } | null {
-  return entry.actorId || entry.actorName ? { id: entry.actorId, username: entry.actorName } : null;
+/** A move as the society and application histories show it: the actor as who, if anyone is known. */
+export function historyItem<S extends string>(entry: HistoryEntry<S>) {
+  return {
+    id: entry.id,
+    from: entry.from,
+    to: entry.to,
+    reason: entry.reason,
+    actor: entry.actorId || entry.actorName ? { id: entry.actorId, username: entry.actorName } : null,
+    at: entry.at,
+  };
 }
 
 function toEntry<S extends string>(lifecycle: Lifecycle<S>, row: StatusTransitionRow): HistoryEntry<S> {

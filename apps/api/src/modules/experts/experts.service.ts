@@ -12,6 +12,7 @@ import type { PersonalDataVault } from '../../lib/personal-data';
 import type { Caller, SocietyScope } from '../../lib/request-context';
 import { rowValidator } from '../../lib/row-validation';
 import { EVERY_SOCIETY, inScope, reachedOf, replaceReached } from '../../lib/society-scope';
+import { clearedWhenBlank } from '../../lib/text';
 import { type Change, type Trx, write } from '../../lib/write';
 import { idNumberColumns } from '../members/id-number-columns';
 import { requireReachableSocieties } from '../societies/societies.repository';
@@ -57,9 +58,6 @@ function toExpert(row: ExpertRow, societyIds: string[], view: 'list' | 'detail')
   };
 }
 
-const blankToNull = (value: string | null | undefined) =>
-  value === undefined ? undefined : value === null || value.trim() === '' ? null : value.trim();
-
 /**
  * The Association's expert pools. A senior title (副高级 or above) is the entry condition, enforced by
  * the schema; society affiliations feed the funding module's conflict-of-interest checks.
@@ -88,14 +86,14 @@ export class ExpertService {
       name: input.name?.trim(),
       gender: input.gender,
       birth_date: input.birthDate !== undefined || sealed.columns ? sealed.birthDate : undefined,
-      phone: blankToNull(input.phone),
-      email: blankToNull(input.email),
-      employer: blankToNull(input.employer),
+      phone: clearedWhenBlank(input.phone),
+      email: clearedWhenBlank(input.email),
+      employer: clearedWhenBlank(input.employer),
       title_level: input.titleLevel,
       disciplines: input.disciplines === undefined ? undefined : JSON.stringify(input.disciplines.map((d) => d.trim())),
       pools: input.pools === undefined ? undefined : JSON.stringify(input.pools),
       available: input.available,
-      external_ref: blankToNull(input.externalRef),
+      external_ref: clearedWhenBlank(input.externalRef),
     };
   }
 

@@ -7,7 +7,8 @@ import { assertVersion } from '../../lib/etag';
 import { APPLICATION } from '../../lib/lifecycles';
 import { keysetOf } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
-import { allTransitions, checkMove, historyActor, moverOf, type TransitionRequest } from '../../lib/transitions';
+import { requiredText } from '../../lib/text';
+import { allTransitions, checkMove, historyItem, moverOf, type TransitionRequest } from '../../lib/transitions';
 import { type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
 import { type Move, moveApplications, summary } from './application-moves';
@@ -29,7 +30,6 @@ import type {
   FundingProgram,
 } from './funding.schemas';
 import { endOpenAssignments } from './reviews.service';
-import { requiredText } from './text';
 
 type ApplicationCreate = Static<typeof FundingApplicationCreateSchema>;
 type ApplicationPatch = Static<typeof FundingApplicationPatchSchema>;
@@ -314,14 +314,7 @@ export class ApplicationService {
     await this.visible(this.db, principal, id);
     const rows = await allTransitions(this.db, APPLICATION, id);
     return {
-      items: rows.map((entry) => ({
-        id: entry.id,
-        from: entry.from,
-        to: entry.to,
-        reason: entry.reason,
-        actor: historyActor(entry),
-        at: entry.at,
-      })),
+      items: rows.map(historyItem),
       nextCursor: null,
     };
   }

@@ -5,13 +5,13 @@ import type { DB } from '../../db/connect';
 import type { NoticeObjectionRow } from '../../db/database';
 import { AppError, errors, type FieldError } from '../../lib/errors';
 import type { Caller, RequestContext } from '../../lib/request-context';
+import { requiredText } from '../../lib/text';
 import { type Trx, write } from '../../lib/write';
 import { moveApplications } from './application-moves';
 import { findProgram, readDecision, toProgram } from './funding.repository';
 import type { ApplicationDecision } from './funding.schemas';
 import * as repo from './notices.repository';
 import type { ObjectionCreateSchema, ObjectionResolutionSchema } from './notices.schemas';
-import { requiredText } from './text';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

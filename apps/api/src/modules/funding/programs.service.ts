@@ -20,6 +20,7 @@ import { assertVersion } from '../../lib/etag';
 import { PROGRAM } from '../../lib/lifecycles';
 import { keysetOf } from '../../lib/pagination';
 import type { Caller } from '../../lib/request-context';
+import { requiredText } from '../../lib/text';
 import { checkMove, recordMove, type TransitionRequest } from '../../lib/transitions';
 import { type Change, type Trx, write } from '../../lib/write';
 import { loadCalendarData } from '../calendar/calendar.service';
@@ -36,7 +37,6 @@ import type {
 import * as repo from './programs.repository';
 import type { ReviewService } from './reviews.service';
 import { aggregateProgramScores } from './scores';
-import { requiredText } from './text';
 
 type ProgramCreate = Static<typeof FundingProgramCreateSchema>;
 type ProgramPatch = Static<typeof FundingProgramPatchSchema>;

@@ -15,6 +15,7 @@ import type { ReviewAssignmentRow } from '../../db/database';
 import { errors } from '../../lib/errors';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { storedJson } from '../../lib/stored-json';
+import { optionalText, requiredText } from '../../lib/text';
 import { type Change, type Trx, write } from '../../lib/write';
 import { findApplication, findProgram, readRubric, readStrings, toProgram } from './funding.repository';
 import type { FundingProgram } from './funding.schemas';
@@ -27,7 +28,6 @@ import {
   type MyReviewPutSchema,
   type ReviewAssignment,
 } from './reviews.schemas';
-import { optionalText, requiredText } from './text';
 
 const readScores = storedJson(
   { CriterionScore: CriterionScoreSchema },

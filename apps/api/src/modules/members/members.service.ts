@@ -18,6 +18,7 @@ import type { PersonalDataVault } from '../../lib/personal-data';
 import type { Caller, Principal } from '../../lib/request-context';
 import { rowValidator } from '../../lib/row-validation';
 import { inScope } from '../../lib/society-scope';
+import { clearedWhenBlank } from '../../lib/text';
 import { checkMove, recordMove, type TransitionRequest } from '../../lib/transitions';
 import { type Change, type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
@@ -116,9 +117,6 @@ export function toMember(row: repo.MemberRow, view: 'list' | 'detail'): Member {
   };
 }
 
-const blankToNull = (value: string | null | undefined) =>
-  value === undefined ? undefined : value === null || value.trim() === '' ? null : value.trim();
-
 export class MemberService {
   constructor(
     private readonly db: DB,
@@ -161,16 +159,16 @@ export class MemberService {
       gender: input.gender,
       // Given, or derived from a newly given ID number.
       birth_date: input.birthDate !== undefined || idColumns ? birthDate : undefined,
-      phone: blankToNull(input.phone),
-      email: blankToNull(input.email),
-      employer: blankToNull(input.employer),
+      phone: clearedWhenBlank(input.phone),
+      email: clearedWhenBlank(input.email),
+      employer: clearedWhenBlank(input.employer),
       title_level: input.titleLevel,
-      discipline: blankToNull(input.discipline),
-      degree: blankToNull(input.degree),
+      discipline: clearedWhenBlank(input.discipline),
+      degree: clearedWhenBlank(input.degree),
       category: input.category,
       org_credit_code: orgCreditCode,
-      contact_person: blankToNull(input.contactPerson),
-      external_ref: blankToNull(input.externalRef),
+      contact_person: clearedWhenBlank(input.contactPerson),
+      external_ref: clearedWhenBlank(input.externalRef),
       joined_on: input.joinedOn,
     };
   }

@@ -15,7 +15,8 @@ import { assertVersion } from '../../lib/etag';
 import { SOCIETY } from '../../lib/lifecycles';
 import { keysetOf } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
-import { checkMove, historyActor, pagedTransitions, recordMove, type TransitionRequest } from '../../lib/transitions';
+import { clearedWhenBlank } from '../../lib/text';
+import { checkMove, historyItem, pagedTransitions, recordMove, type TransitionRequest } from '../../lib/transitions';
 import { type Trx, write } from '../../lib/write';
 import { currentOfficerNames } from '../governance/governance.repository';
 import * as repo from './societies.repository';
@@ -74,12 +75,6 @@ const STAFF_ONLY_FIELDS: readonly (keyof SocietyPatch)[] = [
 
 type Input = SocietyCreate | SocietyPatch;
 
-/** Trimmed text; text of blanks only means "cleared". `undefined` (not given) stays undefined. */
-function trimmed(value: string | null | undefined): string | null | undefined {
-  if (value === undefined || value === null) return value;
-  return value.trim() === '' ? null : value.trim();
-}
-
 /**
  * The columns an input sets. Kysely leaves `undefined` values out of inserts and updates, which is
  * exactly merge-patch semantics: absent fields stay as they are.
@@ -89,18 +84,18 @@ function toColumns(input: Input): SocietyRowUpdate {
     name: input.name?.trim(),
     type: input.type,
     discipline: input.discipline,
-    name_en: trimmed(input.nameEn),
-    supporting_unit: trimmed(input.supportingUnit),
+    name_en: clearedWhenBlank(input.nameEn),
+    supporting_unit: clearedWhenBlank(input.supportingUnit),
     founded_on: input.foundedOn,
-    office_address: trimmed(input.officeAddress),
-    contact_person: trimmed(input.contactPerson),
-    contact_phone: trimmed(input.contactPhone),
-    contact_email: trimmed(input.contactEmail),
-    legal_representative: trimmed(input.legalRepresentative),
-    chair_name: trimmed(input.chairName),
-    secretary_general_name: trimmed(input.secretaryGeneralName),
+    office_address: clearedWhenBlank(input.officeAddress),
+    contact_person: clearedWhenBlank(input.contactPerson),
+    contact_phone: clearedWhenBlank(input.contactPhone),
+    contact_email: clearedWhenBlank(input.contactEmail),
+    legal_representative: clearedWhenBlank(input.legalRepresentative),
+    chair_name: clearedWhenBlank(input.chairName),
+    secretary_general_name: clearedWhenBlank(input.secretaryGeneralName),
     secretary_general_full_time: input.secretaryGeneralFullTime,
-    website: trimmed(input.website),
+    website: clearedWhenBlank(input.website),
     party_organisation: input.partyOrganisation,
     party_organisation_on: input.partyOrganisationOn,
     evaluation_grade: input.evaluationGrade,
@@ -142,7 +137,7 @@ function validateInput(
   let overrideReason: string | null | undefined;
   if (input.creditCode !== undefined && input.creditCode !== null) {
     creditCode = normaliseCreditCode(input.creditCode);
-    const overrideGiven = trimmed(input.creditCodeOverrideReason);
+    const overrideGiven = clearedWhenBlank(input.creditCodeOverrideReason);
     const unchanged = current?.credit_code === creditCode;
     const issues = checkCreditCode(creditCode);
     const reason = overrideGiven ?? (unchanged ? current?.credit_code_override_reason : null) ?? null;
@@ -344,16 +339,7 @@ export class SocietyService {
     const keyset = keysetOf(repo.TRANSITION_SORTS, query);
     const { entries, nextCursor } = await pagedTransitions(this.db, SOCIETY, id, keyset);
     return {
-      items: entries.map(
-        (entry): SocietyTransition => ({
-          id: entry.id,
-          from: entry.from,
-          to: entry.to,
-          reason: entry.reason,
-          actor: historyActor(entry),
-          at: entry.at,
-        }),
-      ),
+      items: entries.map((entry): SocietyTransition => historyItem(entry)),
       nextCursor,
     };
   }
