@@ -154,6 +154,8 @@ const POLICY: Record<string, Policy | 'public'> = {
   // A reviewer reaches the files of applications assigned to them (the matrix reviewer is assigned).
   getDocument: { roles: ALL, scope: 'societies:read' },
   downloadDocument: { roles: ALL, scope: 'societies:read' },
+  issueFundingNoticeDocument: { roles: ['admin'], scope: 'societies:write', associationOnly: true },
+  issueInspectionResultsDocument: { roles: ['admin'], scope: 'societies:write', associationOnly: true },
 };
 
 /**

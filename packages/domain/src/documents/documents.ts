@@ -150,3 +150,11 @@ export function sanitiseFileName(raw: string): string | null {
   const extension = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : '';
   return cleaned.slice(0, MAX_FILE_NAME_LENGTH - extension.length) + extension;
 }
+
+/** The annual inspection's results as the published list names them (the console's labels agree). */
+export const INSPECTION_RESULT_NAMES = {
+  pass: '合格',
+  basic_pass: '基本合格',
+  fail: '不合格',
+  absent: '未参检',
+} as const;

@@ -145,3 +145,14 @@ export async function nextVersionOf(
 export async function insertVersion(trx: Trx, row: Insertable<DocumentVersionsTable>): Promise<VersionRow> {
   return trx.insertInto('document_versions').values(row).returningAll().executeTakeFirstOrThrow();
 }
+
+/** Every inspection result recorded for a year, with the society's name: the published result list. */
+export async function inspectionResults(db: Executor, year: number) {
+  return db
+    .selectFrom('inspections')
+    .innerJoin('societies', 'societies.id', 'inspections.society_id')
+    .select(['societies.name as society_name', 'inspections.result', 'inspections.comments'])
+    .where('inspections.year', '=', year)
+    .orderBy('societies.name')
+    .execute();
+}

@@ -13,8 +13,10 @@ import {
   DocumentUploadQuerySchema,
   DocumentUploadSchema,
   DownloadQuerySchema,
+  IssueDocumentSchema,
 } from './documents.schemas';
 import type { DocumentService, Download } from './documents.service';
+import type { OfficialDocumentService } from './official-documents.service';
 
 const tags = ['documents'];
 
@@ -128,6 +130,54 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentServ
     },
     async (request, reply) => {
       return sendDownload(reply, await documents.download(callerOf(request), request.params.id, request.query.version));
+    },
+  );
+};
+
+/** Official documents the Association issues, rendered as PDF and kept as documents (under /v1). */
+export const officialDocumentRoutes: FastifyPluginAsyncTypebox<{ official: OfficialDocumentService }> = async (
+  app,
+  { official },
+) => {
+  app.post(
+    '/funding-programs/:id/notice-document',
+    {
+      config: { access: ACCESS.documents.issue },
+      schema: {
+        operationId: 'issueFundingNoticeDocument',
+        tags,
+        summary: 'Issue the 公示 notice of a program’s allocation as an official PDF (while the notice is published)',
+        description:
+          'Renders the notice /v1/public/notices shows (societies, projects, amounts, the notice period) as an A4 official document and keeps it as a document of the program; issuing again adds a version. 409 when the program has no public notice.',
+        params: IdParams,
+        body: ref(IssueDocumentSchema),
+        response: { 201: ref(DocumentSchema), ...problems(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const document = await official.fundingNotice(callerOf(request), request.params.id, request.body);
+      return reply.header('location', `/v1/documents/${document.id}`).code(201).send(document);
+    },
+  );
+
+  app.post(
+    '/inspections/:year/results-document',
+    {
+      config: { access: ACCESS.documents.issue },
+      schema: {
+        operationId: 'issueInspectionResultsDocument',
+        tags,
+        summary: 'Issue the annual inspection result list (年检结果) of a year as an official PDF',
+        description:
+          'Every society’s recorded result for the year, with the counts, as an A4 official document kept as a document; issuing again adds a version. 409 before any result is recorded.',
+        params: Type.Object({ year: Type.Integer({ minimum: 1949, maximum: 2200 }) }),
+        body: ref(IssueDocumentSchema),
+        response: { 201: ref(DocumentSchema), ...problems(409) },
+      },
+    },
+    async (request, reply) => {
+      const document = await official.inspectionResults(callerOf(request), request.params.year, request.body);
+      return reply.header('location', `/v1/documents/${document.id}`).code(201).send(document);
     },
   );
 };

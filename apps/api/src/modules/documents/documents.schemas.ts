@@ -108,7 +108,24 @@ export const DownloadQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const IssueDocumentSchema = Type.Object(
+  {
+    documentNumber: Type.String({ minLength: 1, maxLength: 40, description: '发文字号, e.g. 市科协〔2026〕12号' }),
+    issuer: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        default: '市科学技术协会',
+        description: 'The issuing body, as signed',
+      }),
+    ),
+    issuedOn: Type.Optional(Type.String({ format: 'date', description: 'The date written on it; today without it' })),
+  },
+  { $id: 'IssueDocument', additionalProperties: false },
+);
+
 export const documentSchemas = [
+  IssueDocumentSchema,
   DocumentVersionSchema,
   DocumentSchema,
   DocumentDetailSchema,
