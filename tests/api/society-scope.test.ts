@@ -21,6 +21,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualReportContent } from '../support/annual-report';
 import { ADMIN, nextCreditCode, startTestApp, type TestApp } from '../support/app';
+import { multipart, pdfBytes } from '../support/files';
 import {
   type JsonSchema,
   type OpenApiDocument,
@@ -53,6 +54,7 @@ interface Objects {
   delivery: string;
   user: string;
   client: string;
+  document: string;
 }
 const own = {} as Objects;
 const foreign = {} as Objects;
@@ -119,6 +121,16 @@ async function populate(objects: Objects, mark: string) {
     })
   ).id;
   officerOf.set(s, await t.login(`officer.${mark === MARKER ? 'b' : 'a'}`, 'scope-password-1'));
+  const file = multipart(`${mark}材料.pdf`, pdfBytes(mark));
+  const uploaded = await t.request({
+    method: 'POST',
+    url: `/v1/societies/${s}/documents?purpose=other`,
+    token: admin,
+    headers: file.headers,
+    payload: file.payload,
+  });
+  if (uploaded.statusCode !== 201) throw new Error(`upload: ${uploaded.statusCode} ${uploaded.body}`);
+  objects.document = uploaded.json().id;
   const client = await send('POST', '/v1/clients', {
     name: `${mark}系统`,
     scopes: ['events:read', 'societies:read'],
@@ -224,6 +236,7 @@ function pathFor(op: Operation, objects: Objects): string {
     ['/v1/funding-programs/{id}', program],
     ['/v1/review-assignments/{id}', objects.assignment],
     ['/v1/objections/{id}', objection],
+    ['/v1/documents/{id}', objects.document],
   ];
   const id = prefixes.find(([prefix]) => op.path.startsWith(prefix))?.[1];
   const path = op.path

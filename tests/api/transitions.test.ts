@@ -193,7 +193,9 @@ describe('the history migration', () => {
         }),
       ]);
 
-      expect((await migrator(migrations).migrateDown()).error).toBeUndefined();
+      // Back to before the history migration, through every migration added after it.
+      const lastBefore = Object.keys(before).sort().at(-1) ?? '';
+      expect((await migrator(migrations).migrateTo(lastBefore)).error).toBeUndefined();
       const back = await sql<{ reason: string }>`SELECT reason FROM society_transitions`.execute(db);
       expect(back.rows).toEqual([{ reason: '登记成立' }]);
     } finally {

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   buildApp,
   connectPglite,
@@ -66,6 +69,8 @@ export async function startTestApp(
     // Webhook deliveries only where a test asks for them (WEBHOOK_WORKER: '1').
     WEBHOOK_WORKER: '0',
     MEMBER_DATA_KEY: randomBytes(32).toString('base64'),
+    // Uploaded documents go to the data directory: one of its own per app, never the repository's ./data.
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'society-hub-test-')),
     ...env,
   });
   const app = await buildApp({ config, db: database.db, listen: database.listen });

@@ -32,6 +32,11 @@ import { ClientService } from './modules/clients/clients.service';
 import { publicProgramRoutes, publicSocietyRoutes } from './modules/directory/directory.routes';
 import { directorySchemas } from './modules/directory/directory.schemas';
 import { DirectoryService } from './modules/directory/directory.service';
+import { documentRoutes, officialDocumentRoutes, societyDocumentRoutes } from './modules/documents/documents.routes';
+import { documentSchemas } from './modules/documents/documents.schemas';
+import { DocumentService } from './modules/documents/documents.service';
+import { OfficialDocumentService } from './modules/documents/official-documents.service';
+import { storageFor } from './modules/documents/storage/object-storage';
 import { eventRoutes } from './modules/events/events.routes';
 import { eventSchemas } from './modules/events/events.schemas';
 import { EventService } from './modules/events/events.service';
@@ -179,6 +184,7 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
     ...pilotSchemas,
     ...dashboardSchemas,
     ...reminderSchemas,
+    ...documentSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -310,6 +316,14 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
       },
       { milestones: dueMilestones },
     ),
+  });
+
+  const documents = new DocumentService(db, storageFor(config));
+  await app.register(societyDocumentRoutes, { prefix: '/v1/societies', documents });
+  await app.register(documentRoutes, { prefix: '/v1/documents', documents });
+  await app.register(officialDocumentRoutes, {
+    prefix: '/v1',
+    official: new OfficialDocumentService(db, documents, funding.notices),
   });
 
   await app.register(eventRoutes, { prefix: '/v1/events', events: new EventService(db) });

@@ -100,6 +100,25 @@ const ConfigSchema = Type.Object({
   publicRateLimitPerMinute: Type.Integer({ minimum: 1 }),
   /** How long browsers and proxies may keep a public listing before asking again (then with its ETag). */
   publicCacheSeconds: Type.Integer({ minimum: 0, maximum: 86_400 }),
+  /**
+   * Where the bytes of documents are kept (modules/documents/storage): `local`, files under
+   * `<dataDir>/files` (the embedded default, one process); `s3`, any S3-compatible object store (MinIO,
+   * 阿里云 OSS, 华为云 OBS, AWS), which every process of a scaled-out deployment shares.
+   */
+  storage: Type.Union([
+    Type.Object({ kind: Type.Literal('local') }),
+    Type.Object({
+      kind: Type.Literal('s3'),
+      /** null: the provider's own endpoint for `region` (AWS). */
+      endpoint: Type.Union([Type.String({ pattern: '^https?://' }), Type.Null()]),
+      region: Type.String({ minLength: 1 }),
+      bucket: Type.String({ minLength: 3 }),
+      accessKeyId: Type.String({ minLength: 1 }),
+      secretAccessKey: Type.String({ minLength: 1 }),
+      /** `http://host/bucket/key` rather than `http://bucket.host/key`: MinIO and most private deployments. */
+      forcePathStyle: Type.Boolean(),
+    }),
+  ]),
   /** Webhook deliveries (modules/webhooks/webhooks.worker.ts). */
   webhooks: Type.Object({
     /** Run the delivery worker in this process (every process may: they share the work safely). */
@@ -205,6 +224,22 @@ function externalIdentity(env: Env) {
   };
 }
 
+/** STORAGE=local (default) or STORAGE=s3 with the S3_* settings. */
+function storage(env: Env) {
+  const kind = (text(env, 'STORAGE') ?? 'local').toLowerCase();
+  if (kind === 'local') return { kind };
+  if (kind !== 's3') throw new ConfigError(`STORAGE must be local or s3, got "${kind}"`);
+  return {
+    kind,
+    endpoint: text(env, 'S3_ENDPOINT'),
+    region: env.S3_REGION || 'us-east-1',
+    bucket: env.S3_BUCKET ?? '',
+    accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+    forcePathStyle: flag(env, 'S3_FORCE_PATH_STYLE', text(env, 'S3_ENDPOINT') !== null),
+  };
+}
+
 /** Builds the configuration from an environment; `overrides` lets tests replace single values. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const candidate = {
@@ -253,6 +288,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     metricsOpen: flag(env, 'METRICS_OPEN', false),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 120),
     publicCacheSeconds: integer(env, 'PUBLIC_CACHE_SECONDS', 60),
+    storage: storage(env),
     webhooks: {
       worker: flag(env, 'WEBHOOK_WORKER', true),
       pollMs: integer(env, 'WEBHOOK_POLL_MS', 1000),

@@ -1468,6 +1468,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/societies/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A society’s archive (档案): every file of its reports, applications, pilots and terms, and the required ones missing */
+        get: operations["listSocietyDocuments"];
+        put?: never;
+        /**
+         * Upload a file to a society’s report, application, pilot, term or archive
+         * @description multipart/form-data with one part named `file`. The type is sniffed from the bytes and must be allowed for the purpose and agree with the name’s extension (422); each purpose has a size limit (413). A path-like name is reduced to its last segment. A single-slot purpose (承诺书, financial statements, …) gets a new version on each upload; nothing is overwritten. An interrupted upload is 400 and leaves nothing stored.
+         */
+        post: operations["uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document with all its versions */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/documents/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a version of a document (the latest by default); every download is audited */
+        get: operations["downloadDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/funding-programs/{id}/notice-document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue the 公示 notice of a program’s allocation as an official PDF (while the notice is published)
+         * @description Renders the notice /v1/public/notices shows (societies, projects, amounts, the notice period) as an A4 official document and keeps it as a document of the program; issuing again adds a version. 409 when the program has no public notice.
+         */
+        post: operations["issueFundingNoticeDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inspections/{year}/results-document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue the annual inspection result list (年检结果) of a year as an official PDF
+         * @description Every society’s recorded result for the year, with the counts, as an A4 official document kept as a document; issuing again adds a version. 409 before any result is recorded.
+         */
+        post: operations["issueInspectionResultsDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -4536,6 +4631,136 @@ export interface components {
             withinDays: number;
             /** @description Overdue first, then soonest due */
             items: components["schemas"]["Reminder"][];
+        };
+        IssueDocument: {
+            /** @description 发文字号, e.g. 市科协〔2026〕12号 */
+            documentNumber: string;
+            /**
+             * @description The issuing body, as signed
+             * @default 市科学技术协会
+             */
+            issuer: string;
+            /**
+             * Format: date
+             * @description The date written on it; today without it
+             */
+            issuedOn?: string;
+        };
+        DocumentVersion: {
+            number: number;
+            /** @description The file name as uploaded, reduced to its last path segment */
+            name: string;
+            sizeBytes: number;
+            sha256: string;
+            /** @description Sniffed from the bytes, never taken from the client */
+            contentType: string;
+            /** @description Username or client name; system for generated documents */
+            uploadedBy: string | null;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        /** @description A file slot of a thing with its latest version; earlier versions are kept */
+        Document: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            societyId: string | null;
+            /**
+             * @description The kind of thing the document belongs to
+             * @enum {unknown}
+             */
+            ownerKind: "society" | "annual_report" | "application" | "pilot" | "term" | "program" | "inspection_year";
+            /** @description The id of the thing (an annual report’s id, a program’s id, a year) */
+            ownerId: string;
+            /**
+             * @description What the file is: commitment_letter (承诺书) and financial_statements of an annual report; budget_details, invitation_letter and final_report_proof of an application; milestone_evidence and acceptance_report of a pilot; election_minutes of a term; registration_certificate and other of a society; funding_notice and inspection_results are issued by the Association
+             * @enum {unknown}
+             */
+            purpose: "commitment_letter" | "financial_statements" | "budget_details" | "invitation_letter" | "final_report_proof" | "milestone_evidence" | "acceptance_report" | "election_minutes" | "registration_certificate" | "other" | "funding_notice" | "inspection_results";
+            /** @description The purpose in Chinese, e.g. 承诺书 */
+            label: string;
+            /** @description The year of the thing: the report’s year, the term’s first year, … */
+            year: number;
+            /** @description Rendered by the platform (an official document), not uploaded */
+            generated: boolean;
+            latest: components["schemas"]["DocumentVersion"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DocumentDetail: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            societyId: string | null;
+            /**
+             * @description The kind of thing the document belongs to
+             * @enum {unknown}
+             */
+            ownerKind: "society" | "annual_report" | "application" | "pilot" | "term" | "program" | "inspection_year";
+            /** @description The id of the thing (an annual report’s id, a program’s id, a year) */
+            ownerId: string;
+            /**
+             * @description What the file is: commitment_letter (承诺书) and financial_statements of an annual report; budget_details, invitation_letter and final_report_proof of an application; milestone_evidence and acceptance_report of a pilot; election_minutes of a term; registration_certificate and other of a society; funding_notice and inspection_results are issued by the Association
+             * @enum {unknown}
+             */
+            purpose: "commitment_letter" | "financial_statements" | "budget_details" | "invitation_letter" | "final_report_proof" | "milestone_evidence" | "acceptance_report" | "election_minutes" | "registration_certificate" | "other" | "funding_notice" | "inspection_results";
+            /** @description The purpose in Chinese, e.g. 承诺书 */
+            label: string;
+            /** @description The year of the thing: the report’s year, the term’s first year, … */
+            year: number;
+            /** @description Rendered by the platform (an official document), not uploaded */
+            generated: boolean;
+            latest: components["schemas"]["DocumentVersion"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Newest first */
+            versions: components["schemas"]["DocumentVersion"][];
+        };
+        /** @description A required document not on file */
+        MissingDocument: {
+            /**
+             * @description The kind of thing the document belongs to
+             * @enum {unknown}
+             */
+            ownerKind: "society" | "annual_report" | "application" | "pilot" | "term" | "program" | "inspection_year";
+            ownerId: string;
+            year: number;
+            /**
+             * @description What the file is: commitment_letter (承诺书) and financial_statements of an annual report; budget_details, invitation_letter and final_report_proof of an application; milestone_evidence and acceptance_report of a pilot; election_minutes of a term; registration_certificate and other of a society; funding_notice and inspection_results are issued by the Association
+             * @enum {unknown}
+             */
+            purpose: "commitment_letter" | "financial_statements" | "budget_details" | "invitation_letter" | "final_report_proof" | "milestone_evidence" | "acceptance_report" | "election_minutes" | "registration_certificate" | "other" | "funding_notice" | "inspection_results";
+            label: string;
+        };
+        DocumentArchive: {
+            items: components["schemas"]["Document"][];
+            /** @description Pass as cursor for the next page; null at the end */
+            nextCursor: string | null;
+            /** @description Required documents not on file (each annual report’s 承诺书 and financial statements, each term’s election minutes), within the year and kind filters */
+            missing: components["schemas"]["MissingDocument"][];
+        };
+        DocumentUpload: {
+            /**
+             * Format: binary
+             * @description The file; its name is kept, its type is sniffed
+             */
+            file: string;
         };
     };
     responses: never;
@@ -17298,6 +17523,688 @@ export interface operations {
             };
             /** @description Problem (403) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSocietyDocuments: {
+        parameters: {
+            query?: {
+                year?: number;
+                /** @description What the file is: commitment_letter (承诺书) and financial_statements of an annual report; budget_details, invitation_letter and final_report_proof of an application; milestone_evidence and acceptance_report of a pilot; election_minutes of a term; registration_certificate and other of a society; funding_notice and inspection_results are issued by the Association */
+                kind?: "commitment_letter" | "financial_statements" | "budget_details" | "invitation_letter" | "final_report_proof" | "milestone_evidence" | "acceptance_report" | "election_minutes" | "registration_certificate" | "other" | "funding_notice" | "inspection_results";
+                limit?: number;
+                /** @description Opaque cursor from a previous nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentArchive"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadDocument: {
+        parameters: {
+            query: {
+                /** @description What the file is (see Document.purpose) */
+                purpose: "commitment_letter" | "financial_statements" | "budget_details" | "invitation_letter" | "final_report_proof" | "milestone_evidence" | "acceptance_report" | "election_minutes" | "registration_certificate" | "other";
+                /** @description The thing it belongs to: an annual report’s year, or an application’s, pilot’s or term’s id; none for the society’s own documents */
+                owner?: string;
+                /** @description Upload a new version of this document (for kinds with several per thing) */
+                documentId?: string;
+            };
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DocumentUpload"];
+            };
+        };
+        responses: {
+            /** @description A file slot of a thing with its latest version; earlier versions are kept */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadDocument: {
+        parameters: {
+            query?: {
+                /** @description A version number; the latest without it */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as stored; Repr-Digest carries its SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueFundingNoticeDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueDocument"];
+            };
+        };
+        responses: {
+            /** @description A file slot of a thing with its latest version; earlier versions are kept */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueInspectionResultsDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueDocument"];
+            };
+        };
+        responses: {
+            /** @description A file slot of a thing with its latest version; earlier versions are kept */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (415) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

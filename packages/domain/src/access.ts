@@ -72,6 +72,15 @@ export const ACCESS = {
     staff: { roles: STAFF, scope: 'pilots:write', associationOnly: true },
     evaluate: { roles: STAFF, scope: 'pilots:write' },
   },
+  documents: {
+    /** A society's archive (档案): every file of its reports, applications, pilots and terms. */
+    archive: { roles: SOCIETIES_AND_AUDIT, scope: 'societies:read' },
+    /** One file: a reviewer too, for the applications assigned to them (checked in the service). */
+    read: { roles: EVERYONE, scope: 'societies:read' },
+    upload: { roles: SOCIETIES, scope: 'societies:write' },
+    /** Official documents the Association issues (公示, 年检结果), rendered as PDF. */
+    issue: { roles: STAFF, scope: 'societies:write', associationOnly: true },
+  },
   calendar: {
     read: { roles: EVERYONE, scope: 'funding:read' },
     write: { roles: STAFF, scope: 'funding:write', associationOnly: true },

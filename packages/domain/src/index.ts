@@ -1,5 +1,6 @@
 export * from './access';
 export * from './credit-code';
+export * from './documents/documents';
 export * from './funding/allocation';
 export * from './funding/application';
 export * from './funding/assignment';

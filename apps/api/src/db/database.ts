@@ -3,6 +3,8 @@ import type {
   ApplicationStatus,
   CouncilPosition,
   Discipline,
+  DocumentOwner,
+  DocumentPurpose,
   InspectionResult,
   MemberCategory,
   MemberStatus,
@@ -523,6 +525,34 @@ export interface PilotMilestonesTable {
   updated_at: Timestamp;
 }
 
+/** A file slot of a thing (migration 0016); its bytes are in `document_versions`. */
+export interface DocumentsTable {
+  id: string;
+  society_id: string | null;
+  owner_kind: DocumentOwner;
+  owner_id: string;
+  purpose: DocumentPurpose;
+  slot: string | null;
+  year: number;
+  current_version: number;
+  generated: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DocumentVersionsTable {
+  id: string;
+  document_id: string;
+  number: number;
+  name: string;
+  size_bytes: number;
+  sha256: string;
+  content_type: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
 /**
  * The history of every lifecycle: one row per move of a society, member, application, program or pilot
  * (lib/transitions.ts writes it). `resource_type` is the audit log's.
@@ -570,6 +600,8 @@ export interface Database {
   users: UsersTable;
   user_societies: UserSocietiesTable;
   status_transitions: StatusTransitionsTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
   signing_keys: SigningKeysTable;
   refresh_tokens: RefreshTokensTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -33,6 +33,10 @@ export const swaggerPlugin = fp(
           { name: 'funding', description: 'Project funding: calls, applications, review, ranking, allocation, notice' },
           { name: 'calendar', description: 'The working-day calendar (holidays and 调休)' },
           { name: 'pilots', description: 'Government-function-transfer pilots (承接政府转移职能试点)' },
+          {
+            name: 'documents',
+            description: 'Files of reports, applications, pilots and terms; the archive (档案); official documents',
+          },
           { name: 'stats', description: 'The dashboard and reminders' },
           { name: 'integration', description: 'The change feed and signed webhooks for other city systems' },
           { name: 'public', description: 'No login: the society directory, open funding calls and public notices' },

@@ -12,6 +12,8 @@ interface RouteSchemaPart {
   method: string;
   url: string;
   httpPart?: string;
+  /** Set for a body declared per content type (`body: { content: { … } }`). */
+  contentType?: string;
 }
 
 interface ValidationError {
@@ -78,6 +80,12 @@ function withTextRules(schema: unknown, validate: CompiledValidator, lookup: Sch
 }
 
 /**
+ * A multipart body is not parsed before the handler: the handler streams its file part
+ * (modules/documents/upload.ts) and checks what it reads. Its schema documents the form.
+ */
+const streamedBody: CompiledValidator = (data) => data === null || data === undefined;
+
+/**
  * Two validators: bodies are taken exactly as sent (a number is never silently turned into a
  * string), while query strings, path parameters and headers, which are text on the wire, are coerced
  * to their declared types. Every error is reported at once so a form can mark every bad field.
@@ -90,7 +98,9 @@ function buildPartAwareValidator(externalSchemas: unknown) {
       ? Reflect.get(externalSchemas, id)
       : undefined;
   return (part: RouteSchemaPart) =>
-    withTextRules(part.schema, (part.httpPart === 'body' ? strict : coercing)(part), lookup);
+    part.contentType === 'multipart/form-data'
+      ? streamedBody
+      : withTextRules(part.schema, (part.httpPart === 'body' ? strict : coercing)(part), lookup);
 }
 
 /** Fastify types this slot with the package's (outdated) declaration, hence the one cast. */

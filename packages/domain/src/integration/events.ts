@@ -49,6 +49,8 @@ export const EVENT_TYPES = [
   'pilot.milestone_updated',
   'pilot.milestone_accepted',
   'pilot.evaluated',
+  'document.uploaded',
+  'document.issued',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 /** `society.updated` → `society`. */
@@ -73,6 +75,7 @@ export const EVENT_FAMILY_SCOPES: Readonly<Record<EventFamily, ApiScope>> = {
   objection: 'funding:read',
   calendar: 'funding:read',
   pilot: 'pilots:read',
+  document: 'societies:read',
 };
 
 /** `society.updated` → `society`. */
