@@ -1,15 +1,17 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
-import { OneSocietySelect, SocietySelect } from '@/features/societies/components/society-select';
+import { OneSocietySelect, SocietySelect } from '@/features/societies';
 import { bodyFieldErrors, isConflict } from '@/lib/conflict';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateAlliance } from '../api/create-alliance';
 import type { Alliance, AllianceCreate, AlliancePatch } from '../api/types';
 import { useUpdateAlliance } from '../api/update-alliance';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/alliances';
+import { alliancesMessages } from '../messages';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(alliancesMessages);
 
 interface AllianceFormValues {
   name?: string;

@@ -1,14 +1,16 @@
 import { Descriptions, Drawer, Empty, Flex, Switch, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useI18n } from '@/app/i18n';
+import { societiesMessages } from '@/features/societies';
 import { formatDateTime } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { adminMessages } from '@/lib/messages/admin';
 import type { AuditEntry } from '../api/types';
+import { auditMessages } from '../messages';
 import { ActorTag, actorName, useAuditLabels } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/admin';
-import '@/app/messages/audit';
-import '@/app/messages/societies';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(adminMessages, auditMessages, societiesMessages);
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 } as const;
 

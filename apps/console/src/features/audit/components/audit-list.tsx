@@ -3,11 +3,11 @@ import { AutoComplete, Button, Empty, Flex, Input, Select, Table, type TableColu
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { useAuditLog } from '../api/get-audit-log';
 import type { AuditEntry, AuditListQuery } from '../api/types';
 import { ACTION_PRESETS, ActorTag, actorName, RESOURCE_TYPES, useAuditLabels } from './labels';

@@ -1,17 +1,19 @@
 import type { ApiScope } from '@society-hub/domain';
 import { Alert, Checkbox, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
-import { SocietySelect } from '@/features/societies/components/society-select';
+import { SocietySelect } from '@/features/societies';
 import { bodyFieldErrors, isConflict } from '@/lib/conflict';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { adminMessages } from '@/lib/messages/admin';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateClient } from '../api/create-client';
 import type { Client, ClientCreate, ClientPatch, ClientWithSecret } from '../api/types';
 import { useUpdateClient } from '../api/update-client';
 import { API_SCOPES } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/admin';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(adminMessages);
 
 interface ClientFormValues {
   name?: string;

@@ -20,21 +20,24 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
+import { importWizardMessages } from '@/components/import-wizard/messages';
 import { QueryError } from '@/components/query-error';
-import { birthDateFromIdNumber, idNumberProblems } from '@/features/members/components/id-number';
-import { SocietySelect } from '@/features/societies/components/society-select';
+import { birthDateFromIdNumber, idNumberProblems, membersMessages } from '@/features/members';
+import { SocietySelect } from '@/features/societies';
 import { bodyFieldErrors, isConflict } from '@/lib/conflict';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
+import { adminMessages } from '@/lib/messages/admin';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateExpert } from '../api/create-expert';
 import { expertQueryOptions } from '../api/get-expert';
 import type { Expert, ExpertCreate, ExpertPatch, ExpertTitle } from '../api/types';
 import { useUpdateExpert } from '../api/update-expert';
+import { expertsMessages } from '../messages';
 import { EXPERT_TITLES } from './expert-filters';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/admin';
-import '@/app/messages/members';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(adminMessages, membersMessages, expertsMessages, importWizardMessages);
 
 interface ExpertFormValues {
   name?: string;

@@ -20,21 +20,23 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { type MessageKey, useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { isApiError } from '@/lib/api-client';
 import { isConflict } from '@/lib/conflict';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateApplication, useUpdateApplication } from '../api/applications';
 import type { ApplicationCreate, ApplicationPatch, FundingApplication, FundingProgram } from '../api/types';
+import { fundingMessages } from '../messages';
+import { fundingPanelsMessages } from '../panels-messages';
 import { AttachmentsEditor, type AttachmentValues, attachmentsOf, attachmentValues } from './attachments';
 import { BudgetLinesEditor, LinesTotal, type LineValues, linesOf, sumOf } from './budget-lines-editor';
 import { draftProblemMessage } from './explanations';
 import { YuanInput } from './yuan-input';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
-import '@/app/messages/funding-panels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages, fundingPanelsMessages);
 
 interface ApplicationFormValues {
   societyId?: string;

@@ -3,17 +3,19 @@ import { APPLICATION_STATUSES } from '@society-hub/domain';
 import { Button, Empty, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useApplications } from '../api/applications';
 import type { ApplicationListQuery, ApplicationStatus, FundingApplication, FundingProgram } from '../api/types';
+import { fundingMessages } from '../messages';
+import { fundingPanelsMessages } from '../panels-messages';
 import { ApplicationStatusTag, useFundingLabels } from './labels';
 import { Yuan } from './money';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
-import '@/app/messages/funding-panels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages, fundingPanelsMessages);
 
 interface Filters {
   status?: ApplicationStatus;

@@ -1,18 +1,20 @@
 import { Alert, App, Button, Descriptions, Flex, Form, Input, InputNumber, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { isApiError } from '@/lib/api-client';
 import { isConflict } from '@/lib/conflict';
 import { formatDateTime } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useFileFinalReport } from '../api/applications';
 import type { BudgetLine, FundingApplication } from '../api/types';
+import { fundingMessages } from '../messages';
+import { fundingPanelsMessages } from '../panels-messages';
 import { BudgetLinesEditor, type LineValues, linesOf, sumOf } from './budget-lines-editor';
 import { Yuan } from './money';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
-import '@/app/messages/funding-panels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages, fundingPanelsMessages);
 
 interface ReportValues {
   spendingLines?: LineValues[];

@@ -34,19 +34,21 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { isApiError } from '@/lib/api-client';
 import { isConflict } from '@/lib/conflict';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateProgram, useUpdateProgram } from '../api/programs';
 import type { AllocationStrategy, FundingProgram, ProgramCreate, ProgramPatch, ScoringMethod } from '../api/types';
+import { fundingMessages } from '../messages';
+import { fundingPanelsMessages } from '../panels-messages';
 import { settingsProblemMessage } from './explanations';
 import { useFundingLabels } from './labels';
 import { YuanInput } from './yuan-input';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
-import '@/app/messages/funding-panels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages, fundingPanelsMessages);
 
 interface CategoryValues {
   code?: string;

@@ -2,20 +2,22 @@ import { EditOutlined, EyeOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { useCurrentUser } from '@/lib/session';
 import { useAnnualReports } from '../api/get-annual-reports';
 import type { AnnualReport } from '../api/types';
+import { governanceMessages } from '../messages';
 import { AnnualReportForm } from './annual-report-form';
 import { InspectionPanel } from './inspection-panel';
 import { InspectionTag } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/governance';
-import '@/app/messages/labels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(governanceMessages, labelsMessages);
 
 export function ReportStatusTag({ status }: { status: AnnualReport['status'] }) {
   const { t } = useI18n();

@@ -1,17 +1,19 @@
 import { COUNCIL_POSITIONS, type CouncilPosition } from '@society-hub/domain';
 import { Alert, App, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
 import { bodyFieldErrors, isConflict } from '@/lib/conflict';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useAddCouncilMember } from '../api/add-council-member';
 import type { CouncilMember, CouncilMemberCreate, CouncilMemberPatch } from '../api/types';
 import { useUpdateCouncilMember } from '../api/update-council-member';
+import { governanceMessages } from '../messages';
 import { usePositionLabel } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/governance';
-import '@/app/messages/labels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(governanceMessages, labelsMessages);
 
 interface MemberFormValues {
   personName?: string;

@@ -1,7 +1,7 @@
 import type { CouncilPosition, InspectionResult } from '@society-hub/domain';
 import { Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
 import type { Capacity } from '../api/types';
 
 export type CapacityTier = Capacity['tier'];

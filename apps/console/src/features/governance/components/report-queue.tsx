@@ -1,11 +1,11 @@
 import { Empty, Flex, Select, Table, type TableColumnsType, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { CursorPager, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
 import { useReportQueue } from '../api/get-report-queue';
 import type { AnnualReport, ReportQueueQuery } from '../api/types';

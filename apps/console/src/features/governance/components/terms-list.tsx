@@ -19,19 +19,21 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
 import { bodyFieldErrors } from '@/lib/conflict';
 import { formatDate } from '@/lib/format';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateTerm } from '../api/create-term';
 import { useTerms } from '../api/get-terms';
 import type { GovernanceTerm, GovernanceTermCreate } from '../api/types';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/governance';
+import { governanceMessages } from '../messages';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(governanceMessages);
 
 const WARNING_DAYS = 180;
 

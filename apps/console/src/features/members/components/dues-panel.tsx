@@ -16,18 +16,21 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
+import { importWizardMessages } from '@/components/import-wizard/messages';
 import { QueryError } from '@/components/query-error';
 import { bodyFieldErrors } from '@/lib/conflict';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useMemberDues } from '../api/get-member-dues';
 import { useRecordDues } from '../api/record-dues';
 import type { DuesPayment, DuesPaymentCreate } from '../api/types';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/members';
+import { membersMessages } from '../messages';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(membersMessages, importWizardMessages);
 
 interface DuesFormValues {
   year?: number | null;

@@ -1,6 +1,6 @@
 import { checkIdNumber, idNumberBirthDate, idNumberCheckCharacter, normaliseIdNumber } from '@society-hub/domain';
 import dayjs from 'dayjs';
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/lib/i18n';
 
 /**
  * The ID number as the server will judge it (GB 11643 check character, a real birth date that agrees with

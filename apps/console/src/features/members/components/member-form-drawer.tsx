@@ -24,18 +24,21 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
+import { importWizardMessages } from '@/components/import-wizard/messages';
 import { bodyFieldErrors, isConflict } from '@/lib/conflict';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateMember } from '../api/create-member';
 import type { Member, MemberCreate, MemberGender, MemberKind, MemberPatch } from '../api/types';
 import { useUpdateMember } from '../api/update-member';
+import { membersMessages } from '../messages';
 import { birthDateFromIdNumber, idNumberProblems } from './id-number';
 import { useMemberLabels } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/labels';
-import '@/app/messages/members';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(labelsMessages, membersMessages, importWizardMessages);
 
 interface MemberFormValues {
   kind?: MemberKind;

@@ -1,11 +1,11 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
 import { bodyFieldErrors } from '@/lib/conflict';
+import { type MessageKey, useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useCreatePilotFunction, usePilotFunctions, useUpdatePilotFunction } from '../api/functions';

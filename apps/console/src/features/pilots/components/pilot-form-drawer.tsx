@@ -16,18 +16,20 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
-import { OneSocietySelect } from '@/features/societies/components/society-select';
+import { OneSocietySelect } from '@/features/societies';
 import { bodyFieldErrors, isConflict } from '@/lib/conflict';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { usePilotFunctions } from '../api/functions';
 import { useProposePilot, useUpdatePilot } from '../api/pilots';
 import type { Pilot, PilotCreate, PilotMode, PilotPatch } from '../api/types';
+import { pilotsMessages } from '../messages';
 import { usePilotLabels } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/labels';
-import '@/app/messages/pilots';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(labelsMessages, pilotsMessages);
 
 interface FormValues {
   societyId?: string;

@@ -4,10 +4,10 @@ import { Alert, App, Button, Col, DatePicker, Flex, Form, type FormRule, Input, 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { type ApiError, isApiError } from '@/lib/api-client';
 import { policies } from '@/lib/authorization';
+import { useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';

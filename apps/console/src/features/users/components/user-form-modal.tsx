@@ -1,9 +1,11 @@
 import { ROLES, type Role } from '@society-hub/domain';
 import { Alert, App, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
-import { SocietySelect } from '@/features/societies/components/society-select';
+import { SocietySelect } from '@/features/societies';
 import { bodyFieldErrors, isConflict } from '@/lib/conflict';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
+import { adminMessages } from '@/lib/messages/admin';
+import { passwordMessages } from '@/lib/messages/password';
 import { confirmPasswordRules, newPasswordRules } from '@/lib/password-rules';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
@@ -12,10 +14,10 @@ import { useCreateUser } from '../api/create-user';
 import type { User, UserCreate, UserPatch } from '../api/types';
 import { useUpdateUser } from '../api/update-user';
 import { useUserRuleMessage } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/admin';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(adminMessages, passwordMessages);
 // The words of choosing a password (the field errors the API gives for one).
-import '@/app/messages/password';
 
 interface UserFormValues {
   username?: string;

@@ -1,15 +1,17 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
-import { useClients } from '@/features/clients/api/get-clients';
+import { useClients } from '@/features/clients';
 import { bodyFieldErrors } from '@/lib/conflict';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateWebhook } from '../api/create-webhook';
 import type { WebhookCreate, WebhookWithSecret } from '../api/types';
+import { integrationMessages } from '../messages';
 import { EVENT_TYPE_SUGGESTIONS } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/integration';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(integrationMessages);
 
 interface WebhookFormValues {
   clientId?: string;

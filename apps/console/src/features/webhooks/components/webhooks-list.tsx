@@ -1,14 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
-import { useClients } from '@/features/clients/api/get-clients';
+import { useClients } from '@/features/clients';
 import { policies } from '@/lib/authorization';
 import { isConflict } from '@/lib/conflict';
 import { formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useDeleteWebhook } from '../api/delete-webhook';
