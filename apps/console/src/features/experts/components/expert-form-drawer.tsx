@@ -1,7 +1,6 @@
 import { EXPERT_POOLS, type ExpertPool, normaliseIdNumber, PHONE } from '@society-hub/domain';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
   Checkbox,
@@ -20,14 +19,13 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
 import { importWizardMessages } from '@/components/import-wizard/messages';
 import { QueryError } from '@/components/query-error';
 import { birthDateFromIdNumber, idNumberProblems, membersMessages } from '@/features/members';
 import { SocietySelect } from '@/features/societies';
-import { bodyFieldErrors, isConflict } from '@/lib/conflict';
 import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
 import { adminMessages } from '@/lib/messages/admin';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateExpert } from '../api/create-expert';
 import { expertQueryOptions } from '../api/get-expert';
@@ -103,35 +101,13 @@ export function ExpertFormDrawer({ expert, onClose, onConflict }: ExpertFormDraw
   const create = useCreateExpert();
   const update = useUpdateExpert();
   const idempotencyKeyFor = useIdempotencyKey();
-  const [formError, setFormError] = useState<string>();
+  const { formError, setFormError, onError } = useServerErrors(form, {
+    fieldOf: (issue) => topLevelField(FIELDS, issue),
+    codeMessages: CODE_MESSAGES,
+    otherFields: 'above',
+    onConflict,
+  });
   const submitting = create.isPending || update.isPending;
-
-  function onError(error: unknown) {
-    if (isConflict(error) && onConflict) {
-      onConflict();
-      return;
-    }
-    const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
-    let general: string | undefined;
-    for (const issue of bodyFieldErrors(error)) {
-      const own = CODE_MESSAGES[issue.code];
-      const text = own ? t(own) : fieldMessage(issue, i18n);
-      const name = FIELDS.find((known) => known === issue.field);
-      if (!name) {
-        general = text;
-        continue;
-      }
-      const existing = fields.find((entry) => entry.name === name);
-      if (existing) existing.errors.push(text);
-      else fields.push({ name, errors: [text] });
-    }
-    if (fields.length > 0 || general) {
-      form.setFields(fields);
-      setFormError(general ?? t('society.form.fixErrors'));
-      return;
-    }
-    setFormError(problemMessage(error, i18n));
-  }
 
   function onFinish(values: ExpertFormValues) {
     setFormError(undefined);
@@ -217,9 +193,7 @@ export function ExpertFormDrawer({ expert, onClose, onConflict }: ExpertFormDraw
         </Flex>
       }
     >
-      {formError && (
-        <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="expert-form-error" />
-      )}
+      <FormError error={formError} testId="expert-form-error" />
       <Form<ExpertFormValues>
         form={form}
         layout="vertical"

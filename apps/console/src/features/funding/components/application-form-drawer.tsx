@@ -21,10 +21,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Card } from '@/components/card';
-import { isApiError } from '@/lib/api-client';
-import { isConflict } from '@/lib/conflict';
+import { FormError, useServerErrors } from '@/components/form-shell';
 import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateApplication, useUpdateApplication } from '../api/applications';
 import type { ApplicationCreate, ApplicationPatch, FundingApplication, FundingProgram } from '../api/types';
@@ -112,7 +110,10 @@ export function ApplicationFormDrawer({ program, societies, application, onClose
   const create = useCreateApplication();
   const update = useUpdateApplication();
   const idempotencyKeyFor = useIdempotencyKey();
-  const [formError, setFormError] = useState<string>();
+  const { formError, setFormError, onError } = useServerErrors(form, {
+    fieldOf: (issue) => fieldOf(issue.pointer) ?? undefined,
+    onConflict: () => setStale(true),
+  });
   const [stale, setStale] = useState(false);
   const submitting = create.isPending || update.isPending;
 
@@ -166,20 +167,6 @@ export function ApplicationFormDrawer({ program, societies, application, onClose
       : {};
   };
   const total = sumOf(lines);
-
-  function onError(error: unknown) {
-    if (isConflict(error)) {
-      setStale(true);
-      return;
-    }
-    const issues = isApiError(error) ? (error.problem.errors ?? []) : [];
-    const fields: FieldData[] = issues.flatMap((issue) => {
-      const name = issue.path.startsWith('/body/') ? fieldOf(issue.path.slice('/body'.length)) : null;
-      return name ? [{ name, errors: [fieldMessage(issue, i18n)] }] : [];
-    });
-    if (fields.length > 0) form.setFields(fields);
-    setFormError(fields.length > 0 ? t('society.form.fixErrors') : problemMessage(error, i18n));
-  }
 
   function onFinish(values: ApplicationFormValues) {
     setFormError(undefined);
@@ -273,15 +260,7 @@ export function ApplicationFormDrawer({ program, societies, application, onClose
       }
     >
       {stale && <Alert type="warning" showIcon title={t('funding.application.stale')} style={{ marginBottom: 16 }} />}
-      {formError && (
-        <Alert
-          type="error"
-          showIcon
-          title={formError}
-          style={{ marginBottom: 16 }}
-          data-testid="application-form-error"
-        />
-      )}
+      <FormError error={formError} testId="application-form-error" />
       <Form<ApplicationFormValues>
         form={form}
         layout="vertical"

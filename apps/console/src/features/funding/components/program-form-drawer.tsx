@@ -34,10 +34,8 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { isApiError } from '@/lib/api-client';
-import { isConflict } from '@/lib/conflict';
+import { FormError, useServerErrors } from '@/components/form-shell';
 import { registerMessages, useI18n } from '@/lib/i18n';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateProgram, useUpdateProgram } from '../api/programs';
 import type { AllocationStrategy, FundingProgram, ProgramCreate, ProgramPatch, ScoringMethod } from '../api/types';
@@ -191,7 +189,10 @@ export function ProgramFormDrawer({ program, onClose }: ProgramFormDrawerProps) 
   const create = useCreateProgram();
   const update = useUpdateProgram();
   const idempotencyKeyFor = useIdempotencyKey();
-  const [formError, setFormError] = useState<string>();
+  const { formError, setFormError, onError } = useServerErrors(form, {
+    fieldOf: (issue) => formPath(issue.pointer) ?? undefined,
+    onConflict: (): void => setFormError(t('funding.program.conflict')),
+  });
   const [initial] = useState(() => initialValues(program));
   const submitting = create.isPending || update.isPending;
   /** Once the call is open only the wording and a later close may change. */
@@ -213,20 +214,6 @@ export function ProgramFormDrawer({ program, onClose }: ProgramFormDrawerProps) 
 
   const weightSum = settings.rubric.reduce((sum, c) => sum + (Number.isFinite(c.weight) ? c.weight : 0), 0);
   const categorySum = settings.categories.reduce((sum, c) => sum + (Number.isFinite(c.budgetFen) ? c.budgetFen : 0), 0);
-
-  function onError(error: unknown) {
-    if (isConflict(error)) {
-      setFormError(t('funding.program.conflict'));
-      return;
-    }
-    const issues = isApiError(error) ? (error.problem.errors ?? []) : [];
-    const fields: FieldData[] = issues.flatMap((issue) => {
-      const name = issue.path.startsWith('/body/') ? formPath(issue.path.slice('/body'.length)) : null;
-      return name ? [{ name, errors: [fieldMessage(issue, i18n)] }] : [];
-    });
-    if (fields.length > 0) form.setFields(fields);
-    setFormError(fields.length > 0 ? t('society.form.fixErrors') : problemMessage(error, i18n));
-  }
 
   function onFinish(values: ProgramFormValues) {
     setFormError(undefined);
@@ -331,9 +318,7 @@ export function ProgramFormDrawer({ program, onClose }: ProgramFormDrawerProps) 
         </Flex>
       }
     >
-      {formError && (
-        <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="program-form-error" />
-      )}
+      <FormError error={formError} testId="program-form-error" />
       {settingsLocked && (
         <Alert type="info" showIcon title={t('funding.program.lockedHint')} style={{ marginBottom: 16 }} />
       )}

@@ -1,10 +1,8 @@
 import { COUNCIL_POSITIONS, type CouncilPosition } from '@society-hub/domain';
-import { Alert, App, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import { useState } from 'react';
-import { bodyFieldErrors, isConflict } from '@/lib/conflict';
+import { App, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
 import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
 import { labelsMessages } from '@/lib/messages/labels';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useAddCouncilMember } from '../api/add-council-member';
 import type { CouncilMember, CouncilMemberCreate, CouncilMemberPatch } from '../api/types';
@@ -62,38 +60,16 @@ export function CouncilMemberModal({ societyId, member, onClose, onConflict }: C
   const add = useAddCouncilMember();
   const update = useUpdateCouncilMember();
   const idempotencyKeyFor = useIdempotencyKey();
-  const [formError, setFormError] = useState<string>();
+  const { formError, setFormError, onError } = useServerErrors(form, {
+    fieldOf: (issue) => topLevelField(FIELDS, issue),
+    codeMessages: CODE_MESSAGES,
+    otherFields: 'above',
+    onConflict,
+  });
   const official = Form.useWatch('official', form) ?? member?.official ?? false;
   const position = Form.useWatch('position', form) ?? member?.position;
   const submitting = add.isPending || update.isPending;
   const currentYear = new Date().getFullYear();
-
-  function onError(error: unknown) {
-    if (isConflict(error)) {
-      onConflict();
-      return;
-    }
-    const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
-    let general: string | undefined;
-    for (const issue of bodyFieldErrors(error)) {
-      const own = CODE_MESSAGES[issue.code];
-      const text = own ? t(own) : fieldMessage(issue, i18n);
-      const name = FIELDS.find((known) => known === issue.field);
-      if (!name) {
-        general = text;
-        continue;
-      }
-      const existing = fields.find((entry) => entry.name === name);
-      if (existing) existing.errors.push(text);
-      else fields.push({ name, errors: [text] });
-    }
-    if (fields.length > 0 || general) {
-      form.setFields(fields);
-      setFormError(general ?? t('society.form.fixErrors'));
-      return;
-    }
-    setFormError(problemMessage(error, i18n));
-  }
 
   function onFinish(values: MemberFormValues) {
     setFormError(undefined);
@@ -168,9 +144,7 @@ export function CouncilMemberModal({ societyId, member, onClose, onConflict }: C
         onFinish={onFinish}
         data-testid="member-form"
       >
-        {formError && (
-          <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="member-form-error" />
-        )}
+        <FormError error={formError} testId="member-form-error" />
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item

@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Col,
@@ -19,12 +18,11 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
-import { bodyFieldErrors } from '@/lib/conflict';
 import { formatDate } from '@/lib/format';
 import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateTerm } from '../api/create-term';
@@ -160,7 +158,10 @@ function TermModal({
   const [form] = Form.useForm<TermFormValues>();
   const create = useCreateTerm();
   const idempotencyKeyFor = useIdempotencyKey();
-  const [formError, setFormError] = useState<string>();
+  const { formError, setFormError, onError } = useServerErrors(form, {
+    fieldOf: (issue) => topLevelField(FIELDS, issue),
+    codeMessages: CODE_MESSAGES,
+  });
   const start = previous ? dayjs(previous.endOn) : dayjs().startOf('day');
 
   function onFinish(values: TermFormValues) {
@@ -179,21 +180,7 @@ function TermModal({
           message.success(t('term.recorded', { n: term.sequence }));
           onClose();
         },
-        onError: (error) => {
-          const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
-          for (const issue of bodyFieldErrors(error)) {
-            const name = FIELDS.find((known) => known === issue.field);
-            if (!name) continue;
-            const own = CODE_MESSAGES[issue.code];
-            fields.push({ name, errors: [own ? t(own) : fieldMessage(issue, i18n)] });
-          }
-          if (fields.length > 0) {
-            form.setFields(fields);
-            setFormError(t('society.form.fixErrors'));
-          } else {
-            setFormError(problemMessage(error, i18n));
-          }
-        },
+        onError,
       },
     );
   }
@@ -218,7 +205,7 @@ function TermModal({
         onFinish={onFinish}
         data-testid="term-form"
       >
-        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+        <FormError error={formError} />
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item

@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { formatYuan, yuanToFen } from '@society-hub/domain';
 import {
-  Alert,
   App,
   Button,
   DatePicker,
@@ -15,14 +14,12 @@ import {
   Tag,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { Card } from '@/components/card';
+import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
 import { importWizardMessages } from '@/components/import-wizard/messages';
 import { QueryError } from '@/components/query-error';
-import { bodyFieldErrors } from '@/lib/conflict';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useMemberDues } from '../api/get-member-dues';
 import { useRecordDues } from '../api/record-dues';
@@ -62,29 +59,17 @@ export function DuesPanel({
   const record = useRecordDues();
   const idempotencyKeyFor = useIdempotencyKey();
   const [form] = Form.useForm<DuesFormValues>();
-  const [formError, setFormError] = useState<string>();
+  const { formError, setFormError, onError } = useServerErrors(form, {
+    fieldOf: (issue) => (issue.pointer === '/amountFen' ? 'amount' : topLevelField(FIELDS, issue)),
+    codeMessages: CODE_MESSAGES,
+    summary: false,
+  });
   const year = new Date().getFullYear();
 
   if (dues.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (dues.isError) return <QueryError error={dues.error} onRetry={() => void dues.refetch()} />;
   const paidThisYear = dues.data.items.some((payment) => payment.year === year);
   const items = [...dues.data.items].sort((a, b) => b.year - a.year);
-
-  function onError(error: unknown) {
-    const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
-    for (const issue of bodyFieldErrors(error)) {
-      const own = CODE_MESSAGES[issue.code];
-      const text = own ? t(own) : fieldMessage(issue, i18n);
-      const name = issue.field === 'amountFen' ? 'amount' : FIELDS.find((known) => known === issue.field);
-      if (!name) continue;
-      fields.push({ name, errors: [text] });
-    }
-    if (fields.length > 0) {
-      form.setFields(fields);
-      return;
-    }
-    setFormError(problemMessage(error, i18n));
-  }
 
   function onFinish(values: DuesFormValues) {
     setFormError(undefined);
@@ -138,7 +123,7 @@ export function DuesPanel({
       </Flex>
       {canRecord && formOpen && (
         <Card size="small" title={t('dues.record')}>
-          {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
+          <FormError error={formError} gap={12} />
           <Form<DuesFormValues>
             form={form}
             layout="inline"

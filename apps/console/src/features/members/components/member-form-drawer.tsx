@@ -6,29 +6,12 @@ import {
   TITLE_LEVELS,
   type TitleLevel,
 } from '@society-hub/domain';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Col,
-  DatePicker,
-  Divider,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  Radio,
-  Row,
-  Select,
-} from 'antd';
+import { App, Button, Checkbox, Col, DatePicker, Divider, Drawer, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
 import { importWizardMessages } from '@/components/import-wizard/messages';
-import { bodyFieldErrors, isConflict } from '@/lib/conflict';
 import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
 import { labelsMessages } from '@/lib/messages/labels';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateMember } from '../api/create-member';
 import type { Member, MemberCreate, MemberGender, MemberKind, MemberPatch } from '../api/types';
@@ -109,38 +92,16 @@ export function MemberFormDrawer({ societyId, member, onClose, onConflict }: Mem
   const create = useCreateMember();
   const update = useUpdateMember();
   const idempotencyKeyFor = useIdempotencyKey();
-  const [formError, setFormError] = useState<string>();
+  const { formError, setFormError, onError } = useServerErrors(form, {
+    fieldOf: (issue) => topLevelField(FIELDS, issue),
+    codeMessages: CODE_MESSAGES,
+    otherFields: 'above',
+    onConflict,
+  });
   const kind = Form.useWatch('kind', form) ?? member?.kind ?? 'individual';
   const submitting = create.isPending || update.isPending;
   const individual = kind === 'individual';
   const today = dayjs();
-
-  function onError(error: unknown) {
-    if (isConflict(error)) {
-      onConflict();
-      return;
-    }
-    const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
-    let general: string | undefined;
-    for (const issue of bodyFieldErrors(error)) {
-      const own = CODE_MESSAGES[issue.code];
-      const text = own ? t(own) : fieldMessage(issue, i18n);
-      const name = FIELDS.find((known) => known === issue.field);
-      if (!name) {
-        general = text;
-        continue;
-      }
-      const existing = fields.find((entry) => entry.name === name);
-      if (existing) existing.errors.push(text);
-      else fields.push({ name, errors: [text] });
-    }
-    if (fields.length > 0 || general) {
-      form.setFields(fields);
-      setFormError(general ?? t('society.form.fixErrors'));
-      return;
-    }
-    setFormError(problemMessage(error, i18n));
-  }
 
   function onFinish(values: MemberFormValues) {
     setFormError(undefined);
@@ -234,9 +195,7 @@ export function MemberFormDrawer({ societyId, member, onClose, onConflict }: Mem
         </Flex>
       }
     >
-      {formError && (
-        <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="member-form-error" />
-      )}
+      <FormError error={formError} testId="member-form-error" />
       <Form<MemberFormValues>
         form={form}
         layout="vertical"
