@@ -67,6 +67,7 @@ const en: Record<AuditKey, string> = {
   'audit.verify.checkedBefore':
     '{n} entries checked before it (checked {at}). Report this to the system administrator now.',
   'audit.verify.failed': 'The check could not be completed',
+  'audit.requestId': 'Request ID',
 };
 
 export default en;

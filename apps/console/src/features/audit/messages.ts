@@ -67,6 +67,7 @@ const zh = {
   'audit.verify.reason.missing_before': '该记录之前的记录缺失或顺序被打乱。',
   'audit.verify.checkedBefore': '在此之前已校验 {n} 条记录（校验于 {at}）。请立即报告系统管理员。',
   'audit.verify.failed': '无法完成校验',
+  'audit.requestId': '请求编号',
 } as const;
 
 export type AuditKey = keyof typeof zh;

@@ -127,6 +127,7 @@ const en: Record<SocietiesKey, string> = {
   'society.detail.tab.members': 'Members',
 
   'society.list.reportMissingFilter': '{year} annual report not filed',
+  'field.without_credit_code': 'An override reason only goes with a credit code',
 };
 
 export default en;

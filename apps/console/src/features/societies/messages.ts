@@ -128,6 +128,8 @@ const zh = {
   'society.detail.tab.members': '会员',
 
   'society.list.reportMissingFilter': '未提交 {year} 年度报告',
+  // A field error the server words by code (`fieldMessage`): only the society form meets it.
+  'field.without_credit_code': '填写信用代码后才能填写例外理由',
 } as const;
 
 export type SocietiesKey = keyof typeof zh;

@@ -36,7 +36,6 @@ const en: Record<ShellKey, string> = {
   'common.notFound': 'Page not found',
   'common.notFoundDetail': 'The page does not exist or you may not view it.',
   'common.backHome': 'Back to home',
-  'common.requestId': 'Request ID',
 
   'problem.network': 'Cannot reach the server; check your connection and retry',
   'problem.http_error': 'The service is unavailable; try again later',
@@ -61,7 +60,6 @@ const en: Record<ShellKey, string> = {
   'field.minLength': 'Too short',
   'field.format': 'Invalid format',
   'field.pattern': 'Invalid format',
-  'field.without_credit_code': 'An override reason only goes with a credit code',
 
   'login.notices': 'Public notices of project funding',
 

@@ -40,7 +40,6 @@ const zh = {
   'common.notFound': '页面不存在',
   'common.notFoundDetail': '您访问的页面不存在或无权查看。',
   'common.backHome': '返回首页',
-  'common.requestId': '请求编号',
 
   'problem.network': '无法连接服务器，请检查网络后重试',
   'problem.http_error': '服务暂时不可用，请稍后再试',
@@ -65,7 +64,6 @@ const zh = {
   'field.minLength': '内容过短',
   'field.format': '格式不正确',
   'field.pattern': '格式不正确',
-  'field.without_credit_code': '填写信用代码后才能填写例外理由',
 
   'login.notices': '查看项目资助公示',
 

@@ -142,7 +142,7 @@ export function AuditEntryDrawer({ entry, onClose }: { entry: AuditEntry | undef
                 <Typography.Text style={mono}>{entry.resourceId}</Typography.Text>
               )}
             </Descriptions.Item>
-            <Descriptions.Item label={t('common.requestId')}>
+            <Descriptions.Item label={t('audit.requestId')}>
               <Typography.Text style={mono} copyable={Boolean(entry.requestId)}>
                 {entry.requestId ?? t('common.none')}
               </Typography.Text>

@@ -129,7 +129,7 @@ export function AuditList() {
       ),
     },
     {
-      title: t('common.requestId'),
+      title: t('audit.requestId'),
       dataIndex: 'requestId',
       width: 200,
       render: (_, entry) =>

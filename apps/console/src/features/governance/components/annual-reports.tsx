@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { registerMessages, useI18n } from '@/lib/i18n';
 import { labelsMessages } from '@/lib/messages/labels';
 import { useCurrentUser } from '@/lib/session';
+import { currentDay, currentYear } from '@/lib/today';
 import { useAnnualReports } from '../api/get-annual-reports';
 import type { AnnualReport } from '../api/types';
 import { governanceMessages } from '../messages';
@@ -37,7 +38,7 @@ export function DueDate({ report }: { report: Pick<AnnualReport, 'dueOn' | 'stat
   const { t } = useI18n();
   const late =
     report.status === 'draft'
-      ? dayjs().isAfter(dayjs(report.dueOn), 'day')
+      ? currentDay().isAfter(dayjs(report.dueOn), 'day')
       : report.submittedAt !== null && dayjs(report.submittedAt).isAfter(dayjs(report.dueOn).endOf('day'));
   return (
     <Flex gap={6} align="center">
@@ -72,7 +73,7 @@ export function AnnualReports({ societyId }: { societyId: string }) {
   if (reports.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (reports.isError) return <QueryError error={reports.error} onRetry={() => void reports.refetch()} />;
   const items = [...reports.data.items].sort((a, b) => b.year - a.year);
-  const lastYear = new Date().getFullYear() - 1;
+  const lastYear = currentYear() - 1;
   const missingYear = items.some((report) => report.year === lastYear) ? undefined : lastYear;
   const selected = selectedYear ? items.find((report) => report.year === selectedYear) : undefined;
 

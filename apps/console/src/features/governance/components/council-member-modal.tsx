@@ -3,6 +3,7 @@ import { App, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from
 import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
 import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
 import { labelsMessages } from '@/lib/messages/labels';
+import { currentYear } from '@/lib/today';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useAddCouncilMember } from '../api/add-council-member';
 import type { CouncilMember, CouncilMemberCreate, CouncilMemberPatch } from '../api/types';
@@ -69,7 +70,7 @@ export function CouncilMemberModal({ societyId, member, onClose, onConflict }: C
   const official = Form.useWatch('official', form) ?? member?.official ?? false;
   const position = Form.useWatch('position', form) ?? member?.position;
   const submitting = add.isPending || update.isPending;
-  const currentYear = new Date().getFullYear();
+  const thisYear = currentYear();
 
   function onFinish(values: MemberFormValues) {
     setFormError(undefined);
@@ -181,12 +182,12 @@ export function CouncilMemberModal({ societyId, member, onClose, onConflict }: C
                 {
                   type: 'integer',
                   min: 1900,
-                  max: currentYear - 16,
+                  max: thisYear - 16,
                   message: t('council.birthYearInvalid'),
                 },
               ]}
             >
-              <InputNumber style={{ width: '100%' }} min={1900} max={currentYear} precision={0} controls={false} />
+              <InputNumber style={{ width: '100%' }} min={1900} max={thisYear} precision={0} controls={false} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

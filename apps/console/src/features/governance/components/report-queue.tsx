@@ -7,6 +7,7 @@ import { policies } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
+import { currentYear } from '@/lib/today';
 import { useReportQueue } from '../api/get-report-queue';
 import type { AnnualReport, ReportQueueQuery } from '../api/types';
 import { DueDate, ReportStatusTag } from './annual-reports';
@@ -50,7 +51,7 @@ export function ReportQueue() {
     );
   }
 
-  const thisYear = new Date().getFullYear();
+  const thisYear = currentYear();
   const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
   const reportLink = (report: AnnualReport) => `/societies/${report.societyId}?tab=reports&year=${report.year}`;
 

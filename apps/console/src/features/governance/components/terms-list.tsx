@@ -24,6 +24,7 @@ import { policies } from '@/lib/authorization';
 import { formatDate } from '@/lib/format';
 import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
+import { currentDay } from '@/lib/today';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateTerm } from '../api/create-term';
 import { useTerms } from '../api/get-terms';
@@ -39,7 +40,7 @@ const WARNING_DAYS = 180;
 export function TermRemaining({ term, current }: { term: GovernanceTerm; current: boolean }) {
   const { t } = useI18n();
   if (!current) return <Typography.Text type="secondary">{t('term.ended')}</Typography.Text>;
-  const days = dayjs(term.endOn).startOf('day').diff(dayjs().startOf('day'), 'day');
+  const days = dayjs(term.endOn).startOf('day').diff(currentDay(), 'day');
   if (days < 0)
     return (
       <Tag color="red" data-testid="term-remaining">
@@ -162,7 +163,7 @@ function TermModal({
     fieldOf: (issue) => topLevelField(FIELDS, issue),
     codeMessages: CODE_MESSAGES,
   });
-  const start = previous ? dayjs(previous.endOn) : dayjs().startOf('day');
+  const start = previous ? dayjs(previous.endOn) : currentDay();
 
   function onFinish(values: TermFormValues) {
     setFormError(undefined);

@@ -13,13 +13,14 @@ import {
   type TableColumnsType,
   Tag,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { Card } from '@/components/card';
 import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
 import { importWizardMessages } from '@/components/import-wizard/messages';
 import { QueryError } from '@/components/query-error';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
+import { currentDay, currentYear } from '@/lib/today';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useMemberDues } from '../api/get-member-dues';
 import { useRecordDues } from '../api/record-dues';
@@ -64,7 +65,7 @@ export function DuesPanel({
     codeMessages: CODE_MESSAGES,
     summary: false,
   });
-  const year = new Date().getFullYear();
+  const year = currentYear();
 
   if (dues.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (dues.isError) return <QueryError error={dues.error} onRetry={() => void dues.refetch()} />;
@@ -128,7 +129,7 @@ export function DuesPanel({
             form={form}
             layout="inline"
             disabled={record.isPending}
-            initialValues={{ year: paidThisYear ? year + 1 : year, paidOn: dayjs() }}
+            initialValues={{ year: paidThisYear ? year + 1 : year, paidOn: currentDay() }}
             onFinish={onFinish}
             data-testid="dues-form"
           >
@@ -151,7 +152,7 @@ export function DuesPanel({
               label={t('dues.field.paidOn')}
               rules={[{ required: true, message: t('dues.paidOnRequired') }]}
             >
-              <DatePicker disabledDate={(date) => date.isAfter(dayjs(), 'day')} />
+              <DatePicker disabledDate={(date) => date.isAfter(currentDay(), 'day')} />
             </Form.Item>
             <Form.Item>
               <Flex gap={8}>

@@ -1,5 +1,10 @@
-import { checkIdNumber, idNumberBirthDate, idNumberCheckCharacter, normaliseIdNumber } from '@society-hub/domain';
-import dayjs from 'dayjs';
+import {
+  checkIdNumber,
+  idNumberBirthDate,
+  idNumberCheckCharacter,
+  localToday,
+  normaliseIdNumber,
+} from '@society-hub/domain';
 import type { Translate } from '@/lib/i18n';
 
 /**
@@ -9,7 +14,7 @@ import type { Translate } from '@/lib/i18n';
 export function idNumberProblems(raw: string, birthDate: string | null, t: Translate): string[] {
   const idNumber = normaliseIdNumber(raw);
   if (!idNumber) return [];
-  return checkIdNumber(idNumber, { birthDate, today: dayjs().format('YYYY-MM-DD') }).map((problem) => {
+  return checkIdNumber(idNumber, { birthDate, today: localToday() }).map((problem) => {
     switch (problem.code) {
       case 'id_number_format':
         return t('member.error.id_number_format');

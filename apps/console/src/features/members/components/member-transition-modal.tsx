@@ -4,6 +4,7 @@ import { importWizardMessages } from '@/components/import-wizard/messages';
 import { ReasonedTransitionModal, transitionRefusal, useSendTransition } from '@/components/reasoned-transition-modal';
 import { registerMessages, useI18n } from '@/lib/i18n';
 import { labelsMessages } from '@/lib/messages/labels';
+import { currentYear } from '@/lib/today';
 import { useTransitionMember } from '../api/transition-member';
 import type { Member } from '../api/types';
 import { membersMessages } from '../messages';
@@ -76,7 +77,7 @@ export function MemberTransitionModal({
         <Alert
           type="error"
           showIcon
-          title={t('member.transition.duesUnpaid', { year: new Date().getFullYear() })}
+          title={t('member.transition.duesUnpaid', { year: currentYear() })}
           style={{ marginBottom: 16 }}
           data-testid="dues-unpaid"
           action={

@@ -3,6 +3,7 @@ import { Col, DatePicker, Divider, Form, Input, Radio, Row } from 'antd';
 import dayjs from 'dayjs';
 import { idNumberProblems } from '@/features/members';
 import { useI18n } from '@/lib/i18n';
+import { currentDay } from '@/lib/today';
 import type { Expert } from '../../api/types';
 import { DATE } from './values';
 
@@ -63,7 +64,7 @@ export function PersonSection({ expert }: { expert: Expert | undefined }) {
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="birthDate" label={t('expert.field.birthDate')}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(date) => date.isAfter(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} disabledDate={(date) => date.isAfter(currentDay(), 'day')} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

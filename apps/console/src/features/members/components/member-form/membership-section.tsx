@@ -1,7 +1,7 @@
 import { MEMBER_CATEGORIES } from '@society-hub/domain';
 import { Checkbox, Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useI18n } from '@/lib/i18n';
+import { currentDay } from '@/lib/today';
 import type { Member } from '../../api/types';
 import { useMemberLabels } from '../labels';
 
@@ -9,7 +9,7 @@ import { useMemberLabels } from '../labels';
 export function MembershipSection({ member }: { member: Member | undefined }) {
   const { t } = useI18n();
   const labels = useMemberLabels();
-  const today = dayjs();
+  const today = currentDay();
   return (
     <>
       <Divider titlePlacement="start" plain>

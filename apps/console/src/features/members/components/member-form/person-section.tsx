@@ -2,6 +2,7 @@ import { PHONE, TITLE_LEVELS } from '@society-hub/domain';
 import { Col, DatePicker, Divider, Form, Input, Radio, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { type MessageKey, useI18n } from '@/lib/i18n';
+import { currentDay } from '@/lib/today';
 import type { Member } from '../../api/types';
 import { idNumberProblems } from '../id-number';
 import { useMemberLabels } from '../labels';
@@ -17,7 +18,7 @@ interface PersonSectionProps {
 export function PersonSection({ member, individual }: PersonSectionProps) {
   const { t } = useI18n();
   const labels = useMemberLabels();
-  const today = dayjs();
+  const today = currentDay();
   const required = (field: MessageKey) => ({
     required: true,
     whitespace: true,

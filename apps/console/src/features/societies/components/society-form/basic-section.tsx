@@ -1,8 +1,8 @@
 import { DISCIPLINES, SOCIETY_TYPES } from '@society-hub/domain';
 import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
-import dayjs from 'dayjs';
 import { Card } from '@/components/card';
 import { useI18n } from '@/lib/i18n';
+import { currentDay } from '@/lib/today';
 import { useSocietyLabels } from '../labels';
 import { half, third, useRequired } from './layout';
 
@@ -55,7 +55,7 @@ export function BasicSection() {
             <DatePicker
               style={{ width: '100%' }}
               format="YYYY-MM-DD"
-              disabledDate={(date) => date.isAfter(dayjs(), 'day')}
+              disabledDate={(date) => date.isAfter(currentDay(), 'day')}
             />
           </Form.Item>
         </Col>

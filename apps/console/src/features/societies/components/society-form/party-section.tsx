@@ -1,8 +1,8 @@
 import { PARTY_ORGANISATIONS } from '@society-hub/domain';
 import { Col, DatePicker, Form, Row, Select } from 'antd';
-import dayjs from 'dayjs';
 import { Card } from '@/components/card';
 import { useI18n } from '@/lib/i18n';
+import { currentDay } from '@/lib/today';
 import type { SocietyFormValues } from '../society-form-values';
 import { half, useRequired } from './layout';
 
@@ -36,7 +36,7 @@ export function PartySection({
               style={{ width: '100%' }}
               format="YYYY-MM-DD"
               disabled={partyOrganisation === 'none'}
-              disabledDate={(date) => date.isAfter(dayjs(), 'day')}
+              disabledDate={(date) => date.isAfter(currentDay(), 'day')}
             />
           </Form.Item>
         </Col>
@@ -71,7 +71,7 @@ export function PartySection({
               style={{ width: '100%' }}
               format="YYYY-MM-DD"
               disabled={!canEditGrade || !evaluationGrade}
-              disabledDate={(date) => date.isAfter(dayjs(), 'day')}
+              disabledDate={(date) => date.isAfter(currentDay(), 'day')}
             />
           </Form.Item>
         </Col>
