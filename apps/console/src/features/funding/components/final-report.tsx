@@ -1,3 +1,4 @@
+import { checkFinalReport } from '@society-hub/domain';
 import { Alert, App, Button, Descriptions, Flex, Form, Input, InputNumber, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Card } from '@/components/card';
@@ -114,17 +115,24 @@ function FinalReportForm({ application }: { application: FundingApplication }) {
       setFormError(t('funding.report.linesNeeded'));
       return;
     }
+    const report = {
+      actualSpendingFen: sumOf(spendingLines),
+      spendingLines,
+      outcomes: values.outcomes?.trim() ?? '',
+      participants: values.participants ?? null,
+    };
+    // The domain's rule for a final report, the one the API applies when it is filed.
+    const problems = checkFinalReport(report);
+    if (problems.some((problem) => problem.path === '/outcomes')) {
+      form.setFields([{ name: 'outcomes', errors: [t('funding.report.outcomesRequired')] }]);
+      return;
+    }
+    if (problems.length > 0) {
+      setFormError(t('funding.report.linesNeeded'));
+      return;
+    }
     file.mutate(
-      {
-        id: application.id,
-        version: application.version,
-        report: {
-          actualSpendingFen: sumOf(spendingLines),
-          spendingLines,
-          outcomes: values.outcomes?.trim() ?? '',
-          participants: values.participants ?? null,
-        },
-      },
+      { id: application.id, version: application.version, report },
       {
         onSuccess: () => message.success(t('funding.report.filed')),
         onError: (error) => {
@@ -169,7 +177,13 @@ function FinalReportForm({ application }: { application: FundingApplication }) {
           name="outcomes"
           label={t('funding.report.outcomes')}
           style={{ marginTop: 16 }}
-          rules={[{ required: true, whitespace: true, min: 10, message: t('funding.report.outcomesRequired') }]}
+          rules={[
+            {
+              required: true,
+              validator: async (_, value: string | undefined) =>
+                checkOutcomes(value, t('funding.report.outcomesRequired')),
+            },
+          ]}
         >
           <Input.TextArea rows={4} maxLength={10000} showCount data-testid="report-outcomes" />
         </Form.Item>
@@ -182,4 +196,10 @@ function FinalReportForm({ application }: { application: FundingApplication }) {
       </Form>
     </Card>
   );
+}
+
+/** The outcomes field against the domain's final report rule (its other findings are about the lines). */
+async function checkOutcomes(value: string | undefined, message: string): Promise<void> {
+  const problems = checkFinalReport({ outcomes: value ?? '', actualSpendingFen: 0, spendingLines: [] });
+  if (problems.some((problem) => problem.path === '/outcomes')) throw new Error(message);
 }
