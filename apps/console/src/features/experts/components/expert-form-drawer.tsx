@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Drawer, Flex, Form, type FormInstance, Skeleton } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Drawer, Flex, Form, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
 import { FormError } from '@/components/form-shell';
 import { importWizardMessages } from '@/components/import-wizard/messages';
 import { QueryError } from '@/components/query-error';
-import { birthDateFromIdNumber, membersMessages } from '@/features/members';
+import { membersMessages, syncBirthDate } from '@/features/members';
 import { registerMessages, useI18n } from '@/lib/i18n';
 import { adminMessages } from '@/lib/messages/admin';
 import { expertQueryOptions } from '../api/get-expert';
@@ -66,20 +65,6 @@ export function ExpertFormDrawer({ expert, onClose, onConflict }: ExpertFormDraw
       </Form>
     </Drawer>
   );
-}
-
-/** The ID number carries the birth date: fill 出生日期 from it as soon as it is complete, and check the two agree. */
-function syncBirthDate(form: FormInstance<ExpertFormValues>, changed: ExpertFormValues) {
-  if (changed.idNumber !== undefined) {
-    const born = birthDateFromIdNumber(changed.idNumber);
-    if (born) {
-      form.setFieldValue('birthDate', dayjs(born));
-      void form.validateFields(['birthDate']).catch(() => undefined);
-    }
-  }
-  if (changed.birthDate !== undefined && form.getFieldValue('idNumber')) {
-    void form.validateFields(['idNumber']).catch(() => undefined);
-  }
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   localToday,
   normaliseIdNumber,
 } from '@society-hub/domain';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { Translate } from '@/lib/i18n';
 
 /**
@@ -36,4 +37,28 @@ export function idNumberProblems(raw: string, birthDate: string | null, t: Trans
 export function birthDateFromIdNumber(raw: string): string | undefined {
   const idNumber = normaliseIdNumber(raw);
   return /^\d{17}[\dX]$/.test(idNumber) ? idNumberBirthDate(idNumber) : undefined;
+}
+
+/** The part of a form that holds a person's ID number and birth date (the member and the expert forms). */
+interface PersonFields {
+  getFieldValue: (name: 'idNumber') => unknown;
+  setFieldValue: (name: 'birthDate', value: Dayjs) => void;
+  validateFields: (names: ('birthDate' | 'idNumber')[]) => Promise<unknown>;
+}
+
+/**
+ * The ID number carries the birth date: fill 出生日期 from it as soon as it is complete, and check the
+ * two agree whenever either changes. For a form's `onValuesChange`.
+ */
+export function syncBirthDate(form: PersonFields, changed: { idNumber?: string; birthDate?: Dayjs | null }): void {
+  if (changed.idNumber !== undefined) {
+    const born = birthDateFromIdNumber(changed.idNumber);
+    if (born) {
+      form.setFieldValue('birthDate', dayjs(born));
+      void form.validateFields(['birthDate']).catch(() => undefined);
+    }
+  }
+  if (changed.birthDate !== undefined && form.getFieldValue('idNumber')) {
+    void form.validateFields(['idNumber']).catch(() => undefined);
+  }
 }

@@ -1,12 +1,11 @@
-import { Button, Drawer, Flex, Form, type FormInstance, Radio } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Drawer, Flex, Form, Radio } from 'antd';
 import { FormError } from '@/components/form-shell';
 import { importWizardMessages } from '@/components/import-wizard/messages';
 import { registerMessages, useI18n } from '@/lib/i18n';
 import { labelsMessages } from '@/lib/messages/labels';
 import type { Member } from '../api/types';
 import { membersMessages } from '../messages';
-import { birthDateFromIdNumber } from './id-number';
+import { syncBirthDate } from './id-number';
 import { useMemberLabels } from './labels';
 import { MembershipSection } from './member-form/membership-section';
 import { PersonSection } from './member-form/person-section';
@@ -79,18 +78,4 @@ export function MemberFormDrawer({ societyId, member, onClose, onConflict }: Mem
       </Form>
     </Drawer>
   );
-}
-
-/** The ID number carries the birth date: fill 出生日期 from it as soon as it is complete, and check the two agree. */
-function syncBirthDate(form: FormInstance<MemberFormValues>, changed: MemberFormValues) {
-  if (changed.idNumber !== undefined) {
-    const born = birthDateFromIdNumber(changed.idNumber);
-    if (born) {
-      form.setFieldValue('birthDate', dayjs(born));
-      void form.validateFields(['birthDate']).catch(() => undefined);
-    }
-  }
-  if (changed.birthDate !== undefined && form.getFieldValue('idNumber')) {
-    void form.validateFields(['idNumber']).catch(() => undefined);
-  }
 }
