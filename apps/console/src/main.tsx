@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadMessages } from '@/lib/i18n';
 import { App } from './app/app';
-import { loadMessages } from './app/i18n';
 import { initialLanguage } from './app/provider';
 
 const container = document.getElementById('root');

@@ -19,7 +19,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { type Principal, policies } from '@/lib/authorization';
-import type { MessageKey } from './i18n';
+import type { MessageKey } from '@/lib/i18n';
 
 export interface NavigationItem {
   /** The section's path: the menu entry is selected while the address starts with it. */

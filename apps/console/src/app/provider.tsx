@@ -7,8 +7,6 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorStatus, setApiLanguage } from '@/lib/api-client';
-import { restoreSession } from '@/lib/session';
-import { usePrefersReducedMotion } from '@/lib/use-reduced-motion';
 import {
   httpLanguage,
   type I18n,
@@ -18,7 +16,9 @@ import {
   readStoredLanguage,
   storeLanguage,
   translate,
-} from './i18n';
+} from '@/lib/i18n';
+import { restoreSession } from '@/lib/session';
+import { usePrefersReducedMotion } from '@/lib/use-reduced-motion';
 
 const FONT_FAMILY =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif";

@@ -1,8 +1,8 @@
 import { Flex, Spin } from 'antd';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { policies } from '@/lib/authorization';
+import { messagesReady } from '@/lib/i18n';
 import { useSession } from '@/lib/session';
-import { messagesReady } from './i18n';
 import { RequirePolicy } from './routes/require-policy';
 
 /**

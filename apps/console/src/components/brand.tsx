@@ -1,5 +1,5 @@
 import { Flex } from 'antd';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
 
 export function BrandMark({ size = 32 }: { size?: number }) {
   return (

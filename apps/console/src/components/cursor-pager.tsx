@@ -1,7 +1,11 @@
 import { LeftOutlined, RightOutlined, VerticalRightOutlined } from '@ant-design/icons';
 import { Button, Flex, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { pagerMessages } from './pager-messages';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(pagerMessages);
 
 export const PAGE_SIZES = [20, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 20;

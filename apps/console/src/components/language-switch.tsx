@@ -1,6 +1,6 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
 
 export function LanguageSwitch({ type = 'text' }: { type?: 'text' | 'default' }) {
   const { language, setLanguage, t } = useI18n();

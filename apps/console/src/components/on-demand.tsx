@@ -1,5 +1,5 @@
 import { type ComponentType, lazy, Suspense, useState } from 'react';
-import { messagesReady } from '@/app/i18n';
+import { messagesReady } from '@/lib/i18n';
 
 /**
  * A component whose code is fetched the first time it is shown, so the page around it loads and works

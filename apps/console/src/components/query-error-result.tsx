@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { errorStatus } from '@/lib/api-client';
+import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 
 export interface QueryErrorProps {

@@ -2,8 +2,8 @@ import { ExclamationCircleOutlined } from '@ant-design/icons';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import type { ReactNode } from 'react';
-import { type I18n, useI18n } from '@/app/i18n';
 import { isApiError } from '@/lib/api-client';
+import { type I18n, useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 

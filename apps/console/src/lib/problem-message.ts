@@ -1,4 +1,4 @@
-import { type I18n, isMessageKey, type MessageKey } from '@/app/i18n';
+import { type I18n, isMessageKey, type MessageKey } from '@/lib/i18n';
 import { isApiError } from './api-client';
 
 const HAN = /\p{Script=Han}/u;

@@ -5,6 +5,8 @@ import {
   applicationLifecycle,
   applicationStatusLabels,
   checkApplicationDraft,
+  checkFinalReport,
+  FINAL_REPORT_MIN_OUTCOMES,
   programStatusLabels,
   SCREENING_CHECK_CODES,
   type ScreeningInput,
@@ -255,5 +257,43 @@ describe('screening properties', () => {
         }
       }),
     );
+  });
+});
+
+describe('checkFinalReport', () => {
+  const report = {
+    outcomes: '举办学术年会一次，参会 120 人',
+    actualSpendingFen: 150_000,
+    spendingLines: [{ amountFen: 100_000 }, { amountFen: 50_000 }],
+  };
+
+  it('accepts outcomes in words and lines that add up to the spending reported', () => {
+    expect(checkFinalReport(report)).toEqual([]);
+  });
+
+  it('counts the outcomes without the spaces around them', () => {
+    const padded = `   ${'字'.repeat(FINAL_REPORT_MIN_OUTCOMES - 1)}   `;
+    expect(checkFinalReport({ ...report, outcomes: padded }).map((p) => [p.path, p.code])).toEqual([
+      ['/outcomes', 'too_short'],
+    ]);
+    expect(checkFinalReport({ ...report, outcomes: '字'.repeat(FINAL_REPORT_MIN_OUTCOMES) })).toEqual([]);
+  });
+
+  it('refuses lines that do not add up to the actual spending', () => {
+    const problems = checkFinalReport({ ...report, actualSpendingFen: 150_001 });
+    expect(problems).toEqual([
+      {
+        path: '/spendingLines',
+        code: 'unbalanced',
+        message: 'The spending lines add up to 150000 fen, not the 150001 fen reported.',
+      },
+    ]);
+  });
+
+  it('finds both at once', () => {
+    expect(checkFinalReport({ outcomes: '', actualSpendingFen: 1, spendingLines: [] }).map((p) => p.path)).toEqual([
+      '/outcomes',
+      '/spendingLines',
+    ]);
   });
 });

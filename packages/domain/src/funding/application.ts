@@ -366,3 +366,37 @@ export function checkApplicationDraft(input: ApplicationDraftInput): Problem[] {
   }
   return problems;
 }
+
+/** SPEC §3's final report: what the project achieved, in at least this many characters (spaces aside). */
+export const FINAL_REPORT_MIN_OUTCOMES = 10;
+
+export interface FinalReportInput {
+  outcomes: string;
+  actualSpendingFen: number;
+  spendingLines: readonly { amountFen: number }[];
+}
+
+/**
+ * What a final report must satisfy, by field (paths inside the report): the outcomes said in words, and
+ * spending lines that add up to the actual spending reported. That the project is funded is a matter of
+ * its state, checked where the report is filed.
+ */
+export function checkFinalReport(input: FinalReportInput): Problem[] {
+  const problems: Problem[] = [];
+  if (input.outcomes.trim().length < FINAL_REPORT_MIN_OUTCOMES) {
+    problems.push({
+      path: '/outcomes',
+      code: 'too_short',
+      message: `Describe what the project achieved (at least ${FINAL_REPORT_MIN_OUTCOMES} characters).`,
+    });
+  }
+  const lines = input.spendingLines.reduce((sum, line) => sum + line.amountFen, 0);
+  if (lines !== input.actualSpendingFen) {
+    problems.push({
+      path: '/spendingLines',
+      code: 'unbalanced',
+      message: `The spending lines add up to ${lines} fen, not the ${input.actualSpendingFen} fen reported.`,
+    });
+  }
+  return problems;
+}

@@ -3,11 +3,13 @@ import { Button } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '@/components/page-header';
 import { AlliancesList } from '@/features/alliances/components/alliances-list';
+import { alliancesMessages } from '@/features/alliances/messages';
 import { policies } from '@/lib/authorization';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
-import { useI18n } from '../i18n';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/alliances';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(alliancesMessages);
 
 export function AlliancesRoute() {
   const { t } = useI18n();

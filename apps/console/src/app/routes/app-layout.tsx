@@ -2,16 +2,19 @@ import { DownOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-d
 import { App, Avatar, Dropdown, Flex, Layout, Menu, type MenuProps, Spin, Tag, Typography } from 'antd';
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { layoutMessages } from '@/app/layout-messages';
 import { Brand, BrandMark } from '@/components/brand';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useLogout } from '@/features/auth/api/logout';
 import { ReminderBell } from '@/features/reminders/components/reminder-bell';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
 import { AccessNoticeContext } from '../access-notice';
-import { useI18n } from '../i18n';
 import { navigationFor } from '../navigation';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(layoutMessages);
 // The words of the menu, the header and what many signed-in pages share: all of those render inside this layout.
-import '@/app/messages/layout';
 
 const { Header, Sider, Content, Footer } = Layout;
 

@@ -6,11 +6,14 @@ import { AuthFrame } from '@/components/auth-frame';
 import { useChangePassword } from '@/features/auth/api/change-password';
 import { useLogout } from '@/features/auth/api/logout';
 import { bodyFieldErrors } from '@/lib/conflict';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { passwordMessages } from '@/lib/messages/password';
 import { confirmPasswordRules, newPasswordRules } from '@/lib/password-rules';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
-import { useI18n } from '../i18n';
-import '@/app/messages/password';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(passwordMessages);
 
 interface Values {
   currentPassword: string;

@@ -1,8 +1,11 @@
 import { useParams } from 'react-router';
 import { SocietyPage } from '@/features/directory/components/society-page';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/directory';
-import '@/app/messages/labels';
+import { directoryMessages } from '@/features/directory/messages';
+import { registerMessages } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(directoryMessages, labelsMessages);
 
 /** A society's public page, from the directory: outside the session guard, readable without an account. */
 export function DirectorySocietyRoute() {

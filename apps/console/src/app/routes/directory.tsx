@@ -1,7 +1,10 @@
 import { DirectoryPage } from '@/features/directory/components/directory-page';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/directory';
-import '@/app/messages/societies';
+import { directoryMessages } from '@/features/directory/messages';
+import { societiesMessages } from '@/features/societies/messages';
+import { registerMessages } from '@/lib/i18n';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(directoryMessages, societiesMessages);
 
 /** The public directory and open calls: outside the session guard, readable without an account. */
 export function DirectoryRoute() {

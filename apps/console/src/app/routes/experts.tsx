@@ -2,15 +2,19 @@ import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { importWizardMessages } from '@/components/import-wizard/messages';
 import { PageHeader } from '@/components/page-header';
 import { ExpertExportButton } from '@/features/experts/components/expert-export-button';
 import { readExpertFilters } from '@/features/experts/components/expert-filters';
 import { ExpertsList } from '@/features/experts/components/experts-list';
+import { expertsMessages } from '@/features/experts/messages';
+import { membersMessages } from '@/features/members/messages';
 import { policies } from '@/lib/authorization';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
-import { useI18n } from '../i18n';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/members';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(membersMessages, expertsMessages, importWizardMessages);
 
 export function ExpertsRoute() {
   const { t } = useI18n();

@@ -3,9 +3,9 @@ import { Alert, Button, Flex, Form, Input } from 'antd';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { AuthFrame, SECONDARY } from '@/components/auth-frame';
 import { useLogin } from '@/features/auth/api/login';
+import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useSession } from '@/lib/session';
-import { useI18n } from '../i18n';
 
 interface Credentials {
   username: string;

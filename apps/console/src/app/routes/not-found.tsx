@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
 import { Link } from 'react-router';
-import { useI18n } from '../i18n';
+import { useI18n } from '@/lib/i18n';
 
 export function NotFoundRoute() {
   const { t } = useI18n();

@@ -1,7 +1,10 @@
 import { NoticesPage } from '@/features/notices/components/notices-page';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/notices';
-import '@/app/messages/reviews';
+import { noticesMessages } from '@/features/notices/messages';
+import { reviewsMessages } from '@/features/reviews/messages';
+import { registerMessages } from '@/lib/i18n';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(noticesMessages, reviewsMessages);
 
 /** The public notice page: outside the session guard, readable without an account. */
 export function NoticesRoute() {

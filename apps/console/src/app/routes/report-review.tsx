@@ -1,10 +1,12 @@
 import { PageHeader } from '@/components/page-header';
 import { ReportQueue } from '@/features/governance/components/report-queue';
-import { useI18n } from '../i18n';
+import { governanceMessages } from '@/features/governance/messages';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { ReadOnlyTag } from './admin/read-only-tag';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/governance';
-import '@/app/messages/labels';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(governanceMessages, labelsMessages);
 
 export function ReportReviewRoute() {
   const { t } = useI18n();

@@ -15,7 +15,7 @@ import {
   type ImportValue,
   splitList,
 } from '@society-hub/sheets';
-import type { MessageKey } from '@/app/i18n';
+import type { MessageKey } from '@/lib/i18n';
 
 export type { ImportValue } from '@society-hub/sheets';
 /** One row as the import endpoint takes it. */

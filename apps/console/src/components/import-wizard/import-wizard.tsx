@@ -8,11 +8,11 @@ import {
 import { Alert, Button, Checkbox, Col, Flex, Progress, Row, Spin, Statistic, Steps, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { onDemand } from '@/components/on-demand';
 import { type Crumb, PageHeader } from '@/components/page-header';
 import { Result } from '@/components/query-error';
+import { useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { downloadCsv } from '@/lib/table-file';
 import {

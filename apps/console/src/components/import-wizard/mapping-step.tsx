@@ -1,10 +1,12 @@
 import { maskIdNumber, normaliseIdNumber } from '@society-hub/domain';
 import { Alert, Button, Flex, Select, Table, type TableColumnsType, Typography } from 'antd';
-import { type MessageKey, useI18n } from '@/app/i18n';
+import { importWizardMessages } from '@/components/import-wizard/messages';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
 import type { FieldColumn } from './columns';
 import type { Sheet } from './spreadsheet';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/members';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(importWizardMessages);
 
 /** Step 2: which column of the file holds which field. */
 export function MappingStep({

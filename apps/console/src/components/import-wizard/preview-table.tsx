@@ -1,11 +1,13 @@
 import { maskIdNumber, normaliseIdNumber } from '@society-hub/domain';
 import { Flex, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { type MessageKey, useI18n } from '@/app/i18n';
+import { importWizardMessages } from '@/components/import-wizard/messages';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
 import type { FieldColumn } from './columns';
 import { OUTCOME_COLORS, type RowReport } from './report';
 import type { Sheet } from './spreadsheet';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/members';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(importWizardMessages);
 
 /** The rows of the file with the outcome of the check or the import, errors first named by field. */
 interface PreviewRow {

@@ -5,11 +5,13 @@ import { Link } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { ClientsList } from '@/features/clients/components/clients-list';
 import { policies } from '@/lib/authorization';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { adminMessages } from '@/lib/messages/admin';
 import { useCurrentUser } from '@/lib/session';
-import { useI18n } from '../../i18n';
 import { ReadOnlyTag } from './read-only-tag';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/admin';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(adminMessages);
 
 export function ClientsRoute() {
   const { t } = useI18n();

@@ -1,8 +1,8 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { Tag, Tooltip } from 'antd';
 import { policies } from '@/lib/authorization';
+import { useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
-import { useI18n } from '../../i18n';
 
 /** Tells an auditor why there are no buttons: the page is for reading only. */
 export function ReadOnlyTag() {

@@ -5,12 +5,14 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { EventFeed } from '@/features/webhooks/components/event-feed';
 import { WebhooksList } from '@/features/webhooks/components/webhooks-list';
+import { integrationMessages } from '@/features/webhooks/messages';
 import { policies } from '@/lib/authorization';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
-import { useI18n } from '../../i18n';
 import { ReadOnlyTag } from './read-only-tag';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/integration';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(integrationMessages);
 
 type Tab = 'subscriptions' | 'feed';
 

@@ -5,11 +5,13 @@ import { PageHeader } from '@/components/page-header';
 import { ProgramFormDrawer } from '@/features/funding/components/on-demand';
 import { ProgramsList } from '@/features/funding/components/programs-list';
 import { SocietyFunding } from '@/features/funding/components/society-funding';
+import { fundingMessages } from '@/features/funding/messages';
 import { policies } from '@/lib/authorization';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
-import { useI18n } from '../../i18n';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages);
 
 /** 项目资助: the Association's calls for staff; for a society's secretariat, the open calls and its applications. */
 export function FundingRoute() {

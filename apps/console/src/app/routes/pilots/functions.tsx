@@ -3,11 +3,13 @@ import { Button } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '@/components/page-header';
 import { FunctionCatalogue } from '@/features/pilots/components/function-catalogue';
+import { pilotsMessages } from '@/features/pilots/messages';
 import { policies } from '@/lib/authorization';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
-import { useI18n } from '../../i18n';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/pilots';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(pilotsMessages);
 
 /** The function catalogue: what departments hand over and what each function requires. */
 export function PilotFunctionsRoute() {

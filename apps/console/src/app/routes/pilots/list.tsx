@@ -5,12 +5,14 @@ import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { PilotFormDrawer } from '@/features/pilots/components/on-demand';
 import { PilotsList } from '@/features/pilots/components/pilots-list';
+import { pilotsMessages } from '@/features/pilots/messages';
 import { policies } from '@/lib/authorization';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { useCurrentUser } from '@/lib/session';
-import { useI18n } from '../../i18n';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/labels';
-import '@/app/messages/pilots';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(labelsMessages, pilotsMessages);
 
 /** 承接政府转移职能试点: every pilot the reader may see; a society's secretariat proposes from here. */
 export function PilotsRoute() {

@@ -1,7 +1,10 @@
 import { ReviewQueue } from '@/features/reviews/components/review-queue';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/review-queue';
-import '@/app/messages/reviews';
+import { reviewsMessages } from '@/features/reviews/messages';
+import { reviewQueueMessages } from '@/features/reviews/queue-messages';
+import { registerMessages } from '@/lib/i18n';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(reviewQueueMessages, reviewsMessages);
 
 export function ReviewQueueRoute() {
   return <ReviewQueue />;

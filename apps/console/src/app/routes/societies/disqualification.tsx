@@ -1,8 +1,10 @@
 import { PageHeader } from '@/components/page-header';
 import { DisqualificationList } from '@/features/governance/components/disqualification-list';
-import { useI18n } from '../../i18n';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/governance';
+import { governanceMessages } from '@/features/governance/messages';
+import { registerMessages, useI18n } from '@/lib/i18n';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(governanceMessages);
 
 export function DisqualificationRoute() {
   const { t } = useI18n();

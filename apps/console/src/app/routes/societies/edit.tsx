@@ -5,13 +5,15 @@ import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { useSociety } from '@/features/societies/api/get-society';
 import { SocietyForm } from '@/features/societies/components/society-form';
+import { societiesMessages } from '@/features/societies/messages';
 import { policies } from '@/lib/authorization';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { useCurrentUser } from '@/lib/session';
-import { useI18n } from '../../i18n';
 import { NotFoundRoute } from '../not-found-on-demand';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/labels';
-import '@/app/messages/societies';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(labelsMessages, societiesMessages);
 
 export function SocietyEditRoute() {
   const { id } = useParams();

@@ -3,12 +3,14 @@ import { Button } from 'antd';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { SocietiesList } from '@/features/societies/components/societies-list';
+import { societiesMessages } from '@/features/societies/messages';
 import { policies } from '@/lib/authorization';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { useCurrentUser } from '@/lib/session';
-import { useI18n } from '../../i18n';
-// The words this page shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/labels';
-import '@/app/messages/societies';
+
+// The words this page shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(labelsMessages, societiesMessages);
 
 export function SocietiesListRoute() {
   const { t } = useI18n();

@@ -1,15 +1,15 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
-import { OneSocietySelect, SocietySelect } from '@/features/societies/components/society-select';
-import { bodyFieldErrors, isConflict } from '@/lib/conflict';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
+import { App, Form, Input, Modal } from 'antd';
+import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
+import { OneSocietySelect, SocietySelect } from '@/features/societies';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateAlliance } from '../api/create-alliance';
 import type { Alliance, AllianceCreate, AlliancePatch } from '../api/types';
 import { useUpdateAlliance } from '../api/update-alliance';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/alliances';
+import { alliancesMessages } from '../messages';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(alliancesMessages);
 
 interface AllianceFormValues {
   name?: string;
@@ -38,28 +38,12 @@ export function AllianceFormModal({ alliance, onClose, onConflict }: AllianceFor
   const create = useCreateAlliance();
   const update = useUpdateAlliance();
   const idempotencyKeyFor = useIdempotencyKey();
-  const [formError, setFormError] = useState<string>();
+  const { formError, setFormError, onError } = useServerErrors(form, {
+    fieldOf: (issue) => topLevelField(FIELDS, issue),
+    codeMessages: CODE_MESSAGES,
+    onConflict,
+  });
   const submitting = create.isPending || update.isPending;
-
-  function onError(error: unknown) {
-    if (isConflict(error)) {
-      onConflict();
-      return;
-    }
-    const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
-    for (const issue of bodyFieldErrors(error)) {
-      const name = FIELDS.find((known) => known === issue.field);
-      if (!name) continue;
-      const own = CODE_MESSAGES[issue.code];
-      fields.push({ name, errors: [own ? t(own) : fieldMessage(issue, i18n)] });
-    }
-    if (fields.length > 0) {
-      form.setFields(fields);
-      setFormError(t('society.form.fixErrors'));
-      return;
-    }
-    setFormError(problemMessage(error, i18n));
-  }
 
   function onFinish(values: AllianceFormValues) {
     setFormError(undefined);
@@ -119,7 +103,7 @@ export function AllianceFormModal({ alliance, onClose, onConflict }: AllianceFor
         }
         onFinish={onFinish}
       >
-        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+        <FormError error={formError} />
         <Form.Item
           name="name"
           label={t('alliance.field.name')}

@@ -2,12 +2,13 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
+import { pagerMessages } from '@/components/pager-messages';
 import { QueryError } from '@/components/query-error';
-import { SocietyNameTags, useSocietyNames } from '@/features/societies/components/society-names';
+import { SocietyNameTags, useSocietyNames } from '@/features/societies';
 import { policies } from '@/lib/authorization';
 import { isConflict } from '@/lib/conflict';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useDeleteAlliance } from '../api/delete-alliance';
@@ -15,6 +16,9 @@ import { useAlliances } from '../api/get-alliances';
 import { allianceKeys } from '../api/keys';
 import type { Alliance } from '../api/types';
 import { AllianceFormModal } from './on-demand';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(pagerMessages);
 
 function LeadName({ id }: { id: string }) {
   return <SocietyNameTags ids={[id]} max={1} />;

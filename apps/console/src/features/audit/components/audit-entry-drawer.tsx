@@ -1,14 +1,16 @@
 import { Descriptions, Drawer, Empty, Flex, Switch, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useI18n } from '@/app/i18n';
+import { societiesMessages } from '@/features/societies';
 import { formatDateTime } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { adminMessages } from '@/lib/messages/admin';
 import type { AuditEntry } from '../api/types';
+import { auditMessages } from '../messages';
 import { ActorTag, actorName, useAuditLabels } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/admin';
-import '@/app/messages/audit';
-import '@/app/messages/societies';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(adminMessages, auditMessages, societiesMessages);
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 } as const;
 
@@ -140,7 +142,7 @@ export function AuditEntryDrawer({ entry, onClose }: { entry: AuditEntry | undef
                 <Typography.Text style={mono}>{entry.resourceId}</Typography.Text>
               )}
             </Descriptions.Item>
-            <Descriptions.Item label={t('common.requestId')}>
+            <Descriptions.Item label={t('audit.requestId')}>
               <Typography.Text style={mono} copyable={Boolean(entry.requestId)}>
                 {entry.requestId ?? t('common.none')}
               </Typography.Text>

@@ -1,13 +1,13 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Empty, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { AutoComplete, Button, Empty, Flex, Input, Select, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
-import { CursorPager, DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
-import { QueryError } from '@/components/query-error';
+import { DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
+import { ListShell } from '@/components/list-shell';
 import { formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { useAuditLog } from '../api/get-audit-log';
 import type { AuditEntry, AuditListQuery } from '../api/types';
 import { ACTION_PRESETS, ActorTag, actorName, RESOURCE_TYPES, useAuditLabels } from './labels';
@@ -129,7 +129,7 @@ export function AuditList() {
       ),
     },
     {
-      title: t('common.requestId'),
+      title: t('audit.requestId'),
       dataIndex: 'requestId',
       width: 200,
       render: (_, entry) =>
@@ -150,7 +150,6 @@ export function AuditList() {
     },
   ];
 
-  const page = entries.data;
   const filtered = search.size > 0 && !(search.size === 1 && search.has('limit'));
 
   return (
@@ -222,31 +221,21 @@ export function AuditList() {
           {t('audit.filter.hint')}
         </Typography.Text>
       </Card>
-      <Card styles={{ body: { padding: 0 } }}>
-        {entries.isError ? (
-          <QueryError error={entries.error} onRetry={() => void entries.refetch()} />
-        ) : (
-          <Table<AuditEntry>
-            rowKey="seq"
-            columns={columns}
-            dataSource={page?.items ?? []}
-            loading={entries.isPending || entries.isPlaceholderData}
-            pagination={false}
-            tableLayout="fixed"
-            scroll={{ x: 1100 }}
-            locale={{ emptyText: <Empty description={filtered ? t('audit.emptyFiltered') : t('audit.empty')} /> }}
-            onRow={(entry) => ({ onClick: () => setOpened(entry), style: { cursor: 'pointer' } })}
-            data-testid="audit-table"
-          />
-        )}
-        <CursorPager
-          pager={pager}
-          nextCursor={page?.nextCursor}
-          busy={entries.isPlaceholderData}
-          limit={filters.limit}
-          onLimitChange={(value) => update({ limit: value === DEFAULT_PAGE_SIZE ? undefined : String(value) })}
-        />
-      </Card>
+      <ListShell<AuditEntry>
+        query={entries}
+        pager={pager}
+        limit={filters.limit}
+        onLimitChange={(value) => update({ limit: value === DEFAULT_PAGE_SIZE ? undefined : String(value) })}
+        table={{
+          rowKey: 'seq',
+          columns,
+          tableLayout: 'fixed',
+          scroll: { x: 1100 },
+          locale: { emptyText: <Empty description={filtered ? t('audit.emptyFiltered') : t('audit.empty')} /> },
+          onRow: (entry) => ({ onClick: () => setOpened(entry), style: { cursor: 'pointer' } }),
+        }}
+        testId="audit-table"
+      />
       <AuditEntryDrawer entry={opened} onClose={() => setOpened(undefined)} />
     </Flex>
   );

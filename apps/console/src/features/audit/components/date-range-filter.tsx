@@ -1,5 +1,6 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
+import { currentDay } from '@/lib/today';
 
 /** The audit log's day range (China's calendar days, inclusive); no day after today. */
 export function DateRangeFilter({
@@ -18,7 +19,7 @@ export function DateRangeFilter({
       value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
       allowEmpty={[true, true]}
       placeholder={placeholder}
-      disabledDate={(current) => current.isAfter(dayjs(), 'day')}
+      disabledDate={(current) => current.isAfter(currentDay(), 'day')}
       onChange={(range) => onChange({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
     />
   );

@@ -8,8 +8,8 @@ import {
   societyTypeLabels,
 } from '@society-hub/domain';
 import { Tag } from 'antd';
-import { isMessageKey, useI18n } from '@/app/i18n';
 import { formatDateTime } from '@/lib/format';
+import { isMessageKey, useI18n } from '@/lib/i18n';
 import type { AuditEntry } from '../api/types';
 
 export const RESOURCE_TYPES = ['society', 'user', 'client', 'signing_key'] as const;

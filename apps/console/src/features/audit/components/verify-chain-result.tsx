@@ -1,10 +1,12 @@
 import { Alert, Typography } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { formatDateTime } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
+import { auditMessages } from '../messages';
 import type { useVerifyChain } from './verify-chain';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/audit';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(auditMessages);
 
 const mono = {
   fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',

@@ -1,7 +1,7 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { onDemand } from '@/components/on-demand';
+import { useI18n } from '@/lib/i18n';
 import { useAuditVerification } from '../api/verify-audit-log';
 
 export function useVerifyChain() {

@@ -3,10 +3,10 @@ import { checkCalendarData, dayOfWeek, type HolidayCalendarData } from '@society
 import { Alert, App, Button, DatePicker, Flex, Form, type FormInstance, Input, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { isApiError } from '@/lib/api-client';
 import { isConflict } from '@/lib/conflict';
+import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { usePutCalendar } from '../api/put-calendar';
 import type { CalendarYear, CalendarYearPut } from '../api/types';

@@ -4,12 +4,12 @@ import { Alert, Button, Col, Flex, Form, Row, Select, Skeleton, Space, Statistic
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
 import { useCalendar } from '../api/get-calendar';
 import type { CalendarYear } from '../api/types';

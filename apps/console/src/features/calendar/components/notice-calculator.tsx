@@ -1,8 +1,8 @@
 import { addCalendarDays, dayOfWeek, noticePeriod, type WorkingDayCalendar } from '@society-hub/domain';
 import { Alert, DatePicker, Descriptions, type DescriptionsProps, Flex, Form, InputNumber, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type MessageKey, useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
+import { type MessageKey, useI18n } from '@/lib/i18n';
 
 /** Sunday first, as `dayOfWeek` counts. */
 const WEEKDAYS: readonly MessageKey[] = [

@@ -1,8 +1,8 @@
 import { addCalendarDays, dayOfWeek, type HolidayCalendarData } from '@society-hub/domain';
 import { Col, Flex, Row, Typography } from 'antd';
 import { type CSSProperties, useMemo } from 'react';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
+import { useI18n } from '@/lib/i18n';
 
 export const DAY_COLORS = {
   holiday: { background: '#fff1f0', border: '#ffa39e', color: '#cf1322' },

@@ -1,17 +1,17 @@
 import type { ApiScope } from '@society-hub/domain';
-import { Alert, Checkbox, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
-import { SocietySelect } from '@/features/societies/components/society-select';
-import { bodyFieldErrors, isConflict } from '@/lib/conflict';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
+import { Checkbox, Form, Input, Modal } from 'antd';
+import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
+import { SocietySelect } from '@/features/societies';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { adminMessages } from '@/lib/messages/admin';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateClient } from '../api/create-client';
 import type { Client, ClientCreate, ClientPatch, ClientWithSecret } from '../api/types';
 import { useUpdateClient } from '../api/update-client';
 import { API_SCOPES } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/admin';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(adminMessages);
 
 interface ClientFormValues {
   name?: string;
@@ -38,35 +38,15 @@ export function ClientFormModal({ client, onClose, onCreated, onSaved, onConflic
   const create = useCreateClient();
   const update = useUpdateClient();
   const idempotencyKeyFor = useIdempotencyKey();
-  const [formError, setFormError] = useState<string>();
+  const { formError, setFormError, onError } = useServerErrors(form, {
+    fieldOf: (issue) => topLevelField(FIELDS, issue),
+    codeMessages: {
+      unknown_society: 'user.error.unknown_society',
+      association_scope: 'client.error.association_scope',
+    },
+    onConflict,
+  });
   const submitting = create.isPending || update.isPending;
-
-  function onError(error: unknown) {
-    if (isConflict(error)) {
-      onConflict();
-      return;
-    }
-    const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
-    for (const issue of bodyFieldErrors(error)) {
-      const name = FIELDS.find((known) => known === issue.field);
-      if (!name) continue;
-      const text =
-        issue.code === 'unknown_society'
-          ? t('user.error.unknown_society')
-          : issue.code === 'association_scope'
-            ? t('client.error.association_scope')
-            : fieldMessage(issue, i18n);
-      const existing = fields.find((entry) => entry.name === name);
-      if (existing) existing.errors.push(text);
-      else fields.push({ name, errors: [text] });
-    }
-    if (fields.length > 0) {
-      form.setFields(fields);
-      setFormError(t('society.form.fixErrors'));
-      return;
-    }
-    setFormError(problemMessage(error, i18n));
-  }
 
   function onFinish(values: ClientFormValues) {
     setFormError(undefined);
@@ -104,7 +84,7 @@ export function ClientFormModal({ client, onClose, onCreated, onSaved, onConflic
       destroyOnHidden
       width={600}
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <FormError error={formError} />
       <Form<ClientFormValues>
         form={form}
         layout="vertical"

@@ -1,16 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Flex, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { App, Button, Empty, Flex, Space, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
-import { Card } from '@/components/card';
-import { CursorPager, DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
-import { QueryError } from '@/components/query-error';
-import { SocietyNameTags } from '@/features/societies/components/society-names';
-import { EnabledBadge } from '@/features/users/components/labels';
+import { DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
+import { ListShell } from '@/components/list-shell';
+import { SocietyNameTags } from '@/features/societies';
+import { EnabledBadge } from '@/features/users';
 import { policies } from '@/lib/authorization';
 import { isConflict } from '@/lib/conflict';
 import { formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useClients } from '../api/get-clients';
@@ -170,37 +169,26 @@ export function ClientsList({ creating, onCreateClosed }: { creating: boolean; o
       : []),
   ];
 
-  const page = clients.data;
-
   return (
-    <Card styles={{ body: { padding: 0 } }}>
-      {clients.isError ? (
-        <QueryError error={clients.error} onRetry={() => void clients.refetch()} />
-      ) : (
-        <Table<Client>
-          rowKey="id"
-          columns={columns}
-          dataSource={page?.items ?? []}
-          loading={clients.isPending || clients.isPlaceholderData}
-          pagination={false}
-          tableLayout="fixed"
-          scroll={{ x: canManage ? 1240 : 1040 }}
-          locale={{ emptyText: <Empty description={t('client.empty')} /> }}
-          data-testid="clients-table"
-        />
-      )}
-      <CursorPager
-        pager={pager}
-        nextCursor={page?.nextCursor}
-        busy={clients.isPlaceholderData}
-        limit={limit}
-        onLimitChange={(value) => {
-          const next = new URLSearchParams(search);
-          if (value === DEFAULT_PAGE_SIZE) next.delete('limit');
-          else next.set('limit', String(value));
-          setSearch(next, { replace: true });
-        }}
-      />
+    <ListShell<Client>
+      query={clients}
+      pager={pager}
+      limit={limit}
+      onLimitChange={(value) => {
+        const next = new URLSearchParams(search);
+        if (value === DEFAULT_PAGE_SIZE) next.delete('limit');
+        else next.set('limit', String(value));
+        setSearch(next, { replace: true });
+      }}
+      table={{
+        rowKey: 'id',
+        columns,
+        tableLayout: 'fixed',
+        scroll: { x: canManage ? 1240 : 1040 },
+        locale: { emptyText: <Empty description={t('client.empty')} /> },
+      }}
+      testId="clients-table"
+    >
       {creating && (
         <ClientFormModal
           onClose={onCreateClosed}
@@ -226,6 +214,6 @@ export function ClientsList({ creating, onCreateClosed }: { creating: boolean; o
         />
       )}
       {secret && <SecretModal client={secret.client} rotated={secret.rotated} onClose={() => setSecret(undefined)} />}
-    </Card>
+    </ListShell>
   );
 }

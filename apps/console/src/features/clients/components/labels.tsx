@@ -1,6 +1,6 @@
 import { API_SCOPES, type ApiScope } from '@society-hub/domain';
 import { Flex, Tag } from 'antd';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
 
 export { API_SCOPES };
 

@@ -1,8 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Empty, Flex, Spin, Typography } from 'antd';
 import { type ReactNode, Suspense } from 'react';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
+import { useI18n } from '@/lib/i18n';
 import { downloadTable, type TableCell, type TableFormat } from '@/lib/table-file';
 
 function ChartFallback() {

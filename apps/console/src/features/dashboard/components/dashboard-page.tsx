@@ -2,11 +2,11 @@ import { formatYuan, INSPECTION_RESULTS, societyStatusLabels } from '@society-hu
 import { Col, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { isMessageKey, useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
+import { isMessageKey, useI18n } from '@/lib/i18n';
 import { type Dashboard, useDashboard } from '../api/get-dashboard';
 import { ChartCard, ExportMenu } from './chart-card';
 import type { Selection } from './dashboard-charts';

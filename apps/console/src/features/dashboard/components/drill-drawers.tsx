@@ -1,12 +1,14 @@
 import { applicationStatusLabels, formatYuan, MEMBER_CATEGORIES } from '@society-hub/domain';
 import { Alert, Drawer, Flex, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { QueryError } from '@/components/query-error';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { type CellApplication, useCellApplications } from '../api/get-cell-applications';
+import { dashboardMessages } from '../messages';
 import type { FundingRow, Labels, Members } from './dashboard-figures';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/dashboard';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(dashboardMessages);
 
 type Category = (typeof MEMBER_CATEGORIES)[number];
 

@@ -1,7 +1,7 @@
 import { Flex, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
-import { PublicLayout } from '@/features/notices/components/public-layout';
+import { PublicLayout } from '@/components/public-layout/public-layout';
+import { useI18n } from '@/lib/i18n';
 import { OpenCalls } from './open-calls';
 import { SocietyDirectory } from './society-directory';
 

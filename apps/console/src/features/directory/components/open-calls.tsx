@@ -3,11 +3,15 @@ import { formatYuan } from '@society-hub/domain';
 import { Button, Empty, Flex, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
+import { pagerMessages } from '@/components/pager-messages';
 import { QueryError } from '@/components/query-error';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useOpenPrograms } from '../api/get-open-programs';
 import type { OpenProgram } from '../api/types';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(pagerMessages);
 
 const money = { fontVariantNumeric: 'tabular-nums' } as const;
 

@@ -10,10 +10,10 @@ import {
 import { Empty, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
+import { useI18n } from '@/lib/i18n';
 import { usePublicSocieties } from '../api/get-public-societies';
 import type { PublicSociety } from '../api/types';
 

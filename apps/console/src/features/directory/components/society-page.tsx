@@ -10,11 +10,11 @@ import { applicationStatusLabels, disciplineLabels, formatYuan, societyTypeLabel
 import { Col, Descriptions, Empty, Flex, Row, Skeleton, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
+import { PublicLayout } from '@/components/public-layout/public-layout';
 import { QueryError } from '@/components/query-error';
-import { PublicLayout } from '@/features/notices/components/public-layout';
 import { formatDate } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { usePublicSociety } from '../api/get-public-society';
 import type { PublicSocietyProfile } from '../api/types';
 

@@ -1,6 +1,6 @@
 import { DownloadOutlined, DownOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useExportExperts } from '../api/export-experts';
 import type { ExpertExportFormat } from '../api/types';

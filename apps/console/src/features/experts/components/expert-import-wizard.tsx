@@ -1,7 +1,7 @@
-import { useI18n } from '@/app/i18n';
 import { ImportWizard } from '@/components/import-wizard/import-wizard';
 import { Result } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
+import { useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
 import { useImportExperts } from '../api/import-experts';
 import { EXPERT_IMPORT } from './expert-import';

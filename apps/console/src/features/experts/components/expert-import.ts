@@ -6,7 +6,7 @@ import {
   personColumns,
   sheetField,
 } from '@/components/import-wizard/columns';
-import { getSocieties } from '@/features/societies/api/get-societies';
+import { getSocieties } from '@/features/societies';
 
 export const EXPERT_IMPORT_FIELDS = [
   'name',

@@ -1,16 +1,15 @@
 import { EditOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { EXPERT_POOLS, type ExpertPool } from '@society-hub/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Flex, Input, Select, Switch, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Input, Select, Switch, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
-import { Card } from '@/components/card';
-import { CursorPager, DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
-import { QueryError } from '@/components/query-error';
-import { SocietyNameTags } from '@/features/societies/components/society-names';
+import { DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
+import { ListShell } from '@/components/list-shell';
+import { SocietyNameTags } from '@/features/societies';
 import { policies } from '@/lib/authorization';
 import { isConflict } from '@/lib/conflict';
+import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useExperts } from '../api/get-experts';
@@ -174,13 +173,12 @@ export function ExpertsList({ creating, onCreated }: { creating: boolean; onCrea
       : []),
   ];
 
-  const page = experts.data;
   const filtered = hasExpertFilters(search);
 
   return (
-    <Flex vertical gap={16}>
-      <Card size="small" styles={{ body: { padding: 16 } }}>
-        <Flex gap={12} wrap align="center">
+    <ListShell<Expert>
+      filters={
+        <>
           <Input.Search
             allowClear
             placeholder={t('expert.searchPlaceholder')}
@@ -239,34 +237,23 @@ export function ExpertsList({ creating, onCreated }: { creating: boolean; onCrea
           >
             {t('common.reset')}
           </Button>
-        </Flex>
-      </Card>
-      <Card styles={{ body: { padding: 0 } }}>
-        {experts.isError ? (
-          <QueryError error={experts.error} onRetry={() => void experts.refetch()} />
-        ) : (
-          <Table<Expert>
-            rowKey="id"
-            columns={columns}
-            dataSource={page?.items ?? []}
-            loading={experts.isPending || experts.isPlaceholderData}
-            pagination={false}
-            tableLayout="fixed"
-            scroll={{ x: canManage ? 1170 : 1080 }}
-            locale={{
-              emptyText: <Empty description={filtered ? t('member.list.emptyFiltered') : t('expert.empty')} />,
-            }}
-            data-testid="experts-table"
-          />
-        )}
-        <CursorPager
-          pager={pager}
-          nextCursor={page?.nextCursor}
-          busy={experts.isPlaceholderData}
-          limit={filters.limit}
-          onLimitChange={(value) => updateSearch({ limit: value === DEFAULT_PAGE_SIZE ? undefined : String(value) })}
-        />
-      </Card>
+        </>
+      }
+      query={experts}
+      pager={pager}
+      limit={filters.limit}
+      onLimitChange={(value) => updateSearch({ limit: value === DEFAULT_PAGE_SIZE ? undefined : String(value) })}
+      table={{
+        rowKey: 'id',
+        columns,
+        tableLayout: 'fixed',
+        scroll: { x: canManage ? 1170 : 1080 },
+        locale: {
+          emptyText: <Empty description={filtered ? t('member.list.emptyFiltered') : t('expert.empty')} />,
+        },
+      }}
+      testId="experts-table"
+    >
       {creating && <ExpertFormDrawer onClose={onCreated} />}
       {editing && (
         <ExpertEditDrawer
@@ -278,6 +265,6 @@ export function ExpertsList({ creating, onCreated }: { creating: boolean; onCrea
           }}
         />
       )}
-    </Flex>
+    </ListShell>
   );
 }

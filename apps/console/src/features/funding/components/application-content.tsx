@@ -1,7 +1,7 @@
 import { formatYuan } from '@society-hub/domain';
 import { Alert, Descriptions, Flex, Table, Tag, Typography } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import type { BudgetLine, FundingApplication, FundingProgram } from '../api/types';
 import { AttachmentsTable } from './attachments-table';
 import { useFundingLabels } from './labels';

@@ -1,16 +1,18 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { applicationLifecycle } from '@society-hub/domain';
 import { Empty, Flex, Table, type TableColumnsType, Typography } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useApplicationTransitions } from '../api/applications';
 import type { ApplicationTransition } from '../api/types';
+import { fundingMessages } from '../messages';
+import { fundingPanelsMessages } from '../panels-messages';
 import { historyReason } from './explanations';
 import { ApplicationStatusTag } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
-import '@/app/messages/funding-panels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages, fundingPanelsMessages);
 
 function StatusOrText({ value }: { value: string }) {
   return applicationLifecycle.isState(value) ? (

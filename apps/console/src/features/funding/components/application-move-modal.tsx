@@ -1,17 +1,19 @@
 import { checkApplicationDraft } from '@society-hub/domain';
 import { Alert } from 'antd';
-import { type MessageKey, useI18n } from '@/app/i18n';
 import { ReasonedTransitionModal, useSendTransition } from '@/components/reasoned-transition-modal';
 import { isApiError } from '@/lib/api-client';
 import { isConflict } from '@/lib/conflict';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useScreening, useTransitionApplication } from '../api/applications';
 import type { FundingApplication, FundingProgram } from '../api/types';
+import { fundingMessages } from '../messages';
+import { fundingPanelsMessages } from '../panels-messages';
 import { draftProblemMessage } from './explanations';
 import { useFundingLabels } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
-import '@/app/messages/funding-panels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages, fundingPanelsMessages);
 
 const MOVE_TEXT: Record<
   'submitted' | 'withdrawn' | 'closed',

@@ -1,19 +1,20 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { APPLICATION_STATUSES } from '@society-hub/domain';
-import { Button, Empty, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Empty, Flex, Input, Select, type TableColumnsType, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '@/app/i18n';
-import { Card } from '@/components/card';
-import { CursorPager, DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
-import { QueryError } from '@/components/query-error';
+import { DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
+import { ListShell } from '@/components/list-shell';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useApplications } from '../api/applications';
 import type { ApplicationListQuery, ApplicationStatus, FundingApplication, FundingProgram } from '../api/types';
+import { fundingMessages } from '../messages';
+import { fundingPanelsMessages } from '../panels-messages';
 import { ApplicationStatusTag, useFundingLabels } from './labels';
 import { Yuan } from './money';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
-import '@/app/messages/funding-panels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages, fundingPanelsMessages);
 
 interface Filters {
   status?: ApplicationStatus;
@@ -134,34 +135,24 @@ export function ApplicationsTab({ program, extra }: { program: FundingProgram; e
         </Flex>
         {extra}
       </Flex>
-      <Card styles={{ body: { padding: 0 } }}>
-        {applications.isError ? (
-          <QueryError error={applications.error} onRetry={() => void applications.refetch()} />
-        ) : (
-          <Table<FundingApplication>
-            rowKey="id"
-            columns={columns}
-            dataSource={applications.data?.items ?? []}
-            loading={applications.isPending || applications.isPlaceholderData}
-            pagination={false}
-            tableLayout="fixed"
-            scroll={{ x: 980 }}
-            locale={{ emptyText: <Empty description={t('funding.application.empty')} /> }}
-            onRow={(a) => ({
-              onClick: () => navigate(`/funding/${program.id}/applications/${a.id}`),
-              style: { cursor: 'pointer' },
-            })}
-            data-testid="applications-table"
-          />
-        )}
-        <CursorPager
-          pager={pager}
-          nextCursor={applications.data?.nextCursor}
-          busy={applications.isPlaceholderData}
-          limit={filters.limit}
-          onLimitChange={(limit) => setFilters({ ...filters, limit })}
-        />
-      </Card>
+      <ListShell<FundingApplication>
+        query={applications}
+        pager={pager}
+        limit={filters.limit}
+        onLimitChange={(limit) => setFilters({ ...filters, limit })}
+        table={{
+          rowKey: 'id',
+          columns,
+          tableLayout: 'fixed',
+          scroll: { x: 980 },
+          locale: { emptyText: <Empty description={t('funding.application.empty')} /> },
+          onRow: (a) => ({
+            onClick: () => navigate(`/funding/${program.id}/applications/${a.id}`),
+            style: { cursor: 'pointer' },
+          }),
+        }}
+        testId="applications-table"
+      />
     </Flex>
   );
 }

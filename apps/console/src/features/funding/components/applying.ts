@@ -1,6 +1,6 @@
 import { localToday } from '@society-hub/domain';
 import { useQueries } from '@tanstack/react-query';
-import { societyQueryOptions } from '@/features/societies/api/get-society';
+import { societyQueryOptions } from '@/features/societies';
 import { useCurrentUser } from '@/lib/session';
 import type { FundingProgram } from '../api/types';
 

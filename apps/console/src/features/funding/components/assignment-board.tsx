@@ -29,10 +29,10 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
@@ -45,11 +45,13 @@ import type {
   ReviewAssignment,
   ReviewerLoad,
 } from '../api/types';
+import { fundingMessages } from '../messages';
+import { fundingPanelsMessages } from '../panels-messages';
 import { shortfallMessage } from './explanations';
 import { ApplicationStatusTag, useFundingLabels } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
-import '@/app/messages/funding-panels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages, fundingPanelsMessages);
 
 const STATUS_COLORS: Record<ReviewAssignment['status'], string> = {
   assigned: 'blue',

@@ -1,7 +1,7 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Empty, Flex, Table } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { formatFileSize } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import type { Attachment } from '../api/types';
 
 /** The attachments of a submitted application, as a list. */

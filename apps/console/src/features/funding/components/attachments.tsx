@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Flex, Form, Input, InputNumber, Row, Typography } from 'antd';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
 import type { Attachment } from '../api/types';
 
 /** One attachment as the form edits it: the size in KB, and the exact byte count it was loaded with. */

@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatYuan, yuanToFen } from '@society-hub/domain';
 import { Button, Col, Flex, Form, Input, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
 import { YuanInput } from './yuan-input';
 
 export interface LineValues {

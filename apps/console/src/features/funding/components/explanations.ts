@@ -11,7 +11,7 @@ import {
   shanghaiDateOf,
   societyStatusLabels,
 } from '@society-hub/domain';
-import type { I18n } from '@/app/i18n';
+import type { I18n } from '@/lib/i18n';
 import type { FundingApplication, FundingProgram, RankingCategory, RankingRow, ScreeningCheck } from '../api/types';
 
 type Speaker = Pick<I18n, 't' | 'language' | 'label'>;

@@ -1,18 +1,21 @@
+import { checkFinalReport } from '@society-hub/domain';
 import { Alert, App, Button, Descriptions, Flex, Form, Input, InputNumber, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { isApiError } from '@/lib/api-client';
 import { isConflict } from '@/lib/conflict';
 import { formatDateTime } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useFileFinalReport } from '../api/applications';
 import type { BudgetLine, FundingApplication } from '../api/types';
+import { fundingMessages } from '../messages';
+import { fundingPanelsMessages } from '../panels-messages';
 import { BudgetLinesEditor, type LineValues, linesOf, sumOf } from './budget-lines-editor';
 import { Yuan } from './money';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
-import '@/app/messages/funding-panels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages, fundingPanelsMessages);
 
 interface ReportValues {
   spendingLines?: LineValues[];
@@ -112,17 +115,24 @@ function FinalReportForm({ application }: { application: FundingApplication }) {
       setFormError(t('funding.report.linesNeeded'));
       return;
     }
+    const report = {
+      actualSpendingFen: sumOf(spendingLines),
+      spendingLines,
+      outcomes: values.outcomes?.trim() ?? '',
+      participants: values.participants ?? null,
+    };
+    // The domain's rule for a final report, the one the API applies when it is filed.
+    const problems = checkFinalReport(report);
+    if (problems.some((problem) => problem.path === '/outcomes')) {
+      form.setFields([{ name: 'outcomes', errors: [t('funding.report.outcomesRequired')] }]);
+      return;
+    }
+    if (problems.length > 0) {
+      setFormError(t('funding.report.linesNeeded'));
+      return;
+    }
     file.mutate(
-      {
-        id: application.id,
-        version: application.version,
-        report: {
-          actualSpendingFen: sumOf(spendingLines),
-          spendingLines,
-          outcomes: values.outcomes?.trim() ?? '',
-          participants: values.participants ?? null,
-        },
-      },
+      { id: application.id, version: application.version, report },
       {
         onSuccess: () => message.success(t('funding.report.filed')),
         onError: (error) => {
@@ -167,7 +177,13 @@ function FinalReportForm({ application }: { application: FundingApplication }) {
           name="outcomes"
           label={t('funding.report.outcomes')}
           style={{ marginTop: 16 }}
-          rules={[{ required: true, whitespace: true, min: 10, message: t('funding.report.outcomesRequired') }]}
+          rules={[
+            {
+              required: true,
+              validator: async (_, value: string | undefined) =>
+                checkOutcomes(value, t('funding.report.outcomesRequired')),
+            },
+          ]}
         >
           <Input.TextArea rows={4} maxLength={10000} showCount data-testid="report-outcomes" />
         </Form.Item>
@@ -180,4 +196,10 @@ function FinalReportForm({ application }: { application: FundingApplication }) {
       </Form>
     </Card>
   );
+}
+
+/** The outcomes field against the domain's final report rule (its other findings are about the lines). */
+async function checkOutcomes(value: string | undefined, message: string): Promise<void> {
+  const problems = checkFinalReport({ outcomes: value ?? '', actualSpendingFen: 0, spendingLines: [] });
+  if (problems.some((problem) => problem.path === '/outcomes')) throw new Error(message);
 }

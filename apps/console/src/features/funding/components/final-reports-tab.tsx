@@ -1,16 +1,18 @@
 import { Empty, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useApplications } from '../api/applications';
 import type { FundingApplication, FundingProgram } from '../api/types';
+import { fundingMessages } from '../messages';
+import { fundingPanelsMessages } from '../panels-messages';
 import { FinalReportView } from './final-report';
 import { ApplicationStatusTag, useFundingLabels } from './labels';
 import { Yuan } from './money';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
-import '@/app/messages/funding-panels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages, fundingPanelsMessages);
 
 const FUNDED = new Set(['funded', 'reported', 'closed']);
 

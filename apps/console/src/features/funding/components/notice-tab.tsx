@@ -19,19 +19,21 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useApplications } from '../api/applications';
 import { useObjections, useResolveObjection } from '../api/decisions';
 import type { FundingProgram, Objection } from '../api/types';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
-import '@/app/messages/funding-panels';
+import { fundingMessages } from '../messages';
+import { fundingPanelsMessages } from '../panels-messages';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages, fundingPanelsMessages);
 
 const OBJECTION_COLORS: Record<Objection['status'], string> = { open: 'orange', upheld: 'red', dismissed: 'default' };
 

@@ -1,7 +1,7 @@
 import { localToday, programLifecycle } from '@society-hub/domain';
 import { Button, Tooltip } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
 import type { FundingProgram, ProgramStatus } from '../api/types';
 import { ProgramMoveModal } from './on-demand';
 import { BACKWARDS, moveOf } from './program-moves';

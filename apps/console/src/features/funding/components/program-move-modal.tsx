@@ -1,18 +1,20 @@
 import { localToday, quorumMet, reviewQuorum } from '@society-hub/domain';
 import { Alert, Spin, Typography } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { ReasonedTransitionModal, useSendTransition } from '@/components/reasoned-transition-modal';
 import { isApiError } from '@/lib/api-client';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useObjections, useRanking } from '../api/decisions';
 import { useTransitionProgram } from '../api/programs';
 import { useAssignmentBoard } from '../api/review-board';
 import type { FundingProgram, ProgramStatus } from '../api/types';
+import { fundingMessages } from '../messages';
+import { fundingPanelsMessages } from '../panels-messages';
 import { useFundingLabels } from './labels';
 import { moveOf } from './program-moves';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
-import '@/app/messages/funding-panels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages, fundingPanelsMessages);
 
 /** What stops a move now, worked out before asking the server (which checks the same). */
 function useBlockers(program: FundingProgram, to: ProgramStatus): { loading: boolean; blockers: string[] } {

@@ -1,9 +1,9 @@
 import { localToday, PROGRAM_STATUSES } from '@society-hub/domain';
 import { Alert, Col, Descriptions, Flex, Row, Spin, Steps, Table, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { policies } from '@/lib/authorization';
+import { type MessageKey, useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
 import { useRanking } from '../api/decisions';
 import type { FundingProgram, ProgramCategory, ProgramStatus, RubricCriterion } from '../api/types';

@@ -1,11 +1,10 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { PROGRAM_STATUSES } from '@society-hub/domain';
-import { Button, Empty, Flex, InputNumber, Select, Table, type TableColumnsType, Typography } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
-import { Card } from '@/components/card';
-import { CursorPager, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
-import { QueryError } from '@/components/query-error';
+import { Button, Empty, Flex, InputNumber, Select, type TableColumnsType, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { pageSizeOf, useCursorStack } from '@/components/cursor-pager';
+import { ListShell, useSearchFilters } from '@/components/list-shell';
+import { useI18n } from '@/lib/i18n';
 import { usePrograms } from '../api/programs';
 import type { FundingProgram, ProgramListQuery, ProgramStatus } from '../api/types';
 import { ProgramStatusTag, useFundingLabels } from './labels';
@@ -20,7 +19,7 @@ export function ProgramsList() {
   const { t } = useI18n();
   const labels = useFundingLabels();
   const navigate = useNavigate();
-  const [search, setSearch] = useSearchParams();
+  const { search, update, limitValue, reset } = useSearchFilters<'status' | 'year' | 'limit'>();
   const status = statusOf(search.get('status'));
   const yearRaw = Number(search.get('year'));
   const year = Number.isInteger(yearRaw) && yearRaw >= 2000 && yearRaw <= 2100 ? yearRaw : undefined;
@@ -33,13 +32,6 @@ export function ProgramsList() {
     ...(pager.cursor ? { cursor: pager.cursor } : {}),
   };
   const programs = usePrograms(query);
-
-  function update(name: 'status' | 'year' | 'limit', value: string | undefined) {
-    const next = new URLSearchParams(search);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setSearch(next, { replace: true });
-  }
 
   const columns: TableColumnsType<FundingProgram> = [
     {
@@ -96,14 +88,14 @@ export function ProgramsList() {
   ];
 
   return (
-    <Flex vertical gap={16}>
-      <Card size="small" styles={{ body: { padding: 16 } }}>
-        <Flex gap={12} wrap align="center">
+    <ListShell<FundingProgram>
+      filters={
+        <>
           <Select<ProgramStatus>
             allowClear
             placeholder={t('funding.list.allStatuses')}
             value={status}
-            onChange={(value) => update('status', value)}
+            onChange={(value) => update({ status: value })}
             options={PROGRAM_STATUSES.map((value) => ({ value, label: labels.programStatus(value) }))}
             style={{ width: 160 }}
             data-testid="program-filter-status"
@@ -114,47 +106,31 @@ export function ProgramsList() {
             max={2100}
             precision={0}
             value={year ?? null}
-            onChange={(value) => update('year', value ? String(value) : undefined)}
+            onChange={(value) => update({ year: value ? String(value) : undefined })}
             style={{ width: 140 }}
             data-testid="program-filter-year"
           />
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => setSearch(new URLSearchParams(), { replace: true })}
-            disabled={search.size === 0}
-          >
+          <Button icon={<ReloadOutlined />} onClick={reset} disabled={search.size === 0}>
             {t('common.reset')}
           </Button>
-        </Flex>
-      </Card>
-      <Card styles={{ body: { padding: 0 } }}>
-        {programs.isError ? (
-          <QueryError error={programs.error} onRetry={() => void programs.refetch()} />
-        ) : (
-          <Table<FundingProgram>
-            rowKey="id"
-            columns={columns}
-            dataSource={programs.data?.items ?? []}
-            loading={programs.isPending || programs.isPlaceholderData}
-            pagination={false}
-            tableLayout="fixed"
-            scroll={{ x: 1100 }}
-            locale={{ emptyText: <Empty description={t('funding.list.empty')} /> }}
-            onRow={(program) => ({
-              onClick: () => navigate(`/funding/${program.id}`),
-              style: { cursor: 'pointer' },
-            })}
-            data-testid="programs-table"
-          />
-        )}
-        <CursorPager
-          pager={pager}
-          nextCursor={programs.data?.nextCursor}
-          busy={programs.isPlaceholderData}
-          limit={limit}
-          onLimitChange={(value) => update('limit', value === 20 ? undefined : String(value))}
-        />
-      </Card>
-    </Flex>
+        </>
+      }
+      query={programs}
+      pager={pager}
+      limit={limit}
+      onLimitChange={(value) => update({ limit: limitValue(value) })}
+      table={{
+        rowKey: 'id',
+        columns,
+        tableLayout: 'fixed',
+        scroll: { x: 1100 },
+        locale: { emptyText: <Empty description={t('funding.list.empty')} /> },
+        onRow: (program) => ({
+          onClick: () => navigate(`/funding/${program.id}`),
+          style: { cursor: 'pointer' },
+        }),
+      }}
+      testId="programs-table"
+    />
   );
 }

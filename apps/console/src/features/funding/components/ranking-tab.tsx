@@ -20,25 +20,27 @@ import {
 } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { errorStatus } from '@/lib/api-client';
 import { policies } from '@/lib/authorization';
 import { isConflict } from '@/lib/conflict';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useApplication, useUpdateApplication } from '../api/applications';
 import { useApplyAllocation, useRanking } from '../api/decisions';
 import type { AllocationStrategy, FundingProgram, Ranking, RankingCategory, RankingRow } from '../api/types';
+import { fundingMessages } from '../messages';
+import { fundingPanelsMessages } from '../panels-messages';
 import { allocationMessage, categoryMessage, rankMessage } from './explanations';
 import { ApplicationStatusTag, useFundingLabels } from './labels';
 import { Yuan } from './money';
 import { YuanInput } from './yuan-input';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
-import '@/app/messages/funding-panels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages, fundingPanelsMessages);
 
 type Item = { kind: 'row'; row: RankingRow; above: RankingRow | undefined } | { kind: 'line'; funded: number };
 

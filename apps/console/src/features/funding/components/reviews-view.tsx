@@ -1,12 +1,14 @@
 import { Alert, Descriptions, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useReviews } from '../api/applications';
 import type { FundingApplication, FundingProgram } from '../api/types';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding-panels';
+import { fundingPanelsMessages } from '../panels-messages';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingPanelsMessages);
 
 /**
  * The reviews of an application. Staff see the experts' names; the applying society sees the reviews

@@ -1,15 +1,17 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, Empty, Flex, Skeleton, Table, type TableColumnsType, Typography } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useScreening } from '../api/applications';
 import type { FundingApplication, FundingProgram, ScreeningCheck } from '../api/types';
+import { fundingMessages } from '../messages';
+import { fundingPanelsMessages } from '../panels-messages';
 import { screeningMessage } from './explanations';
 import { useFundingLabels } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/funding';
-import '@/app/messages/funding-panels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(fundingMessages, fundingPanelsMessages);
 
 /** 形式审查: every check with ✓ or ✗ and why; for a draft, what the screening would say if it were submitted now. */
 export function ScreeningView({ application, program }: { application: FundingApplication; program?: FundingProgram }) {

@@ -4,9 +4,9 @@ import { Button, Col, Empty, Flex, Row, Skeleton, Table, type TableColumnsType, 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
+import { useI18n } from '@/lib/i18n';
 import { useApplicationsOf } from '../api/applications';
 import { usePrograms } from '../api/programs';
 import type { FundingApplication, FundingProgram } from '../api/types';

@@ -3,10 +3,10 @@ import { checkAnnualReport, memberHomeScore, type ReportIssue, yuanDigits } from
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Col, Flex, Form, InputNumber, Row, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { isApiError } from '@/lib/api-client';
 import { isConflict } from '@/lib/conflict';
+import { type MessageKey, useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateAnnualReport } from '../api/create-annual-report';

@@ -2,20 +2,23 @@ import { EditOutlined, EyeOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { useCurrentUser } from '@/lib/session';
+import { currentDay, currentYear } from '@/lib/today';
 import { useAnnualReports } from '../api/get-annual-reports';
 import type { AnnualReport } from '../api/types';
+import { governanceMessages } from '../messages';
 import { AnnualReportForm } from './annual-report-form';
 import { InspectionPanel } from './inspection-panel';
 import { InspectionTag } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/governance';
-import '@/app/messages/labels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(governanceMessages, labelsMessages);
 
 export function ReportStatusTag({ status }: { status: AnnualReport['status'] }) {
   const { t } = useI18n();
@@ -35,7 +38,7 @@ export function DueDate({ report }: { report: Pick<AnnualReport, 'dueOn' | 'stat
   const { t } = useI18n();
   const late =
     report.status === 'draft'
-      ? dayjs().isAfter(dayjs(report.dueOn), 'day')
+      ? currentDay().isAfter(dayjs(report.dueOn), 'day')
       : report.submittedAt !== null && dayjs(report.submittedAt).isAfter(dayjs(report.dueOn).endOf('day'));
   return (
     <Flex gap={6} align="center">
@@ -70,7 +73,7 @@ export function AnnualReports({ societyId }: { societyId: string }) {
   if (reports.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (reports.isError) return <QueryError error={reports.error} onRetry={() => void reports.refetch()} />;
   const items = [...reports.data.items].sort((a, b) => b.year - a.year);
-  const lastYear = new Date().getFullYear() - 1;
+  const lastYear = currentYear() - 1;
   const missingYear = items.some((report) => report.year === lastYear) ? undefined : lastYear;
   const selected = selectedYear ? items.find((report) => report.year === selectedYear) : undefined;
 

@@ -13,16 +13,18 @@ import {
   Typography,
 } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { useCapacity } from '../api/get-capacity';
 import type { CapacityContribution } from '../api/types';
+import { governanceMessages } from '../messages';
 import { TierTag } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/governance';
-import '@/app/messages/labels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(governanceMessages, labelsMessages);
 
 const CapacityRadar = lazy(async () => ({ default: (await import('./capacity-charts')).CapacityRadar }));
 const CapacityTrend = lazy(async () => ({ default: (await import('./capacity-charts')).CapacityTrend }));

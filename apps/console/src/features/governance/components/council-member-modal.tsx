@@ -1,17 +1,18 @@
 import { COUNCIL_POSITIONS, type CouncilPosition } from '@society-hub/domain';
-import { Alert, App, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
-import { bodyFieldErrors, isConflict } from '@/lib/conflict';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
+import { App, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
+import { currentYear } from '@/lib/today';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useAddCouncilMember } from '../api/add-council-member';
 import type { CouncilMember, CouncilMemberCreate, CouncilMemberPatch } from '../api/types';
 import { useUpdateCouncilMember } from '../api/update-council-member';
+import { governanceMessages } from '../messages';
 import { usePositionLabel } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/governance';
-import '@/app/messages/labels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(governanceMessages, labelsMessages);
 
 interface MemberFormValues {
   personName?: string;
@@ -60,38 +61,16 @@ export function CouncilMemberModal({ societyId, member, onClose, onConflict }: C
   const add = useAddCouncilMember();
   const update = useUpdateCouncilMember();
   const idempotencyKeyFor = useIdempotencyKey();
-  const [formError, setFormError] = useState<string>();
+  const { formError, setFormError, onError } = useServerErrors(form, {
+    fieldOf: (issue) => topLevelField(FIELDS, issue),
+    codeMessages: CODE_MESSAGES,
+    otherFields: 'above',
+    onConflict,
+  });
   const official = Form.useWatch('official', form) ?? member?.official ?? false;
   const position = Form.useWatch('position', form) ?? member?.position;
   const submitting = add.isPending || update.isPending;
-  const currentYear = new Date().getFullYear();
-
-  function onError(error: unknown) {
-    if (isConflict(error)) {
-      onConflict();
-      return;
-    }
-    const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
-    let general: string | undefined;
-    for (const issue of bodyFieldErrors(error)) {
-      const own = CODE_MESSAGES[issue.code];
-      const text = own ? t(own) : fieldMessage(issue, i18n);
-      const name = FIELDS.find((known) => known === issue.field);
-      if (!name) {
-        general = text;
-        continue;
-      }
-      const existing = fields.find((entry) => entry.name === name);
-      if (existing) existing.errors.push(text);
-      else fields.push({ name, errors: [text] });
-    }
-    if (fields.length > 0 || general) {
-      form.setFields(fields);
-      setFormError(general ?? t('society.form.fixErrors'));
-      return;
-    }
-    setFormError(problemMessage(error, i18n));
-  }
+  const thisYear = currentYear();
 
   function onFinish(values: MemberFormValues) {
     setFormError(undefined);
@@ -166,9 +145,7 @@ export function CouncilMemberModal({ societyId, member, onClose, onConflict }: C
         onFinish={onFinish}
         data-testid="member-form"
       >
-        {formError && (
-          <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="member-form-error" />
-        )}
+        <FormError error={formError} testId="member-form-error" />
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item
@@ -205,12 +182,12 @@ export function CouncilMemberModal({ societyId, member, onClose, onConflict }: C
                 {
                   type: 'integer',
                   min: 1900,
-                  max: currentYear - 16,
+                  max: thisYear - 16,
                   message: t('council.birthYearInvalid'),
                 },
               ]}
             >
-              <InputNumber style={{ width: '100%' }} min={1900} max={currentYear} precision={0} controls={false} />
+              <InputNumber style={{ width: '100%' }} min={1900} max={thisYear} precision={0} controls={false} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -3,11 +3,12 @@ import { type CouncilPosition, SUPERVISOR_POSITIONS } from '@society-hub/domain'
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
 import { isConflict } from '@/lib/conflict';
 import { formatDate } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useCouncilMembers } from '../api/get-council-members';
@@ -15,11 +16,12 @@ import { useTerms } from '../api/get-terms';
 import { governanceKeys } from '../api/keys';
 import { useRemoveCouncilMember } from '../api/remove-council-member';
 import type { CouncilMember } from '../api/types';
+import { governanceMessages } from '../messages';
 import { usePositionLabel } from './labels';
 import { CouncilMemberModal } from './on-demand';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/governance';
-import '@/app/messages/labels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(governanceMessages, labelsMessages);
 
 const POSITION_ORDER: readonly CouncilPosition[] = [
   'chair',

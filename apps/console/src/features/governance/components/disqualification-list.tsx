@@ -1,10 +1,10 @@
 import { Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
-import { SocietyStatusTag } from '@/features/societies/components/labels';
+import { SocietyStatusTag } from '@/features/societies';
 import { formatDate } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { useDisqualificationCandidates } from '../api/get-disqualification-candidates';
 import type { DisqualificationCandidate } from '../api/types';
 

@@ -1,17 +1,19 @@
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Alert, Descriptions, Flex, List, Skeleton, Tag, Typography } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
-import type { Society } from '@/features/societies/api/types';
+import type { Society } from '@/features/societies';
+import { societiesMessages } from '@/features/societies';
 import { formatDate } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { useGovernance } from '../api/get-governance';
 import type { GovernanceRuleResult } from '../api/types';
+import { governanceMessages } from '../messages';
 import { gradeValidity, type RuleStatus } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/governance';
-import '@/app/messages/labels';
-import '@/app/messages/societies';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(governanceMessages, labelsMessages, societiesMessages);
 
 const statusIcon: Record<RuleStatus, React.ReactNode> = {
   pass: <CheckCircleFilled style={{ color: '#52c41a', fontSize: 20 }} />,

@@ -1,10 +1,10 @@
 import { INSPECTION_RESULTS, type InspectionResult } from '@society-hub/domain';
 import { Alert, App, Button, Flex, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { bodyFieldErrors, isConflict } from '@/lib/conflict';
 import { formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useRecordInspection } from '../api/record-inspection';
 import type { AnnualReport } from '../api/types';

@@ -1,7 +1,8 @@
 import type { CouncilPosition, InspectionResult } from '@society-hub/domain';
 import { Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
+import { currentDay } from '@/lib/today';
 import type { Capacity } from '../api/types';
 
 export type CapacityTier = Capacity['tier'];
@@ -63,5 +64,5 @@ export function usePositionLabel(): (position: CouncilPosition) => string {
 export function gradeValidity(gradeOn: string | null): { until: string; expired: boolean } | undefined {
   if (!gradeOn) return undefined;
   const until = dayjs(gradeOn).add(5, 'year');
-  return { until: until.format('YYYY-MM-DD'), expired: until.isBefore(dayjs(), 'day') };
+  return { until: until.format('YYYY-MM-DD'), expired: until.isBefore(currentDay(), 'day') };
 }

@@ -1,12 +1,13 @@
 import { Empty, Flex, Select, Table, type TableColumnsType, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { CursorPager, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
+import { currentYear } from '@/lib/today';
 import { useReportQueue } from '../api/get-report-queue';
 import type { AnnualReport, ReportQueueQuery } from '../api/types';
 import { DueDate, ReportStatusTag } from './annual-reports';
@@ -50,7 +51,7 @@ export function ReportQueue() {
     );
   }
 
-  const thisYear = new Date().getFullYear();
+  const thisYear = currentYear();
   const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
   const reportLink = (report: AnnualReport) => `/societies/${report.societyId}?tab=reports&year=${report.year}`;
 

@@ -1,6 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Col,
@@ -19,19 +18,21 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
+import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
-import { bodyFieldErrors } from '@/lib/conflict';
 import { formatDate } from '@/lib/format';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
+import { currentDay } from '@/lib/today';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateTerm } from '../api/create-term';
 import { useTerms } from '../api/get-terms';
 import type { GovernanceTerm, GovernanceTermCreate } from '../api/types';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/governance';
+import { governanceMessages } from '../messages';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(governanceMessages);
 
 const WARNING_DAYS = 180;
 
@@ -39,7 +40,7 @@ const WARNING_DAYS = 180;
 export function TermRemaining({ term, current }: { term: GovernanceTerm; current: boolean }) {
   const { t } = useI18n();
   if (!current) return <Typography.Text type="secondary">{t('term.ended')}</Typography.Text>;
-  const days = dayjs(term.endOn).startOf('day').diff(dayjs().startOf('day'), 'day');
+  const days = dayjs(term.endOn).startOf('day').diff(currentDay(), 'day');
   if (days < 0)
     return (
       <Tag color="red" data-testid="term-remaining">
@@ -158,8 +159,11 @@ function TermModal({
   const [form] = Form.useForm<TermFormValues>();
   const create = useCreateTerm();
   const idempotencyKeyFor = useIdempotencyKey();
-  const [formError, setFormError] = useState<string>();
-  const start = previous ? dayjs(previous.endOn) : dayjs().startOf('day');
+  const { formError, setFormError, onError } = useServerErrors(form, {
+    fieldOf: (issue) => topLevelField(FIELDS, issue),
+    codeMessages: CODE_MESSAGES,
+  });
+  const start = previous ? dayjs(previous.endOn) : currentDay();
 
   function onFinish(values: TermFormValues) {
     setFormError(undefined);
@@ -177,21 +181,7 @@ function TermModal({
           message.success(t('term.recorded', { n: term.sequence }));
           onClose();
         },
-        onError: (error) => {
-          const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
-          for (const issue of bodyFieldErrors(error)) {
-            const name = FIELDS.find((known) => known === issue.field);
-            if (!name) continue;
-            const own = CODE_MESSAGES[issue.code];
-            fields.push({ name, errors: [own ? t(own) : fieldMessage(issue, i18n)] });
-          }
-          if (fields.length > 0) {
-            form.setFields(fields);
-            setFormError(t('society.form.fixErrors'));
-          } else {
-            setFormError(problemMessage(error, i18n));
-          }
-        },
+        onError,
       },
     );
   }
@@ -216,7 +206,7 @@ function TermModal({
         onFinish={onFinish}
         data-testid="term-form"
       >
-        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+        <FormError error={formError} />
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item

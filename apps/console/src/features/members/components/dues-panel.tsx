@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { formatYuan, yuanToFen } from '@society-hub/domain';
 import {
-  Alert,
   App,
   Button,
   DatePicker,
@@ -14,20 +13,22 @@ import {
   type TableColumnsType,
   Tag,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
+import type { Dayjs } from 'dayjs';
 import { Card } from '@/components/card';
+import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
+import { importWizardMessages } from '@/components/import-wizard/messages';
 import { QueryError } from '@/components/query-error';
-import { bodyFieldErrors } from '@/lib/conflict';
 import { formatDate, formatDateTime } from '@/lib/format';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
+import { currentDay, currentYear } from '@/lib/today';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useMemberDues } from '../api/get-member-dues';
 import { useRecordDues } from '../api/record-dues';
 import type { DuesPayment, DuesPaymentCreate } from '../api/types';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/members';
+import { membersMessages } from '../messages';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(membersMessages, importWizardMessages);
 
 interface DuesFormValues {
   year?: number | null;
@@ -59,29 +60,17 @@ export function DuesPanel({
   const record = useRecordDues();
   const idempotencyKeyFor = useIdempotencyKey();
   const [form] = Form.useForm<DuesFormValues>();
-  const [formError, setFormError] = useState<string>();
-  const year = new Date().getFullYear();
+  const { formError, setFormError, onError } = useServerErrors(form, {
+    fieldOf: (issue) => (issue.pointer === '/amountFen' ? 'amount' : topLevelField(FIELDS, issue)),
+    codeMessages: CODE_MESSAGES,
+    summary: false,
+  });
+  const year = currentYear();
 
   if (dues.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (dues.isError) return <QueryError error={dues.error} onRetry={() => void dues.refetch()} />;
   const paidThisYear = dues.data.items.some((payment) => payment.year === year);
   const items = [...dues.data.items].sort((a, b) => b.year - a.year);
-
-  function onError(error: unknown) {
-    const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
-    for (const issue of bodyFieldErrors(error)) {
-      const own = CODE_MESSAGES[issue.code];
-      const text = own ? t(own) : fieldMessage(issue, i18n);
-      const name = issue.field === 'amountFen' ? 'amount' : FIELDS.find((known) => known === issue.field);
-      if (!name) continue;
-      fields.push({ name, errors: [text] });
-    }
-    if (fields.length > 0) {
-      form.setFields(fields);
-      return;
-    }
-    setFormError(problemMessage(error, i18n));
-  }
 
   function onFinish(values: DuesFormValues) {
     setFormError(undefined);
@@ -135,12 +124,12 @@ export function DuesPanel({
       </Flex>
       {canRecord && formOpen && (
         <Card size="small" title={t('dues.record')}>
-          {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} />}
+          <FormError error={formError} gap={12} />
           <Form<DuesFormValues>
             form={form}
             layout="inline"
             disabled={record.isPending}
-            initialValues={{ year: paidThisYear ? year + 1 : year, paidOn: dayjs() }}
+            initialValues={{ year: paidThisYear ? year + 1 : year, paidOn: currentDay() }}
             onFinish={onFinish}
             data-testid="dues-form"
           >
@@ -163,7 +152,7 @@ export function DuesPanel({
               label={t('dues.field.paidOn')}
               rules={[{ required: true, message: t('dues.paidOnRequired') }]}
             >
-              <DatePicker disabledDate={(date) => date.isAfter(dayjs(), 'day')} />
+              <DatePicker disabledDate={(date) => date.isAfter(currentDay(), 'day')} />
             </Form.Item>
             <Form.Item>
               <Flex gap={8}>

@@ -1,6 +1,12 @@
-import { checkIdNumber, idNumberBirthDate, idNumberCheckCharacter, normaliseIdNumber } from '@society-hub/domain';
-import dayjs from 'dayjs';
-import type { Translate } from '@/app/i18n';
+import {
+  checkIdNumber,
+  idNumberBirthDate,
+  idNumberCheckCharacter,
+  localToday,
+  normaliseIdNumber,
+} from '@society-hub/domain';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { Translate } from '@/lib/i18n';
 
 /**
  * The ID number as the server will judge it (GB 11643 check character, a real birth date that agrees with
@@ -9,7 +15,7 @@ import type { Translate } from '@/app/i18n';
 export function idNumberProblems(raw: string, birthDate: string | null, t: Translate): string[] {
   const idNumber = normaliseIdNumber(raw);
   if (!idNumber) return [];
-  return checkIdNumber(idNumber, { birthDate, today: dayjs().format('YYYY-MM-DD') }).map((problem) => {
+  return checkIdNumber(idNumber, { birthDate, today: localToday() }).map((problem) => {
     switch (problem.code) {
       case 'id_number_format':
         return t('member.error.id_number_format');
@@ -31,4 +37,28 @@ export function idNumberProblems(raw: string, birthDate: string | null, t: Trans
 export function birthDateFromIdNumber(raw: string): string | undefined {
   const idNumber = normaliseIdNumber(raw);
   return /^\d{17}[\dX]$/.test(idNumber) ? idNumberBirthDate(idNumber) : undefined;
+}
+
+/** The part of a form that holds a person's ID number and birth date (the member and the expert forms). */
+interface PersonFields {
+  getFieldValue: (name: 'idNumber') => unknown;
+  setFieldValue: (name: 'birthDate', value: Dayjs) => void;
+  validateFields: (names: ('birthDate' | 'idNumber')[]) => Promise<unknown>;
+}
+
+/**
+ * The ID number carries the birth date: fill 出生日期 from it as soon as it is complete, and check the
+ * two agree whenever either changes. For a form's `onValuesChange`.
+ */
+export function syncBirthDate(form: PersonFields, changed: { idNumber?: string; birthDate?: Dayjs | null }): void {
+  if (changed.idNumber !== undefined) {
+    const born = birthDateFromIdNumber(changed.idNumber);
+    if (born) {
+      form.setFieldValue('birthDate', dayjs(born));
+      void form.validateFields(['birthDate']).catch(() => undefined);
+    }
+  }
+  if (changed.birthDate !== undefined && form.getFieldValue('idNumber')) {
+    void form.validateFields(['idNumber']).catch(() => undefined);
+  }
 }

@@ -1,8 +1,8 @@
-import { useI18n } from '@/app/i18n';
 import { ImportWizard } from '@/components/import-wizard/import-wizard';
 import { Result } from '@/components/query-error';
-import { useSociety } from '@/features/societies/api/get-society';
+import { useSociety } from '@/features/societies';
 import { policies } from '@/lib/authorization';
+import { useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
 import { useImportMembers } from '../api/import-members';
 import { MEMBER_IMPORT } from './import-mapping';

@@ -1,7 +1,7 @@
 import type { MemberCategory, MemberStatus, TitleLevel } from '@society-hub/domain';
 import { Tag } from 'antd';
 import { useMemo } from 'react';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
 import type { MemberGender, MemberKind } from '../api/types';
 
 const statusColors: Record<MemberStatus, string> = {

@@ -1,6 +1,6 @@
 import type { MemberStatus } from '@society-hub/domain';
-import type { MessageKey } from '@/app/i18n';
 import { isApiError } from '@/lib/api-client';
+import type { MessageKey } from '@/lib/i18n';
 
 /** The name of a status change, as its button and its modal say it. */
 export function memberActionKey(from: MemberStatus, to: MemberStatus): MessageKey {

@@ -1,10 +1,10 @@
 import { MEMBER_CATEGORIES, TITLE_LEVELS } from '@society-hub/domain';
 import { Col, Empty, Flex, Row, Skeleton, Spin, Statistic, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { useSocietyMemberStats } from '../api/get-member-stats';
 import { useMemberLabels } from './labels';
 

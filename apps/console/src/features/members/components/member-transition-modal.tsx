@@ -1,14 +1,18 @@
 import { type MemberStatus, membershipLifecycle } from '@society-hub/domain';
 import { Alert, Button, Typography } from 'antd';
-import { useI18n } from '@/app/i18n';
+import { importWizardMessages } from '@/components/import-wizard/messages';
 import { ReasonedTransitionModal, transitionRefusal, useSendTransition } from '@/components/reasoned-transition-modal';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
+import { currentYear } from '@/lib/today';
 import { useTransitionMember } from '../api/transition-member';
 import type { Member } from '../api/types';
+import { membersMessages } from '../messages';
 import { useMemberLabels } from './labels';
 import { isDuesUnpaid, memberActionKey } from './member-actions';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/labels';
-import '@/app/messages/members';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(labelsMessages, membersMessages, importWizardMessages);
 
 const FINAL: readonly MemberStatus[] = ['rejected', 'withdrawn'];
 
@@ -73,7 +77,7 @@ export function MemberTransitionModal({
         <Alert
           type="error"
           showIcon
-          title={t('member.transition.duesUnpaid', { year: new Date().getFullYear() })}
+          title={t('member.transition.duesUnpaid', { year: currentYear() })}
           style={{ marginBottom: 16 }}
           data-testid="dues-unpaid"
           action={

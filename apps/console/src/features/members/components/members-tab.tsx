@@ -10,21 +10,24 @@ import {
 import { App, Button, Empty, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { CursorPager, DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
+import { importWizardMessages } from '@/components/import-wizard/messages';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
 import { formatDate } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { useCurrentUser } from '@/lib/session';
 import { useMembers } from '../api/get-members';
 import type { Member, MemberKind, MemberListQuery } from '../api/types';
+import { membersMessages } from '../messages';
 import { MemberStatusTag, useMemberLabels } from './labels';
 import { MemberStatsCard } from './member-stats-card';
 import { MemberFormDrawer } from './on-demand';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/labels';
-import '@/app/messages/members';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(labelsMessages, membersMessages, importWizardMessages);
 
 type YouthFilter = 'yes' | 'no';
 const KINDS: readonly MemberKind[] = ['individual', 'institutional'];

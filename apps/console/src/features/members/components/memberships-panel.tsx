@@ -1,14 +1,17 @@
 import { Alert, Table, Tag } from 'antd';
 import { Link } from 'react-router';
-import { useI18n } from '@/app/i18n';
+import { importWizardMessages } from '@/components/import-wizard/messages';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { useMemberships } from '../api/get-memberships';
 import type { Membership } from '../api/types';
+import { membersMessages } from '../messages';
 import { MemberStatusTag, useMemberLabels } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/labels';
-import '@/app/messages/members';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(labelsMessages, membersMessages, importWizardMessages);
 
 /** The same person in other societies (SPEC §2: matched by ID number, else name + birth date + phone). */
 export function MembershipsPanel({ memberId }: { memberId: string }) {

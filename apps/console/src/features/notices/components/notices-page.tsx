@@ -2,14 +2,14 @@ import { CalendarOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { formatYuan, localToday } from '@society-hub/domain';
 import { Button, Divider, Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
+import { PublicLayout } from '@/components/public-layout/public-layout';
 import { QueryError } from '@/components/query-error';
-import { useFundingLabels } from '@/features/reviews/components/labels';
+import { useFundingLabels } from '@/features/reviews';
+import { useI18n } from '@/lib/i18n';
 import { usePublicNotices } from '../api/get-public-notices';
 import type { PublicNotice, PublicNoticeItem } from '../api/types';
 import { ObjectionForm } from './objection-form';
-import { PublicLayout } from './public-layout';
 
 const money = { fontVariantNumeric: 'tabular-nums' } as const;
 

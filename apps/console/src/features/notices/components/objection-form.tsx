@@ -7,9 +7,9 @@ import {
 } from '@society-hub/domain';
 import { Alert, Button, Descriptions, Flex, Form, Input, Radio, Result, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
 import { isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
+import { type MessageKey, useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useFileObjection } from '../api/file-objection';
 import type { ObjectionCreate, ObjectionReceipt, PublicNotice, SignerKind } from '../api/types';

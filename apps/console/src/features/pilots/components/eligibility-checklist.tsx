@@ -1,15 +1,17 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { CAPACITY_TIERS, SOCIETY_STATUSES, societyStatusLabels } from '@society-hub/domain';
 import { Alert, Flex, List, Skeleton, Typography } from 'antd';
-import { isMessageKey, useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
+import { isMessageKey, registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { useEligibility } from '../api/pilots';
 import type { EligibilityCheck, Pilot } from '../api/types';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/labels';
-import '@/app/messages/pilots';
+import { pilotsMessages } from '../messages';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(labelsMessages, pilotsMessages);
 
 /** The rule's own numbers in the reader's words: the years and results, the tier, the grade, the counts. */
 export function useCheckDetail() {

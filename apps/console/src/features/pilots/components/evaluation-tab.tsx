@@ -1,15 +1,17 @@
 import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { policies } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useEvaluatePilot } from '../api/pilots';
 import type { Pilot, PilotStatus } from '../api/types';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/pilots';
+import { pilotsMessages } from '../messages';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(pilotsMessages);
 
 const EVALUABLE: readonly PilotStatus[] = ['midterm_review', 'acceptance', 'completed'];
 

@@ -1,12 +1,11 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
+import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
-import { bodyFieldErrors } from '@/lib/conflict';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
+import { type MessageKey, useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
 import { useCreatePilotFunction, usePilotFunctions, useUpdatePilotFunction } from '../api/functions';
 import type { PilotFunction } from '../api/types';
@@ -35,17 +34,15 @@ function FunctionModal({ fn, onClose }: { fn?: PilotFunction; onClose: () => voi
   const [form] = Form.useForm<Values>();
   const create = useCreatePilotFunction();
   const update = useUpdatePilotFunction();
-  const [error, setError] = useState<string>();
-
-  function onError(failure: unknown) {
-    const fields = bodyFieldErrors(failure).flatMap((issue) => {
-      const name = FIELDS.find((f) => f === issue.field);
-      const own = CODE_MESSAGES[issue.code];
-      return name ? [{ name, errors: [own ? t(own) : fieldMessage(issue, i18n)] }] : [];
-    });
-    if (fields.length) form.setFields(fields);
-    else setError(problemMessage(failure, i18n));
-  }
+  const {
+    formError: error,
+    setFormError: setError,
+    onError,
+  } = useServerErrors(form, {
+    fieldOf: (issue) => topLevelField(FIELDS, issue),
+    codeMessages: CODE_MESSAGES,
+    summary: false,
+  });
 
   function onFinish(values: Values) {
     setError(undefined);
@@ -88,7 +85,7 @@ function FunctionModal({ fn, onClose }: { fn?: PilotFunction; onClose: () => voi
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'function-submit' }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <FormError error={error} gap={12} />
       <Form<Values>
         form={form}
         layout="vertical"

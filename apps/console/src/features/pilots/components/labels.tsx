@@ -1,6 +1,6 @@
 import { formatYuan, PILOT_STATUSES } from '@society-hub/domain';
 import { Tag } from 'antd';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
 import type { PilotMode, PilotStatus } from '../api/types';
 
 const STATUS_COLORS: Record<PilotStatus, string> = {

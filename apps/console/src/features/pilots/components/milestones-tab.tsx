@@ -18,16 +18,18 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { QueryError } from '@/components/query-error';
 import { policies } from '@/lib/authorization';
 import { formatDate } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useAddMilestone, useMilestones, useUpdateMilestone } from '../api/pilots';
 import type { Milestone, Pilot } from '../api/types';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/pilots';
+import { pilotsMessages } from '../messages';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(pilotsMessages);
 
 function MilestoneState({ milestone }: { milestone: Milestone }) {
   const { t } = useI18n();

@@ -1,8 +1,8 @@
 import { pilotLifecycle } from '@society-hub/domain';
 import { Button, Space } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { policies } from '@/lib/authorization';
+import { useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
 import type { Pilot, PilotStatus } from '../api/types';
 import { PilotTransitionModal } from './on-demand';

@@ -1,33 +1,20 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { PILOT_MODES, yuanToFen } from '@society-hub/domain';
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { App, Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
-import { OneSocietySelect } from '@/features/societies/components/society-select';
-import { bodyFieldErrors, isConflict } from '@/lib/conflict';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
+import { FormError, useServerErrors } from '@/components/form-shell';
+import { OneSocietySelect } from '@/features/societies';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { usePilotFunctions } from '../api/functions';
 import { useProposePilot, useUpdatePilot } from '../api/pilots';
 import type { Pilot, PilotCreate, PilotMode, PilotPatch } from '../api/types';
+import { pilotsMessages } from '../messages';
 import { usePilotLabels } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/labels';
-import '@/app/messages/pilots';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(labelsMessages, pilotsMessages);
 
 interface FormValues {
   societyId?: string;
@@ -81,7 +68,11 @@ export function PilotFormDrawer({ pilot, societyId, onClose, onSaved, onConflict
   const propose = useProposePilot();
   const update = useUpdatePilot();
   const keyFor = useIdempotencyKey();
-  const [formError, setFormError] = useState<string>();
+  const { formError, setFormError, onError } = useServerErrors(form, {
+    fieldOf: (issue) => FIELD_OF[issue.pointer.split('/')[1] ?? ''],
+    codeMessages: CODE_MESSAGES,
+    onConflict,
+  });
   const chosen = Form.useWatch('functionCode', form);
   const fn = functions.data?.items.find((f) => f.code === chosen);
 
@@ -100,26 +91,6 @@ export function PilotFormDrawer({ pilot, societyId, onClose, onSaved, onConflict
         qualifications: pilot.qualifications.map((q) => ({ ...q })),
       }
     : { ...(societyId ? { societyId } : {}), mode: 'part', deliverables: [], qualifications: [] };
-
-  function onError(error: unknown) {
-    if (isConflict(error) && onConflict) {
-      onConflict();
-      return;
-    }
-    const fields: { name: keyof FormValues; errors: string[] }[] = [];
-    for (const issue of bodyFieldErrors(error)) {
-      const name = FIELD_OF[issue.field];
-      if (!name) continue;
-      const own = CODE_MESSAGES[issue.code];
-      fields.push({ name, errors: [own ? t(own) : fieldMessage(issue, i18n)] });
-    }
-    if (fields.length > 0) {
-      form.setFields(fields);
-      setFormError(t('society.form.fixErrors'));
-      return;
-    }
-    setFormError(problemMessage(error, i18n));
-  }
 
   function onFinish(values: FormValues) {
     setFormError(undefined);
@@ -174,7 +145,7 @@ export function PilotFormDrawer({ pilot, societyId, onClose, onSaved, onConflict
         </Space>
       }
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <FormError error={formError} />
       <Form<FormValues> form={form} layout="vertical" initialValues={initial} onFinish={onFinish} requiredMark>
         {!societyId && !pilot && (
           <Form.Item

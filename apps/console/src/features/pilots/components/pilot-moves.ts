@@ -1,4 +1,4 @@
-import type { MessageKey } from '@/app/i18n';
+import type { MessageKey } from '@/lib/i18n';
 import type { PilotStatus } from '../api/types';
 
 /** The button of each move. */

@@ -1,14 +1,16 @@
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
-import { useI18n } from '@/app/i18n';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { labelsMessages } from '@/lib/messages/labels';
 import { problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useEligibility, useTransitionPilot } from '../api/pilots';
 import type { Pilot, PilotStatus } from '../api/types';
+import { pilotsMessages } from '../messages';
 import { CheckList } from './eligibility-checklist';
 import { ACTION_LABEL } from './pilot-moves';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/labels';
-import '@/app/messages/pilots';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(labelsMessages, pilotsMessages);
 
 /** Confirms a move of the pilot, with its reason; approving despite failed checks asks why. */
 export function PilotTransitionModal({ pilot, to, onClose }: { pilot: Pilot; to: PilotStatus; onClose: () => void }) {

@@ -1,12 +1,11 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { PILOT_STATUSES } from '@society-hub/domain';
-import { Button, Empty, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Empty, Flex, Input, Select, type TableColumnsType, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
-import { Card } from '@/components/card';
-import { CursorPager, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
-import { QueryError } from '@/components/query-error';
+import { useNavigate } from 'react-router';
+import { pageSizeOf, useCursorStack } from '@/components/cursor-pager';
+import { ListShell, useSearchFilters } from '@/components/list-shell';
+import { useI18n } from '@/lib/i18n';
 import { usePilotFunctions } from '../api/functions';
 import { usePilots } from '../api/pilots';
 import type { Pilot, PilotListQuery, PilotStatus } from '../api/types';
@@ -20,7 +19,7 @@ export function PilotsList() {
   const labels = usePilotLabels();
   const navigate = useNavigate();
   const functions = usePilotFunctions();
-  const [search, setSearch] = useSearchParams();
+  const { search, update, limitValue, reset } = useSearchFilters<FilterName>();
   const status = pilotStatusOf(search.get('status'));
   const functionCode = search.get('functionCode') ?? undefined;
   const department = search.get('department')?.trim() || undefined;
@@ -40,13 +39,6 @@ export function PilotsList() {
   const [draftDepartment, setDraftDepartment] = useState(department ?? '');
   useEffect(() => setDraftQ(q ?? ''), [q]);
   useEffect(() => setDraftDepartment(department ?? ''), [department]);
-
-  function update(name: FilterName, value: string | undefined) {
-    const next = new URLSearchParams(search);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setSearch(next, { replace: true });
-  }
 
   const columns: TableColumnsType<Pilot> = [
     {
@@ -99,16 +91,16 @@ export function PilotsList() {
   ];
 
   return (
-    <Flex vertical gap={16}>
-      <Card size="small" styles={{ body: { padding: 16 } }}>
-        <Flex gap={12} wrap align="center">
+    <ListShell<Pilot>
+      filters={
+        <>
           <Input.Search
             allowClear
             placeholder={t('pilot.list.search')}
             prefix={<SearchOutlined style={{ color: '#bfbfbf' }} />}
             value={draftQ}
             onChange={(event) => setDraftQ(event.target.value)}
-            onSearch={(value) => update('q', value.trim() || undefined)}
+            onSearch={(value) => update({ q: value.trim() || undefined })}
             style={{ width: 280 }}
             enterButton={t('common.search')}
             data-testid="pilot-search"
@@ -117,7 +109,7 @@ export function PilotsList() {
             allowClear
             placeholder={t('pilot.list.allStatuses')}
             value={status}
-            onChange={(value) => update('status', value)}
+            onChange={(value) => update({ status: value })}
             options={PILOT_STATUSES.map((value) => ({ value, label: labels.status(value) }))}
             style={{ width: 140 }}
             data-testid="pilot-filter-status"
@@ -126,7 +118,7 @@ export function PilotsList() {
             allowClear
             placeholder={t('pilot.list.allFunctions')}
             value={functionCode}
-            onChange={(value) => update('functionCode', value)}
+            onChange={(value) => update({ functionCode: value })}
             options={(functions.data?.items ?? []).map((f) => ({ value: f.code, label: f.name }))}
             style={{ width: 200 }}
             data-testid="pilot-filter-function"
@@ -136,44 +128,28 @@ export function PilotsList() {
             placeholder={t('pilot.list.department')}
             value={draftDepartment}
             onChange={(event) => setDraftDepartment(event.target.value)}
-            onPressEnter={() => update('department', draftDepartment.trim() || undefined)}
-            onBlur={() => update('department', draftDepartment.trim() || undefined)}
+            onPressEnter={() => update({ department: draftDepartment.trim() || undefined })}
+            onBlur={() => update({ department: draftDepartment.trim() || undefined })}
             style={{ width: 180 }}
           />
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => setSearch(new URLSearchParams(), { replace: true })}
-            disabled={search.size === 0}
-          >
+          <Button icon={<ReloadOutlined />} onClick={reset} disabled={search.size === 0}>
             {t('common.reset')}
           </Button>
-        </Flex>
-      </Card>
-      <Card styles={{ body: { padding: 0 } }}>
-        {pilots.isError ? (
-          <QueryError error={pilots.error} onRetry={() => void pilots.refetch()} />
-        ) : (
-          <Table<Pilot>
-            rowKey="id"
-            columns={columns}
-            dataSource={pilots.data?.items ?? []}
-            loading={pilots.isPending || pilots.isPlaceholderData}
-            pagination={false}
-            tableLayout="fixed"
-            scroll={{ x: 1200 }}
-            locale={{ emptyText: <Empty description={t('pilot.list.empty')} /> }}
-            onRow={(pilot) => ({ onClick: () => navigate(`/pilots/${pilot.id}`), style: { cursor: 'pointer' } })}
-            data-testid="pilots-table"
-          />
-        )}
-        <CursorPager
-          pager={pager}
-          nextCursor={pilots.data?.nextCursor}
-          busy={pilots.isPlaceholderData}
-          limit={limit}
-          onLimitChange={(value) => update('limit', value === 20 ? undefined : String(value))}
-        />
-      </Card>
-    </Flex>
+        </>
+      }
+      query={pilots}
+      pager={pager}
+      limit={limit}
+      onLimitChange={(value) => update({ limit: limitValue(value) })}
+      table={{
+        rowKey: 'id',
+        columns,
+        tableLayout: 'fixed',
+        scroll: { x: 1200 },
+        locale: { emptyText: <Empty description={t('pilot.list.empty')} /> },
+        onRow: (pilot) => ({ onClick: () => navigate(`/pilots/${pilot.id}`), style: { cursor: 'pointer' } }),
+      }}
+      testId="pilots-table"
+    />
   );
 }

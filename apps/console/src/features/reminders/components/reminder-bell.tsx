@@ -1,8 +1,8 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Popover } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { onDemand } from '@/components/on-demand';
+import { useI18n } from '@/lib/i18n';
 import { useReminders } from '../api/get-reminders';
 
 // The list with its rows is fetched when the popover first opens; the bell shows only the count.

@@ -1,7 +1,7 @@
 import { Empty, Flex, List, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { type Translate, useI18n } from '@/app/i18n';
 import { formatDate } from '@/lib/format';
+import { type Translate, useI18n } from '@/lib/i18n';
 import type { Reminder } from '../api/get-reminders';
 
 /** The reminder's line in the reader's language, built from its fields (the API's message is English). */

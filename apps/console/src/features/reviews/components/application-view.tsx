@@ -1,10 +1,10 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { formatYuan } from '@society-hub/domain';
 import { Descriptions, type DescriptionsProps, Empty, Flex, Tag, Typography, theme } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { type PlainColumn, PlainTable } from '@/components/plain-table';
 import { formatDate, formatDateTime, formatFileSize } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import type { FundingApplication, FundingProgram } from '../api/types';
 import { useFundingLabels } from './labels';
 

@@ -1,13 +1,15 @@
 import { Alert, Button, Form, Input, Modal, Result, Skeleton } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { QueryError } from '@/components/query-error';
-import { SocietySelect } from '@/features/societies/components/society-select';
+import { SocietySelect } from '@/features/societies';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useDeclaration, usePutDeclaration } from '../api/declaration';
 import type { DeclarationResult } from '../api/types';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/review-queue';
+import { reviewQueueMessages } from '../queue-messages';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(reviewQueueMessages);
 
 interface DeclarationValues {
   societyIds: string[];

@@ -1,14 +1,16 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { useI18n } from '@/app/i18n';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useDeclineReview } from '../api/decline-review';
 import type { Decline, DeclineReason } from '../api/types';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/review-queue';
-import '@/app/messages/reviews';
+import { reviewsMessages } from '../messages';
+import { reviewQueueMessages } from '../queue-messages';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(reviewQueueMessages, reviewsMessages);
 
 const REASONS: readonly DeclineReason[] = ['conflict_of_interest', 'not_my_field', 'too_many'];
 

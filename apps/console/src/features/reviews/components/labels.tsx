@@ -6,7 +6,7 @@ import {
 } from '@society-hub/domain';
 import { Tag } from 'antd';
 import { useMemo } from 'react';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
 import type { AssignmentStatus, ProgramStatus, RubricCriterion } from '../api/types';
 
 const assignmentColors: Record<AssignmentStatus, string> = {

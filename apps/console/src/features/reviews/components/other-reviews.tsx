@@ -1,8 +1,8 @@
 import { EyeInvisibleOutlined } from '@ant-design/icons';
 import { Empty, Flex, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
+import { useI18n } from '@/lib/i18n';
 import { useReviews } from '../api/get-application';
 import type { FundingApplication, Review, RubricCriterion } from '../api/types';
 import { useFundingLabels } from './labels';

@@ -16,10 +16,10 @@ import {
 } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { isApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { usePutMyReview } from '../api/put-my-review';
 import type { CriterionScore, QueueItem, RubricCriterion } from '../api/types';

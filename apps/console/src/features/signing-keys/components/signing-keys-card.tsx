@@ -1,11 +1,11 @@
 import { SyncOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Empty, Table, type TableColumnsType, Typography } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { errorStatus } from '@/lib/api-client';
 import { policies } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useSigningKeys } from '../api/get-signing-keys';

@@ -4,7 +4,7 @@ import {
   creditCodeCheckCharacter,
   normaliseCreditCode,
 } from '@society-hub/domain';
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/lib/i18n';
 
 const CREDIT_CODE_ERRORS = [
   'credit_code_format',

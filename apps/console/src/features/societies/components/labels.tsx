@@ -7,7 +7,7 @@ import {
   societyTypeLabels,
 } from '@society-hub/domain';
 import { Tag } from 'antd';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
 
 const statusColors: Record<SocietyStatus, string> = {
   preparing: 'blue',

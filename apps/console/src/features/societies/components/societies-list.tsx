@@ -14,13 +14,17 @@ import {
 import { Button, Empty, Flex, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
+import { pagerMessages } from '@/components/pager-messages';
 import { QueryError } from '@/components/query-error';
 import { formatDate } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useSocieties } from '../api/get-societies';
 import type { Society, SocietyListQuery, SocietySort } from '../api/types';
 import { SocietyStatusTag, useSocietyLabels } from './labels';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(pagerMessages);
 
 const SORTS = ['-createdAt', '-updatedAt', 'createdAt', 'name'] as const satisfies readonly SocietySort[];
 const PAGE_SIZES = [20, 50, 100] as const;

@@ -1,13 +1,14 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Skeleton, Tabs, Typography } from 'antd';
+import type { ComponentType } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { onDemand } from '@/components/on-demand';
 import { PageHeader } from '@/components/page-header';
 import { QueryError } from '@/components/query-error';
 import { isApiError } from '@/lib/api-client';
 import { policies } from '@/lib/authorization';
+import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useDeleteSociety } from '../api/delete-society';
@@ -17,24 +18,22 @@ import { SocietyStatusTag, useSocietyLabels } from './labels';
 import { SocietyProfileView } from './society-profile';
 import { TransitionActions } from './transition-actions';
 
-// The tabs after the profile, fetched when first chosen: the profile opens without their tables and forms.
-const AnnualReports = onDemand(() =>
-  import('@/features/governance/components/annual-reports').then((m) => m.AnnualReports),
-);
-const CapacityView = onDemand(() =>
-  import('@/features/governance/components/capacity-view').then((m) => m.CapacityView),
-);
-const CouncilRoster = onDemand(() =>
-  import('@/features/governance/components/council-roster').then((m) => m.CouncilRoster),
-);
-const GovernanceChecklist = onDemand(() =>
-  import('@/features/governance/components/governance-checklist').then((m) => m.GovernanceChecklist),
-);
-const TermsList = onDemand(() => import('@/features/governance/components/terms-list').then((m) => m.TermsList));
-const MembersTab = onDemand(() => import('@/features/members/components/members-tab').then((m) => m.MembersTab));
 const TransitionHistory = onDemand(() => import('./transition-history').then((m) => m.TransitionHistory));
 
-export function SocietyDetail({ id }: { id: string }) {
+/**
+ * The tabs of a society's page that other features draw (governance, members). The route passes them in:
+ * a feature does not reach into another's parts, app/ composes them.
+ */
+export interface SocietyPanels {
+  GovernanceChecklist: ComponentType<{ society: Society }>;
+  MembersTab: ComponentType<{ societyId: string }>;
+  CouncilRoster: ComponentType<{ societyId: string }>;
+  TermsList: ComponentType<{ societyId: string }>;
+  AnnualReports: ComponentType<{ societyId: string }>;
+  CapacityView: ComponentType<{ societyId: string }>;
+}
+
+export function SocietyDetail({ id, panels }: { id: string; panels: SocietyPanels }) {
   const { t } = useI18n();
   const society = useSociety(id);
   const breadcrumb = [{ title: t('nav.societies'), to: '/societies' }];
@@ -63,10 +62,11 @@ export function SocietyDetail({ id }: { id: string }) {
       </>
     );
   }
-  return <SocietyDetailView society={society.data} />;
+  return <SocietyDetailView society={society.data} panels={panels} />;
 }
 
-function SocietyDetailView({ society }: { society: Society }) {
+function SocietyDetailView({ society, panels }: { society: Society; panels: SocietyPanels }) {
+  const { GovernanceChecklist, MembersTab, CouncilRoster, TermsList, AnnualReports, CapacityView } = panels;
   const i18n = useI18n();
   const { t } = i18n;
   const labels = useSocietyLabels();

@@ -1,8 +1,8 @@
 import { useQueries } from '@tanstack/react-query';
 import { Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useI18n } from '@/app/i18n';
 import { errorStatus } from '@/lib/api-client';
+import { useI18n } from '@/lib/i18n';
 import { societyQueryOptions } from '../api/get-society';
 
 export interface SocietyName {

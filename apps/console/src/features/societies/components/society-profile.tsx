@@ -1,7 +1,7 @@
 import { Descriptions, type DescriptionsProps, Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useI18n } from '@/app/i18n';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import type { Society } from '../api/types';
 import { SocietyStatusTag, useSocietyLabels } from './labels';
 

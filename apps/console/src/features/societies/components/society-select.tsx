@@ -1,6 +1,6 @@
 import type { SocietyStatus } from '@society-hub/domain';
 import { Select, Spin } from 'antd';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
 import { useSearchAsYouType } from '@/lib/use-search-as-you-type';
 import { useSocieties } from '../api/get-societies';
 import { useSocietyNames } from './society-names';

@@ -1,8 +1,8 @@
 import { type SocietyStatus, societyLifecycle, societyTransitionBlockers } from '@society-hub/domain';
 import { Alert, Button, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
 import { ReasonedTransitionModal, transitionRefusal, useSendTransition } from '@/components/reasoned-transition-modal';
+import { type MessageKey, useI18n } from '@/lib/i18n';
 import { useTransitionSociety } from '../api/transition-society';
 import type { Society } from '../api/types';
 import { useSocietyLabels } from './labels';

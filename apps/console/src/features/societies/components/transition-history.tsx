@@ -1,13 +1,15 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Table, type TableColumnsType, Typography } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useSocietyTransitions } from '../api/get-society-transitions';
 import type { SocietyTransition } from '../api/types';
+import { societiesMessages } from '../messages';
 import { SocietyStatusTag } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/societies';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(societiesMessages);
 
 export function TransitionHistory({ societyId }: { societyId: string }) {
   const { t } = useI18n();

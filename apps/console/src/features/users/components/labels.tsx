@@ -1,7 +1,7 @@
 import type { Role } from '@society-hub/domain';
 import { Badge, Tag } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { isApiError } from '@/lib/api-client';
+import { useI18n } from '@/lib/i18n';
 
 const roleColors: Record<Role, string> = {
   admin: 'blue',

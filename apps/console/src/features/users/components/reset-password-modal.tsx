@@ -1,15 +1,17 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useI18n } from '@/app/i18n';
 import { bodyFieldErrors } from '@/lib/conflict';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { adminMessages } from '@/lib/messages/admin';
+import { passwordMessages } from '@/lib/messages/password';
 import { confirmPasswordRules, newPasswordRules } from '@/lib/password-rules';
 import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useResetPassword } from '../api/reset-password';
 import type { User } from '../api/types';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/admin';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(adminMessages, passwordMessages);
 // The words of choosing a password (the field errors the API gives for one).
-import '@/app/messages/password';
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const i18n = useI18n();

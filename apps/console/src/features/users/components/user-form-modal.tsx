@@ -1,21 +1,22 @@
 import { ROLES, type Role } from '@society-hub/domain';
 import { Alert, App, Form, Input, Modal, Radio } from 'antd';
-import { useState } from 'react';
-import { type MessageKey, useI18n } from '@/app/i18n';
-import { SocietySelect } from '@/features/societies/components/society-select';
-import { bodyFieldErrors, isConflict } from '@/lib/conflict';
+import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
+import { SocietySelect } from '@/features/societies';
+import { isConflict } from '@/lib/conflict';
+import { type MessageKey, registerMessages, useI18n } from '@/lib/i18n';
+import { adminMessages } from '@/lib/messages/admin';
+import { passwordMessages } from '@/lib/messages/password';
 import { confirmPasswordRules, newPasswordRules } from '@/lib/password-rules';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateUser } from '../api/create-user';
 import type { User, UserCreate, UserPatch } from '../api/types';
 import { useUpdateUser } from '../api/update-user';
 import { useUserRuleMessage } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/admin';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(adminMessages, passwordMessages);
 // The words of choosing a password (the field errors the API gives for one).
-import '@/app/messages/password';
 
 interface UserFormValues {
   username?: string;
@@ -55,39 +56,25 @@ export function UserFormModal({ user, onClose, onConflict }: UserFormModalProps)
   const update = useUpdateUser();
   const idempotencyKeyFor = useIdempotencyKey();
   const ruleMessage = useUserRuleMessage();
-  const [formError, setFormError] = useState<string>();
+  const {
+    formError,
+    setFormError,
+    onError: onServerError,
+  } = useServerErrors(form, {
+    fieldOf: (issue) => topLevelField(FIELDS, issue),
+    codeMessages: CODE_MESSAGES,
+    messageOf: (issue) =>
+      issue.pointer === '/societyIds' && issue.code === 'required' ? t('user.error.societies_required') : undefined,
+    onConflict,
+  });
   const role = Form.useWatch('role', form) ?? user?.role;
   const submitting = create.isPending || update.isPending;
 
   function onError(error: unknown) {
-    if (isConflict(error)) {
-      onConflict();
-      return;
-    }
-    const rule = ruleMessage(error, user?.id ?? '', self.id);
-    if (rule) {
-      setFormError(rule);
-      return;
-    }
-    const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
-    for (const issue of bodyFieldErrors(error)) {
-      const name = FIELDS.find((known) => known === issue.field);
-      if (!name) continue;
-      const own =
-        name === 'societyIds' && issue.code === 'required'
-          ? 'user.error.societies_required'
-          : CODE_MESSAGES[issue.code];
-      const text = own ? t(own) : fieldMessage(issue, i18n);
-      const existing = fields.find((entry) => entry.name === name);
-      if (existing) existing.errors.push(text);
-      else fields.push({ name, errors: [text] });
-    }
-    if (fields.length > 0) {
-      form.setFields(fields);
-      setFormError(t('society.form.fixErrors'));
-      return;
-    }
-    setFormError(problemMessage(error, i18n));
+    // A rule the server refused (the last administrator, one's own role) is said above the form.
+    const rule = isConflict(error) ? undefined : ruleMessage(error, user?.id ?? '', self.id);
+    if (rule) setFormError(rule);
+    else onServerError(error);
   }
 
   function onFinish(values: UserFormValues) {
@@ -152,9 +139,7 @@ export function UserFormModal({ user, onClose, onConflict }: UserFormModalProps)
       destroyOnHidden
       width={560}
     >
-      {formError && (
-        <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} data-testid="user-form-error" />
-      )}
+      <FormError error={formError} testId="user-form-error" />
       <Form<UserFormValues>
         form={form}
         layout="vertical"

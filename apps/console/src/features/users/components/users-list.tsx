@@ -1,17 +1,16 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { ROLES, type Role } from '@society-hub/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Flex, Input, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Input, Select, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useI18n } from '@/app/i18n';
-import { Card } from '@/components/card';
-import { CursorPager, DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
-import { QueryError } from '@/components/query-error';
-import { SocietyNameTags } from '@/features/societies/components/society-names';
+import { DEFAULT_PAGE_SIZE, pageSizeOf, useCursorStack } from '@/components/cursor-pager';
+import { ListShell } from '@/components/list-shell';
+import { SocietyNameTags } from '@/features/societies';
 import { policies } from '@/lib/authorization';
 import { isConflict } from '@/lib/conflict';
 import { formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useUsers } from '../api/get-users';
@@ -203,13 +202,12 @@ export function UsersList({ creating, onCreated }: { creating: boolean; onCreate
       : []),
   ];
 
-  const page = users.data;
   const filtered = search.has('role') || search.has('status') || search.has('q');
 
   return (
-    <Flex vertical gap={16}>
-      <Card size="small" styles={{ body: { padding: 16 } }}>
-        <Flex gap={12} wrap align="center">
+    <ListShell<User>
+      filters={
+        <>
           <Input.Search
             allowClear
             placeholder={t('user.searchPlaceholder')}
@@ -248,34 +246,23 @@ export function UsersList({ creating, onCreated }: { creating: boolean; onCreate
           >
             {t('common.reset')}
           </Button>
-        </Flex>
-      </Card>
-      <Card styles={{ body: { padding: 0 } }}>
-        {users.isError ? (
-          <QueryError error={users.error} onRetry={() => void users.refetch()} />
-        ) : (
-          <Table<User>
-            rowKey="id"
-            columns={columns}
-            dataSource={page?.items ?? []}
-            loading={users.isPending || users.isPlaceholderData}
-            pagination={false}
-            tableLayout="fixed"
-            scroll={{ x: canManage ? 1180 : 980 }}
-            locale={{
-              emptyText: <Empty description={filtered ? t('user.emptyFiltered') : t('user.empty')} />,
-            }}
-            data-testid="users-table"
-          />
-        )}
-        <CursorPager
-          pager={pager}
-          nextCursor={page?.nextCursor}
-          busy={users.isPlaceholderData}
-          limit={filters.limit}
-          onLimitChange={(value) => updateSearch({ limit: value === DEFAULT_PAGE_SIZE ? undefined : String(value) })}
-        />
-      </Card>
+        </>
+      }
+      query={users}
+      pager={pager}
+      limit={filters.limit}
+      onLimitChange={(value) => updateSearch({ limit: value === DEFAULT_PAGE_SIZE ? undefined : String(value) })}
+      table={{
+        rowKey: 'id',
+        columns,
+        tableLayout: 'fixed',
+        scroll: { x: canManage ? 1180 : 980 },
+        locale: {
+          emptyText: <Empty description={filtered ? t('user.emptyFiltered') : t('user.empty')} />,
+        },
+      }}
+      testId="users-table"
+    >
       {creating && <UserFormModal onClose={onCreated} onConflict={showConflict} />}
       {editing && (
         <UserFormModal
@@ -286,6 +273,6 @@ export function UsersList({ creating, onCreated }: { creating: boolean; onCreate
         />
       )}
       {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(undefined)} />}
-    </Flex>
+    </ListShell>
   );
 }

@@ -1,17 +1,19 @@
 import { RedoOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Empty, Flex, Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { CursorPager, DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/format';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useDeliveries } from '../api/get-deliveries';
 import { useRedeliver } from '../api/redeliver';
 import type { Delivery, DeliveryStatus, Webhook } from '../api/types';
+import { integrationMessages } from '../messages';
 import { DELIVERY_STATUSES, DeliveryStatusTag, mono } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/integration';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(integrationMessages);
 
 type StatusFilter = DeliveryStatus | 'all';
 

@@ -1,9 +1,9 @@
 import { Alert, Button, Empty, Flex, Input, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
 import { Card } from '@/components/card';
 import { QueryError } from '@/components/query-error';
 import { formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { useEventFeed } from '../api/get-events';
 import type { FeedEvent } from '../api/types';
 import { mono } from './labels';

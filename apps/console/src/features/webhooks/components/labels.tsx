@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { useI18n } from '@/app/i18n';
+import { useI18n } from '@/lib/i18n';
 import type { DeliveryStatus } from '../api/types';
 
 const statusColors: Record<DeliveryStatus, string> = { pending: 'processing', succeeded: 'success', failed: 'error' };

@@ -1,15 +1,15 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
-import { useClients } from '@/features/clients/api/get-clients';
-import { bodyFieldErrors } from '@/lib/conflict';
-import { fieldMessage, problemMessage } from '@/lib/problem-message';
+import { Form, Input, Modal, Select } from 'antd';
+import { FormError, topLevelField, useServerErrors } from '@/components/form-shell';
+import { useClients } from '@/features/clients';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useCreateWebhook } from '../api/create-webhook';
 import type { WebhookCreate, WebhookWithSecret } from '../api/types';
+import { integrationMessages } from '../messages';
 import { EVENT_TYPE_SUGGESTIONS } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/integration';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(integrationMessages);
 
 interface WebhookFormValues {
   clientId?: string;
@@ -33,30 +33,12 @@ export function WebhookFormModal({
   const create = useCreateWebhook();
   const clients = useClients({ limit: 500 });
   const idempotencyKeyFor = useIdempotencyKey();
-  const [formError, setFormError] = useState<string>();
-
-  function onError(error: unknown) {
-    const fields: { name: (typeof FIELDS)[number]; errors: string[] }[] = [];
-    for (const issue of bodyFieldErrors(error)) {
-      const name = FIELDS.find((known) => known === issue.field);
-      if (!name) continue;
-      const text =
-        issue.code === 'missing_scope'
-          ? t('webhook.error.missing_scope')
-          : issue.code === 'unsafe_url'
-            ? t('webhook.error.unsafe_url', { reason: issue.message })
-            : fieldMessage(issue, i18n);
-      const existing = fields.find((entry) => entry.name === name);
-      if (existing) existing.errors.push(text);
-      else fields.push({ name, errors: [text] });
-    }
-    if (fields.length > 0) {
-      form.setFields(fields);
-      setFormError(t('society.form.fixErrors'));
-      return;
-    }
-    setFormError(problemMessage(error, i18n));
-  }
+  const { formError, setFormError, onError } = useServerErrors(form, {
+    fieldOf: (issue) => topLevelField(FIELDS, issue),
+    codeMessages: { missing_scope: 'webhook.error.missing_scope' },
+    messageOf: (issue) =>
+      issue.code === 'unsafe_url' ? t('webhook.error.unsafe_url', { reason: issue.message }) : undefined,
+  });
 
   function onFinish(values: WebhookFormValues) {
     setFormError(undefined);
@@ -90,7 +72,7 @@ export function WebhookFormModal({
       destroyOnHidden
       width={620}
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <FormError error={formError} />
       <Form<WebhookFormValues>
         form={form}
         layout="vertical"

@@ -1,10 +1,12 @@
 import { Alert, Button, Descriptions, Modal, Typography } from 'antd';
-import { useI18n } from '@/app/i18n';
+import { registerMessages, useI18n } from '@/lib/i18n';
+import { adminMessages } from '@/lib/messages/admin';
 import type { WebhookWithSecret } from '../api/types';
+import { integrationMessages } from '../messages';
 import { mono } from './labels';
-// The words this part shows: Chinese with its code, English once chosen (app/messages/registry.ts).
-import '@/app/messages/admin';
-import '@/app/messages/integration';
+
+// The words this part shows: Chinese with its code, English once chosen (lib/i18n/registry.ts).
+registerMessages(adminMessages, integrationMessages);
 
 /** The one moment the signing secret exists in the console: kept in no cache and gone once closed. */
 export function WebhookSecretModal({ webhook, onClose }: { webhook: WebhookWithSecret; onClose: () => void }) {

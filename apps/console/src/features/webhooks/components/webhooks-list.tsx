@@ -1,14 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Space, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '@/app/i18n';
-import { Card } from '@/components/card';
-import { CursorPager, DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
-import { QueryError } from '@/components/query-error';
-import { useClients } from '@/features/clients/api/get-clients';
+import { DEFAULT_PAGE_SIZE, useCursorStack } from '@/components/cursor-pager';
+import { ListShell } from '@/components/list-shell';
+import { useClients } from '@/features/clients';
 import { policies } from '@/lib/authorization';
 import { isConflict } from '@/lib/conflict';
 import { formatDateTime } from '@/lib/format';
+import { useI18n } from '@/lib/i18n';
 import { problemMessage } from '@/lib/problem-message';
 import { useCurrentUser } from '@/lib/session';
 import { useDeleteWebhook } from '../api/delete-webhook';
@@ -117,31 +116,21 @@ export function WebhooksList({ creating, onCreateClosed }: { creating: boolean; 
     },
   ];
 
-  const page = webhooks.data;
   return (
-    <Card styles={{ body: { padding: 0 } }}>
-      {webhooks.isError ? (
-        <QueryError error={webhooks.error} onRetry={() => void webhooks.refetch()} />
-      ) : (
-        <Table<Webhook>
-          rowKey="id"
-          columns={columns}
-          dataSource={page?.items ?? []}
-          loading={webhooks.isPending || webhooks.isPlaceholderData}
-          pagination={false}
-          tableLayout="fixed"
-          scroll={{ x: 1000 }}
-          locale={{ emptyText: <Empty description={t('webhook.empty')} /> }}
-          data-testid="webhooks-table"
-        />
-      )}
-      <CursorPager
-        pager={pager}
-        nextCursor={page?.nextCursor}
-        busy={webhooks.isPlaceholderData}
-        limit={limit}
-        onLimitChange={setLimit}
-      />
+    <ListShell<Webhook>
+      query={webhooks}
+      pager={pager}
+      limit={limit}
+      onLimitChange={setLimit}
+      table={{
+        rowKey: 'id',
+        columns,
+        tableLayout: 'fixed',
+        scroll: { x: 1000 },
+        locale: { emptyText: <Empty description={t('webhook.empty')} /> },
+      }}
+      testId="webhooks-table"
+    >
       {creating && (
         <WebhookFormModal
           onClose={onCreateClosed}
@@ -153,6 +142,6 @@ export function WebhooksList({ creating, onCreateClosed }: { creating: boolean; 
       )}
       {created && <WebhookSecretModal webhook={created} onClose={() => setCreated(undefined)} />}
       {viewing && <DeliveriesDrawer webhook={viewing} canRedeliver={canManage} onClose={() => setViewing(undefined)} />}
-    </Card>
+    </ListShell>
   );
 }

@@ -1,2 +1,0 @@
-/** The interface's languages: Chinese, the default, and English. */
-export type Language = 'zh' | 'en';

@@ -1,0 +1,72 @@
+import type { NoticesKey } from './messages';
+
+/** The English of `messages.ts`, fetched only once the reader chooses English. */
+const en: Record<NoticesKey, string> = {
+  'notice.pageTitle': 'Public notice of projects to be funded',
+  'notice.intro':
+    'The Association publishes the society projects it intends to fund for public scrutiny. While a notice runs, anyone may object here; objections must be signed with a real name or a unit’s name and give a way to reach the signer. Anonymous objections are not accepted.',
+  'notice.empty': 'Nothing is under public notice at present',
+  'notice.period': 'Notice period: {from} to {to}',
+  'notice.phase.upcoming': 'Not started',
+  'notice.phase.open': 'Under notice · objections accepted',
+  'notice.phase.ended': 'Notice ended',
+  'notice.preamble':
+    'After application, screening, expert review and the Association’s decision, the following {count} projects are to be funded, {total} in total. They are hereby published.',
+  'notice.field.no': 'No.',
+  'notice.field.society': 'Society',
+  'notice.field.title': 'Project',
+  'notice.field.category': 'Category',
+  'notice.field.amount': 'Funding',
+  'notice.total': 'Total ({count} projects)',
+  'notice.noItems': 'No projects in this notice',
+  'notice.objectionInvite': 'Objections to the projects above may be filed until {to}, inclusive.',
+  'notice.objectionUpcoming': 'The notice period starts on {from}; objections can be filed from then.',
+  'notice.objectionEnded': 'The notice period has ended; objections are no longer accepted.',
+
+  'objection.open': 'File an objection',
+  'objection.title': 'File an objection',
+  'objection.rules':
+    'Sign with your real name or your unit’s name and give a mobile, landline or e-mail address so it can be checked. Anonymous objections are not accepted.',
+  'objection.field.target': 'Objection to',
+  'objection.wholeNotice': 'The notice as a whole',
+  'objection.field.signerKind': 'Signed as',
+  'objection.signer.person': 'A person (real name)',
+  'objection.signer.unit': 'A unit',
+  'objection.field.personName': 'Name',
+  'objection.field.unitName': 'Unit name',
+  'objection.field.contact': 'Contact',
+  'objection.field.content': 'Objection',
+  'objection.placeholder.personName': 'Your real name',
+  'objection.placeholder.unitName': 'The unit’s full name',
+  'objection.placeholder.contact': 'Mobile, landline (e.g. 0531-12345678) or e-mail',
+  'objection.placeholder.content': 'The facts and reasons of the objection, with any leads',
+  'objection.submit': 'Submit objection',
+  'objection.error.nameRequired': 'Give your real name',
+  'objection.error.unitRequired': 'Give the unit’s name',
+  'objection.error.anonymous': 'Sign with your real name or your unit’s name; anonymous objections are not accepted',
+  'objection.error.contactRequired': 'Give a way to reach you',
+  'objection.error.contact':
+    'Give a mobile number, a landline with area code (e.g. 0531-12345678) or an e-mail address',
+  'objection.error.contentRequired': 'Describe the objection',
+  'objection.error.contentShort': 'Describe the facts and reasons (at least 10 characters)',
+  'objection.error.tooShort': 'Too short',
+  'objection.error.notInNotice': 'That project is not in this notice',
+  'objection.error.fix': 'Correct the marked fields and submit again',
+  'objection.error.closed': 'The notice period is over; objections are no longer accepted',
+  'objection.error.noNotice': 'This notice does not exist or was withdrawn',
+  'objection.error.rateLimited': 'Too many submissions; try again later',
+  'objection.error.rateLimitedFor': 'Too many submissions; try again in {minutes} min',
+  'objection.receipt.title': 'Objection filed',
+  'objection.receipt.subtitle':
+    'The Association’s society office will look into it and may contact you at the address you gave. Keep the reference number.',
+  'objection.receipt.id': 'Reference',
+  'objection.receipt.at': 'Filed at',
+  'objection.receipt.notice': 'Notice',
+  'objection.receipt.target': 'Objection to',
+  'objection.receipt.status': 'Status',
+  'objection.receipt.open': 'Received, to be checked',
+  'objection.receipt.again': 'File another objection',
+  'objection.receipt.close': 'Done',
+};
+
+export default en;
