@@ -224,6 +224,8 @@ function pathFor(op: Operation, objects: Objects): string {
     ['/v1/funding-programs/{id}', program],
     ['/v1/review-assignments/{id}', objects.assignment],
     ['/v1/objections/{id}', objection],
+    // Staff only: an officer is refused whatever the id.
+    ['/v1/messages/{id}', '0190a0b0-0000-7000-8000-000000000001'],
   ];
   const id = prefixes.find(([prefix]) => op.path.startsWith(prefix))?.[1];
   const path = op.path
@@ -320,6 +322,13 @@ function bodyNaming(op: Operation, society: string): unknown {
       societyIds: [society],
     },
     updateUser: { societyIds: [society] },
+    createInvitation: {
+      username: 'scope.invitee',
+      role: 'society_officer',
+      societyIds: [society],
+      channel: 'email',
+      address: 'scope.invitee@example.org',
+    },
     createClient: { name: '越权系统', scopes: ['societies:read'], societyIds: [society] },
     updateClient: { societyIds: [society] },
   };

@@ -11,6 +11,7 @@ import * as pilots from './2026-12-02T0010_pilots';
 import * as principalNotify from './2026-12-03T0011_principal_notify';
 import * as idempotencyCommitted from './2026-12-03T0012_idempotency_committed';
 import * as signInHardening from './2026-12-07T0013_sign_in_hardening';
+import * as messaging from './2026-12-07T0014_messaging';
 
 /**
  * Every migration, by name. Listed explicitly (not read from disk) so the bundled server carries
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0011_principal_notify': principalNotify,
   '2026-12-03T0012_idempotency_committed': idempotencyCommitted,
   '2026-12-07T0013_sign_in_hardening': signInHardening,
+  '2026-12-07T0014_messaging': messaging,
 };
