@@ -60,23 +60,26 @@ export async function societyRecipients(db: Executor, societyId: string): Promis
   return rows.map(toRecipient);
 }
 
-/** An expert: their account when they have one, else the e-mail and mobile on the expert record. */
+/**
+ * An expert: their account (inbox, language, confirmed contacts) when they have one; the e-mail and
+ * mobile on the expert record stand in for contacts the account has not confirmed.
+ */
 export async function expertRecipient(db: Executor, expertId: string): Promise<Recipient | undefined> {
+  const expert = await db
+    .selectFrom('experts')
+    .select(['name', 'email', 'phone'])
+    .where('id', '=', expertId)
+    .executeTakeFirst();
+  if (!expert) return undefined;
   const user = await db
     .selectFrom('users')
     .select(USER_CONTACT)
     .where('users.expert_id', '=', expertId)
     .where('users.disabled', '=', false)
     .executeTakeFirst();
-  if (user) return toRecipient(user);
-  const expert = await db
-    .selectFrom('experts')
-    .select(['name', 'email', 'phone'])
-    .where('id', '=', expertId)
-    .executeTakeFirst();
-  return expert
-    ? { userId: null, name: expert.name, email: expert.email, phone: expert.phone, language: 'zh' }
-    : undefined;
+  if (!user) return { userId: null, name: expert.name, email: expert.email, phone: expert.phone, language: 'zh' };
+  const account = toRecipient(user);
+  return { ...account, name: expert.name, email: account.email ?? expert.email, phone: account.phone ?? expert.phone };
 }
 
 export async function userRecipient(db: Executor, userId: string): Promise<Recipient | undefined> {
