@@ -11,7 +11,7 @@ export const MessageStatusSchema = Type.Enum(['queued', 'sent', 'failed', 'kept'
 export const NotificationKindSchema = Type.Enum(NOTIFICATION_KINDS, {
   $id: 'NotificationKind',
   description:
-    'invitation 邀请 / password_reset 重置密码 / contact_verification 联系方式验证 / review_assigned 评审任务 / annual_report_due 年报将到期 / annual_report_overdue 年报逾期 / application_returned 申报退回 / application_decided 申报结果 / call_opened 申报开始',
+    'invitation 邀请 / password_reset 重置密码 / contact_verification 联系方式验证 / review_assigned 评审任务 / annual_report_due 年报将到期 / annual_report_overdue 年报逾期 / application_returned 未通过形式审查 / application_decided 申报结果 / call_opened 申报开始',
 });
 
 const MessageFields = {

@@ -47,8 +47,8 @@ const ZH: Record<NotificationKind, Text> = {
     body: `${v(x, 'society')}：\n\n${v(x, 'year')} 年度工作报告已于 ${v(x, 'dueOn')} 截止，尚未提交，请尽快提交：\n\n${v(x, 'link')}`,
   }),
   application_returned: (x, a) => ({
-    subject: `【${a}】申报被退回：${v(x, 'title')}`,
-    body: `您的申报“${v(x, 'title')}”被退回修改。原因：${v(x, 'reason')}\n\n${v(x, 'link')}`,
+    subject: `【${a}】申报未通过形式审查：${v(x, 'title')}`,
+    body: `您的申报“${v(x, 'title')}”未通过形式审查。原因：${v(x, 'reason')}\n\n${v(x, 'link')}`,
   }),
   application_decided: (x, a) => ({
     subject: `【${a}】申报结果：${v(x, 'title')}`,
@@ -86,8 +86,8 @@ const EN: Record<NotificationKind, Text> = {
     body: `${v(x, 'society')}:\n\nThe ${v(x, 'year')} annual report was due on ${v(x, 'dueOn')} and has not been filed. Please file it now:\n\n${v(x, 'link')}`,
   }),
   application_returned: (x, a) => ({
-    subject: `${a}: application returned — ${v(x, 'title')}`,
-    body: `Your application "${v(x, 'title')}" was returned for changes. Reason: ${v(x, 'reason')}\n\n${v(x, 'link')}`,
+    subject: `${a}: application not admitted — ${v(x, 'title')}`,
+    body: `Your application "${v(x, 'title')}" did not pass screening. Reason: ${v(x, 'reason')}\n\n${v(x, 'link')}`,
   }),
   application_decided: (x, a) => ({
     subject: `${a}: decision on ${v(x, 'title')}`,

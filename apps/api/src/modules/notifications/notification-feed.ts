@@ -116,13 +116,17 @@ export class NotificationFeed implements JobSource {
     }
   }
 
+  /**
+   * An application turned down at screening (形式审查: the failed checks are the reason) is returned to
+   * its society; one approved or rejected after review is decided. Both go to the society's secretariat.
+   */
   private async applicationMoved(trx: Trx, event: OutboxRow): Promise<void> {
     const payload: unknown = event.payload;
     if (!Value.Check(StatusPayload, payload)) return;
     const application = await repo.applicationFacts(trx, event.resource_id);
-    if (!application || application.status !== payload.status) return;
-    const returned = application.status === 'draft';
-    if (!returned && !DECIDED.has(application.status)) return;
+    if (!application || application.status !== payload.status || !DECIDED.has(application.status)) return;
+    const returned =
+      application.status === 'rejected' && (await repo.lastMoveFrom(trx, application.id)) === 'screening';
     await this.notifier.notify(
       trx,
       {
@@ -131,7 +135,7 @@ export class NotificationFeed implements JobSource {
         period: `${application.status}:${event.id}`,
         vars: {
           title: application.title,
-          outcome: application.status === 'approved' ? '通过 / approved' : '未通过 / not approved',
+          outcome: application.status === 'approved' ? '拟资助 / approved' : '未获资助 / not funded',
           reason: payload.transitionReason ?? '',
         },
         path: `/funding/applications/${application.id}`,

@@ -230,6 +230,19 @@ export async function applicationFacts(db: Executor, id: string) {
     .executeTakeFirst();
 }
 
+/** The status an application last moved from (to tell a screening rejection from a decision). */
+export async function lastMoveFrom(db: Executor, applicationId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('application_transitions')
+    .select('from_status')
+    .where('application_id', '=', applicationId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.from_status;
+}
+
 export async function programFacts(db: Executor, id: string) {
   return db
     .selectFrom('funding_programs')
