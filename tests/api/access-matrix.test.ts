@@ -152,6 +152,7 @@ const POLICY: Record<string, Policy | 'public'> = {
   requestPasswordReset: 'public',
   confirmPasswordReset: 'public',
   createInvitation: { roles: ['admin'] },
+  reinviteUser: { roles: ['admin'] },
   listMessages: { roles: ['admin'] },
   getMessage: { roles: ['admin'] },
   redeliverMessage: { roles: ['admin'] },

@@ -136,6 +136,21 @@ describe('an invitation by e-mail', () => {
     const expired = await accept(token, 'a-good-password-1');
     expect(expired.statusCode).toBe(made.statusCode);
     expect(expired.json().errors).toEqual(made.json().errors);
+
+    // Staff send a fresh link; it works, and only it.
+    const again = await t.request({
+      method: 'POST',
+      url: `/v1/users/${invited.user.id}/invitation`,
+      token: admin,
+      payload: { channel: 'email', address: 'late@kexie.test' },
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    const [, second] = await mail.waitFor('late@kexie.test', 2);
+    if (!second) throw new Error('no second mail');
+    const fresh = new URLSearchParams(linkIn(second, PUBLIC_URL).hash.slice(1)).get('token') ?? '';
+    expect(fresh).not.toBe(token);
+    expect((await accept(fresh, 'a-good-password-1')).statusCode).toBe(204);
+    expect((await t.tryLogin('late.comer', 'a-good-password-1')).statusCode).toBe(200);
   });
 });
 

@@ -7,7 +7,12 @@ import type { DB, Listen } from './db/connect';
 import { JobRunner } from './lib/jobs/job-runner';
 import { PersonalDataVault } from './lib/personal-data';
 import { sharedSchemas } from './lib/schemas';
-import { accountRecoveryRoutes, contactRoutes, invitationRoutes } from './modules/accounts/accounts.routes';
+import {
+  accountRecoveryRoutes,
+  contactRoutes,
+  invitationRoutes,
+  reinvitationRoutes,
+} from './modules/accounts/accounts.routes';
 import { accountSchemas } from './modules/accounts/accounts.schemas';
 import { AccountService } from './modules/accounts/accounts.service';
 import { allianceRoutes } from './modules/alliances/alliances.routes';
@@ -273,6 +278,7 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
   });
   const accounts = new AccountService(db, users, notifier, messaging);
   await app.register(invitationRoutes, { prefix: '/v1/invitations', accounts });
+  await app.register(reinvitationRoutes, { prefix: '/v1/users', accounts });
   await app.register(accountRecoveryRoutes, { prefix: '/v1/auth', accounts, perMinute: messaging.publicPerMinute });
   await app.register(contactRoutes, { prefix: '/v1/me', accounts });
   await app.register(inboxRoutes, { prefix: '/v1/me', notifications: new NotificationService(db) });

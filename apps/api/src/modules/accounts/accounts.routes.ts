@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ACCESS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { callerOf, contextOf, principalOf } from '../../lib/request-context';
-import { problems, ref } from '../../lib/schemas';
+import { IdParams, problems, ref } from '../../lib/schemas';
 import {
   AcceptedSchema,
   ContactVerificationConfirmSchema,
@@ -16,6 +16,7 @@ import {
   MyContactSchema,
   PasswordResetConfirmSchema,
   PasswordResetRequestSchema,
+  ReinvitationSchema,
 } from './accounts.schemas';
 import type { AccountService } from './accounts.service';
 
@@ -36,6 +37,29 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountServ
       },
     },
     async (request, reply) => reply.code(201).send(await accounts.invite(callerOf(request), request.body)),
+  );
+};
+
+/** `/v1/users/{id}/invitation`: a fresh link for an existing account. */
+export const reinvitationRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountService }> = async (
+  app,
+  { accounts },
+) => {
+  app.post(
+    '/:id/invitation',
+    {
+      config: { access: ACCESS.invitations.write },
+      schema: {
+        operationId: 'reinviteUser',
+        tags,
+        summary: 'Send an account’s holder a new single-use link to choose a password (earlier links stop working)',
+        params: IdParams,
+        body: ref(ReinvitationSchema),
+        response: { 201: ref(InvitationSchema), ...problems(404, 422) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await accounts.reinvite(callerOf(request), request.params.id, request.body)),
   );
 };
 

@@ -28,6 +28,11 @@ export const InvitationCreateSchema = Type.Object(
   { $id: 'InvitationCreate', additionalProperties: false },
 );
 
+export const ReinvitationSchema = Type.Object(
+  { channel: Channel, address: Address },
+  { $id: 'Reinvitation', additionalProperties: false },
+);
+
 export const InvitationSchema = Type.Object(
   {
     user: ref(UserSchema),
@@ -110,6 +115,7 @@ export const MOBILE_PATTERN = /^(?:\+?86)?1[3-9]\d{9}$/;
 
 export const accountSchemas = [
   InvitationCreateSchema,
+  ReinvitationSchema,
   InvitationSchema,
   InvitationTokenSchema,
   InvitationDetailsSchema,

@@ -20,6 +20,7 @@ import {
   MOBILE_PATTERN,
   type MyContact,
   type PasswordResetConfirmSchema,
+  type ReinvitationSchema,
 } from './accounts.schemas';
 
 export interface AccountSettings {
@@ -108,23 +109,60 @@ export class AccountService {
       password: unknowablePassword(input.username),
     });
     const language: Language = input.language ?? 'zh';
+    const sent = await this.sendInvitation(caller.context, { ...user, language }, input.channel, address);
+    return { user, ...sent };
+  }
+
+  /**
+   * A fresh link for an existing account (the first expired, went to a wrong address, or the person
+   * forgot the password and has no confirmed address): the earlier links stop working.
+   */
+  async reinvite(caller: Caller, userId: string, input: Static<typeof ReinvitationSchema>) {
+    const address = normalised(input.channel, input.address);
+    const problems = addressProblem(input.channel, address, '/body/address');
+    if (problems.length) throw errors.validation(problems);
+    const account = await repo.accountById(this.db, userId);
+    if (!account) throw errors.notFound('User');
+    if (account.disabled) {
+      throw errors.ruleViolation('The account is disabled: enable it before inviting its holder.', [
+        { path: '/body', code: 'disabled', message: 'A disabled account cannot be invited.' },
+      ]);
+    }
+    const user = await this.users.get(userId);
+    const sent = await this.sendInvitation(
+      caller.context,
+      { ...user, language: account.language },
+      input.channel,
+      address,
+    );
+    return { user, ...sent };
+  }
+
+  private async sendInvitation(
+    context: RequestContext,
+    user: { id: string; username: string; displayName: string | null; language: Language },
+    channel: Channel,
+    address: string,
+  ) {
     const expiresAt = new Date(Date.now() + this.settings.invitationTtlHours * 3600_000);
+    // Shown in Beijing time, as everyone reading it lives by it.
+    const shownExpiry = `${new Date(expiresAt.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} (UTC+8)`;
     const token = linkToken();
-    const messageIds = await write(this.db, caller.context, async (trx, record) => {
-      if (language !== 'zh') await repo.setLanguage(trx, user.id, language);
+    const messageIds = await write(this.db, context, async (trx, record) => {
+      if (user.language !== 'zh') await repo.setLanguage(trx, user.id, user.language);
       const tokenId = await this.issue(trx, user.id, 'invitation', digest(token), address, expiresAt);
       record({
         action: 'user.invite',
         resourceType: 'user',
         resourceId: user.id,
-        after: { channel: input.channel, address: maskAddress(address), expiresAt: expiresAt.toISOString() },
+        after: { channel, address: maskAddress(address), expiresAt: expiresAt.toISOString() },
       });
       const recipient: Recipient = {
         userId: user.id,
         name: user.displayName ?? user.username,
-        email: input.channel === 'email' ? address : null,
-        phone: input.channel === 'sms' ? address : null,
-        language,
+        email: channel === 'email' ? address : null,
+        phone: channel === 'sms' ? address : null,
+        language: user.language,
       };
       return this.notifier.notify(
         trx,
@@ -132,17 +170,16 @@ export class AccountService {
           kind: 'invitation',
           item: tokenId,
           period: 'invitation',
-          vars: { username: user.username, expiresAt: `${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` },
+          vars: { username: user.username, expiresAt: shownExpiry },
           // In the fragment: browsers do not send it, so the token stays out of servers' access logs.
           path: `/invitation#token=${token}`,
         },
         [recipient],
-        { channels: [input.channel], inbox: false },
+        { channels: [channel], inbox: false },
       );
     });
     return {
-      user,
-      channel: input.channel,
+      channel,
       address: maskAddress(address),
       expiresAt: expiresAt.toISOString(),
       messageId: messageIds[0] ?? null,
