@@ -14,6 +14,8 @@ export { nulCharacterPaths, trimDeclaredText } from './lib/request-text';
 export { chainHash, GENESIS_HASH } from './modules/audit/audit.chain';
 export { addressKey, LoginThrottle } from './modules/auth/login-throttle';
 export { hashPassword } from './modules/auth/passwords';
+export { canonicalQuery, sendSmsUrl, signature as smsSignature } from './modules/messages/aliyun-sms';
+export { describeChannels } from './modules/messages/channels';
 export { insertUser } from './modules/users/users.repository';
 export { authPlugin } from './plugins/auth';
 export { errorsPlugin } from './plugins/errors';
