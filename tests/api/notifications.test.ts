@@ -149,6 +149,21 @@ describe('a review assigned', () => {
     expect(application.statusCode, application.body).toBe(201);
     const applicationId: string = application.json().id;
     await post(`/v1/applications/${applicationId}/transitions`, officer, { to: 'submitted', reason: '提交' });
+    // A second society applies, then goes dormant: its application fails screening when review opens.
+    const dormantId = await activeSociety({ name: '海川市休眠学会' });
+    const dormantOfficer = await t.userToken('society_officer', [dormantId]);
+    const doomed = await post(`/v1/funding-programs/${programId}/applications`, dormantOfficer, {
+      societyId: dormantId,
+      categoryCode: 'academic_exchange',
+      title: '休眠学会年会',
+      requestedFen: 1_000_000,
+      selfFundedFen: 0,
+      budgetLines: [{ item: '合计', amountFen: 1_000_000 }],
+    });
+    expect(doomed.statusCode, doomed.body).toBe(201);
+    await post(`/v1/applications/${doomed.json().id}/transitions`, dormantOfficer, { to: 'submitted', reason: '提交' });
+    const dormant = await post(`/v1/societies/${dormantId}/transitions`, admin, { to: 'dormant', reason: '停止活动' });
+    expect(dormant.statusCode, dormant.body).toBe(200);
     await post(`/v1/funding-programs/${programId}/transitions`, admin, { to: 'closed', reason: '截止' });
     const reviewing = await post(`/v1/funding-programs/${programId}/transitions`, admin, {
       to: 'reviewing',
@@ -171,6 +186,11 @@ describe('a review assigned', () => {
         SELECT expert_id FROM review_assignments WHERE id = ${assignmentId}`.execute(t.database.db);
       expect(stored.rows[0]?.expert_id).toBe(expert.id);
     }
+    const returned = await until('the screening result', async () =>
+      (await inboxOf(dormantOfficer)).find((n) => n.kind === 'application_returned'),
+    );
+    expect(returned.title).toBe(`【${ASSOCIATION}】申报未通过形式审查：休眠学会年会`);
+    expect(returned.link).toBe(`/funding/applications/${doomed.json().id}`);
     const assigned = await until('the review in the inbox', async () =>
       (await inboxOf(reviewer)).find((n) => n.kind === 'review_assigned'),
     );
