@@ -46,6 +46,7 @@ afterAll(async () => {
 async function invite(payload: Record<string, unknown>) {
   const response = await t.request({ method: 'POST', url: '/v1/invitations', token: admin, payload });
   expect(response.statusCode, response.body).toBe(201);
+  expect(response.headers.location).toBe(`/v1/users/${response.json().user.id}`);
   return response.json<{ user: { id: string }; messageId: string; address: string }>();
 }
 

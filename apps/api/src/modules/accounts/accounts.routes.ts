@@ -36,7 +36,11 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountServ
         response: { 201: ref(InvitationSchema), ...problems(422) },
       },
     },
-    async (request, reply) => reply.code(201).send(await accounts.invite(callerOf(request), request.body)),
+    async (request, reply) => {
+      // The invitation is made of the account it opens: that is where it lives.
+      const invitation = await accounts.invite(callerOf(request), request.body);
+      return reply.header('location', `/v1/users/${invitation.user.id}`).code(201).send(invitation);
+    },
   );
 };
 
@@ -58,8 +62,10 @@ export const reinvitationRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountSe
         response: { 201: ref(InvitationSchema), ...problems(404, 422) },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await accounts.reinvite(callerOf(request), request.params.id, request.body)),
+    async (request, reply) => {
+      const invitation = await accounts.reinvite(callerOf(request), request.params.id, request.body);
+      return reply.header('location', `/v1/users/${invitation.user.id}`).code(201).send(invitation);
+    },
   );
 };
 
