@@ -53,6 +53,19 @@ export async function requeueMessage(trx: Trx, id: string): Promise<MessageRow |
     .executeTakeFirst();
 }
 
+/** How many messages are in each state: the backlog /metrics shows (failed and kept wait for a person). */
+export async function messageCounts(db: Executor): Promise<Record<MessageStatus, number>> {
+  const rows = await db
+    .selectFrom('messages')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['queued', 'failed', 'kept'])
+    .groupBy('status')
+    .execute();
+  const counts: Record<MessageStatus, number> = { queued: 0, sent: 0, failed: 0, kept: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
+
 // ---- the job queue's bookkeeping: operational state, not business changes, so no audit rows ----
 
 export interface ClaimedMessage {
