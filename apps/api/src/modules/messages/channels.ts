@@ -54,8 +54,8 @@ class SmtpChannel implements Channel {
       connectionTimeout: timeoutMs,
       greetingTimeout: timeoutMs,
       socketTimeout: timeoutMs,
-      // A relay inside the organisation's network often presents an internal certificate.
-      tls: { rejectUnauthorized: false },
+      // Certificates are verified (nodemailer's default); a relay with an internal CA is trusted through
+      // NODE_EXTRA_CA_CERTS, not by switching verification off.
     });
   }
 
