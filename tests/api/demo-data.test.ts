@@ -281,7 +281,11 @@ describe('the demo data set, whenever it is loaded', () => {
     for (const d of log) expect(eventIds.has(d.eventId)).toBe(true);
     // Nothing queued: the worker must not start sending the demo's history to a receiver that does not exist.
     expect(log.every((d: { status: string }) => d.status !== 'pending')).toBe(true);
-    const dispatch = await t.database.db.selectFrom('webhook_dispatch').selectAll().executeTakeFirstOrThrow();
+    const dispatch = await t.database.db
+      .selectFrom('webhook_dispatch')
+      .selectAll()
+      .where('name', '=', 'outbox')
+      .executeTakeFirstOrThrow();
     const head = await t.database.db
       .selectFrom('outbox_events')
       .select(['txid', 'id'])

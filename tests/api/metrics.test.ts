@@ -53,6 +53,9 @@ describe('/metrics', () => {
     }
     expect(text).toContain('# TYPE society_hub_webhook_delivery_attempts_total counter');
     expect(text).toContain('# TYPE society_hub_webhook_deliveries_failed_total counter');
+    for (const status of ['queued', 'failed', 'kept']) {
+      expect(text).toMatch(new RegExp(`^society_hub_messages\\{status="${status}"\\} [0-9]+$`, 'm'));
+    }
   });
 });
 

@@ -237,6 +237,8 @@ function pathFor(op: Operation, objects: Objects): string {
     ['/v1/review-assignments/{id}', objects.assignment],
     ['/v1/objections/{id}', objection],
     ['/v1/documents/{id}', objects.document],
+    // Staff only: an officer is refused whatever the id.
+    ['/v1/messages/{id}', '0190a0b0-0000-7000-8000-000000000001'],
   ];
   const id = prefixes.find(([prefix]) => op.path.startsWith(prefix))?.[1];
   const path = op.path
@@ -333,6 +335,13 @@ function bodyNaming(op: Operation, society: string): unknown {
       societyIds: [society],
     },
     updateUser: { societyIds: [society] },
+    createInvitation: {
+      username: 'scope.invitee',
+      role: 'society_officer',
+      societyIds: [society],
+      channel: 'email',
+      address: 'scope.invitee@example.org',
+    },
     createClient: { name: '越权系统', scopes: ['societies:read'], societyIds: [society] },
     updateClient: { societyIds: [society] },
   };

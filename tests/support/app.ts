@@ -66,6 +66,7 @@ export async function startTestApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     CONSOLE_DIR: '',
     RATE_LIMIT_PER_MINUTE: '100000',
+    ACCOUNT_RATE_LIMIT_PER_MINUTE: '100000',
     // Webhook deliveries only where a test asks for them (WEBHOOK_WORKER: '1').
     WEBHOOK_WORKER: '0',
     MEMBER_DATA_KEY: randomBytes(32).toString('base64'),

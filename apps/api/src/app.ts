@@ -4,8 +4,17 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import type { Config } from './config';
 import type { DB, Listen } from './db/connect';
+import { JobRunner } from './lib/jobs/job-runner';
 import { PersonalDataVault } from './lib/personal-data';
 import { sharedSchemas } from './lib/schemas';
+import {
+  accountRecoveryRoutes,
+  contactRoutes,
+  invitationRoutes,
+  reinvitationRoutes,
+} from './modules/accounts/accounts.routes';
+import { accountSchemas } from './modules/accounts/accounts.schemas';
+import { AccountService } from './modules/accounts/accounts.service';
 import { allianceRoutes } from './modules/alliances/alliances.routes';
 import { allianceSchemas } from './modules/alliances/alliances.schemas';
 import { AllianceService } from './modules/alliances/alliances.service';
@@ -73,6 +82,16 @@ import {
 } from './modules/members/members.routes';
 import { memberSchemas } from './modules/members/members.schemas';
 import { MemberService } from './modules/members/members.service';
+import { channelsFor } from './modules/messages/channels';
+import { MessageQueue } from './modules/messages/messages.queue';
+import { messageRoutes } from './modules/messages/messages.routes';
+import { messageSchemas } from './modules/messages/messages.schemas';
+import { MessageService } from './modules/messages/messages.service';
+import { NotificationFeed } from './modules/notifications/notification-feed';
+import { inboxRoutes } from './modules/notifications/notifications.routes';
+import { notificationSchemas } from './modules/notifications/notifications.schemas';
+import { NotificationService } from './modules/notifications/notifications.service';
+import { Notifier } from './modules/notifications/notifier';
 import { dueMilestones, pilotFigures, pilotHistory } from './modules/pilots/pilot-figures';
 import { pilotFunctionRoutes, pilotRoutes } from './modules/pilots/pilots.routes';
 import { pilotSchemas } from './modules/pilots/pilots.schemas';
@@ -94,7 +113,7 @@ import { UserService } from './modules/users/users.service';
 import { webhookRoutes } from './modules/webhooks/webhooks.routes';
 import { webhookSchemas } from './modules/webhooks/webhooks.schemas';
 import { WebhookService } from './modules/webhooks/webhooks.service';
-import { WebhookWorker } from './modules/webhooks/webhooks.worker';
+import { WebhookDeliveryQueue } from './modules/webhooks/webhooks.worker';
 import { authPlugin } from './plugins/auth';
 import { consolePlugin, consoleRoot, spaFallback } from './plugins/console';
 import { errorsPlugin, frameworkError } from './plugins/errors';
@@ -185,6 +204,9 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
     ...dashboardSchemas,
     ...reminderSchemas,
     ...documentSchemas,
+    ...messageSchemas,
+    ...notificationSchemas,
+    ...accountSchemas,
   ]) {
     app.addSchema(schema);
   }
@@ -245,7 +267,31 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
     db,
     managedByConfig: config.jwtPrivateKey !== null,
   });
-  await app.register(userRoutes, { prefix: '/v1/users', users: new UserService(db) });
+  const users = new UserService(db);
+  await app.register(userRoutes, { prefix: '/v1/users', users });
+  const messaging = config.messaging;
+  const channels = channelsFor(messaging);
+  app.addHook('onClose', async () => {
+    channels.email?.close();
+    channels.sms?.close();
+  });
+  const notifier = new Notifier({
+    associationName: messaging.associationName,
+    publicUrl: messaging.publicUrl,
+    emailConfigured: channels.email !== null,
+    smsConfigured: channels.sms !== null,
+    smsTemplates: messaging.sms?.templates ?? {},
+  });
+  const accounts = new AccountService(db, users, notifier, messaging);
+  await app.register(invitationRoutes, { prefix: '/v1/invitations', accounts });
+  await app.register(reinvitationRoutes, { prefix: '/v1/users', accounts });
+  await app.register(accountRecoveryRoutes, { prefix: '/v1/auth', accounts, perMinute: messaging.publicPerMinute });
+  await app.register(contactRoutes, { prefix: '/v1/me', accounts });
+  await app.register(inboxRoutes, { prefix: '/v1/me', notifications: new NotificationService(db) });
+  await app.register(messageRoutes, {
+    prefix: '/v1/messages',
+    messages: new MessageService(db, { email: channels.email !== null, sms: channels.sms !== null }),
+  });
   await app.register(clientRoutes, { prefix: '/v1/clients', clients });
   await app.register(auditRoutes, { prefix: '/v1/audit-log', audit: new AuditService(db) });
   await app.register(societyRoutes, { prefix: '/v1/societies', societies: new SocietyService(db) });
@@ -304,19 +350,17 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
       pilots: pilotFigures,
     }),
   });
-  await app.register(reminderRoutes, {
-    prefix: '/v1/reminders',
-    reminders: new ReminderService(
-      db,
-      {
-        withinDays: config.reminderDays,
-        reelectionWarningDays: config.governanceThresholds.reelectionWarningDays,
-        annualReportDueMonthDay: config.annualReportDueMonthDay,
-        finalReportDueDays: config.finalReportDueDays,
-      },
-      { milestones: dueMilestones },
-    ),
-  });
+  const reminders = new ReminderService(
+    db,
+    {
+      withinDays: config.reminderDays,
+      reelectionWarningDays: config.governanceThresholds.reelectionWarningDays,
+      annualReportDueMonthDay: config.annualReportDueMonthDay,
+      finalReportDueDays: config.finalReportDueDays,
+    },
+    { milestones: dueMilestones },
+  );
+  await app.register(reminderRoutes, { prefix: '/v1/reminders', reminders });
 
   const documents = new DocumentService(db, storageFor(config));
   await app.register(societyDocumentRoutes, { prefix: '/v1/societies', documents });
@@ -339,11 +383,21 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
   };
   await app.register(publicSocietyRoutes, { prefix: '/v1/public/societies', ...publicListing });
   await app.register(publicProgramRoutes, { prefix: '/v1/public/funding-programs', ...publicListing });
-  if (config.webhooks.worker) {
-    // Runs while the app is ready; app.close() (server.ts's graceful shutdown) waits for its attempts in flight.
-    const worker = new WebhookWorker(db, vault, config.webhooks, metrics, app.log);
-    app.addHook('onReady', async () => worker.start());
-    app.addHook('onClose', async () => worker.stop());
+  if (config.jobs.worker) {
+    // Runs while the app is ready; app.close() (server.ts's graceful shutdown) waits for its jobs in flight.
+    const runner = new JobRunner(
+      [new WebhookDeliveryQueue(db, vault, config.webhooks, metrics), new MessageQueue(db, channels, messaging)],
+      [
+        new NotificationFeed(db, notifier, (asOf) => reminders.annualReportsDue(asOf), {
+          reviewDays: messaging.reviewDays,
+          scheduleEveryMs: messaging.scheduleEveryMs,
+        }),
+      ],
+      config.jobs.pollMs,
+      app.log,
+    );
+    app.addHook('onReady', async () => runner.start());
+    app.addHook('onClose', async () => runner.stop());
   }
 
   if (root) await app.register(consolePlugin, { root });

@@ -119,11 +119,14 @@ const ConfigSchema = Type.Object({
       forcePathStyle: Type.Boolean(),
     }),
   ]),
-  /** Webhook deliveries (modules/webhooks/webhooks.worker.ts). */
-  webhooks: Type.Object({
-    /** Run the delivery worker in this process (every process may: they share the work safely). */
+  /** The durable jobs (lib/jobs/job-runner.ts): webhook deliveries and messages. */
+  jobs: Type.Object({
+    /** Run the job runner in this process (every process may: they share the work safely). */
     worker: Type.Boolean(),
     pollMs: Type.Integer({ minimum: 50, maximum: 60_000 }),
+  }),
+  /** Webhook deliveries (modules/webhooks/webhooks.worker.ts). */
+  webhooks: Type.Object({
     /** One attempt's limit, connection to last byte; the claim lease is longer than this. */
     timeoutMs: Type.Integer({ minimum: 1000, maximum: 120_000 }),
     /** Deliveries one process sends at once. */
@@ -137,6 +140,46 @@ const ConfigSchema = Type.Object({
      * the city's network, or tests. Everything else must be https to a public address.
      */
     internalHosts: Type.Array(Type.String({ minLength: 1 })),
+  }),
+  /** E-mail, SMS and the inbox (modules/messages, modules/notifications); secrets here never reach a log. */
+  messaging: Type.Object({
+    /** The Association's name in every message, e.g. 某某市科学技术协会. */
+    associationName: Type.String({ minLength: 1 }),
+    /** Where people open the console: links in messages start here. */
+    publicUrl: Type.String({ pattern: '^https?://' }),
+    /** `smtp://user:pass@host:port` or `smtps://…`; null: e-mails are kept, not sent. */
+    smtpUrl: Type.Union([Type.String({ pattern: '^smtps?://' }), Type.Null()]),
+    /** The From of every e-mail. */
+    mailFrom: Type.String({ minLength: 3 }),
+    /** 阿里云短信 (Dysmsapi SendSms); null: SMS are kept, not sent. */
+    sms: Type.Union([
+      Type.Object({
+        endpoint: Type.String({ pattern: '^https?://' }),
+        accessKeyId: Type.String({ minLength: 1 }),
+        accessKeySecret: Type.String({ minLength: 1 }),
+        signName: Type.String({ minLength: 1 }),
+        regionId: Type.String({ minLength: 1 }),
+        /** The approved template code (SMS_…) of each kind sent by SMS; a kind without one is not sent by SMS. */
+        templates: Type.Record(Type.String(), Type.String({ minLength: 1 })),
+      }),
+      Type.Null(),
+    ]),
+    timeoutMs: Type.Integer({ minimum: 1000, maximum: 120_000 }),
+    concurrency: Type.Integer({ minimum: 1, maximum: 100 }),
+    maxAttempts: Type.Integer({ minimum: 1, maximum: 50 }),
+    retryBaseSeconds: Type.Integer({ minimum: 1, maximum: 86_400 }),
+    retryCapSeconds: Type.Integer({ minimum: 1, maximum: 7 * 86_400 }),
+    /** Days an expert has to answer a review assignment: the deadline its message names. */
+    reviewDays: Type.Integer({ minimum: 1, maximum: 365 }),
+    /** How often scheduled sends (annual reports due and overdue) are looked for. */
+    scheduleEveryMs: Type.Integer({ minimum: 100, maximum: 24 * 3600 * 1000 }),
+    /** Lifetimes of invitation links and of reset and confirmation codes. */
+    invitationTtlHours: Type.Integer({ minimum: 1, maximum: 24 * 30 }),
+    codeTtlMinutes: Type.Integer({ minimum: 1, maximum: 24 * 60 }),
+    /** Requests one address may make per minute to the public invitation and password-reset endpoints. */
+    publicPerMinute: Type.Integer({ minimum: 1 }),
+    /** Password-reset requests answered per account per hour (more are silently dropped). */
+    resetsPerHour: Type.Integer({ minimum: 1, maximum: 100 }),
   }),
 });
 
@@ -240,6 +283,42 @@ function storage(env: Env) {
   };
 }
 
+/** SMS_PROVIDER=aliyun with its keys, sign name and SMS_TEMPLATES (JSON: kind → template code). */
+function sms(env: Env) {
+  const provider = text(env, 'SMS_PROVIDER');
+  if (provider === null) return null;
+  if (provider !== 'aliyun') throw new ConfigError(`SMS_PROVIDER must be aliyun, got "${provider}"`);
+  return {
+    endpoint: env.SMS_ENDPOINT ?? 'https://dysmsapi.aliyuncs.com/',
+    accessKeyId: env.SMS_ACCESS_KEY_ID ?? '',
+    accessKeySecret: env.SMS_ACCESS_KEY_SECRET ?? '',
+    signName: env.SMS_SIGN_NAME ?? '',
+    regionId: env.SMS_REGION_ID ?? 'cn-hangzhou',
+    templates: json(env, 'SMS_TEMPLATES'),
+  };
+}
+
+function messaging(env: Env) {
+  return {
+    associationName: env.ASSOCIATION_NAME ?? '市科学技术协会',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? '3000'}`).replace(/\/+$/, ''),
+    smtpUrl: text(env, 'SMTP_URL'),
+    mailFrom: env.MAIL_FROM ?? 'Society Hub <no-reply@localhost>',
+    sms: sms(env),
+    timeoutMs: integer(env, 'MESSAGE_TIMEOUT_MS', 15_000),
+    concurrency: integer(env, 'MESSAGE_CONCURRENCY', 5),
+    maxAttempts: integer(env, 'MESSAGE_MAX_ATTEMPTS', 8),
+    retryBaseSeconds: integer(env, 'MESSAGE_RETRY_BASE_SECONDS', 30),
+    retryCapSeconds: integer(env, 'MESSAGE_RETRY_CAP_SECONDS', 6 * 3600),
+    reviewDays: integer(env, 'REVIEW_DAYS', 14),
+    scheduleEveryMs: integer(env, 'NOTIFY_SCHEDULE_MS', 15 * 60 * 1000),
+    invitationTtlHours: integer(env, 'INVITATION_TTL_HOURS', 72),
+    codeTtlMinutes: integer(env, 'CODE_TTL_MINUTES', 15),
+    resetsPerHour: integer(env, 'PASSWORD_RESETS_PER_HOUR', 3),
+    publicPerMinute: integer(env, 'ACCOUNT_RATE_LIMIT_PER_MINUTE', 10),
+  };
+}
+
 /** Builds the configuration from an environment; `overrides` lets tests replace single values. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const candidate = {
@@ -289,9 +368,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 120),
     publicCacheSeconds: integer(env, 'PUBLIC_CACHE_SECONDS', 60),
     storage: storage(env),
+    jobs: {
+      // WEBHOOK_WORKER and WEBHOOK_POLL_MS are the names from before messages shared the runner.
+      worker: flag(env, 'JOB_WORKER', flag(env, 'WEBHOOK_WORKER', true)),
+      pollMs: integer(env, 'JOB_POLL_MS', integer(env, 'WEBHOOK_POLL_MS', 1000)),
+    },
     webhooks: {
-      worker: flag(env, 'WEBHOOK_WORKER', true),
-      pollMs: integer(env, 'WEBHOOK_POLL_MS', 1000),
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
       concurrency: integer(env, 'WEBHOOK_CONCURRENCY', 10),
       maxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 8),
@@ -299,6 +381,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       retryCapSeconds: integer(env, 'WEBHOOK_RETRY_CAP_SECONDS', 6 * 3600),
       internalHosts: list(env, 'WEBHOOK_INTERNAL_HOSTS').map((host) => host.toLowerCase()),
     },
+    messaging: messaging(env),
     ...overrides,
   };
   if ((candidate.adminUsername === null) !== (candidate.adminPassword === null)) {

@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate';
 import { loadDemoData } from './demo/load-demo-data';
 import { PersonalDataVault } from './lib/personal-data';
 import { ensureMemberDataKey } from './member-data-key';
+import { describeChannels } from './modules/messages/channels';
 import { purgeExpiredIdempotencyKeys } from './plugins/idempotency';
 import { describeServing } from './serving';
 
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
   );
   const serving = describeServing(config, networkInterfaces());
   app.log[serving.level](serving.message);
+  const messages = describeChannels(config.messaging);
+  app.log[messages.level](messages.message);
 }
 
 main().catch((error: unknown) => {

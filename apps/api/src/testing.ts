@@ -18,6 +18,8 @@ export { hashPassword } from './modules/auth/passwords';
 export { LocalDiskStorage } from './modules/documents/storage/local-disk';
 export { ObjectMissingError, type ObjectStorage } from './modules/documents/storage/object-storage';
 export { S3Storage } from './modules/documents/storage/s3';
+export { canonicalQuery, sendSmsUrl, signature as smsSignature } from './modules/messages/aliyun-sms';
+export { describeChannels } from './modules/messages/channels';
 export { insertUser } from './modules/users/users.repository';
 export { authPlugin } from './plugins/auth';
 export { errorsPlugin } from './plugins/errors';

@@ -94,6 +94,13 @@ export const ACCESS = {
     read: { roles: STAFF_AND_AUDIT, scope: 'webhooks:read' },
     write: { roles: STAFF, scope: 'webhooks:write' },
   },
+  /**
+   * The messages sent (发信记录): they carry people's addresses and, for invitations and resets, the
+   * links themselves (read here when no channel is configured), so only staff, and no machine client.
+   */
+  messages: { read: { roles: STAFF }, redeliver: { roles: STAFF } },
+  /** Inviting someone makes an account: as with typing its password, staff only. */
+  invitations: { write: { roles: STAFF } },
 } as const satisfies Record<string, AccessRule | Record<string, AccessRule>>;
 
 /** Whether a person of this role may use what the rule guards (society scope aside). */

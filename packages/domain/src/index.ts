@@ -22,6 +22,7 @@ export * from './labels';
 export * from './members/id-number';
 export * from './members/membership';
 export * from './members/phone';
+export * from './notifications/kinds';
 export * from './pilots/pilots';
 export * from './plural';
 export * from './reminders/reminders';

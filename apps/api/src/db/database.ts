@@ -66,6 +66,13 @@ export interface UsersTable {
   must_change_password: Generated<boolean>;
   /** The last change or reset of the password: access tokens issued before it are refused. */
   password_changed_at: Timestamp | null;
+  /** Set only once confirmed (an invitation accepted there, or a code sent there typed back). */
+  email: string | null;
+  email_verified_at: Timestamp | null;
+  phone: string | null;
+  phone_verified_at: Timestamp | null;
+  /** The language of what the user is sent. */
+  language: Generated<'zh' | 'en'>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -612,6 +619,70 @@ export interface Database {
   webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
   webhook_dispatch: WebhookDispatchTable;
   rate_limit_windows: RateLimitWindowsTable;
+  account_tokens: AccountTokensTable;
+  messages: MessagesTable;
+  notifications: NotificationsTable;
+  notification_mutes: NotificationMutesTable;
+}
+
+export type AccountTokenPurpose = 'invitation' | 'password_reset' | 'verify_email' | 'verify_phone';
+
+export interface AccountTokensTable {
+  id: string;
+  user_id: string;
+  purpose: AccountTokenPurpose;
+  /** SHA-256 of the token or code: what was sent is never stored. */
+  token_hash: string;
+  /** For a contact confirmation: the address or number being confirmed. */
+  target: string | null;
+  /** Wrong codes typed against this token (a code is short: it dies after a few). */
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export type MessageStatus = 'queued' | 'sent' | 'failed' | 'kept';
+
+export interface MessagesTable {
+  id: string;
+  kind: string;
+  channel: 'email' | 'sms';
+  user_id: string | null;
+  address: string;
+  language: 'zh' | 'en';
+  subject: string;
+  body: string;
+  sms_template: string | null;
+  sms_params: ColumnType<unknown, string | null, string | null>;
+  dedupe_key: string | null;
+  status: MessageStatus;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  lease_token: string | null;
+  lease_until: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  last_error: string | null;
+  provider_response: string | null;
+  sent_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupe_key: string | null;
+  read_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface NotificationMutesTable {
+  user_id: string;
+  kind: string;
 }
 
 export type SocietyRow = Selectable<SocietiesTable>;

@@ -6,6 +6,7 @@ import { systemContext } from '../lib/request-context';
 import { write } from '../lib/write';
 import { findClient } from '../modules/clients/clients.repository';
 import { toClient } from '../modules/clients/clients.service';
+import { saveNotificationPosition } from '../modules/notifications/notifications.repository';
 import { saveDispatchPosition } from '../modules/webhooks/webhooks.repository';
 import { toWebhook } from '../modules/webhooks/webhooks.service';
 import { newWebhookSecret } from '../modules/webhooks/webhooks.signing';
@@ -77,7 +78,11 @@ export async function loadDemoIntegration(db: DB, vault: PersonalDataVault): Pro
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (head) await saveDispatchPosition(trx, head);
+    if (head) {
+      await saveDispatchPosition(trx, head);
+      // Nor announce it: the demo's calls, reviews and decisions are history, not news to e-mail anyone.
+      await saveNotificationPosition(trx, head);
+    }
     const clientId = uuidv7();
     // Nobody knows this secret: an administrator rotates it to hand the system real credentials.
     const secretHash = createHash('sha256').update(randomBytes(32)).digest('hex');

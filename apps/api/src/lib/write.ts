@@ -38,6 +38,15 @@ export function onCommit(listener: CommitListener): () => void {
 }
 
 /**
+ * A transaction that records no change: reads that must see one state (a link checked before a
+ * password is hashed), or work whose changes are not the audit log's (the notice feed's position).
+ * Services use this rather than opening a transaction on the database themselves.
+ */
+export function inTransaction<T>(db: DB, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}
+
+/**
  * The one write path. The business change, its audit rows and its outbox events commit in one
  * transaction or not at all, so the audit log and the change feed never miss nor invent a change.
  */

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { DB } from '../db/connect';
 import { AppError } from '../lib/errors';
+import { messageCounts } from '../modules/messages/messages.repository';
 import { deliveryBacklog, dispatchLagSeconds, horizonWaitSeconds } from '../modules/webhooks/webhooks.repository';
 import type { DeliveryCounters } from '../modules/webhooks/webhooks.worker';
 
@@ -92,6 +93,20 @@ export class Metrics implements DeliveryCounters {
         }));
         this.set(current.oldestPendingSeconds);
         backlog.set(current.pending);
+      },
+    });
+    new Gauge({
+      name: `${PREFIX}messages`,
+      help: 'E-mails and SMS not sent: queued (waiting for an attempt), failed (attempts used up), kept (no channel configured)',
+      labelNames: ['status'] as const,
+      registers: [this.registry],
+      async collect() {
+        const counts = await messageCounts(db).catch(() => ({
+          queued: Number.NaN,
+          failed: Number.NaN,
+          kept: Number.NaN,
+        }));
+        for (const status of ['queued', 'failed', 'kept'] as const) this.set({ status }, counts[status]);
       },
     });
     if (poolStats) {

@@ -92,6 +92,12 @@ export class ReminderService {
     return { asOf, withinDays, items: items.sort(compareReminders).map(({ list: _list, ...reminder }) => reminder) };
   }
 
+  /** Every society's annual report due soon or overdue: what the scheduled sends are made of (issue 19). */
+  async annualReportsDue(asOf: string): Promise<Reminder[]> {
+    const due = await this.annualReports({ kind: 'all' }, asOf, this.settings.withinDays);
+    return due.map(({ list: _list, ...reminder }) => reminder);
+  }
+
   private async societyDeadlines(scope: SocietyScope, may: Readable, asOf: string, withinDays: number): Promise<Due[]> {
     const [reports, reelections, projects, milestones] = await Promise.all([
       this.annualReports(scope, asOf, withinDays),

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
-import { matchesEventType, retryDelaySeconds } from '@society-hub/domain';
-import type { FastifyBaseLogger } from 'fastify';
+import { matchesEventType } from '@society-hub/domain';
 import type { Insertable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import type { WebhookDeliveriesTable } from '../../db/database';
+import { afterFailure, type JobQueue } from '../../lib/jobs/job-runner';
 import type { PersonalDataVault } from '../../lib/personal-data';
 import { feedHead, findEvent, readFeed } from '../events/events.repository';
 import { clientVisibility, isVisible, toEvent } from '../events/events.service';
@@ -14,7 +12,6 @@ import { signedHeaders } from './webhooks.signing';
 import { type DeliveryResult, postDelivery } from './webhooks.target';
 
 export interface WebhookWorkerSettings {
-  pollMs: number;
   retryBaseSeconds: number;
   retryCapSeconds: number;
   timeoutMs: number;
@@ -48,14 +45,14 @@ const FANOUT_BATCH = 500;
 const FANOUT_BATCHES_PER_POLL = 20;
 
 /**
- * Delivers webhooks from inside every API process; all of its state is in PostgreSQL, so it survives
- * restarts and any number of processes may run it at once:
+ * Webhook deliveries as a queue of the shared job runner (lib/jobs/job-runner.ts), which polls, claims
+ * and runs them in every API process; all of their state is in PostgreSQL:
  *
- * 1. Fan-out turns new feed events into one delivery row per matching subscription. The position it
- *    has reached is one row that a process locks (`SKIP LOCKED`: the others skip fan-out that round),
- *    advanced in the same transaction that inserts the deliveries; the unique (webhook, event) key makes
- *    a repeated fan-out harmless. It reads the feed below the commit horizon (events.repository.ts), so
- *    it never steps past an event that commits later.
+ * 1. Fan-out (`prepare`) turns new feed events into one delivery row per matching subscription. The
+ *    position it has reached is one row that a process locks (`SKIP LOCKED`: the others skip fan-out
+ *    that round), advanced in the same transaction that inserts the deliveries; the unique (webhook,
+ *    event) key makes a repeated fan-out harmless. It reads the feed below the commit horizon
+ *    (events.repository.ts), so it never steps past an event that commits later.
  * 2. Sending claims due deliveries with a lease (webhooks.repository.ts `claimDue`), POSTs them signed,
  *    and records each attempt; a failure is retried with exponential backoff up to a cap and a number
  *    of attempts, then the delivery is `failed` until someone redelivers it.
@@ -63,59 +60,37 @@ const FANOUT_BATCHES_PER_POLL = 20;
  * Delivery is at-least-once: a process that dies after the receiver answered but before recording it
  * leaves the lease to expire and the delivery is sent again with the same `SocietyHub-Delivery` id.
  */
-export class WebhookWorker {
-  /** Recorded with each attempt: which process made it. */
-  readonly name = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
-  private running = false;
-  private timer: NodeJS.Timeout | undefined;
-  private polling: Promise<void> | null = null;
-  private claiming: Promise<void> | null = null;
-  private readonly sending = new Set<Promise<void>>();
+export class WebhookDeliveryQueue implements JobQueue<repo.Claimed> {
+  readonly name = 'webhook-deliveries';
 
   constructor(
     private readonly db: DB,
     private readonly vault: PersonalDataVault,
     private readonly settings: WebhookWorkerSettings,
     private readonly counters: DeliveryCounters,
-    private readonly log: FastifyBaseLogger,
   ) {}
 
+  get concurrency(): number {
+    return this.settings.concurrency;
+  }
+
   /** Longer than any attempt can take (the request's own timeout, plus its backstop and bookkeeping). */
-  private get leaseMs(): number {
+  get leaseMs(): number {
     return this.settings.timeoutMs * 2 + 30_000;
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.schedule();
-  }
-
-  /** Stops polling and waits for the attempts in flight (each bounded by its timeout) to be recorded. */
-  async stop(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    await this.polling;
-    while (this.claiming || this.sending.size > 0) await Promise.allSettled([this.claiming, ...this.sending]);
-  }
-
-  private schedule(): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.polling = this.poll()
-        .catch((error: unknown) => this.log.warn({ err: error }, 'webhook worker poll failed'))
-        .finally(() => {
-          this.polling = null;
-          this.schedule();
-        });
-    }, this.settings.pollMs);
-  }
-
-  private async poll(): Promise<void> {
-    for (let batch = 0; batch < FANOUT_BATCHES_PER_POLL && this.running; batch++) {
+  async prepare(): Promise<void> {
+    for (let batch = 0; batch < FANOUT_BATCHES_PER_POLL; batch++) {
       if (!(await this.fanOut())) break;
     }
-    if (this.running) await this.claimAndSend();
+  }
+
+  claim(token: string, limit: number, leaseMs: number): Promise<repo.Claimed[]> {
+    return repo.claimDue(this.db, token, limit, leaseMs);
+  }
+
+  async run(claim: repo.Claimed, token: string, worker: string): Promise<void> {
+    await this.deliver(claim, token, worker);
   }
 
   /** One fan-out transaction; true when it filled a whole batch (more may be waiting). */
@@ -169,36 +144,6 @@ export class WebhookWorker {
     });
   }
 
-  /** One claim at a time per process; a call while one runs joins it. */
-  private claimAndSend(): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    this.claiming ??= this.claimOnce().finally(() => {
-      this.claiming = null;
-    });
-    return this.claiming;
-  }
-
-  private async claimOnce(): Promise<void> {
-    const room = this.settings.concurrency - this.sending.size;
-    if (room <= 0) return;
-    const token = randomUUID();
-    const claimed = await repo.claimDue(this.db, token, room, this.leaseMs);
-    // A full claim means more may be due: each freed slot claims again at once instead of at the next poll.
-    const backlog = claimed.length === room;
-    for (const claim of claimed) {
-      // Sends run beside the polling loop, so a slow receiver does not stop this process claiming more.
-      const sending: Promise<void> = this.deliver(claim, token)
-        .catch((error: unknown) => this.log.error({ err: error, delivery: claim.id }, 'webhook delivery failed'))
-        .finally(() => {
-          this.sending.delete(sending);
-          if (backlog) {
-            this.claimAndSend().catch((error: unknown) => this.log.warn({ err: error }, 'webhook claim failed'));
-          }
-        });
-      this.sending.add(sending);
-    }
-  }
-
   private async attempt(claim: repo.Claimed): Promise<Attempted> {
     const target = await repo.deliveryTarget(this.db, claim.webhook_id);
     if (!target) return { kind: 'gone' };
@@ -232,7 +177,7 @@ export class WebhookWorker {
     return { kind: 'tried', result, final: false };
   }
 
-  private async deliver(claim: repo.Claimed, token: string): Promise<void> {
+  private async deliver(claim: repo.Claimed, token: string, worker: string): Promise<void> {
     const attempted = await this.attempt(claim);
     // The subscription was deleted meanwhile; its deliveries went with it.
     if (attempted.kind === 'gone') return;
@@ -244,7 +189,7 @@ export class WebhookWorker {
       // Nothing was sent: recorded so the delivery log says why, but not counted in the attempt metrics.
       await repo.recordOutcome(
         this.db,
-        { id: claim.id, token, attempt: claim.attempts, worker: this.name, attemptId: uuidv7() },
+        { id: claim.id, token, attempt: claim.attempts, worker, attemptId: uuidv7() },
         {
           status: 'failed',
           nextAttemptAt: new Date(),
@@ -258,29 +203,28 @@ export class WebhookWorker {
     }
     const { result, final } = attempted;
     const succeeded = result.error === null;
-    const givingUp = !succeeded && (final || claim.attempts >= this.settings.maxAttempts);
     const at = new Date();
-    const retryIn = retryDelaySeconds(
+    const retry = afterFailure(
       claim.attempts,
+      this.settings.maxAttempts,
       { baseSeconds: this.settings.retryBaseSeconds, capSeconds: this.settings.retryCapSeconds },
-      Math.random(),
+      at,
     );
+    const givingUp = !succeeded && (final || retry.givingUp);
     const recorded = await repo.recordOutcome(
       this.db,
-      { id: claim.id, token, attempt: claim.attempts, worker: this.name, attemptId: uuidv7() },
+      { id: claim.id, token, attempt: claim.attempts, worker, attemptId: uuidv7() },
       {
         status: succeeded ? 'succeeded' : givingUp ? 'failed' : 'pending',
-        nextAttemptAt: new Date(at.getTime() + retryIn * 1000),
+        nextAttemptAt: retry.retryAt,
         at,
         statusCode: result.statusCode,
         error: result.error,
         durationMs: result.durationMs,
       },
     );
-    if (!recorded) {
-      this.log.warn({ delivery: claim.id }, 'webhook lease lost before the attempt was recorded');
-      return;
-    }
+    // The lease was lost before the attempt was recorded: the process that took over records its own.
+    if (!recorded) return;
     this.counters.attempted(succeeded ? 'succeeded' : 'failed');
     if (givingUp) this.counters.gaveUp();
   }
