@@ -193,7 +193,9 @@ describe('the history migration', () => {
         }),
       ]);
 
-      expect((await migrator(migrations).migrateDown()).error).toBeUndefined();
+      // Down to the migration before the history's, whatever came after it.
+      const previous = Object.keys(before).sort().at(-1) ?? '';
+      expect((await migrator(migrations).migrateTo(previous)).error).toBeUndefined();
       const back = await sql<{ reason: string }>`SELECT reason FROM society_transitions`.execute(db);
       expect(back.rows).toEqual([{ reason: '登记成立' }]);
     } finally {

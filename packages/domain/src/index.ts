@@ -24,6 +24,7 @@ export * from './members/phone';
 export * from './pilots/pilots';
 export * from './plural';
 export * from './reminders/reminders';
+export * from './returns/returns';
 export * from './roles';
 export * from './society';
 export * from './state-machine';
