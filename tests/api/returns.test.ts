@@ -374,3 +374,71 @@ describe('an application returned in screening', () => {
     expect(history.at(-1).reason).toMatch(/not filed again by the return’s deadline 2026-01-05/);
   });
 });
+
+describe('a final report returned for correction', () => {
+  let project: string;
+  const finalReport = (outcomes: string) => ({
+    actualSpendingFen: 1_000_000,
+    spendingLines: [{ item: '会场', amountFen: 1_000_000 }],
+    outcomes,
+    participants: 120,
+  });
+
+  const fileFinalReport = async (body: ReturnType<typeof finalReport>) => {
+    const { version } = (await call('GET', `/v1/applications/${project}`, officer)).json();
+    return call('PUT', `/v1/applications/${project}/final-report`, officer, body, { 'if-match': `"${version}"` });
+  };
+
+  beforeAll(async () => {
+    const program = (
+      await call('POST', '/v1/funding-programs', admin, {
+        name: '结项退回测试项目',
+        year: Number(today.slice(0, 4)),
+        opensOn: today,
+        closesOn: today,
+        totalBudgetFen: 20_000_000,
+      })
+    ).json().id;
+    // A funded project as the allocation and the notice leave it (their steps are tested in funding.test.ts).
+    project = crypto.randomUUID();
+    await sql`
+      INSERT INTO funding_applications (id, program_id, society_id, category_code, title, disciplines, budget_lines,
+        requested_fen, self_funded_fen, attachments, status, allocated_fen, created_at, updated_at)
+      VALUES (${project}, ${program}, ${society}, 'journal', '学术期刊出版', '[]', '[]', 1000000, 0, '[]', 'funded',
+        1000000, now(), now())`.execute(t.database.db);
+    const filed = await fileFinalReport(finalReport('全年出版学术期刊两期，组稿六十篇。'));
+    expect(filed.statusCode).toBe(200);
+    expect(filed.json().status).toBe('reported');
+  });
+
+  it('goes back to funded with comments, is filed again and keeps its round', async () => {
+    expect(
+      (await call('POST', `/v1/applications/${project}/returns`, officer, { reason: '退', comments })).statusCode,
+    ).toBe(403);
+    const returned = await call('POST', `/v1/applications/${project}/returns`, admin, {
+      reason: '结项材料不足',
+      comments: [{ section: '/outcomes', comment: '请补充期刊发行量与引用情况' }],
+    });
+    expect(returned.statusCode).toBe(201);
+    expect(returned.json()).toMatchObject({ resourceType: 'final_report', round: 1, standing: 'waiting' });
+    expect((await call('GET', `/v1/applications/${project}`, officer)).json().status).toBe('funded');
+    // Closing needs the report: the project is no longer reported.
+    const close = await call('POST', `/v1/applications/${project}/transitions`, admin, {
+      to: 'closed',
+      reason: '结项',
+    });
+    expect(close.statusCode).toBe(409);
+
+    const refiled = await fileFinalReport(finalReport('出版两期，发行三千册，被引用四十次。'));
+    expect(refiled.statusCode).toBe(200);
+    expect(refiled.json().status).toBe('reported');
+    const rounds = (await call('GET', `/v1/applications/${project}/returns`, officer)).json().items;
+    expect(rounds).toEqual([expect.objectContaining({ resourceType: 'final_report', standing: 'resolved' })]);
+    const history = (await call('GET', `/v1/applications/${project}/transitions`, officer)).json().items;
+    expect(history.map((h: { from: string; to: string }) => `${h.from}→${h.to}`)).toEqual([
+      'funded→reported',
+      'reported→funded',
+      'funded→reported',
+    ]);
+  });
+});

@@ -1102,12 +1102,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every round of returns of an application, with its comments and where it stands */
+        /** Every round of returns of an application and of its final report, with comments and where each stands */
         get: operations["listApplicationReturns"];
         put?: never;
         /**
-         * Send an application in screening back for correction (退回修改), with what to fix and a deadline
-         * @description Staff only, while the call is closed and before review opens (If-Match optional). The society edits the application (PATCH) and submits it again (transition to submitted) by the deadline, which screens it afresh; still returned after the deadline, it is rejected (failed 形式审查). Opening review waits until no application is returned.
+         * Send an application in screening, or a funded project’s final report, back for correction (退回修改), with what to fix and a deadline
+         * @description Staff only (If-Match optional). An application in screening, while the call is closed and before review opens: the society edits it (PATCH) and submits it again (transition to submitted) by the deadline, which screens it afresh; still returned after the deadline, it is rejected (failed 形式审查); opening review waits until no application is returned. A final report (application reported): the project goes back to funded and the society files the final report again (PUT …/final-report); a late one is still taken (the project cannot close without it) and the round shows as overdue meanwhile.
          */
         post: operations["returnApplication"];
         delete?: never;
@@ -4474,6 +4474,12 @@ export interface components {
                 /** @description Returned, deadline passed, not filed again (annual reports; an application past its deadline is rejected when next read) */
                 overdue: number;
             };
+            finalReports: {
+                /** @description Returned for correction, deadline not passed */
+                waiting: number;
+                /** @description Returned, deadline passed, not filed again (annual reports; an application past its deadline is rejected when next read) */
+                overdue: number;
+            };
         };
         DashboardDisqualification: {
             /** @description On the disqualification list (发函解除资格) */
@@ -4624,7 +4630,7 @@ export interface components {
              */
             id: string;
             /** @enum {unknown} */
-            resourceType: "annual_report" | "funding_application";
+            resourceType: "annual_report" | "funding_application" | "final_report";
             /**
              * Format: uuid
              * @description Opaque identifier
@@ -4661,7 +4667,7 @@ export interface components {
              */
             expiredAt: string | null;
             /**
-             * @description waiting: to be filed again by the deadline; resolved: filed again; overdue: the deadline passed with nothing filed — an annual report stays returned, counts as not filed for the inspection (only 未参检 can be recorded) and can no longer be filed again by the society; expired: the consequence was applied — an application (in a closed call) is rejected once its deadline has passed, when it is next read or its program moves
+             * @description waiting: to be filed again by the deadline; resolved: filed again; overdue: the deadline passed with nothing filed — an annual report stays returned, counts as not filed for the inspection (only 未参检 can be recorded) and can no longer be filed again by the society; a final report is still owed (taken late, the project cannot close without it); expired: the consequence was applied — an application (in a closed call) is rejected once its deadline has passed, when it is next read or its program moves
              * @enum {unknown}
              */
             standing: "waiting" | "overdue" | "resolved" | "expired";

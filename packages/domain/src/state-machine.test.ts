@@ -64,7 +64,9 @@ describe('who moves what', () => {
       'returned',
       'withdrawn',
     ]);
-    expect(applicationLifecycle.movesFor('reported', 'association')).toEqual(['closed']);
+    // Closing the project, or sending its final report back for correction.
+    expect(applicationLifecycle.movesFor('reported', 'association')).toEqual(['closed', 'funded']);
+    expect(applicationLifecycle.movesFor('returned', 'society')).toEqual(['submitted', 'withdrawn']);
     expect(applicationLifecycle.movesFor('reported', 'society')).toEqual([]);
     // The program carries these: nobody asks for them.
     expect(applicationLifecycle.moversOf('submitted', 'screening')).toEqual([]);

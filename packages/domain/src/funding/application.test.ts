@@ -50,6 +50,8 @@ describe('application lifecycle', () => {
   it('follows SPEC §3 from submission to closing; closed and withdrawn are final', () => {
     expect(applicationLifecycle.allowedFrom('screening')).toEqual(['in_review', 'rejected', 'returned', 'withdrawn']);
     expect(applicationLifecycle.allowedFrom('returned')).toEqual(['submitted', 'rejected', 'withdrawn']);
+    // A final report sent back for correction: the project owes it again.
+    expect(applicationLifecycle.allowedFrom('reported')).toEqual(['closed', 'funded']);
     expect(applicationLifecycle.allowedFrom('approved')).toEqual(['notice']);
     expect(applicationLifecycle.allowedFrom('notice')).toEqual(['funded', 'rejected', 'approved']);
     expect(applicationLifecycle.canTransition('funded', 'closed')).toBe(false);

@@ -75,7 +75,9 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
  * society edits it and submits it again (returned → submitted), which screens it afresh at once
  * (submitted → screening, carried). It keeps its place in the closed call only until the return's
  * deadline: still returned after that day, it is rejected (returned → rejected, carried by the
- * deadline sweep).
+ * deadline sweep). A funded project's final report is sent back the same way (reported → funded): the
+ * project owes its final report again and files it once corrected, late if it must (the project cannot
+ * close without it); past the deadline it shows as overdue.
  */
 export const applicationLifecycle = defineStateMachine<ApplicationStatus>('draft', {
   draft: { submitted: BY_SOCIETY, withdrawn: BY_EITHER },
@@ -88,7 +90,7 @@ export const applicationLifecycle = defineStateMachine<ApplicationStatus>('draft
   rejected: { reviewed: CARRIED },
   notice: { funded: CARRIED, rejected: BY_ASSOCIATION, approved: CARRIED },
   funded: { reported: CARRIED },
-  reported: { closed: BY_ASSOCIATION },
+  reported: { closed: BY_ASSOCIATION, funded: BY_ASSOCIATION },
   closed: {},
   withdrawn: {},
 });

@@ -16,7 +16,8 @@ import type { WorkingDayCalendar } from '../funding/calendar';
 
 export const RETURN_WORKING_DAYS = 5;
 
-export const RETURNABLE_RESOURCES = ['annual_report', 'funding_application'] as const;
+/** `final_report`: a funded project's final report (结项报告); its rounds are keyed by the application. */
+export const RETURNABLE_RESOURCES = ['annual_report', 'funding_application', 'final_report'] as const;
 export type ReturnableResource = (typeof RETURNABLE_RESOURCES)[number];
 
 export const RETURN_STANDINGS = ['waiting', 'overdue', 'resolved', 'expired'] as const;

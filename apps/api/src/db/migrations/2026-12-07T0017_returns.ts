@@ -7,8 +7,8 @@ import { type Kysely, sql } from 'kysely';
  * what each round asked for, so every round can be listed after it is resolved.
  *
  * `resolved_at`: the society filed the record again. `expired_at`: the deadline passed and its
- * consequence was applied (an application in a closed call rejected); an annual report's overdue round
- * keeps both null, since the report simply stays returned and counts as not filed.
+ * consequence was applied (an application in a closed call rejected); an annual report's or a final
+ * report's overdue round keeps both null: the record stays owed and counts as not filed.
  *
  * No foreign key: like the history, the table serves several kinds of record (resource_type).
  */
@@ -18,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('returns')
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('resource_type', 'text', (c) =>
-      c.notNull().check(sql`resource_type IN ('annual_report', 'funding_application')`),
+      c.notNull().check(sql`resource_type IN ('annual_report', 'funding_application', 'final_report')`),
     )
     .addColumn('resource_id', 'uuid', (c) => c.notNull())
     .addColumn('society_id', 'uuid', (c) => c.notNull().references('societies.id'))

@@ -10,6 +10,7 @@ import { actsForAssociation, type Caller, type Principal } from '../../lib/reque
 import { requiredText } from '../../lib/text';
 import { allTransitions, checkMove, historyItem, moverOf, type TransitionRequest } from '../../lib/transitions';
 import { type Change, type Trx, write } from '../../lib/write';
+import { openRoundOf } from '../returns/returns.repository';
 import type { ReturnRequest, ReturnRound } from '../returns/returns.schemas';
 import { listRounds, openRound, resolveOpenRound } from '../returns/returns.service';
 import { requireSociety } from '../societies/societies.repository';
@@ -228,7 +229,7 @@ export class ApplicationService {
       const { row, program } = await this.lockForChange(trx, principal, id);
       const subject = { id: row.id, societyId: row.society_id, status: row.status, version: row.version };
       const { to, reason } = checkMove(APPLICATION, principal, subject, request, expected);
-      if (to === 'returned') {
+      if (to === 'returned' || (row.status === 'reported' && to === 'funded')) {
         throw errors.ruleViolation(
           `Send an application back with POST /v1/applications/${id}/returns, saying what to fix.`,
           [{ path: '/body/to', code: 'use_returns', message: 'Returns carry comments and a deadline.' }],
@@ -305,9 +306,10 @@ export class ApplicationService {
   }
 
   /**
-   * Sends an application in screening back to its society for correction (退回修改): the lifecycle's
-   * move (Association staff only), while the call is closed and review has not opened, with a new
-   * round of comments and its deadline.
+   * Sends back for correction (退回修改) what the society last filed, with a new round of comments and
+   * its deadline (Association staff only, the lifecycle's move): an application in screening, while the
+   * call is closed and review has not opened (screening → returned); or a funded project's final report
+   * (reported → funded: the project owes it again).
    */
   async sendBack(
     { principal, context }: Caller,
@@ -318,6 +320,11 @@ export class ApplicationService {
     return write(this.db, context, async (trx, record) => {
       const { row, program } = await this.lockForChange(trx, principal, id);
       const subject = { id: row.id, societyId: row.society_id, status: row.status, version: row.version };
+      if (row.status === 'reported') {
+        const move = checkMove(APPLICATION, principal, subject, { to: 'funded', reason: request.reason }, expected);
+        await moveApplications(trx, context.actor, [{ row, to: move.to, reason: move.reason }], record);
+        return openRound(trx, returnedFinalReport(row), request, context.actor, new Date());
+      }
       const move = checkMove(APPLICATION, principal, subject, { to: 'returned', reason: request.reason }, expected);
       if (program.status !== 'closed') {
         throw errors.ruleViolation(
@@ -333,7 +340,7 @@ export class ApplicationService {
   async returns(principal: Principal, id: string) {
     await sweepOverdueReturns(this.db);
     await this.visible(this.db, principal, id);
-    return listRounds(this.db, 'funding_application', id);
+    return listRounds(this.db, ['funding_application', 'final_report'], id);
   }
 
   private assertSubmittable(program: FundingProgram, row: ApplicationRowWithSociety): void {
@@ -393,10 +400,15 @@ export class ApplicationService {
         ]);
       }
       const report = { ...input, outcomes: input.outcomes.trim(), submittedAt: new Date().toISOString() };
+      const returned = await openRoundOf(trx, 'final_report', row.id);
+      // A project cannot close without its final report: one sent back is taken late too.
+      if (returned)
+        await resolveOpenRound(trx, returnedFinalReport(row), 'final report', new Date(), { lateAllowed: true });
+      const reason = returned ? 'Final report filed again after correction' : 'Final report filed';
       await moveApplications(
         trx,
         context.actor,
-        [{ row, to: 'reported', reason: 'Final report filed', set: { final_report: JSON.stringify(report) } }],
+        [{ row, to: 'reported', reason, set: { final_report: JSON.stringify(report) } }],
         record,
       );
       return toApplication(await findApplication(trx, principal.scope, id));
@@ -415,6 +427,10 @@ export class ApplicationService {
 
 function returnedApplication(row: ApplicationRowWithSociety) {
   return { resourceType: 'funding_application' as const, resourceId: row.id, societyId: row.society_id };
+}
+
+function returnedFinalReport(row: ApplicationRowWithSociety) {
+  return { resourceType: 'final_report' as const, resourceId: row.id, societyId: row.society_id };
 }
 
 function assertCategory(program: FundingProgram, code: string): void {

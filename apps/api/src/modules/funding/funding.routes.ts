@@ -441,9 +441,10 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<FundingServices> = asy
       schema: {
         operationId: 'returnApplication',
         tags,
-        summary: 'Send an application in screening back for correction (退回修改), with what to fix and a deadline',
+        summary:
+          'Send an application in screening, or a funded project’s final report, back for correction (退回修改), with what to fix and a deadline',
         description:
-          'Staff only, while the call is closed and before review opens (If-Match optional). The society edits the application (PATCH) and submits it again (transition to submitted) by the deadline, which screens it afresh; still returned after the deadline, it is rejected (failed 形式审查). Opening review waits until no application is returned.',
+          'Staff only (If-Match optional). An application in screening, while the call is closed and before review opens: the society edits it (PATCH) and submits it again (transition to submitted) by the deadline, which screens it afresh; still returned after the deadline, it is rejected (failed 形式审查); opening review waits until no application is returned. A final report (application reported): the project goes back to funded and the society files the final report again (PUT …/final-report); a late one is still taken (the project cannot close without it) and the round shows as overdue meanwhile.',
         params: IdParams,
         headers: IfMatchHeaders,
         body: ref(ReturnRequestSchema),
@@ -468,7 +469,8 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<FundingServices> = asy
       schema: {
         operationId: 'listApplicationReturns',
         tags,
-        summary: 'Every round of returns of an application, with its comments and where it stands',
+        summary:
+          'Every round of returns of an application and of its final report, with comments and where each stands',
         params: IdParams,
         response: { 200: ref(ReturnRoundPageSchema), ...problems(404) },
       },

@@ -170,7 +170,7 @@ export class ReminderService {
           resourceId: round.resourceId,
           path: `/funding/${programId ?? ''}/applications/${round.resourceId}`,
           list: { key: 'return:funding_application', path: '/funding?status=closed' },
-          message: `The application "${applicationTitle ?? ''}", returned for correction, ${late} by ${round.deadline}.`,
+          message: `${round.resourceType === 'final_report' ? 'The final report of' : 'The application'} "${applicationTitle ?? ''}", returned for correction, ${late} by ${round.deadline}.`,
         }),
       ];
     });

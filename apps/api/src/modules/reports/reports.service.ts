@@ -271,7 +271,7 @@ export class ReportService {
     await requireSociety(this.db, principal.scope, societyId);
     const row = await repo.findReport(this.db, societyId, year);
     if (!row) throw errors.notFound('Annual report');
-    return listRounds(this.db, 'annual_report', row.id);
+    return listRounds(this.db, ['annual_report'], row.id);
   }
 
   async getInspection(principal: Principal, societyId: string, year: number): Promise<Inspection> {

@@ -9,13 +9,14 @@ import type { Trx } from '../../lib/write';
 type Executor = DB | Trx;
 export type ReturnRow = Selectable<ReturnsTable>;
 
-/** Every round of a record, the first first. */
-export async function roundsOf(db: Executor, resourceType: ReturnableResource, resourceId: string) {
+/** Every round of a record, oldest first. */
+export async function roundsOf(db: Executor, resourceTypes: readonly ReturnableResource[], resourceId: string) {
   return db
     .selectFrom('returns')
     .selectAll()
-    .where('resource_type', '=', resourceType)
+    .where('resource_type', 'in', resourceTypes)
     .where('resource_id', '=', resourceId)
+    .orderBy('returned_at')
     .orderBy('round')
     .execute();
 }

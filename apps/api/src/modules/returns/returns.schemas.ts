@@ -61,7 +61,7 @@ export const ReturnRoundSchema = Type.Object(
     ),
     standing: Type.Enum(RETURN_STANDINGS, {
       description:
-        'waiting: to be filed again by the deadline; resolved: filed again; overdue: the deadline passed with nothing filed — an annual report stays returned, counts as not filed for the inspection (only 未参检 can be recorded) and can no longer be filed again by the society; expired: the consequence was applied — an application (in a closed call) is rejected once its deadline has passed, when it is next read or its program moves',
+        'waiting: to be filed again by the deadline; resolved: filed again; overdue: the deadline passed with nothing filed — an annual report stays returned, counts as not filed for the inspection (only 未参检 can be recorded) and can no longer be filed again by the society; a final report is still owed (taken late, the project cannot close without it); expired: the consequence was applied — an application (in a closed call) is rejected once its deadline has passed, when it is next read or its program moves',
     }),
   },
   { $id: 'ReturnRound', additionalProperties: false },

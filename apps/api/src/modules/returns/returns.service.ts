@@ -93,11 +93,17 @@ export async function openRound(trx: Trx, subject: Returned, request: ReturnRequ
  * The open round of a returned record the society is filing again, resolved; refused once its
  * deadline has passed (the record then stays returned, or was rejected, as its kind decides).
  */
-export async function resolveOpenRound(trx: Trx, subject: Returned, noun: string, at: Date): Promise<void> {
+export async function resolveOpenRound(
+  trx: Trx,
+  subject: Returned,
+  noun: string,
+  at: Date,
+  options: { lateAllowed?: boolean } = {},
+): Promise<void> {
   const open = await repo.openRoundOf(trx, subject.resourceType, subject.resourceId);
   if (!open) return;
   const today = localToday(at);
-  if (today > open.deadline) {
+  if (today > open.deadline && !options.lateAllowed) {
     throw errors.ruleViolation(
       `The ${noun} was due back by ${open.deadline} (today is ${today}); past that day it can no longer be filed again.`,
       [{ path: '/body', code: 'return_overdue', message: `The return’s deadline ${open.deadline} has passed.` }],
@@ -106,9 +112,9 @@ export async function resolveOpenRound(trx: Trx, subject: Returned, noun: string
   await repo.resolveRound(trx, open.id, at);
 }
 
-/** Every round of a record with its comments, the first first. */
-export async function listRounds(db: DB | Trx, resourceType: ReturnableResource, resourceId: string) {
-  const rows = await repo.roundsOf(db, resourceType, resourceId);
+/** Every round of a record with its comments (of each kind given, e.g. screening and final report), oldest first. */
+export async function listRounds(db: DB | Trx, resourceTypes: readonly ReturnableResource[], resourceId: string) {
+  const rows = await repo.roundsOf(db, resourceTypes, resourceId);
   const today = localToday();
   return { items: rows.map((row) => toRound(row, today)), nextCursor: null };
 }

@@ -177,6 +177,7 @@ export const DashboardReturnsSchema = Type.Object(
     ...ReturnCounts,
     annualReports: Type.Object(ReturnCounts, { additionalProperties: false }),
     applications: Type.Object(ReturnCounts, { additionalProperties: false }),
+    finalReports: Type.Object(ReturnCounts, { additionalProperties: false }),
   },
   {
     $id: 'DashboardReturns',

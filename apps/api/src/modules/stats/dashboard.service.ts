@@ -5,6 +5,7 @@ import {
   INSPECTION_RESULTS,
   localToday,
   PARTY_ORGANISATIONS,
+  type ReturnableResource,
   SOCIETY_STATUSES,
   SOCIETY_TYPES,
 } from '@society-hub/domain';
@@ -112,12 +113,17 @@ export class DashboardService {
   /** Returns for correction still waiting, and those whose deadline has passed (issue 21). */
   private async returns(scope: SocietyScope): Promise<Dashboard['returns']> {
     const open = await openRounds(this.db, scope);
-    const count = (kind: 'annual_report' | 'funding_application' | null) => {
+    const count = (kind: ReturnableResource | null) => {
       const of = open.filter(({ round }) => kind === null || round.resourceType === kind);
       const overdue = of.filter(({ round }) => round.standing === 'overdue').length;
       return { waiting: of.length - overdue, overdue };
     };
-    return { ...count(null), annualReports: count('annual_report'), applications: count('funding_application') };
+    return {
+      ...count(null),
+      annualReports: count('annual_report'),
+      applications: count('funding_application'),
+      finalReports: count('final_report'),
+    };
   }
 
   private async societies(scope: SocietyScope): Promise<Dashboard['societies']> {
