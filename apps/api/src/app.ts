@@ -101,6 +101,7 @@ import { ReminderService } from './modules/reminders/reminders.service';
 import { reportQueueRoutes, societyReportRoutes } from './modules/reports/reports.routes';
 import { reportSchemas } from './modules/reports/reports.schemas';
 import { ReportService } from './modules/reports/reports.service';
+import { returnSchemas } from './modules/returns/returns.schemas';
 import { societyRoutes } from './modules/societies/societies.routes';
 import { societySchemas } from './modules/societies/societies.schemas';
 import { SocietyService } from './modules/societies/societies.service';
@@ -207,6 +208,7 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
     ...messageSchemas,
     ...notificationSchemas,
     ...accountSchemas,
+    ...returnSchemas,
   ]) {
     app.addSchema(schema);
   }

@@ -791,6 +791,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/societies/{id}/annual-reports/{year}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every round of returns of a report, with its comments and where it stands */
+        get: operations["listAnnualReportReturns"];
+        put?: never;
+        /**
+         * Send a filed report back for correction (退回修改), with what to fix and a deadline
+         * @description Moves the report from submitted to returned (Association staff only; If-Match optional) and opens a round of comments. The society edits it (PUT) and files it again with submit by the deadline; until then it counts as not filed. An inspected report cannot be sent back (409).
+         */
+        post: operations["returnAnnualReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/societies/{id}/inspections/{year}": {
         parameters: {
             query?: never;
@@ -1359,8 +1380,29 @@ export interface paths {
         /** The application’s history of state changes */
         get: operations["listApplicationTransitions"];
         put?: never;
-        /** Submit or withdraw (the society); admit to review or reject after screening, close after the final report (staff) */
+        /** Submit or withdraw (the society), or submit again after a return for correction (screened again at once); admit to review or reject after screening, close after the final report (staff). Sending back for correction is POST …/returns. */
         post: operations["transitionApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every round of returns of an application and of its final report, with comments and where each stands */
+        get: operations["listApplicationReturns"];
+        put?: never;
+        /**
+         * Send an application in screening, or a funded project’s final report, back for correction (退回修改), with what to fix and a deadline
+         * @description Staff only (If-Match optional). An application in screening, while the call is closed and before review opens: the society edits it (PATCH) and submits it again (transition to submitted) by the deadline, which screens it afresh; still returned after the deadline, it is rejected (failed 形式审查); opening review waits until no application is returned. A final report (application reported): the project goes back to funded and the society files the final report again (PUT …/final-report); a late one is still taken (the project cannot close without it) and the round shows as overdue meanwhile.
+         */
+        post: operations["returnApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2813,10 +2855,10 @@ export interface components {
             societyName: string;
             year: number;
             /**
-             * @description draft: still being filled in; submitted: filed for review
+             * @description draft: still being filled in; submitted: filed for review; returned: sent back for correction (退回修改, see …/returns), counts as not filed until filed again with submit
              * @enum {unknown}
              */
-            status: "draft" | "submitted";
+            status: "draft" | "submitted" | "returned";
             content: components["schemas"]["AnnualReportContent"];
             /**
              * Format: date
@@ -2840,6 +2882,7 @@ export interface components {
         };
         AnnualReportPut: {
             content: components["schemas"]["AnnualReportContent"];
+            /** @description File it for review: a draft, or a returned report filed again after correction (only by its society, by the return’s deadline) */
             submit?: boolean;
         };
         AnnualReportPage: {
@@ -3425,7 +3468,7 @@ export interface components {
          * @description draft 草稿 / submitted 已提交 / screening 形式审查 / in_review 评审中 / reviewed 已评审 / approved 拟资助 / rejected 未通过 / notice 公示中 / funded 已资助 / reported 已结项报告 / closed 已结项 / withdrawn 已撤回
          * @enum {unknown}
          */
-        ApplicationStatus: "draft" | "submitted" | "screening" | "in_review" | "reviewed" | "approved" | "rejected" | "notice" | "funded" | "reported" | "closed" | "withdrawn";
+        ApplicationStatus: "draft" | "submitted" | "screening" | "returned" | "in_review" | "reviewed" | "approved" | "rejected" | "notice" | "funded" | "reported" | "closed" | "withdrawn";
         /**
          * @description trimmed_mean: mean of reviewer totals, dropping the highest and lowest with 5+ reviews; z_score: each reviewer normalised first
          * @enum {unknown}
@@ -4801,6 +4844,31 @@ export interface components {
             /** @description Overdue and due soon, soonest first */
             items: components["schemas"]["DashboardReelection"][];
         };
+        /** @description Records sent back for correction (退回修改) still waiting to be filed again */
+        DashboardReturns: {
+            /** @description Returned for correction, deadline not passed */
+            waiting: number;
+            /** @description Returned, deadline passed, not filed again (annual reports; an application past its deadline is rejected when next read) */
+            overdue: number;
+            annualReports: {
+                /** @description Returned for correction, deadline not passed */
+                waiting: number;
+                /** @description Returned, deadline passed, not filed again (annual reports; an application past its deadline is rejected when next read) */
+                overdue: number;
+            };
+            applications: {
+                /** @description Returned for correction, deadline not passed */
+                waiting: number;
+                /** @description Returned, deadline passed, not filed again (annual reports; an application past its deadline is rejected when next read) */
+                overdue: number;
+            };
+            finalReports: {
+                /** @description Returned for correction, deadline not passed */
+                waiting: number;
+                /** @description Returned, deadline passed, not filed again (annual reports; an application past its deadline is rejected when next read) */
+                overdue: number;
+            };
+        };
         DashboardDisqualification: {
             /** @description On the disqualification list (发函解除资格) */
             candidates: number;
@@ -4870,6 +4938,7 @@ export interface components {
             /** @description Of the last five inspection years, those from the first with any result recorded. A result counts whatever the society’s status now; notRecorded is exactly /v1/societies?inspectionYear=<year>&inspectionResult=not_recorded */
             inspections: components["schemas"]["DashboardInspectionYear"][];
             reelections: components["schemas"]["DashboardReelections"];
+            returns: components["schemas"]["DashboardReturns"];
             disqualification: components["schemas"]["DashboardDisqualification"] | null;
             /** @description Null for a machine client without members:read */
             members: components["schemas"]["DashboardMembers"] | null;
@@ -4882,7 +4951,7 @@ export interface components {
          * @description annual_report 年度报告 / reelection 换届 / review 评审 / project_report 项目结项 / pilot_milestone 试点节点
          * @enum {unknown}
          */
-        ReminderKind: "annual_report" | "reelection" | "review" | "project_report" | "pilot_milestone";
+        ReminderKind: "annual_report" | "reelection" | "review" | "project_report" | "pilot_milestone" | "return";
         Reminder: {
             kind: components["schemas"]["ReminderKind"];
             /**
@@ -5339,6 +5408,77 @@ export interface components {
             phoneVerifiedAt: string | null;
             /** @enum {unknown} */
             language: "zh" | "en";
+        };
+        ReturnComment: {
+            /** @description What the comment is about: a field’s JSON pointer into the record (e.g. /content/finances/incomeTotalFen, /budgetLines/0) or a section’s name (e.g. 财务情况) */
+            section: string;
+            /** @description What to fix */
+            comment: string;
+        };
+        ReturnRequest: {
+            /** @description Why it goes back, in a sentence; kept in the history and the audit log */
+            reason: string;
+            /** @description What to fix, per field or section */
+            comments: components["schemas"]["ReturnComment"][];
+            /**
+             * Format: date
+             * @description The last day (YYYY-MM-DD, Beijing) to file it again; today or later. Default: 5 working days after today on the working-day calendar (/v1/calendar/holidays: holidays and 调休 make-up days count as they fall)
+             */
+            deadline?: string;
+        };
+        ReturnRound: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            id: string;
+            /** @enum {unknown} */
+            resourceType: "annual_report" | "funding_application" | "final_report";
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            resourceId: string;
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            societyId: string;
+            /** @description 1 for the first return of the record, then 2, 3… */
+            round: number;
+            reason: string;
+            comments: components["schemas"]["ReturnComment"][];
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            deadline: string;
+            returnedBy: {
+                id: string | null;
+                username: string | null;
+            } | null;
+            /** Format: date-time */
+            returnedAt: string;
+            /**
+             * Format: date-time
+             * @description When the society filed it again
+             */
+            resolvedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the missed deadline’s consequence was applied (an application rejected)
+             */
+            expiredAt: string | null;
+            /**
+             * @description waiting: to be filed again by the deadline; resolved: filed again; overdue: the deadline passed with nothing filed — an annual report stays returned, counts as not filed for the inspection (only 未参检 can be recorded) and can no longer be filed again by the society; a final report is still owed (taken late, the project cannot close without it); expired: the consequence was applied — an application (in a closed call) is rejected once its deadline has passed, when it is next read or its program moves
+             * @enum {unknown}
+             */
+            standing: "waiting" | "overdue" | "resolved" | "expired";
+        };
+        ReturnRoundPage: {
+            items: components["schemas"]["ReturnRound"][];
+            /** @description Pass as cursor for the next page; null at the end */
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -11450,6 +11590,252 @@ export interface operations {
             };
         };
     };
+    listAnnualReportReturns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnRoundPage"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read */
+                "if-match"?: string;
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnRound"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (412) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (428) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getInspection: {
         parameters: {
             query?: never;
@@ -11802,7 +12188,7 @@ export interface operations {
         parameters: {
             query?: {
                 year?: number;
-                status?: "draft" | "submitted";
+                status?: "draft" | "submitted" | "returned";
                 /** @description false: submitted reports still waiting for their inspection result */
                 inspected?: boolean;
                 limit?: number;
@@ -16850,6 +17236,250 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FundingApplication"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (412) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (428) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listApplicationReturns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnRoundPage"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read */
+                "if-match"?: string;
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnRound"];
                 };
             };
             /** @description Problem (400) */

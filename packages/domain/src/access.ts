@@ -39,6 +39,8 @@ export const ACCESS = {
     read: { roles: SOCIETIES_AND_AUDIT, scope: 'societies:read' },
     file: { roles: SOCIETIES, scope: 'societies:write' },
     inspect: { roles: STAFF, scope: 'societies:write' },
+    /** Sending a filed report back for correction (退回修改): the Association's staff only. */
+    sendBack: { roles: STAFF, scope: 'societies:write', associationOnly: true },
     /** The Association's cross-society views: the disqualification candidates. */
     oversee: { roles: STAFF_AND_AUDIT, scope: 'societies:read' },
   },

@@ -26,6 +26,7 @@ export * from './notifications/kinds';
 export * from './pilots/pilots';
 export * from './plural';
 export * from './reminders/reminders';
+export * from './returns/returns';
 export * from './roles';
 export * from './society';
 export * from './state-machine';

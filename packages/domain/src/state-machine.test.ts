@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applicationLifecycle } from './funding/application';
 import { programLifecycle } from './funding/program';
+import { annualReportLifecycle } from './governance/annual-report';
 import { membershipLifecycle } from './members/membership';
 import { pilotLifecycle } from './pilots/pilots';
 import { societyLifecycle } from './society';
@@ -12,6 +13,7 @@ const LIFECYCLES: Record<string, StateMachine<string>> = {
   application: applicationLifecycle,
   program: programLifecycle,
   pilot: pilotLifecycle,
+  annualReport: annualReportLifecycle,
 };
 
 describe('a lifecycle table', () => {
@@ -56,8 +58,15 @@ describe('who moves what', () => {
   it('lets the society submit and withdraw its application, and staff decide the rest by hand', () => {
     expect(applicationLifecycle.movesFor('draft', 'society')).toEqual(['submitted', 'withdrawn']);
     expect(applicationLifecycle.movesFor('draft', 'association')).toEqual(['withdrawn']);
-    expect(applicationLifecycle.movesFor('screening', 'association')).toEqual(['in_review', 'rejected', 'withdrawn']);
-    expect(applicationLifecycle.movesFor('reported', 'association')).toEqual(['closed']);
+    expect(applicationLifecycle.movesFor('screening', 'association')).toEqual([
+      'in_review',
+      'rejected',
+      'returned',
+      'withdrawn',
+    ]);
+    // Closing the project, or sending its final report back for correction.
+    expect(applicationLifecycle.movesFor('reported', 'association')).toEqual(['closed', 'funded']);
+    expect(applicationLifecycle.movesFor('returned', 'society')).toEqual(['submitted', 'withdrawn']);
     expect(applicationLifecycle.movesFor('reported', 'society')).toEqual([]);
     // The program carries these: nobody asks for them.
     expect(applicationLifecycle.moversOf('submitted', 'screening')).toEqual([]);

@@ -1,5 +1,6 @@
 import type {
   AllocationStrategy,
+  AnnualReportStatus,
   ApplicationStatus,
   CouncilPosition,
   Discipline,
@@ -12,6 +13,7 @@ import type {
   PilotMode,
   PilotStatus,
   ProgramStatus,
+  ReturnableResource,
   Role,
   ScoringMethod,
   SocietyStatus,
@@ -264,7 +266,7 @@ export interface AnnualReportsTable {
   society_id: string;
   year: number;
   content: Json;
-  status: Generated<'draft' | 'submitted'>;
+  status: Generated<AnnualReportStatus>;
   submitted_at: Timestamp | null;
   version: Generated<number>;
   created_at: Timestamp;
@@ -579,6 +581,25 @@ export interface StatusTransitionsTable {
 }
 export type StatusTransitionRow = Selectable<StatusTransitionsTable>;
 
+/** One round of a return for correction (退回修改); see migration 0017. */
+export interface ReturnsTable {
+  id: string;
+  resource_type: ReturnableResource;
+  resource_id: string;
+  society_id: string;
+  round: number;
+  reason: string;
+  /** `[{ section, comment }]`, as staff wrote them. */
+  comments: Json;
+  /** YYYY-MM-DD, the last day to file again. */
+  deadline: string;
+  returned_by: string | null;
+  returned_by_name: string | null;
+  returned_at: Timestamp;
+  resolved_at: Timestamp | null;
+  expired_at: Timestamp | null;
+}
+
 export interface Database {
   pilot_functions: PilotFunctionsTable;
   pilots: PilotsTable;
@@ -609,6 +630,7 @@ export interface Database {
   status_transitions: StatusTransitionsTable;
   documents: DocumentsTable;
   document_versions: DocumentVersionsTable;
+  returns: ReturnsTable;
   signing_keys: SigningKeysTable;
   refresh_tokens: RefreshTokensTable;
   idempotency_keys: IdempotencyKeysTable;

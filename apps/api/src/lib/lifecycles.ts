@@ -1,5 +1,7 @@
 import {
+  type AnnualReportStatus,
   type ApplicationStatus,
+  annualReportLifecycle,
   applicationLifecycle,
   type MemberStatus,
   membershipLifecycle,
@@ -64,4 +66,17 @@ export const PILOT: Lifecycle<PilotStatus> = {
   event: 'pilot.status_changed',
   noun: 'pilot',
   carriedBy: 'the pilot’s own steps',
+};
+
+export const ANNUAL_REPORT: Lifecycle<AnnualReportStatus> = {
+  machine: annualReportLifecycle,
+  resourceType: 'annual_report',
+  action: 'annual_report',
+  event: 'annual_report.status_changed',
+  noun: 'annual report',
+  carriedBy: 'saving the report',
+  refusals: {
+    submitted: 'Only the society files its annual report again after a return.',
+    returned: 'Only the Association’s staff send an annual report back for correction.',
+  },
 };

@@ -55,6 +55,8 @@ const en: Record<LayoutKey, string> = {
   'reminder.project_report.many': '{count} funded projects owe their final report',
   'reminder.pilot_milestone': 'Pilot milestone: {subject}',
   'reminder.pilot_milestone.many': '{count} pilot milestones',
+  'reminder.return': 'Returned for correction: {subject}',
+  'reminder.return.many': '{count} returned for correction',
 
   'nav.pilots': 'Function pilots',
   'nav.pilotFunctions': 'Function catalogue',

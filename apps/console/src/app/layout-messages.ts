@@ -58,6 +58,8 @@ const zh = {
   'reminder.project_report.many': '{count} 个资助项目待提交结项报告',
   'reminder.pilot_milestone': '试点节点：{subject}',
   'reminder.pilot_milestone.many': '{count} 个试点节点',
+  'reminder.return': '退回修改：{subject}',
+  'reminder.return.many': '{count} 项退回修改',
 
   'nav.pilots': '职能转移试点',
   'nav.pilotFunctions': '职能目录',

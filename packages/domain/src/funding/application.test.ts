@@ -43,14 +43,17 @@ const check = (i: ScreeningInput, code: string) => screenApplication(i).checks.f
 
 describe('application lifecycle', () => {
   it('may be withdrawn from every state before approved, and from none after', () => {
-    const before = ['draft', 'submitted', 'screening', 'in_review', 'reviewed'] as const;
+    const before = ['draft', 'submitted', 'screening', 'returned', 'in_review', 'reviewed'] as const;
     for (const s of APPLICATION_STATUSES) {
       expect(applicationLifecycle.canTransition(s, 'withdrawn')).toBe((before as readonly string[]).includes(s));
     }
   });
 
   it('follows SPEC §3 from submission to closing; closed and withdrawn are final', () => {
-    expect(applicationLifecycle.allowedFrom('screening')).toEqual(['in_review', 'rejected', 'withdrawn']);
+    expect(applicationLifecycle.allowedFrom('screening')).toEqual(['in_review', 'rejected', 'returned', 'withdrawn']);
+    expect(applicationLifecycle.allowedFrom('returned')).toEqual(['submitted', 'rejected', 'withdrawn']);
+    // A final report sent back for correction: the project owes it again.
+    expect(applicationLifecycle.allowedFrom('reported')).toEqual(['closed', 'funded']);
     expect(applicationLifecycle.allowedFrom('approved')).toEqual(['notice']);
     expect(applicationLifecycle.allowedFrom('notice')).toEqual(['funded', 'rejected', 'approved']);
     expect(applicationLifecycle.canTransition('funded', 'closed')).toBe(false);

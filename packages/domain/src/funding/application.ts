@@ -38,6 +38,7 @@ export const APPLICATION_STATUSES = [
   'draft',
   'submitted',
   'screening',
+  'returned',
   'in_review',
   'reviewed',
   'approved',
@@ -68,18 +69,28 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
  * it, and close a project (结项) once they have accepted its final report. Every other move is carried
  * by another operation: the program's transitions, the review, the allocation, the notice, and the
  * society's filing of its final report.
+ *
+ * Returns for correction (退回修改, issue 21): while the call is closed and before review opens, staff
+ * may send an application in screening back to its society with what to fix (`POST …/returns`). The
+ * society edits it and submits it again (returned → submitted), which screens it afresh at once
+ * (submitted → screening, carried). It keeps its place in the closed call only until the return's
+ * deadline: still returned after that day, it is rejected (returned → rejected, carried by the
+ * deadline sweep). A funded project's final report is sent back the same way (reported → funded): the
+ * project owes its final report again and files it once corrected, late if it must (the project cannot
+ * close without it); past the deadline it shows as overdue.
  */
 export const applicationLifecycle = defineStateMachine<ApplicationStatus>('draft', {
   draft: { submitted: BY_SOCIETY, withdrawn: BY_EITHER },
   submitted: { screening: CARRIED, withdrawn: BY_EITHER },
-  screening: { in_review: BY_ASSOCIATION, rejected: BY_ASSOCIATION, withdrawn: BY_EITHER },
+  screening: { in_review: BY_ASSOCIATION, rejected: BY_ASSOCIATION, returned: BY_ASSOCIATION, withdrawn: BY_EITHER },
+  returned: { submitted: BY_SOCIETY, rejected: CARRIED, withdrawn: BY_EITHER },
   in_review: { reviewed: CARRIED, withdrawn: BY_EITHER },
   reviewed: { approved: CARRIED, rejected: BY_ASSOCIATION, withdrawn: BY_EITHER },
   approved: { notice: CARRIED },
   rejected: { reviewed: CARRIED },
   notice: { funded: CARRIED, rejected: BY_ASSOCIATION, approved: CARRIED },
   funded: { reported: CARRIED },
-  reported: { closed: BY_ASSOCIATION },
+  reported: { closed: BY_ASSOCIATION, funded: BY_ASSOCIATION },
   closed: {},
   withdrawn: {},
 });
@@ -88,6 +99,7 @@ export const applicationStatusLabels: Record<ApplicationStatus, Label> = {
   draft: { zh: '草稿', en: 'Draft' },
   submitted: { zh: '已提交', en: 'Submitted' },
   screening: { zh: '形式审查', en: 'Screening' },
+  returned: { zh: '退回修改', en: 'Returned for correction' },
   in_review: { zh: '专家评审中', en: 'In review' },
   reviewed: { zh: '评审完成', en: 'Reviewed' },
   approved: { zh: '拟资助', en: 'Approved' },

@@ -2,6 +2,23 @@
  * The annual report (年度报告) a society files for the previous year, and the annual inspection (年检)
  * the Association's staff record on it (SPEC §1).
  */
+import { BY_ASSOCIATION, BY_EITHER, BY_SOCIETY, defineStateMachine } from '../state-machine';
+
+export const ANNUAL_REPORT_STATUSES = ['draft', 'submitted', 'returned'] as const;
+export type AnnualReportStatus = (typeof ANNUAL_REPORT_STATUSES)[number];
+
+/**
+ * A society (or the staff for it) files its report (draft → submitted, by saving it with `submit`); the Association's staff
+ * may send a filed report back for correction (退回修改, issue 21) with what to fix and a deadline, and
+ * the society corrects it and files it again (returned → submitted). A returned report counts as not
+ * filed: the inspection can record only 未参检 (absent) for it. Past its deadline it stays returned and
+ * the society can no longer file it again on its own; the inspection then records it as not filed.
+ */
+export const annualReportLifecycle = defineStateMachine<AnnualReportStatus>('draft', {
+  draft: { submitted: BY_EITHER },
+  submitted: { returned: BY_ASSOCIATION },
+  returned: { submitted: BY_SOCIETY },
+});
 
 export interface AnnualReportContent {
   members: {

@@ -21,6 +21,7 @@ export const EVENT_TYPES = [
   'alliance.updated',
   'alliance.deleted',
   'annual_report.submitted',
+  'annual_report.status_changed',
   'inspection.recorded',
   'member.created',
   'member.updated',

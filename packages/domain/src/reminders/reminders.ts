@@ -5,7 +5,15 @@ import { addCalendarDays } from '../funding/dates';
  * reports and pilot milestones. The API gathers the facts; these rules decide what is worth telling a
  * person today, and in which order, so the header of every console page and the API agree.
  */
-export const REMINDER_KINDS = ['annual_report', 'reelection', 'review', 'project_report', 'pilot_milestone'] as const;
+/** `return`: a record sent back for correction (退回修改) waiting to be filed again by its deadline. */
+export const REMINDER_KINDS = [
+  'annual_report',
+  'reelection',
+  'review',
+  'project_report',
+  'pilot_milestone',
+  'return',
+] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export type ReminderUrgency = 'overdue' | 'due_soon';

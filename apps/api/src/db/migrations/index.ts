@@ -14,6 +14,7 @@ import * as signInHardening from './2026-12-07T0013_sign_in_hardening';
 import * as statusTransitions from './2026-12-07T0014_status_transitions';
 import * as messaging from './2026-12-07T0015_messaging';
 import * as documents from './2026-12-07T0016_documents';
+import * as returns from './2026-12-07T0017_returns';
 
 /**
  * Every migration, by name. Listed explicitly (not read from disk) so the bundled server carries
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0014_status_transitions': statusTransitions,
   '2026-12-07T0015_messaging': messaging,
   '2026-12-07T0016_documents': documents,
+  '2026-12-07T0017_returns': returns,
 };

@@ -9,9 +9,13 @@ import { keysetOf } from '../../lib/pagination';
 import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
 import { requiredText } from '../../lib/text';
 import { allTransitions, checkMove, historyItem, moverOf, type TransitionRequest } from '../../lib/transitions';
-import { type Trx, write } from '../../lib/write';
+import { type Change, type Trx, write } from '../../lib/write';
+import { openRoundOf } from '../returns/returns.repository';
+import type { ReturnRequest, ReturnRound } from '../returns/returns.schemas';
+import { listRounds, openRound, resolveOpenRound } from '../returns/returns.service';
 import { requireSociety } from '../societies/societies.repository';
 import { type Move, moveApplications, summary } from './application-moves';
+import { sweepOverdueReturns } from './application-returns';
 import * as repo from './applications.repository';
 import {
   type ApplicationRowWithSociety,
@@ -62,12 +66,14 @@ export class ApplicationService {
 
   async list(principal: Principal, programId: string, query: Static<typeof ApplicationListQuerySchema>) {
     await findProgram(this.db, programId);
+    await sweepOverdueReturns(this.db);
     const keyset = keysetOf(repo.APPLICATION_SORTS, query);
     const { rows, nextCursor } = await repo.listApplications(this.db, principal.scope, programId, query, keyset);
     return { items: rows.map(toApplication), nextCursor };
   }
 
   async get(principal: Principal, id: string): Promise<FundingApplication> {
+    await sweepOverdueReturns(this.db);
     return toApplication(await this.visible(this.db, principal, id));
   }
 
@@ -174,8 +180,11 @@ export class ApplicationService {
           ]);
         }
       }
-      if (Object.keys(content).length > 0 && current.status !== 'draft') {
-        throw errors.conflict(`The application is ${current.status}; only a draft can be edited.`);
+      // A returned application is corrected in place, then submitted again.
+      if (Object.keys(content).length > 0 && current.status !== 'draft' && current.status !== 'returned') {
+        throw errors.conflict(
+          `The application is ${current.status}; only a draft or an application returned for correction can be edited.`,
+        );
       }
       if (content.categoryCode !== undefined) assertCategory(program, content.categoryCode);
       const row = await repo.updateApplication(trx, id, {
@@ -220,6 +229,15 @@ export class ApplicationService {
       const { row, program } = await this.lockForChange(trx, principal, id);
       const subject = { id: row.id, societyId: row.society_id, status: row.status, version: row.version };
       const { to, reason } = checkMove(APPLICATION, principal, subject, request, expected);
+      if (to === 'returned' || (row.status === 'reported' && to === 'funded')) {
+        throw errors.ruleViolation(
+          `Send an application back with POST /v1/applications/${id}/returns, saying what to fix.`,
+          [{ path: '/body/to', code: 'use_returns', message: 'Returns carry comments and a deadline.' }],
+        );
+      }
+      if (row.status === 'returned') {
+        return this.submitAgain(trx, principal, { row, program }, reason, context.actor, record);
+      }
       const move: Move = { row, to, reason };
       if (to === 'submitted') {
         this.assertSubmittable(program, row);
@@ -248,6 +266,83 @@ export class ApplicationService {
     });
   }
 
+  /**
+   * A returned application filed again (returned → submitted, by its society, by the deadline): it
+   * keeps its place in the closed call — its first submission time — and is screened afresh at once
+   * (submitted → screening), so staff see the new 形式审查 beside the corrections.
+   */
+  private async submitAgain(
+    trx: Trx,
+    principal: Principal,
+    { row, program }: { row: ApplicationRowWithSociety; program: FundingProgram },
+    reason: string,
+    actor: Caller['context']['actor'],
+    record: (change: Change) => void,
+  ) {
+    if (program.status !== 'closed') {
+      throw errors.ruleViolation(
+        `The call is ${program.status}; a returned application is filed again while it is closed.`,
+      );
+    }
+    this.assertComplete(program, row);
+    await resolveOpenRound(trx, returnedApplication(row), 'application', new Date());
+    await moveApplications(trx, actor, [{ row, to: 'submitted', reason }], record);
+    const submitted = await findApplication(trx, principal.scope, row.id, { forUpdate: true });
+    const screening = await screenRow(trx, program, submitted);
+    await moveApplications(
+      trx,
+      actor,
+      [
+        {
+          row: submitted,
+          to: 'screening',
+          reason: 'Screened again (形式审查) after correction',
+          set: { screening: JSON.stringify(screening) },
+        },
+      ],
+      record,
+    );
+    return toApplication(await findApplication(trx, principal.scope, row.id));
+  }
+
+  /**
+   * Sends back for correction (退回修改) what the society last filed, with a new round of comments and
+   * its deadline (Association staff only, the lifecycle's move): an application in screening, while the
+   * call is closed and review has not opened (screening → returned); or a funded project's final report
+   * (reported → funded: the project owes it again).
+   */
+  async sendBack(
+    { principal, context }: Caller,
+    id: string,
+    expected: number | null,
+    request: ReturnRequest,
+  ): Promise<ReturnRound> {
+    return write(this.db, context, async (trx, record) => {
+      const { row, program } = await this.lockForChange(trx, principal, id);
+      const subject = { id: row.id, societyId: row.society_id, status: row.status, version: row.version };
+      if (row.status === 'reported') {
+        const move = checkMove(APPLICATION, principal, subject, { to: 'funded', reason: request.reason }, expected);
+        await moveApplications(trx, context.actor, [{ row, to: move.to, reason: move.reason }], record);
+        return openRound(trx, returnedFinalReport(row), request, context.actor, new Date());
+      }
+      const move = checkMove(APPLICATION, principal, subject, { to: 'returned', reason: request.reason }, expected);
+      if (program.status !== 'closed') {
+        throw errors.ruleViolation(
+          `Applications are sent back while the call is closed, before review opens; the call is ${program.status}.`,
+        );
+      }
+      await moveApplications(trx, context.actor, [{ row, to: move.to, reason: move.reason }], record);
+      return openRound(trx, returnedApplication(row), request, context.actor, new Date());
+    });
+  }
+
+  /** Every round of returns of the application, with its comments. */
+  async returns(principal: Principal, id: string) {
+    await sweepOverdueReturns(this.db);
+    await this.visible(this.db, principal, id);
+    return listRounds(this.db, ['funding_application', 'final_report'], id);
+  }
+
   private assertSubmittable(program: FundingProgram, row: ApplicationRowWithSociety): void {
     const today = localToday();
     if (program.status !== 'open' || today < program.opensOn || today > program.closesOn) {
@@ -256,6 +351,11 @@ export class ApplicationService {
         [{ path: '/body/to', code: 'outside_window', message: 'Outside the submission window.' }],
       );
     }
+    this.assertComplete(program, row);
+  }
+
+  /** The draft checks (category, amounts, budget balance), by field. */
+  private assertComplete(program: FundingProgram, row: ApplicationRowWithSociety): void {
     const application = toApplication(row);
     const problems: FieldError[] = checkApplicationDraft({
       categoryCode: application.categoryCode,
@@ -300,10 +400,15 @@ export class ApplicationService {
         ]);
       }
       const report = { ...input, outcomes: input.outcomes.trim(), submittedAt: new Date().toISOString() };
+      const returned = await openRoundOf(trx, 'final_report', row.id);
+      // A project cannot close without its final report: one sent back is taken late too.
+      if (returned)
+        await resolveOpenRound(trx, returnedFinalReport(row), 'final report', new Date(), { lateAllowed: true });
+      const reason = returned ? 'Final report filed again after correction' : 'Final report filed';
       await moveApplications(
         trx,
         context.actor,
-        [{ row, to: 'reported', reason: 'Final report filed', set: { final_report: JSON.stringify(report) } }],
+        [{ row, to: 'reported', reason, set: { final_report: JSON.stringify(report) } }],
         record,
       );
       return toApplication(await findApplication(trx, principal.scope, id));
@@ -318,6 +423,14 @@ export class ApplicationService {
       nextCursor: null,
     };
   }
+}
+
+function returnedApplication(row: ApplicationRowWithSociety) {
+  return { resourceType: 'funding_application' as const, resourceId: row.id, societyId: row.society_id };
+}
+
+function returnedFinalReport(row: ApplicationRowWithSociety) {
+  return { resourceType: 'final_report' as const, resourceId: row.id, societyId: row.society_id };
 }
 
 function assertCategory(program: FundingProgram, code: string): void {

@@ -5,6 +5,7 @@ import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, contextOf, principalOf } from '../../lib/request-context';
 import { IdParams, IfMatchHeaders, problems, ref, TransitionRequestSchema, Uuid } from '../../lib/schemas';
 import { transitionVersion } from '../../lib/transitions';
+import { ReturnRequestSchema, ReturnRoundPageSchema, ReturnRoundSchema } from '../returns/returns.schemas';
 import type { ApplicationService } from './applications.service';
 import { AllocationRequestSchema, AllocationResultSchema, RankingSchema } from './decisions.schemas';
 import type { DecisionService } from './decisions.service';
@@ -414,7 +415,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<FundingServices> = asy
         operationId: 'transitionApplication',
         tags,
         summary:
-          'Submit or withdraw (the society); admit to review or reject after screening, close after the final report (staff)',
+          'Submit or withdraw (the society), or submit again after a return for correction (screened again at once); admit to review or reject after screening, close after the final report (staff). Sending back for correction is POST …/returns.',
         params: IdParams,
         headers: IfMatchHeaders,
         body: ref(TransitionRequestSchema),
@@ -431,6 +432,50 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<FundingServices> = asy
       setEtag(reply, application.version);
       return application;
     },
+  );
+
+  app.post(
+    '/:id/returns',
+    {
+      config: { access: STAFF },
+      schema: {
+        operationId: 'returnApplication',
+        tags,
+        summary:
+          'Send an application in screening, or a funded project’s final report, back for correction (退回修改), with what to fix and a deadline',
+        description:
+          'Staff only (If-Match optional). An application in screening, while the call is closed and before review opens: the society edits it (PATCH) and submits it again (transition to submitted) by the deadline, which screens it afresh; still returned after the deadline, it is rejected (failed 形式审查); opening review waits until no application is returned. A final report (application reported): the project goes back to funded and the society files the final report again (PUT …/final-report); a late one is still taken (the project cannot close without it) and the round shows as overdue meanwhile.',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: ref(ReturnRequestSchema),
+        response: { 201: ref(ReturnRoundSchema), ...problems(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const round = await applications.sendBack(
+        callerOf(request),
+        request.params.id,
+        transitionVersion(request),
+        request.body,
+      );
+      return reply.header('location', `/v1/applications/${request.params.id}/returns`).code(201).send(round);
+    },
+  );
+
+  app.get(
+    '/:id/returns',
+    {
+      config: { access: APPLICANTS_READ },
+      schema: {
+        operationId: 'listApplicationReturns',
+        tags,
+        summary:
+          'Every round of returns of an application and of its final report, with comments and where each stands',
+        params: IdParams,
+        response: { 200: ref(ReturnRoundPageSchema), ...problems(404) },
+      },
+    },
+    async (request) => applications.returns(principalOf(request), request.params.id),
   );
 
   app.get(

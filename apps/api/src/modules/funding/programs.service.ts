@@ -25,6 +25,7 @@ import { checkMove, recordMove, type TransitionRequest } from '../../lib/transit
 import { type Change, type Trx, write } from '../../lib/write';
 import { loadCalendarData } from '../calendar/calendar.service';
 import { type Move, moveApplications } from './application-moves';
+import { rejectOverdueReturns } from './application-returns';
 import { lockApplicationsInStatus, lockLeanApplicationsInStatus, saveScreening } from './applications.repository';
 import { screenRow } from './applications.service';
 import { findProgram, readDecision, readScreening, toProgram } from './funding.repository';
@@ -313,6 +314,15 @@ export class ProgramService {
       return null;
     }
     if (to === 'reviewing') {
+      // A returned application keeps its place until its deadline (issue 21): those past it are
+      // rejected now, and review waits for the others to be filed again or to run out of time.
+      await rejectOverdueReturns(trx, record);
+      const returned = await leanInStatus('returned');
+      if (returned.length > 0) {
+        throw errors.conflict(
+          `${countOf(returned.length, 'application')} of the call ${returned.length === 1 ? 'is' : 'are'} returned for correction and may still be filed again; open review once ${returned.length === 1 ? 'it is' : 'they are'} filed again or past the deadline.`,
+        );
+      }
       // Past this point the call cannot reopen: a draft never submitted is withdrawn (its final state),
       // so no society's list shows a draft of a call that can no longer take it.
       const drafts = await leanInStatus('draft');

@@ -10,6 +10,7 @@ import {
 } from '@society-hub/domain';
 import type { DB } from '../../db/connect';
 import type { Principal, SocietyScope } from '../../lib/request-context';
+import { openRounds } from '../returns/returns.service';
 import * as repo from './reminders.repository';
 import type { Reminder } from './reminders.schemas';
 
@@ -99,13 +100,14 @@ export class ReminderService {
   }
 
   private async societyDeadlines(scope: SocietyScope, may: Readable, asOf: string, withinDays: number): Promise<Due[]> {
-    const [reports, reelections, projects, milestones] = await Promise.all([
+    const [reports, reelections, projects, milestones, returns] = await Promise.all([
       this.annualReports(scope, asOf, withinDays),
       this.reelections(scope, asOf),
       may.funding ? this.projectReports(scope, asOf, withinDays) : [],
       may.pilots ? this.milestones(scope, asOf, withinDays) : [],
+      this.returnsWaiting(scope, asOf, may),
     ]);
-    return [...reports, ...reelections, ...projects, ...milestones];
+    return [...reports, ...reelections, ...projects, ...milestones, ...returns];
   }
 
   /**
@@ -133,6 +135,51 @@ export class ReminderService {
         message: `The ${year} annual report of ${s.name} is ${urgency === 'overdue' ? 'overdue' : 'due'} (${dueOn}).`,
       }),
     );
+  }
+
+  /**
+   * Records sent back for correction (退回修改) and not yet filed again: due by the return's deadline
+   * whatever `withinDays` says (a return is a demand with a short deadline), overdue after it.
+   */
+  private async returnsWaiting(scope: SocietyScope, asOf: string, may: Readable): Promise<Due[]> {
+    const open = await openRounds(this.db, scope);
+    return open.flatMap(({ round, society, reportYear, programId, applicationTitle }) => {
+      const urgency: ReminderUrgency = round.standing === 'overdue' ? 'overdue' : 'due_soon';
+      const late = urgency === 'overdue' ? 'was due back' : 'is due back';
+      if (round.resourceType === 'annual_report') {
+        return [
+          item({
+            kind: 'return',
+            urgency,
+            dueOn: round.deadline,
+            asOf,
+            society,
+            year: reportYear,
+            resourceType: 'annual_report',
+            resourceId: round.resourceId,
+            path: `/societies/${society.id}?tab=reports`,
+            list: { key: 'return:annual_report', path: '/societies' },
+            message: `The ${reportYear ?? ''} annual report of ${society.name}, returned for correction, ${late} by ${round.deadline}.`,
+          }),
+        ];
+      }
+      if (!may.funding) return [];
+      return [
+        item({
+          kind: 'return',
+          urgency,
+          dueOn: round.deadline,
+          asOf,
+          society,
+          subject: applicationTitle,
+          resourceType: 'funding_application',
+          resourceId: round.resourceId,
+          path: `/funding/${programId ?? ''}/applications/${round.resourceId}`,
+          list: { key: 'return:funding_application', path: '/funding?status=closed' },
+          message: `${round.resourceType === 'final_report' ? 'The final report of' : 'The application'} "${applicationTitle ?? ''}", returned for correction, ${late} by ${round.deadline}.`,
+        }),
+      ];
+    });
   }
 
   /** The current term's end, from the governance warning period (re-elections take months to prepare). */
@@ -293,6 +340,7 @@ const WIDER_LISTS: Record<Reminder['kind'], string> = {
   review: '/funding?status=reviewing',
   project_report: '/funding?status=finalised',
   pilot_milestone: '/pilots',
+  return: '/societies',
 };
 
 /**

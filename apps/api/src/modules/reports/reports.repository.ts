@@ -1,3 +1,4 @@
+import type { AnnualReportStatus } from '@society-hub/domain';
 import { type ExpressionBuilder, type Insertable, type Selectable, sql } from 'kysely';
 import type { DB } from '../../db/connect';
 import type { AnnualReportsTable, Database, InspectionsTable } from '../../db/database';
@@ -28,7 +29,7 @@ export async function listReports(
   filters: {
     societyId?: string;
     year?: number | undefined;
-    status?: 'draft' | 'submitted' | undefined;
+    status?: AnnualReportStatus | undefined;
     inspected?: boolean | undefined;
   },
   keyset: Keyset,
@@ -93,7 +94,7 @@ export async function insertReport(trx: Trx, report: Insertable<AnnualReportsTab
 export async function updateReport(
   trx: Trx,
   id: string,
-  changes: { content: string; status: 'draft' | 'submitted'; submittedAt: Date | null; at: Date },
+  changes: { content: string; status: AnnualReportStatus; submittedAt: Date | null; at: Date },
 ) {
   await trx
     .updateTable('annual_reports')
@@ -104,6 +105,15 @@ export async function updateReport(
       version: eb('version', '+', 1),
       updated_at: changes.at,
     }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A move of the report's lifecycle that changes nothing else (sending it back for correction). */
+export async function setReportStatus(trx: Trx, id: string, status: AnnualReportStatus, at: Date) {
+  await trx
+    .updateTable('annual_reports')
+    .set((eb) => ({ status, version: eb('version', '+', 1), updated_at: at }))
     .where('id', '=', id)
     .execute();
 }

@@ -4,6 +4,8 @@ import { Type } from 'typebox';
 import { expectedVersion, sendCreated, setEtag } from '../../lib/etag';
 import { callerOf, principalOf } from '../../lib/request-context';
 import { IdParams, IfMatchHeaders, PageQuery, problems, ref } from '../../lib/schemas';
+import { transitionVersion } from '../../lib/transitions';
+import { ReturnRequestSchema, ReturnRoundPageSchema, ReturnRoundSchema } from '../returns/returns.schemas';
 import {
   AnnualReportCreateSchema,
   AnnualReportPageSchema,
@@ -103,6 +105,44 @@ export const societyReportRoutes: FastifyPluginAsyncTypebox<{ reports: ReportSer
       setEtag(reply, report.version);
       return report;
     },
+  );
+
+  app.post(
+    '/:id/annual-reports/:year/returns',
+    {
+      config: { access: ACCESS.reports.sendBack },
+      schema: {
+        operationId: 'returnAnnualReport',
+        tags,
+        summary: 'Send a filed report back for correction (退回修改), with what to fix and a deadline',
+        description:
+          'Moves the report from submitted to returned (Association staff only; If-Match optional) and opens a round of comments. The society edits it (PUT) and files it again with submit by the deadline; until then it counts as not filed. An inspected report cannot be sent back (409).',
+        params: YearParams,
+        headers: IfMatchHeaders,
+        body: ref(ReturnRequestSchema),
+        response: { 201: ref(ReturnRoundSchema), ...problems(404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { id, year } = request.params;
+      const round = await reports.sendBack(callerOf(request), id, year, transitionVersion(request), request.body);
+      return reply.header('location', `/v1/societies/${id}/annual-reports/${year}/returns`).code(201).send(round);
+    },
+  );
+
+  app.get(
+    '/:id/annual-reports/:year/returns',
+    {
+      config: { access: READ },
+      schema: {
+        operationId: 'listAnnualReportReturns',
+        tags,
+        summary: 'Every round of returns of a report, with its comments and where it stands',
+        params: YearParams,
+        response: { 200: ref(ReturnRoundPageSchema), ...problems(404) },
+      },
+    },
+    async (request) => reports.returns(principalOf(request), request.params.id, request.params.year),
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import { INSPECTION_RESULTS } from '@society-hub/domain';
+import { ANNUAL_REPORT_STATUSES, INSPECTION_RESULTS } from '@society-hub/domain';
 import { Type } from 'typebox';
 import { DateString, Nullable, PageQuery, pageOf, ref, Timestamp, Uuid } from '../../lib/schemas';
 import { SocietyStatusSchema } from '../societies/societies.schemas';
@@ -91,8 +91,9 @@ export const AnnualReportSchema = Type.Object(
     societyId: Uuid,
     societyName: Type.String(),
     year: Type.Integer(),
-    status: Type.Enum(['draft', 'submitted'], {
-      description: 'draft: still being filled in; submitted: filed for review',
+    status: Type.Enum(ANNUAL_REPORT_STATUSES, {
+      description:
+        'draft: still being filled in; submitted: filed for review; returned: sent back for correction (退回修改, see …/returns), counts as not filed until filed again with submit',
     }),
     content: ref(AnnualReportContentSchema),
     dueOn: DateString,
@@ -117,7 +118,12 @@ export const AnnualReportCreateSchema = Type.Object(
 export const AnnualReportPutSchema = Type.Object(
   {
     content: ref(AnnualReportContentSchema),
-    submit: Type.Optional(Type.Boolean()),
+    submit: Type.Optional(
+      Type.Boolean({
+        description:
+          'File it for review: a draft, or a returned report filed again after correction (only by its society, by the return’s deadline)',
+      }),
+    ),
   },
   { $id: 'AnnualReportPut', additionalProperties: false },
 );
@@ -127,7 +133,7 @@ export const AnnualReportPageSchema = pageOf(AnnualReportSchema, 'AnnualReportPa
 export const ReportQueueQuerySchema = Type.Object(
   {
     year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-    status: Type.Optional(Type.Enum(['draft', 'submitted'])),
+    status: Type.Optional(Type.Enum(ANNUAL_REPORT_STATUSES)),
     inspected: Type.Optional(
       Type.Boolean({ description: 'false: submitted reports still waiting for their inspection result' }),
     ),

@@ -11,9 +11,13 @@ import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
 import { assertVersion } from '../../lib/etag';
+import { ANNUAL_REPORT } from '../../lib/lifecycles';
 import { keysetOf } from '../../lib/pagination';
 import type { Caller, Principal } from '../../lib/request-context';
+import { checkMove, recordMove } from '../../lib/transitions';
 import { type Trx, write } from '../../lib/write';
+import type { ReturnRequest, ReturnRound } from '../returns/returns.schemas';
+import { listRounds, openRound, resolveOpenRound } from '../returns/returns.service';
 import { requireSociety } from '../societies/societies.repository';
 import * as repo from './reports.repository';
 import type {
@@ -184,26 +188,90 @@ export class ReportService {
       }
       const before = await this.withInspection(trx, current);
       const submitting = input.submit === true && current.status === 'draft';
+      // Filing a returned report again is the lifecycle's move (only its society, by the deadline).
+      const refiling = input.submit === true && current.status === 'returned';
+      const subject = { id: current.id, societyId, status: current.status, version: current.version };
+      const move = refiling
+        ? checkMove(
+            ANNUAL_REPORT,
+            principal,
+            subject,
+            { to: 'submitted', reason: 'Filed again after correction' },
+            null,
+          )
+        : null;
       const now = new Date();
+      if (refiling) await resolveOpenRound(trx, this.returned(current.id, societyId), 'annual report', now);
       await repo.updateReport(trx, current.id, {
         content: JSON.stringify(input.content),
-        status: submitting ? 'submitted' : current.status,
-        submittedAt: submitting ? now : current.submitted_at,
+        status: submitting || refiling ? 'submitted' : current.status,
+        submittedAt: submitting || refiling ? now : current.submitted_at,
         at: now,
       });
       const report = await this.reload(trx, societyId, year);
-      record({
-        action: submitting ? 'annual_report.submit' : 'annual_report.update',
-        resourceType: 'annual_report',
-        resourceId: current.id,
-        societyId,
-        before,
-        after: report,
-        event: submitting ? 'annual_report.submitted' : undefined,
-      });
+      if (move) {
+        await recordMove(trx, context.actor, record, ANNUAL_REPORT, subject, move, { before, after: report });
+      } else {
+        record({
+          action: submitting ? 'annual_report.submit' : 'annual_report.update',
+          resourceType: 'annual_report',
+          resourceId: current.id,
+          societyId,
+          before,
+          after: report,
+          event: submitting ? 'annual_report.submitted' : undefined,
+        });
+      }
       if (report.status === 'submitted') await this.yearChanged(trx, societyId, year);
       return report;
     });
+  }
+
+  private returned(reportId: string, societyId: string) {
+    return { resourceType: 'annual_report' as const, resourceId: reportId, societyId };
+  }
+
+  /**
+   * Sends a filed report back to its society for correction (退回修改): the lifecycle's move (only the
+   * Association's staff; 409 unless submitted), refused once inspected, with a new round of comments.
+   */
+  async sendBack(
+    { principal, context }: Caller,
+    societyId: string,
+    year: number,
+    expected: number | null,
+    request: ReturnRequest,
+  ): Promise<ReturnRound> {
+    return write(this.db, context, async (trx, record) => {
+      await requireSociety(trx, principal.scope, societyId, { forUpdate: true });
+      const current = await repo.findReport(trx, societyId, year, { forUpdate: true });
+      if (!current) throw errors.notFound('Annual report');
+      const subject = { id: current.id, societyId, status: current.status, version: current.version };
+      const move = checkMove(ANNUAL_REPORT, principal, subject, { to: 'returned', reason: request.reason }, expected);
+      if (await repo.findInspection(trx, societyId, year)) {
+        throw errors.conflict('The report has been inspected and is closed; it can no longer be sent back.');
+      }
+      const before = await this.withInspection(trx, current);
+      const now = new Date();
+      await repo.setReportStatus(trx, current.id, 'returned', now);
+      const round = await openRound(trx, this.returned(current.id, societyId), request, context.actor, now);
+      const after = await this.reload(trx, societyId, year);
+      await recordMove(trx, context.actor, record, ANNUAL_REPORT, subject, move, {
+        before,
+        after: { ...after, returnRound: round.round, returnDeadline: round.deadline, comments: round.comments },
+      });
+      // A returned report no longer counts as filed: what is computed from the year follows.
+      await this.yearChanged(trx, societyId, year);
+      return round;
+    });
+  }
+
+  /** Every round of returns of the report, with its comments. */
+  async returns(principal: Principal, societyId: string, year: number) {
+    await requireSociety(this.db, principal.scope, societyId);
+    const row = await repo.findReport(this.db, societyId, year);
+    if (!row) throw errors.notFound('Annual report');
+    return listRounds(this.db, ['annual_report'], row.id);
   }
 
   async getInspection(principal: Principal, societyId: string, year: number): Promise<Inspection> {

@@ -163,6 +163,29 @@ export const DashboardPilotRowSchema = Type.Object(
   { $id: 'DashboardPilotRow', additionalProperties: false },
 );
 
+const ReturnCounts = {
+  waiting: Type.Integer({ minimum: 0, description: 'Returned for correction, deadline not passed' }),
+  overdue: Type.Integer({
+    minimum: 0,
+    description:
+      'Returned, deadline passed, not filed again (annual reports; an application past its deadline is rejected when next read)',
+  }),
+};
+
+export const DashboardReturnsSchema = Type.Object(
+  {
+    ...ReturnCounts,
+    annualReports: Type.Object(ReturnCounts, { additionalProperties: false }),
+    applications: Type.Object(ReturnCounts, { additionalProperties: false }),
+    finalReports: Type.Object(ReturnCounts, { additionalProperties: false }),
+  },
+  {
+    $id: 'DashboardReturns',
+    additionalProperties: false,
+    description: 'Records sent back for correction (退回修改) still waiting to be filed again',
+  },
+);
+
 export const DashboardSchema = Type.Object(
   {
     asOf: DateString,
@@ -173,6 +196,7 @@ export const DashboardSchema = Type.Object(
         'Of the last five inspection years, those from the first with any result recorded. A result counts whatever the society’s status now; notRecorded is exactly /v1/societies?inspectionYear=<year>&inspectionResult=not_recorded',
     }),
     reelections: ref(DashboardReelectionsSchema),
+    returns: ref(DashboardReturnsSchema),
     disqualification: Nullable(ref(DashboardDisqualificationSchema)),
     members: Withheld(ref(DashboardMembersSchema), 'Null for a machine client without members:read'),
     funding: Withheld(
@@ -200,6 +224,7 @@ export const dashboardSchemas = [
   DashboardInspectionYearSchema,
   DashboardReelectionSchema,
   DashboardReelectionsSchema,
+  DashboardReturnsSchema,
   DashboardDisqualificationSchema,
   DashboardMemberSocietySchema,
   DashboardMembersSchema,

@@ -5,6 +5,7 @@ import {
   INSPECTION_RESULTS,
   localToday,
   PARTY_ORGANISATIONS,
+  type ReturnableResource,
   SOCIETY_STATUSES,
   SOCIETY_TYPES,
 } from '@society-hub/domain';
@@ -12,6 +13,7 @@ import type { DB } from '../../db/connect';
 import { actsForAssociation, type Principal, type SocietyScope } from '../../lib/request-context';
 import { memberStats } from '../members/member-stats';
 import type { ReportService } from '../reports/reports.service';
+import { openRounds } from '../returns/returns.service';
 import * as repo from './dashboard.repository';
 import type { Dashboard } from './dashboard.schemas';
 
@@ -73,18 +75,55 @@ export class DashboardService {
 
   async dashboard(principal: Principal): Promise<Dashboard> {
     const asOf = localToday();
-    const [societies, partyOrganisation, inspections, reelections, disqualification, members, funding, pilots] =
-      await Promise.all([
-        this.societies(principal.scope),
-        this.party(principal.scope),
-        this.inspections(principal.scope, Number(asOf.slice(0, 4))),
-        this.reelections(principal.scope, asOf),
-        this.disqualification(principal),
-        when(mayRead(principal, 'members:read'), () => this.members(principal.scope, Number(asOf.slice(0, 4)))),
-        when(mayRead(principal, 'funding:read'), () => this.funding(principal.scope)),
-        when(mayRead(principal, 'pilots:read'), () => this.sources.pilots(this.db, principal.scope)),
-      ]);
-    return { asOf, societies, partyOrganisation, inspections, reelections, disqualification, members, funding, pilots };
+    const [
+      societies,
+      partyOrganisation,
+      inspections,
+      reelections,
+      returns,
+      disqualification,
+      members,
+      funding,
+      pilots,
+    ] = await Promise.all([
+      this.societies(principal.scope),
+      this.party(principal.scope),
+      this.inspections(principal.scope, Number(asOf.slice(0, 4))),
+      this.reelections(principal.scope, asOf),
+      this.returns(principal.scope),
+      this.disqualification(principal),
+      when(mayRead(principal, 'members:read'), () => this.members(principal.scope, Number(asOf.slice(0, 4)))),
+      when(mayRead(principal, 'funding:read'), () => this.funding(principal.scope)),
+      when(mayRead(principal, 'pilots:read'), () => this.sources.pilots(this.db, principal.scope)),
+    ]);
+    return {
+      asOf,
+      societies,
+      partyOrganisation,
+      inspections,
+      reelections,
+      returns,
+      disqualification,
+      members,
+      funding,
+      pilots,
+    };
+  }
+
+  /** Returns for correction still waiting, and those whose deadline has passed (issue 21). */
+  private async returns(scope: SocietyScope): Promise<Dashboard['returns']> {
+    const open = await openRounds(this.db, scope);
+    const count = (kind: ReturnableResource | null) => {
+      const of = open.filter(({ round }) => kind === null || round.resourceType === kind);
+      const overdue = of.filter(({ round }) => round.standing === 'overdue').length;
+      return { waiting: of.length - overdue, overdue };
+    };
+    return {
+      ...count(null),
+      annualReports: count('annual_report'),
+      applications: count('funding_application'),
+      finalReports: count('final_report'),
+    };
   }
 
   private async societies(scope: SocietyScope): Promise<Dashboard['societies']> {

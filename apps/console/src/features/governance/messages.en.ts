@@ -87,6 +87,7 @@ const en: Record<GovernanceKey, string> = {
   'report.field.society': 'Society',
   'report.status.draft': 'Draft',
   'report.status.submitted': 'Submitted',
+  'report.status.returned': 'Returned for correction',
   'report.empty': 'No annual reports yet',
   'report.new': 'File the {year} report',
   'report.open': 'View',

@@ -89,6 +89,7 @@ const zh = {
   'report.field.society': '学会',
   'report.status.draft': '草稿',
   'report.status.submitted': '已提交',
+  'report.status.returned': '退回修改',
   'report.empty': '尚未填报年度报告',
   'report.new': '填报 {year} 年度报告',
   'report.open': '查看',

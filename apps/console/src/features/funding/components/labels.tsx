@@ -37,6 +37,7 @@ const applicationColors: Record<ApplicationStatus, string> = {
   draft: 'default',
   submitted: 'blue',
   screening: 'geekblue',
+  returned: 'orange',
   in_review: 'processing',
   reviewed: 'purple',
   approved: 'lime',
