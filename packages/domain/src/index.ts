@@ -1,4 +1,5 @@
 export * from './access';
+export * from './activities/activities';
 export * from './credit-code';
 export * from './funding/allocation';
 export * from './funding/application';

@@ -49,6 +49,9 @@ export const EVENT_TYPES = [
   'pilot.milestone_updated',
   'pilot.milestone_accepted',
   'pilot.evaluated',
+  'activity.created',
+  'activity.updated',
+  'activity.deleted',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 /** `society.updated` → `society`. */
@@ -73,6 +76,8 @@ export const EVENT_FAMILY_SCOPES: Readonly<Record<EventFamily, ApiScope>> = {
   objection: 'funding:read',
   calendar: 'funding:read',
   pilot: 'pilots:read',
+  // A society's activities are read with its other society data (ACCESS.activities.read).
+  activity: 'societies:read',
 };
 
 /** `society.updated` → `society`. */
