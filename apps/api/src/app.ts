@@ -6,6 +6,9 @@ import type { Config } from './config';
 import type { DB, Listen } from './db/connect';
 import { PersonalDataVault } from './lib/personal-data';
 import { sharedSchemas } from './lib/schemas';
+import { activityRoutes, societyActivityRoutes } from './modules/activities/activities.routes';
+import { activitySchemas } from './modules/activities/activities.schemas';
+import { ActivityService } from './modules/activities/activities.service';
 import { allianceRoutes } from './modules/alliances/alliances.routes';
 import { allianceSchemas } from './modules/alliances/alliances.schemas';
 import { AllianceService } from './modules/alliances/alliances.service';
@@ -175,6 +178,7 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
     ...noticeSchemas,
     ...eventSchemas,
     ...webhookSchemas,
+    ...activitySchemas,
     ...directorySchemas,
     ...pilotSchemas,
     ...dashboardSchemas,
@@ -252,6 +256,9 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
   await app.register(societyReportRoutes, { prefix: '/v1/societies', reports });
   await app.register(capacityRoutes, { prefix: '/v1/societies', capacity });
   await app.register(reportQueueRoutes, { prefix: '/v1', reports });
+  const activities = new ActivityService(db);
+  await app.register(societyActivityRoutes, { prefix: '/v1/societies', activities, db });
+  await app.register(activityRoutes, { prefix: '/v1/activities', activities, db });
   await app.register(allianceRoutes, { prefix: '/v1/alliances', alliances: new AllianceService(db) });
   const vault = vaultFor(config);
   const members = new MemberService(db, vault);

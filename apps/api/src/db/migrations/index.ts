@@ -12,6 +12,7 @@ import * as principalNotify from './2026-12-03T0011_principal_notify';
 import * as idempotencyCommitted from './2026-12-03T0012_idempotency_committed';
 import * as signInHardening from './2026-12-07T0013_sign_in_hardening';
 import * as statusTransitions from './2026-12-07T0014_status_transitions';
+import * as activities from './2026-12-07T0018_activities';
 
 /**
  * Every migration, by name. Listed explicitly (not read from disk) so the bundled server carries
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0012_idempotency_committed': idempotencyCommitted,
   '2026-12-07T0013_sign_in_hardening': signInHardening,
   '2026-12-07T0014_status_transitions': statusTransitions,
+  '2026-12-07T0018_activities': activities,
 };
