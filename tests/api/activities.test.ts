@@ -421,3 +421,32 @@ it('keeps today as the boundary of a held activity', async () => {
   const activity = await record(physics, { kind: 'other', title: '今天的活动', startOn: today });
   expect(activity.endOn).toBe(today);
 });
+
+describe('the capacity index', () => {
+  const academicExchanges = async (society: string) => {
+    const capacity = (
+      await t.request({ method: 'GET', url: `/v1/societies/${society}/capacity`, token: admin })
+    ).json();
+    return capacity.contributions.find((c: { input: string }) => c.input === 'academicExchanges')?.value;
+  };
+
+  it('reads the report year’s recorded activities rather than the totals typed into the report', async () => {
+    // Chemistry recorded a conference and an imported lecture in 2025; its report says 5.
+    await send('POST', `/v1/societies/${chemistry}/annual-reports`, {
+      year: 2025,
+      content: annualReportContent(),
+      submit: true,
+    });
+    expect(await academicExchanges(chemistry)).toBe(2);
+  });
+
+  it('keeps the report’s totals for a year with nothing recorded', async () => {
+    const quiet = await activeSociety('市力学学会');
+    await send('POST', `/v1/societies/${quiet}/annual-reports`, {
+      year: 2025,
+      content: annualReportContent(),
+      submit: true,
+    });
+    expect(await academicExchanges(quiet)).toBe(5);
+  });
+});

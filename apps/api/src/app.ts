@@ -9,6 +9,7 @@ import { sharedSchemas } from './lib/schemas';
 import { activityRoutes, societyActivityRoutes } from './modules/activities/activities.routes';
 import { activitySchemas } from './modules/activities/activities.schemas';
 import { ActivityService } from './modules/activities/activities.service';
+import { recordedActivityFigures } from './modules/activities/activity-figures';
 import { allianceRoutes } from './modules/alliances/alliances.routes';
 import { allianceSchemas } from './modules/alliances/alliances.schemas';
 import { AllianceService } from './modules/alliances/alliances.service';
@@ -249,7 +250,11 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
   await app.register(societyRoutes, { prefix: '/v1/societies', societies: new SocietyService(db) });
   const governance = new GovernanceService(db, config.governanceThresholds);
   await app.register(governanceRoutes, { prefix: '/v1/societies', governance });
-  const capacity = new CapacityService(db, governance, { funding: fundingHistory, pilots: pilotHistory });
+  const capacity = new CapacityService(db, governance, {
+    funding: fundingHistory,
+    pilots: pilotHistory,
+    activities: recordedActivityFigures,
+  });
   const reports = new ReportService(db, { dueMonthDay: config.annualReportDueMonthDay }, (trx, societyId, year) =>
     capacity.snapshot(trx, societyId, year),
   );

@@ -2619,7 +2619,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             computedOn: string;
-            /** @description The annual report the activity inputs come from */
+            /** @description The annual report the activity inputs come from: the activities recorded for that year when there are any, else the report’s own totals */
             reportYear: number | null;
             /** @description organisation 组织建设 / member_service 会员服务 / academic_exchange 学术交流 / service_to_society 服务社会和政府 / advisory 建言献策 / brand 品牌活动 */
             subScores: {

@@ -48,6 +48,19 @@ export async function activityFiguresFor(db: DB | Trx, societyId: string, year: 
   );
 }
 
+/**
+ * The same figures for the capacity index, or null when the society recorded no held activity that
+ * year (its record is kept elsewhere, and the report's typed totals stand).
+ */
+export async function recordedActivityFigures(
+  db: DB | Trx,
+  societyId: string,
+  year: number,
+): Promise<ActivityFigures | null> {
+  const rows = await repo.totalsByKind(db, { period: yearPeriod(year), societyIds: [societyId] });
+  return rows.length === 0 ? null : activityFigures(kindTotals(rows));
+}
+
 /** The activity figures as typed in a stored annual report's content (a missing one reads 0). */
 function reportedFigures(content: unknown): ActivityFigures | null {
   if (typeof content !== 'object' || content === null || !('activities' in content)) return null;
