@@ -450,3 +450,12 @@ describe('the capacity index', () => {
     expect(await academicExchanges(quiet)).toBe(5);
   });
 });
+
+describe('the dashboard', () => {
+  it('shows this year’s totals over the caller’s societies', async () => {
+    const officerView = (await t.request({ method: 'GET', url: '/v1/stats/dashboard', token: officer })).json();
+    expect(officerView.activities.year).toBe(Number(today.slice(0, 4)));
+    expect(officerView.activities.byKind).toHaveLength(8);
+    expect(officerView.activities.bySociety.every((s: { societyId: string }) => s.societyId === physics)).toBe(true);
+  });
+});

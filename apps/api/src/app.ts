@@ -9,7 +9,7 @@ import { sharedSchemas } from './lib/schemas';
 import { activityRoutes, societyActivityRoutes } from './modules/activities/activities.routes';
 import { activitySchemas } from './modules/activities/activities.schemas';
 import { ActivityService } from './modules/activities/activities.service';
-import { recordedActivityFigures } from './modules/activities/activity-figures';
+import { activityStatistics, recordedActivityFigures } from './modules/activities/activity-figures';
 import { allianceRoutes } from './modules/alliances/alliances.routes';
 import { allianceSchemas } from './modules/alliances/alliances.schemas';
 import { AllianceService } from './modules/alliances/alliances.service';
@@ -308,6 +308,7 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
     prefix: '/v1/stats',
     dashboard: new DashboardService(db, reports, config.governanceThresholds.reelectionWarningDays, {
       pilots: pilotFigures,
+      activities: (db, principal) => activityStatistics(db, principal, {}),
     }),
   });
   await app.register(reminderRoutes, {

@@ -4834,6 +4834,8 @@ export interface components {
             funding: components["schemas"]["DashboardFundingRow"][] | null;
             /** @description Pilots by function and status. Null for a machine client without pilots:read */
             pilots: components["schemas"]["DashboardPilotRow"][] | null;
+            /** @description This year’s held activities by kind, month and society, as /v1/activities/statistics answers it (which drills down by year and society); null where no record of activities is kept */
+            activities: components["schemas"]["ActivityStatistics"] | null;
         };
         /**
          * @description annual_report 年度报告 / reelection 换届 / review 评审 / project_report 项目结项 / pilot_milestone 试点节点

@@ -19,12 +19,13 @@ type PilotRow = NonNullable<Dashboard['pilots']>[number];
 type Tier = (typeof CAPACITY_TIERS)[number] | 'none';
 const TIERS: readonly Tier[] = [...CAPACITY_TIERS, 'none'];
 
-/** Figures that other modules contribute; the pilots module registers its own (issue 7). */
+/** Figures that other modules contribute; the pilots (issue 7) and activities (issue 21) modules register their own. */
 export interface DashboardSources {
   pilots(db: DB, scope: SocietyScope): Promise<PilotRow[]>;
+  activities(db: DB, principal: Principal): Promise<Dashboard['activities']>;
 }
 
-export const NO_DASHBOARD_SOURCES: DashboardSources = { pilots: async () => [] };
+export const NO_DASHBOARD_SOURCES: DashboardSources = { pilots: async () => [], activities: async () => null };
 
 const INSPECTION_YEARS = 5;
 
@@ -73,18 +74,39 @@ export class DashboardService {
 
   async dashboard(principal: Principal): Promise<Dashboard> {
     const asOf = localToday();
-    const [societies, partyOrganisation, inspections, reelections, disqualification, members, funding, pilots] =
-      await Promise.all([
-        this.societies(principal.scope),
-        this.party(principal.scope),
-        this.inspections(principal.scope, Number(asOf.slice(0, 4))),
-        this.reelections(principal.scope, asOf),
-        this.disqualification(principal),
-        when(mayRead(principal, 'members:read'), () => this.members(principal.scope, Number(asOf.slice(0, 4)))),
-        when(mayRead(principal, 'funding:read'), () => this.funding(principal.scope)),
-        when(mayRead(principal, 'pilots:read'), () => this.sources.pilots(this.db, principal.scope)),
-      ]);
-    return { asOf, societies, partyOrganisation, inspections, reelections, disqualification, members, funding, pilots };
+    const [
+      societies,
+      partyOrganisation,
+      inspections,
+      reelections,
+      disqualification,
+      members,
+      funding,
+      pilots,
+      activities,
+    ] = await Promise.all([
+      this.societies(principal.scope),
+      this.party(principal.scope),
+      this.inspections(principal.scope, Number(asOf.slice(0, 4))),
+      this.reelections(principal.scope, asOf),
+      this.disqualification(principal),
+      when(mayRead(principal, 'members:read'), () => this.members(principal.scope, Number(asOf.slice(0, 4)))),
+      when(mayRead(principal, 'funding:read'), () => this.funding(principal.scope)),
+      when(mayRead(principal, 'pilots:read'), () => this.sources.pilots(this.db, principal.scope)),
+      this.sources.activities(this.db, principal),
+    ]);
+    return {
+      asOf,
+      societies,
+      partyOrganisation,
+      inspections,
+      reelections,
+      disqualification,
+      members,
+      funding,
+      pilots,
+      activities,
+    };
   }
 
   private async societies(scope: SocietyScope): Promise<Dashboard['societies']> {
