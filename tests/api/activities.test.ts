@@ -365,6 +365,7 @@ describe('the public society page', () => {
       title: '科普进社区',
       startOn: '2025-05-18',
       endOn: '2025-05-19',
+      held: true,
       place: '东城社区',
       online: false,
       organisers: null,

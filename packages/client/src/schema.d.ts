@@ -4253,6 +4253,8 @@ export interface components {
              * @description YYYY-MM-DD
              */
             endOn: string;
+            /** @description false: announced ahead (预告), not yet held */
+            held: boolean;
             place: string | null;
             online: boolean;
             organisers: string | null;

@@ -178,7 +178,7 @@ export async function totalsBySociety(db: Executor, scope: TotalsScope) {
 export async function recentPublished(db: Executor, societyId: string, limit: number) {
   return db
     .selectFrom('activities')
-    .select(['id', 'kind', 'title', 'start_on', 'end_on', 'place', 'online', 'organisers', 'participants'])
+    .select(['id', 'kind', 'title', 'start_on', 'end_on', 'held', 'place', 'online', 'organisers', 'participants'])
     .where('society_id', '=', societyId)
     .where('published', '=', true)
     .orderBy('start_on', 'desc')

@@ -194,6 +194,7 @@ export const PublicActivitySchema = Type.Object(
     title: Type.String(),
     startOn: DateString,
     endOn: DateString,
+    held: Type.Boolean({ description: 'false: announced ahead (预告), not yet held' }),
     place: Nullable(Type.String()),
     online: Type.Boolean(),
     organisers: Nullable(Type.String()),

@@ -98,6 +98,7 @@ export class DirectoryService {
         title: a.title,
         startOn: a.start_on,
         endOn: a.end_on,
+        held: a.held,
         place: a.place,
         online: a.online,
         organisers: a.organisers,
