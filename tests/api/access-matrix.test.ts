@@ -56,6 +56,14 @@ const POLICY: Record<string, Policy | 'public'> = {
   listAllAnnualReports: { roles: ['admin', 'society_officer', 'auditor'], scope: 'societies:read' },
   listDisqualificationCandidates: { roles: ['admin', 'auditor'], scope: 'societies:read' },
   getCapacity: { roles: ALL, scope: 'societies:read' },
+  listActivities: { roles: ['admin', 'society_officer', 'auditor'], scope: 'societies:read' },
+  createActivity: { roles: ['admin', 'society_officer'], scope: 'societies:write' },
+  importActivities: { roles: ['admin', 'society_officer'], scope: 'societies:write' },
+  getAnnualActivityFigures: { roles: ['admin', 'society_officer', 'auditor'], scope: 'societies:read' },
+  getActivityStatistics: { roles: ['admin', 'society_officer', 'auditor'], scope: 'societies:read' },
+  getActivity: { roles: ['admin', 'society_officer', 'auditor'], scope: 'societies:read' },
+  updateActivity: { roles: ['admin', 'society_officer'], scope: 'societies:write' },
+  deleteActivity: { roles: ['admin', 'society_officer'], scope: 'societies:write' },
   listAlliances: { roles: ALL, scope: 'societies:read' },
   getAlliance: { roles: ALL, scope: 'societies:read' },
   createAlliance: { roles: ['admin'], scope: 'societies:write', associationOnly: true },
@@ -229,6 +237,8 @@ const councilMemberOf = new Map<string, string>();
 const memberOf = new Map<string, string>();
 /** A document of each society's application (its budget details), for the /v1/documents routes. */
 const documentOf = new Map<string, string>();
+/** An activity of each society, for the /v1/activities routes. */
+const activityOf = new Map<string, string>();
 let serial = 0;
 
 const REPORT = {
@@ -276,6 +286,12 @@ function sampleBody(operationId: string): unknown {
     createMember: { kind: 'individual', name: `矩阵会员${serial}` },
     updateMember: { employer: '矩阵单位' },
     importMembers: { rows: [{ kind: 'individual', name: `矩阵导入${serial}` }], dryRun: true },
+    createActivity: { kind: 'lecture', title: `矩阵讲座${serial}`, startOn: '2025-03-01' },
+    updateActivity: { published: true },
+    importActivities: {
+      rows: [{ kind: 'lecture', title: `矩阵导入活动${serial}`, startOn: '2025-03-01' }],
+      dryRun: true,
+    },
     transitionMember: { to: 'applied', reason: 'matrix' },
     recordMemberDues: { year: 2001, amountFen: 10000, paidOn: '2001-03-01' },
     createExpert: {
@@ -348,6 +364,7 @@ function urlFor(op: Operation, society: string): string {
   if (op.path.startsWith('/v1/clients/')) id = targetClient;
   if (op.path.startsWith('/v1/alliances/')) id = targetAlliance;
   if (op.path.startsWith('/v1/members/')) id = memberOf.get(society) ?? '';
+  if (op.path.startsWith('/v1/activities/')) id = activityOf.get(society) ?? '';
   if (op.path.startsWith('/v1/experts/')) id = targetExpert;
   if (op.path.startsWith('/v1/funding-programs/')) id = targetProgram;
   if (op.path.startsWith('/v1/applications/')) id = applicationOf.get(society) ?? '';
@@ -373,6 +390,7 @@ function isSocietyScoped(op: Operation): boolean {
   return (
     op.path.startsWith('/v1/societies/{id}') ||
     op.path.startsWith('/v1/members/{id}') ||
+    op.path.startsWith('/v1/activities/{id}') ||
     op.path.startsWith('/v1/applications/{id}') ||
     op.path.startsWith('/v1/pilots/{id}') ||
     op.path.startsWith('/v1/documents/{id}')
@@ -431,6 +449,13 @@ beforeAll(async () => {
       payload: { kind: 'individual', name: '矩阵基准会员' },
     });
     memberOf.set(society, societyMember.json().id);
+    const activity = await t.request({
+      method: 'POST',
+      url: `/v1/societies/${society}/activities`,
+      token: admin,
+      payload: { kind: 'lecture', title: '矩阵基准讲座', startOn: '2025-03-01' },
+    });
+    activityOf.set(society, activity.json().id);
     await t.request({
       method: 'POST',
       url: `/v1/societies/${society}/annual-reports`,

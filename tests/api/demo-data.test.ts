@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DEMO_PASSWORD, loadDemoData, PersonalDataVault } from '@society-hub/api/testing';
 import {
   type AnnualReportContent,
+  checkActivity,
   checkAnnualReport,
   disciplineLabels,
   disciplineMatch,
@@ -24,6 +25,35 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('the demo data set', () => {
+  it('has activities the API’s own rules accept, totalled on the dashboard and published on public pages', async () => {
+    const rows = await t.database.db.selectFrom('activities').selectAll().execute();
+    expect(rows.length).toBeGreaterThan(50);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    for (const row of rows) {
+      const facts = {
+        kind: row.kind,
+        startOn: row.start_on,
+        endOn: row.end_on,
+        held: row.held,
+        participants: row.participants,
+        recipient: row.recipient,
+        outcome: row.outcome,
+        outcomeOn: row.outcome_on,
+        outcomeLevel: row.outcome_level,
+      };
+      expect(checkActivity(facts, today), row.title).toEqual([]);
+    }
+    expect(rows.some((r) => r.outcome === 'instruction')).toBe(true);
+    const lastYear = Number(today.slice(0, 4)) - 1;
+    const statistics = (
+      await t.request({ method: 'GET', url: `/v1/activities/statistics?year=${lastYear}`, token: admin })
+    ).json();
+    expect(statistics.bySociety.length).toBe(8);
+    const society = rows.find((r) => r.published)?.society_id ?? '';
+    const page = (await t.request({ method: 'GET', url: `/v1/public/societies/${society}` })).json();
+    expect(page.recentActivities.length).toBeGreaterThan(0);
+  });
+
   it('loads once', async () => {
     expect(await loadDemoData(t.database.db, new PersonalDataVault(randomBytes(32)))).toBe(false);
   });

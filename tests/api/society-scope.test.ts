@@ -44,6 +44,7 @@ interface Objects {
   society: string;
   councilMember: string;
   member: string;
+  activity: string;
   expert: string;
   alliance: string;
   application: string;
@@ -85,6 +86,15 @@ async function populate(objects: Objects, mark: string) {
     await send('POST', `/v1/societies/${s}/council-members`, { personName: `${mark}理事`, position: 'director' })
   ).id;
   objects.member = (await send('POST', `/v1/societies/${s}/members`, { kind: 'individual', name: `${mark}会员` })).id;
+  objects.activity = (
+    await send('POST', `/v1/societies/${s}/activities`, {
+      kind: 'popularisation',
+      title: `${mark}科普`,
+      startOn: '2025-05-01',
+      participants: 10,
+      published: true,
+    })
+  ).id;
   await send('POST', `/v1/societies/${s}/annual-reports`, { year: 2024, content: annualReportContent(), submit: true });
   await send('PUT', `/v1/societies/${s}/inspections/2024`, { result: 'pass' });
   objects.expert = (
@@ -226,6 +236,7 @@ function pathFor(op: Operation, objects: Objects): string {
   const prefixes: [string, string][] = [
     ['/v1/societies/{id}', objects.society],
     ['/v1/members/{id}', objects.member],
+    ['/v1/activities/{id}', objects.activity],
     ['/v1/experts/{id}', objects.expert],
     ['/v1/alliances/{id}', objects.alliance],
     ['/v1/applications/{id}', objects.application],

@@ -131,4 +131,27 @@ describe('on PGlite', () => {
   it('keeps the audit log append-only', async () => {
     await expect(t.database.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
   });
+
+  // Last: it adds a society, which the paging test above counts.
+  it('records activities and totals them by kind and month', async () => {
+    const society = await t.createSociety(admin, { name: '市科普作家协会', creditCode: nextCreditCode() });
+    const recorded = await t.request({
+      method: 'POST',
+      url: `/v1/societies/${society}/activities`,
+      token: admin,
+      payload: { kind: 'popularisation', title: '社区科普行', startOn: '2025-04-20', participants: 950 },
+    });
+    expect(recorded.statusCode).toBe(201);
+    const listed = await t.request({
+      method: 'GET',
+      url: `/v1/societies/${society}/activities?month=4&q=${encodeURIComponent('科普')}`,
+      token: admin,
+    });
+    expect(listed.json().items).toHaveLength(1);
+    const statistics = (
+      await t.request({ method: 'GET', url: `/v1/activities/statistics?year=2025&societyId=${society}`, token: admin })
+    ).json();
+    expect(statistics.totals).toEqual({ activities: 1, participants: 950 });
+    expect(statistics.byMonth[3]).toEqual({ month: '2025-04', activities: 1, participants: 950 });
+  });
 });

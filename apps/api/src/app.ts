@@ -15,6 +15,10 @@ import {
 } from './modules/accounts/accounts.routes';
 import { accountSchemas } from './modules/accounts/accounts.schemas';
 import { AccountService } from './modules/accounts/accounts.service';
+import { activityRoutes, societyActivityRoutes } from './modules/activities/activities.routes';
+import { activitySchemas } from './modules/activities/activities.schemas';
+import { ActivityService } from './modules/activities/activities.service';
+import { activityStatistics, recordedActivityFigures } from './modules/activities/activity-figures';
 import { allianceRoutes } from './modules/alliances/alliances.routes';
 import { allianceSchemas } from './modules/alliances/alliances.schemas';
 import { AllianceService } from './modules/alliances/alliances.service';
@@ -200,6 +204,7 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
     ...noticeSchemas,
     ...eventSchemas,
     ...webhookSchemas,
+    ...activitySchemas,
     ...directorySchemas,
     ...pilotSchemas,
     ...dashboardSchemas,
@@ -299,13 +304,20 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
   await app.register(societyRoutes, { prefix: '/v1/societies', societies: new SocietyService(db) });
   const governance = new GovernanceService(db, config.governanceThresholds);
   await app.register(governanceRoutes, { prefix: '/v1/societies', governance });
-  const capacity = new CapacityService(db, governance, { funding: fundingHistory, pilots: pilotHistory });
+  const capacity = new CapacityService(db, governance, {
+    funding: fundingHistory,
+    pilots: pilotHistory,
+    activities: recordedActivityFigures,
+  });
   const reports = new ReportService(db, { dueMonthDay: config.annualReportDueMonthDay }, (trx, societyId, year) =>
     capacity.snapshot(trx, societyId, year),
   );
   await app.register(societyReportRoutes, { prefix: '/v1/societies', reports });
   await app.register(capacityRoutes, { prefix: '/v1/societies', capacity });
   await app.register(reportQueueRoutes, { prefix: '/v1', reports });
+  const activities = new ActivityService(db);
+  await app.register(societyActivityRoutes, { prefix: '/v1/societies', activities, db });
+  await app.register(activityRoutes, { prefix: '/v1/activities', activities, db });
   await app.register(allianceRoutes, { prefix: '/v1/alliances', alliances: new AllianceService(db) });
   const vault = vaultFor(config);
   const members = new MemberService(db, vault);
@@ -350,6 +362,7 @@ export async function buildApp({ config, db, poolStats, listen }: AppDependencie
     prefix: '/v1/stats',
     dashboard: new DashboardService(db, reports, config.governanceThresholds.reelectionWarningDays, {
       pilots: pilotFigures,
+      activities: (db, principal) => activityStatistics(db, principal, {}),
     }),
   });
   const reminders = new ReminderService(

@@ -881,6 +881,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/societies/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A society’s activities, the latest first (filter by kind, year, month, published, text) */
+        get: operations["listActivities"];
+        put?: never;
+        /**
+         * Record an activity (a conference, lecture, 科普 event, advisory report, …)
+         * @description Every rule the activity breaks is named at once (422), e.g. an end before the start.
+         */
+        post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/societies/{id}/activities/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import up to 1000 activities at once, with per-row results
+         * @description Rows are matched by externalRef, else by the same title and start date; each row is created, updated, unchanged or reported with its errors, on its own. dryRun validates and matches without writing. Importing the same rows again changes nothing.
+         */
+        post: operations["importActivities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/societies/{id}/annual-reports/{year}/activity-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual report’s activity figures counted from the record, beside those the report states */
+        get: operations["getAnnualActivityFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/activities/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Held activities of a year by kind, month and society; societyId drills down to one society */
+        get: operations["getActivityStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An activity */
+        get: operations["getActivity"];
+        put?: never;
+        post?: never;
+        /** Delete an activity recorded by mistake (needs If-Match) */
+        delete: operations["deleteActivity"];
+        options?: never;
+        head?: never;
+        /** Change an activity, e.g. publish it (JSON merge patch; needs If-Match) */
+        patch: operations["updateActivity"];
+        trace?: never;
+    };
     "/v1/alliances": {
         parameters: {
             query?: never;
@@ -2956,7 +3050,7 @@ export interface components {
              * @description YYYY-MM-DD
              */
             computedOn: string;
-            /** @description The annual report the activity inputs come from */
+            /** @description The annual report the activity inputs come from: the activities recorded for that year when there are any, else the report’s own totals */
             reportYear: number | null;
             /** @description organisation 组织建设 / member_service 会员服务 / academic_exchange 学术交流 / service_to_society 服务社会和政府 / advisory 建言献策 / brand 品牌活动 */
             subScores: {
@@ -4346,6 +4440,257 @@ export interface components {
             /** @description Pass as cursor for the next page; null at the end */
             nextCursor: string | null;
         };
+        /**
+         * @description academic_conference 学术会议 / lecture 学术报告、讲座 / training 培训 / popularisation 科普活动 / advisory_report 建言献策 / brand_event 品牌活动 / international_exchange 国际交流 / other 其他
+         * @enum {unknown}
+         */
+        ActivityKind: "academic_conference" | "lecture" | "training" | "popularisation" | "advisory_report" | "brand_event" | "international_exchange" | "other";
+        /**
+         * @description instruction 领导批示 / adoption 采纳
+         * @enum {unknown}
+         */
+        AdvisoryOutcome: "instruction" | "adoption";
+        /**
+         * @description national 国家级 / provincial 省级 / municipal 市级 / district 区县级
+         * @enum {unknown}
+         */
+        AdvisoryLevel: "national" | "provincial" | "municipal" | "district";
+        /** @description An activity of a society. recipient, outcome, outcomeOn and outcomeLevel are an advisory report’s only. */
+        Activity: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            societyId: string;
+            kind: components["schemas"]["ActivityKind"];
+            title: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            startOn: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD; the start date when the activity lasted one day
+             */
+            endOn: string;
+            /** @description Held (已举办; the default) or planned (计划中). Only held activities are counted. */
+            held: boolean;
+            place: string | null;
+            /** @description Held online (线上), wholly or partly */
+            online: boolean;
+            organisers: string | null;
+            partners: string | null;
+            /** @description Participants or audience (人次) */
+            participants: number | null;
+            note: string | null;
+            recipient: string | null;
+            outcome: components["schemas"]["AdvisoryOutcome"] | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            outcomeOn: string | null;
+            outcomeLevel: components["schemas"]["AdvisoryLevel"] | null;
+            /** @description Shown on the society’s public page (学会动态) */
+            published: boolean;
+            externalRef: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description An activity to record. An advisory report’s instruction or adoption needs its date and level; a held activity cannot end after today. */
+        ActivityCreate: {
+            kind: components["schemas"]["ActivityKind"];
+            title: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            startOn: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD; the start date when the activity lasted one day
+             */
+            endOn?: string;
+            /** @description Held (已举办; the default) or planned (计划中). Only held activities are counted. */
+            held?: boolean;
+            place?: string | null;
+            /** @description Held online (线上), wholly or partly */
+            online?: boolean;
+            organisers?: string | null;
+            partners?: string | null;
+            /** @description Participants or audience (人次) */
+            participants?: number | null;
+            note?: string | null;
+            recipient?: string | null;
+            outcome?: components["schemas"]["AdvisoryOutcome"] | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            outcomeOn?: string | null;
+            outcomeLevel?: components["schemas"]["AdvisoryLevel"] | null;
+            /** @description Shown on the society’s public page (学会动态) */
+            published?: boolean;
+            externalRef?: string | null;
+        };
+        /** @description JSON merge patch; needs If-Match */
+        ActivityPatch: {
+            kind?: components["schemas"]["ActivityKind"];
+            title?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            startOn?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD; the start date when the activity lasted one day
+             */
+            endOn?: string;
+            /** @description Held (已举办; the default) or planned (计划中). Only held activities are counted. */
+            held?: boolean;
+            place?: string | null;
+            /** @description Held online (线上), wholly or partly */
+            online?: boolean;
+            organisers?: string | null;
+            partners?: string | null;
+            /** @description Participants or audience (人次) */
+            participants?: number | null;
+            note?: string | null;
+            recipient?: string | null;
+            outcome?: components["schemas"]["AdvisoryOutcome"] | null;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            outcomeOn?: string | null;
+            outcomeLevel?: components["schemas"]["AdvisoryLevel"] | null;
+            /** @description Shown on the society’s public page (学会动态) */
+            published?: boolean;
+            externalRef?: string | null;
+        };
+        ActivityPage: {
+            items: components["schemas"]["Activity"][];
+            /** @description Pass as cursor for the next page; null at the end */
+            nextCursor: string | null;
+        };
+        ActivityImportRequest: {
+            rows: unknown[];
+            /** @description Validate and match every row, write nothing */
+            dryRun?: boolean;
+        };
+        /** @description Held activities that started in the year, over the societies the caller may see */
+        ActivityStatistics: {
+            year: number;
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            societyId: string | null;
+            totals: {
+                activities: number;
+                /** @description Participants or audience (人次) where recorded */
+                participants: number;
+            };
+            /** @description Every kind, zeros included; withOutcome: advisory reports instructed or adopted */
+            byKind: {
+                kind: components["schemas"]["ActivityKind"];
+                activities: number;
+                /** @description Participants or audience (人次) where recorded */
+                participants: number;
+                withOutcome: number;
+            }[];
+            /** @description The twelve months of the year, zeros included */
+            byMonth: {
+                /** @description YYYY-MM */
+                month: string;
+                activities: number;
+                /** @description Participants or audience (人次) where recorded */
+                participants: number;
+            }[];
+            /** @description Societies with held activities, the most active first */
+            bySociety: {
+                /**
+                 * Format: uuid
+                 * @description Opaque identifier
+                 */
+                societyId: string;
+                societyName: string;
+                activities: number;
+                /** @description Participants or audience (人次) where recorded */
+                participants: number;
+            }[];
+        };
+        /** @description Academic exchanges are conferences, lectures and international exchanges; training and other activities have no line in the report. */
+        AnnualActivityFigures: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            societyId: string;
+            year: number;
+            /** @description Counted from the held activities that started in the year */
+            computed: {
+                academicExchanges: number;
+                academicParticipants: number;
+                popularisationEvents: number;
+                popularisationParticipants: number;
+                advisoryReports: number;
+                advisoryAdopted: number;
+                brandEvents: number;
+                brandParticipants: number;
+            };
+            reported: {
+                academicExchanges: number;
+                academicParticipants: number;
+                popularisationEvents: number;
+                popularisationParticipants: number;
+                advisoryReports: number;
+                advisoryAdopted: number;
+                brandEvents: number;
+                brandParticipants: number;
+            } | null;
+            /** @description Reported figures that differ from the computed ones */
+            differences: {
+                field: string;
+                reported: number;
+                computed: number;
+            }[];
+        };
+        PublicActivity: {
+            /**
+             * Format: uuid
+             * @description Opaque identifier
+             */
+            id: string;
+            kind: components["schemas"]["ActivityKind"];
+            title: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            startOn: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            endOn: string;
+            /** @description false: announced ahead (预告), not yet held */
+            held: boolean;
+            place: string | null;
+            online: boolean;
+            organisers: string | null;
+            participants: number | null;
+        };
         PublicSociety: {
             /**
              * Format: uuid
@@ -4430,6 +4775,8 @@ export interface components {
                  */
                 status: "funded" | "reported" | "closed";
             }[];
+            /** @description The society’s latest activities it has published (学会动态), newest first (at most 10) */
+            recentActivities: components["schemas"]["PublicActivity"][];
             /** @description Funding calls open for applications now (as /v1/public/funding-programs lists them) */
             openCalls: {
                 /**
@@ -4946,6 +5293,8 @@ export interface components {
             funding: components["schemas"]["DashboardFundingRow"][] | null;
             /** @description Pilots by function and status. Null for a machine client without pilots:read */
             pilots: components["schemas"]["DashboardPilotRow"][] | null;
+            /** @description This year’s held activities by kind, month and society, as /v1/activities/statistics answers it (which drills down by year and society); null where no record of activities is kept */
+            activities: components["schemas"]["ActivityStatistics"] | null;
         };
         /**
          * @description annual_report 年度报告 / reelection 换届 / review 评审 / project_report 项目结项 / pilot_milestone 试点节点
@@ -12313,6 +12662,930 @@ export interface operations {
             };
             /** @description Problem (403) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listActivities: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["ActivityKind"];
+                /** @description Started in this year */
+                year?: number;
+                /** @description Started in this month (of the year, when given) */
+                month?: number;
+                published?: boolean;
+                /** @description Part of the title, place or organisers */
+                q?: string;
+                sort?: "-startOn" | "-createdAt";
+                limit?: number;
+                /** @description Opaque cursor from a previous nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityCreate"];
+            };
+        };
+        responses: {
+            /** @description An activity of a society. recipient, outcome, outcomeOn and outcomeLevel are an advisory report’s only. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importActivities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body get the first answer; another body is 422 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityImportRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnnualActivityFigures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Academic exchanges are conferences, lectures and international exchanges; training and other activities have no line in the report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualActivityFigures"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getActivityStatistics: {
+        parameters: {
+            query?: {
+                /** @description The calendar year; this year by default */
+                year?: number;
+                /** @description Drill down to one society */
+                societyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Held activities that started in the year, over the societies the caller may see */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityStatistics"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An activity of a society. recipient, outcome, outcomeOn and outcomeLevel are an advisory report’s only. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (412) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (428) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (429) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (500) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (503) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Opaque identifier */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityPatch"];
+            };
+        };
+        responses: {
+            /** @description An activity of a society. recipient, outcome, outcomeOn and outcomeLevel are an advisory report’s only. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Problem (400) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (401) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (403) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (409) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (412) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (413) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (415) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (422) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (428) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -44,6 +44,11 @@ export const ACCESS = {
     /** The Association's cross-society views: the disqualification candidates. */
     oversee: { roles: STAFF_AND_AUDIT, scope: 'societies:read' },
   },
+  /** The record of activities: a society's secretariat records its own, staff everyone's, auditors read. */
+  activities: {
+    read: { roles: SOCIETIES_AND_AUDIT, scope: 'societies:read' },
+    write: { roles: SOCIETIES, scope: 'societies:write' },
+  },
   alliances: {
     read: { roles: EVERYONE, scope: 'societies:read' },
     /** Alliances concern several societies: the Association forms them. */

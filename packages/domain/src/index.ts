@@ -1,4 +1,5 @@
 export * from './access';
+export * from './activities/activities';
 export * from './credit-code';
 export * from './documents/documents';
 export * from './funding/allocation';

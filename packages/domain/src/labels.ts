@@ -1,3 +1,4 @@
+import type { ActivityKind, AdvisoryLevel, AdvisoryOutcome } from './activities/activities';
 import type { ExpertPool, MemberCategory, MemberStatus, TitleLevel } from './members/membership';
 import type { Discipline, SocietyStatus, SocietyType } from './society';
 
@@ -56,4 +57,27 @@ export const titleLevelLabels: Record<TitleLevel, Label> = {
 export const expertPoolLabels: Record<ExpertPool, Label> = {
   science_technology: { zh: '科技专家库', en: 'Science & technology' },
   popularisation: { zh: '科普专家库', en: 'Popularisation' },
+};
+
+export const activityKindLabels: Record<ActivityKind, Label> = {
+  academic_conference: { zh: '学术会议', en: 'Academic conference' },
+  lecture: { zh: '学术报告、讲座', en: 'Lecture' },
+  training: { zh: '培训', en: 'Training' },
+  popularisation: { zh: '科普活动', en: 'Science popularisation' },
+  advisory_report: { zh: '建言献策', en: 'Advisory report' },
+  brand_event: { zh: '品牌活动', en: 'Brand event' },
+  international_exchange: { zh: '国际交流', en: 'International exchange' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const advisoryOutcomeLabels: Record<AdvisoryOutcome, Label> = {
+  instruction: { zh: '领导批示', en: 'Instruction' },
+  adoption: { zh: '采纳', en: 'Adoption' },
+};
+
+export const advisoryLevelLabels: Record<AdvisoryLevel, Label> = {
+  national: { zh: '国家级', en: 'National' },
+  provincial: { zh: '省级', en: 'Provincial' },
+  municipal: { zh: '市级', en: 'Municipal' },
+  district: { zh: '区县级', en: 'District' },
 };

@@ -1,4 +1,7 @@
 import type {
+  ActivityKind,
+  AdvisoryLevel,
+  AdvisoryOutcome,
   AllocationStrategy,
   AnnualReportStatus,
   ApplicationStatus,
@@ -600,7 +603,33 @@ export interface ReturnsTable {
   expired_at: Timestamp | null;
 }
 
+export interface ActivitiesTable {
+  id: string;
+  society_id: string;
+  kind: ActivityKind;
+  title: string;
+  start_on: string;
+  end_on: string;
+  held: Generated<boolean>;
+  place: string | null;
+  online: Generated<boolean>;
+  organisers: string | null;
+  partners: string | null;
+  participants: number | null;
+  note: string | null;
+  recipient: string | null;
+  outcome: AdvisoryOutcome | null;
+  outcome_on: string | null;
+  outcome_level: AdvisoryLevel | null;
+  published: Generated<boolean>;
+  external_ref: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  activities: ActivitiesTable;
   pilot_functions: PilotFunctionsTable;
   pilots: PilotsTable;
   pilot_milestones: PilotMilestonesTable;

@@ -7,6 +7,7 @@ import { write } from '../lib/write';
 import { hashPassword } from '../modules/auth/passwords';
 import { toSociety } from '../modules/societies/societies.service';
 import { findUserByUsername, insertUser } from '../modules/users/users.repository';
+import { loadDemoActivities } from './demo-activities';
 import { loadDemoFunding } from './demo-funding';
 import { loadDemoGovernance } from './demo-governance';
 import { loadDemoIntegration } from './demo-integration';
@@ -94,6 +95,7 @@ export async function loadDemoData(db: DB, vault: PersonalDataVault): Promise<bo
     }
     const { reviewerExpertId } = await loadDemoFunding(trx, created, record);
     await loadDemoPilots(trx, created, record);
+    await loadDemoActivities(trx, created, record);
     // The demo reviewer scores as one of the pool's experts.
     await trx.updateTable('users').set({ expert_id: reviewerExpertId }).where('username', '=', 'reviewer').execute();
   });

@@ -52,6 +52,9 @@ export const EVENT_TYPES = [
   'pilot.evaluated',
   'document.uploaded',
   'document.issued',
+  'activity.created',
+  'activity.updated',
+  'activity.deleted',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 /** `society.updated` → `society`. */
@@ -77,6 +80,8 @@ export const EVENT_FAMILY_SCOPES: Readonly<Record<EventFamily, ApiScope>> = {
   calendar: 'funding:read',
   pilot: 'pilots:read',
   document: 'societies:read',
+  // A society's activities are read with its other society data (ACCESS.activities.read).
+  activity: 'societies:read',
 };
 
 /** `society.updated` → `society`. */

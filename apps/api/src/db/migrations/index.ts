@@ -15,6 +15,7 @@ import * as statusTransitions from './2026-12-07T0014_status_transitions';
 import * as messaging from './2026-12-07T0015_messaging';
 import * as documents from './2026-12-07T0016_documents';
 import * as returns from './2026-12-07T0017_returns';
+import * as activities from './2026-12-07T0018_activities';
 
 /**
  * Every migration, by name. Listed explicitly (not read from disk) so the bundled server carries
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0015_messaging': messaging,
   '2026-12-07T0016_documents': documents,
   '2026-12-07T0017_returns': returns,
+  '2026-12-07T0018_activities': activities,
 };

@@ -34,7 +34,12 @@ export const CapacitySchema = Type.Object(
   {
     societyId: Uuid,
     computedOn: DateString,
-    reportYear: Nullable(Type.Integer({ description: 'The annual report the activity inputs come from' })),
+    reportYear: Nullable(
+      Type.Integer({
+        description:
+          'The annual report the activity inputs come from: the activities recorded for that year when there are any, else the report’s own totals',
+      }),
+    ),
     subScores: scores,
     weights: scores,
     total: Type.Number({ minimum: 0, maximum: 100 }),

@@ -1,4 +1,5 @@
 import {
+  type ActivityFigures,
   type CapacityIndex,
   type CapacityTier,
   computeCapacity,
@@ -22,11 +23,14 @@ import type { CapacitySchema } from './capacity.schemas';
 export interface CapacityHistorySources {
   funding(db: DB | Trx, societyId: string): Promise<{ fundedProjects: number; completedProjects: number }>;
   pilots(db: DB | Trx, societyId: string): Promise<{ completed: number; averageSatisfaction: number | null }>;
+  /** The year's activity figures counted from the record of activities; null when none are recorded. */
+  activities(db: DB | Trx, societyId: string, year: number): Promise<ActivityFigures | null>;
 }
 
 export const NO_HISTORY: CapacityHistorySources = {
   funding: async () => ({ fundedProjects: 0, completedProjects: 0 }),
   pilots: async () => ({ completed: 0, averageSatisfaction: null }),
+  activities: async () => null,
 };
 
 function isTier(value: string): value is CapacityTier {
@@ -49,28 +53,33 @@ export class CapacityService {
       content && typeof content === 'object' && 'members' in content && 'activities' in content && 'staff' in content
         ? (content as Parameters<typeof memberHomeScore>[0])
         : null;
+    // The report year's activities as recorded one by one, where the society keeps its record here;
+    // otherwise the yearly totals typed into the report.
+    const recorded = parsed && report ? await this.history.activities(db, societyId, report.year) : null;
+    const activities = recorded ?? parsed?.activities;
     const index = computeCapacity({
       governance: governance.results.map((r) => r.status),
       partyOrganisation: society.party_organisation !== 'none',
       secretaryGeneralFullTime: society.secretary_general_full_time === true,
       dormant: society.status === 'dormant',
-      report: parsed
-        ? {
-            fullTimeStaff: parsed.staff.fullTime,
-            memberHomeElements: memberHomeScore(parsed),
-            individualMembers: parsed.members.individual,
-            newIndividualMembers: parsed.members.newIndividual,
-            youthMembers: parsed.members.youth,
-            academicExchanges: parsed.activities.academicExchanges,
-            academicParticipants: parsed.activities.academicParticipants,
-            popularisationEvents: parsed.activities.popularisationEvents,
-            popularisationParticipants: parsed.activities.popularisationParticipants,
-            advisoryReports: parsed.activities.advisoryReports,
-            advisoryAdopted: parsed.activities.advisoryAdopted,
-            brandEvents: parsed.activities.brandEvents,
-            brandParticipants: parsed.activities.brandParticipants,
-          }
-        : null,
+      report:
+        parsed && activities
+          ? {
+              fullTimeStaff: parsed.staff.fullTime,
+              memberHomeElements: memberHomeScore(parsed),
+              individualMembers: parsed.members.individual,
+              newIndividualMembers: parsed.members.newIndividual,
+              youthMembers: parsed.members.youth,
+              academicExchanges: activities.academicExchanges,
+              academicParticipants: activities.academicParticipants,
+              popularisationEvents: activities.popularisationEvents,
+              popularisationParticipants: activities.popularisationParticipants,
+              advisoryReports: activities.advisoryReports,
+              advisoryAdopted: activities.advisoryAdopted,
+              brandEvents: activities.brandEvents,
+              brandParticipants: activities.brandParticipants,
+            }
+          : null,
       funding: await this.history.funding(db, societyId),
       pilots: await this.history.pilots(db, societyId),
     });

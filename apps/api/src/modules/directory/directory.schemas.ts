@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { DateString, Nullable, PageQuery, pageOf, ref, Uuid } from '../../lib/schemas';
+import { PublicActivitySchema } from '../activities/activities.schemas';
 import { ProgramCategorySchema } from '../funding/funding.schemas';
 import { DisciplineSchema, PartyOrganisationSchema, SocietyTypeSchema } from '../societies/societies.schemas';
 
@@ -47,7 +48,7 @@ export const PublicSocietyQuerySchema = Type.Object(
  * directory entry, plus facts the Association publishes anyway — its party-organisation form, its
  * evaluation grade with its date, the size of its membership as a range (an exact count is internal
  * and would change the page with every new member), its funded projects (already public through the
- * notice, 公示) and the calls it may apply to now.
+ * notice, 公示), the activities it has published (学会动态) and the calls it may apply to now.
  */
 export const PublicSocietyProfileSchema = Type.Object(
   {
@@ -83,6 +84,9 @@ export const PublicSocietyProfileSchema = Type.Object(
       ),
       { description: 'Projects of the society funded by the Association, newest call first (at most 20)' },
     ),
+    recentActivities: Type.Array(ref(PublicActivitySchema), {
+      description: 'The society’s latest activities it has published (学会动态), newest first (at most 10)',
+    }),
     openCalls: Type.Array(
       Type.Object({ id: Uuid, name: Type.String(), closesOn: DateString }, { additionalProperties: false }),
       { description: 'Funding calls open for applications now (as /v1/public/funding-programs lists them)' },

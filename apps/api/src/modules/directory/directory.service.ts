@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import type { DB } from '../../db/connect';
 import { errors } from '../../lib/errors';
 import { keysetOf, type PageKey } from '../../lib/pagination';
+import { recentPublished } from '../activities/activities.repository';
 import { toProgram } from '../funding/funding.repository';
 import * as repo from './directory.repository';
 import type {
@@ -17,6 +18,7 @@ type SocietyRow = Omit<Awaited<ReturnType<typeof repo.listActiveSocieties>>['row
 type PublicSocietyProfile = Static<typeof PublicSocietyProfileSchema>;
 
 const FUNDED_PROJECTS_SHOWN = 20;
+const RECENT_ACTIVITIES_SHOWN = 10;
 /** Lower bounds of the published membership ranges. */
 const MEMBER_RANGES = [1, 100, 500, 1000, 5000] as const;
 
@@ -72,9 +74,10 @@ export class DirectoryService {
   async society(id: string): Promise<PublicSocietyProfile> {
     const row = await repo.findActiveSociety(this.db, id);
     if (!row) throw errors.notFound('Society');
-    const [projects, calls] = await Promise.all([
+    const [projects, calls, activities] = await Promise.all([
       repo.fundedProjects(this.db, id, FUNDED_PROJECTS_SHOWN),
       repo.openProgramHeads(this.db),
+      recentPublished(this.db, id, RECENT_ACTIVITIES_SHOWN),
     ]);
     return {
       ...toPublicSociety(row),
@@ -88,6 +91,18 @@ export class DirectoryService {
         categoryName: p.category_name ?? p.category_code,
         grantedFen: p.allocated_fen ?? 0,
         status: p.status === 'reported' || p.status === 'closed' ? p.status : 'funded',
+      })),
+      recentActivities: activities.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        title: a.title,
+        startOn: a.start_on,
+        endOn: a.end_on,
+        held: a.held,
+        place: a.place,
+        online: a.online,
+        organisers: a.organisers,
+        participants: a.participants,
       })),
       openCalls: calls.map((c) => ({ id: c.id, name: c.name, closesOn: c.closes_on })),
     };

@@ -7,6 +7,7 @@ import {
 } from '@society-hub/domain';
 import { type Static, type TSchema, Type } from 'typebox';
 import { DateString, Nullable, ref, Uuid } from '../../lib/schemas';
+import { ActivityStatisticsSchema } from '../activities/activities.schemas';
 import { MemberStatsSchema } from '../members/member-stats';
 
 const Count = Type.Integer({ minimum: 0 });
@@ -206,6 +207,10 @@ export const DashboardSchema = Type.Object(
     pilots: Withheld(
       Type.Array(ref(DashboardPilotRowSchema)),
       'Pilots by function and status. Null for a machine client without pilots:read',
+    ),
+    activities: Withheld(
+      ref(ActivityStatisticsSchema),
+      'This year’s held activities by kind, month and society, as /v1/activities/statistics answers it (which drills down by year and society); null where no record of activities is kept',
     ),
   },
   {

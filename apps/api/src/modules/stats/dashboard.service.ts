@@ -21,12 +21,13 @@ type PilotRow = NonNullable<Dashboard['pilots']>[number];
 type Tier = (typeof CAPACITY_TIERS)[number] | 'none';
 const TIERS: readonly Tier[] = [...CAPACITY_TIERS, 'none'];
 
-/** Figures that other modules contribute; the pilots module registers its own (issue 7). */
+/** Figures that other modules contribute; the pilots (issue 7) and activities (issue 21) modules register their own. */
 export interface DashboardSources {
   pilots(db: DB, scope: SocietyScope): Promise<PilotRow[]>;
+  activities(db: DB, principal: Principal): Promise<Dashboard['activities']>;
 }
 
-export const NO_DASHBOARD_SOURCES: DashboardSources = { pilots: async () => [] };
+export const NO_DASHBOARD_SOURCES: DashboardSources = { pilots: async () => [], activities: async () => null };
 
 const INSPECTION_YEARS = 5;
 
@@ -85,6 +86,7 @@ export class DashboardService {
       members,
       funding,
       pilots,
+      activities,
     ] = await Promise.all([
       this.societies(principal.scope),
       this.party(principal.scope),
@@ -95,6 +97,7 @@ export class DashboardService {
       when(mayRead(principal, 'members:read'), () => this.members(principal.scope, Number(asOf.slice(0, 4)))),
       when(mayRead(principal, 'funding:read'), () => this.funding(principal.scope)),
       when(mayRead(principal, 'pilots:read'), () => this.sources.pilots(this.db, principal.scope)),
+      this.sources.activities(this.db, principal),
     ]);
     return {
       asOf,
@@ -107,6 +110,7 @@ export class DashboardService {
       members,
       funding,
       pilots,
+      activities,
     };
   }
 
