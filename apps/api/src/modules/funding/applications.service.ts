@@ -1,4 +1,4 @@
-import { checkApplicationDraft, localToday, screenApplication } from '@society-hub/domain';
+import { checkApplicationDraft, checkFinalReport, localToday, screenApplication } from '@society-hub/domain';
 import type { Static } from 'typebox';
 import { uuidv7 } from 'uuidv7';
 import type { DB } from '../../db/connect';
@@ -380,25 +380,9 @@ export class ApplicationService {
       if (row.status !== 'funded') {
         throw errors.conflict(`A final report is filed for a funded project; this one is ${row.status}.`);
       }
-      if (input.outcomes.trim().length < 10) {
-        throw errors.validation([
-          {
-            path: '/body/outcomes',
-            code: 'too_short',
-            message: 'Describe what the project achieved (at least 10 characters).',
-          },
-        ]);
-      }
-      const lines = input.spendingLines.reduce((sum, l) => sum + l.amountFen, 0);
-      if (lines !== input.actualSpendingFen) {
-        throw errors.validation([
-          {
-            path: '/body/spendingLines',
-            code: 'unbalanced',
-            message: `The spending lines add up to ${lines} fen, not the ${input.actualSpendingFen} fen reported.`,
-          },
-        ]);
-      }
+      // The rule the console's form checks too (packages/domain), every problem at once.
+      const problems = checkFinalReport(input);
+      if (problems.length) throw errors.validation(problems.map((p) => ({ ...p, path: `/body${p.path}` })));
       const report = { ...input, outcomes: input.outcomes.trim(), submittedAt: new Date().toISOString() };
       const returned = await openRoundOf(trx, 'final_report', row.id);
       // A project cannot close without its final report: one sent back is taken late too.

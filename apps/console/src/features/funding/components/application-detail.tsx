@@ -55,12 +55,6 @@ export function ApplicationDetail({ programId, applicationId }: { programId: str
   return <ApplicationDetailView application={application.data} program={program.data} />;
 }
 
-/** Where a society may still take its application back: any state before the decision. */
-const WITHDRAWABLE: readonly ApplicationStatus[] = ['draft', 'submitted', 'screening', 'in_review', 'reviewed'].filter(
-  (status): status is ApplicationStatus =>
-    applicationLifecycle.isState(status) && applicationLifecycle.canTransition(status, 'withdrawn'),
-);
-
 function ApplicationDetailView({
   application,
   program,
@@ -81,6 +75,9 @@ function ApplicationDetailView({
   const windowOpen =
     program !== undefined && program.status === 'open' && today >= program.opensOn && today <= program.closesOn;
   const funded = ['funded', 'reported', 'closed'].includes(application.status);
+  // What the lifecycle lets each side ask for now (packages/domain): the buttons follow it.
+  const societyMoves = applicant ? applicationLifecycle.movesFor(application.status, 'society') : [];
+  const staffMoves = staff ? applicationLifecycle.movesFor(application.status, 'association') : [];
 
   const submitButton = (
     <Button
@@ -132,7 +129,7 @@ function ApplicationDetailView({
                   {submitButton}
                 </Tooltip>
               ))}
-            {applicant && WITHDRAWABLE.includes(application.status) && (
+            {societyMoves.includes('withdrawn') && (
               <Button
                 danger
                 icon={<RollbackOutlined />}
@@ -142,7 +139,7 @@ function ApplicationDetailView({
                 {t('funding.application.withdraw')}
               </Button>
             )}
-            {staff && application.status === 'reported' && (
+            {staffMoves.includes('closed') && (
               <Button type="primary" onClick={() => setMove('closed')} data-testid="application-close">
                 {t('funding.application.close')}
               </Button>

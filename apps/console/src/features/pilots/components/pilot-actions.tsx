@@ -8,11 +8,10 @@ import type { Pilot, PilotStatus } from '../api/types';
 import { PilotTransitionModal } from './on-demand';
 import { ACTION_LABEL } from './pilot-moves';
 
-/** The moves this user may make now: the society submits or withdraws its proposal; staff decide the rest. */
-function movesFor(pilot: Pilot, staff: boolean, applicant: boolean): PilotStatus[] {
-  const allowed = pilotLifecycle.allowedFrom(pilot.status);
-  if (staff) return [...allowed];
-  if (applicant && pilot.status === 'proposed') return [...allowed];
+/** The moves this user may ask for now, as the lifecycle says (the society submits or withdraws its proposal; staff decide the rest). */
+function movesFor(pilot: Pilot, staff: boolean, applicant: boolean): readonly PilotStatus[] {
+  if (staff) return pilotLifecycle.movesFor(pilot.status, 'association');
+  if (applicant) return pilotLifecycle.movesFor(pilot.status, 'society');
   return [];
 }
 
