@@ -1,6 +1,8 @@
 import { isIPv6 } from 'node:net';
 import type { DB } from '../../db/connect';
 import { AppError } from '../../lib/errors';
+import { inTransaction } from '../../lib/write';
+import * as repo from './login-throttle.repository';
 
 export interface ThrottleLimits {
   /** Failures allowed for one account (or client id) from one address before that pair is locked. */
@@ -72,17 +74,12 @@ export class LoginThrottle {
 
   async assertAllowed(keys: ThrottleKeys): Promise<void> {
     const now = Date.now();
-    const rows = await this.db
-      .selectFrom('login_failures')
-      .select('locked_until')
-      .where(
-        'key',
-        'in',
-        this.keysWithLimits(keys).map((c) => c.key),
-      )
-      .where('locked_until', '>', new Date(now))
-      .execute();
-    const until = Math.max(0, ...rows.map((row) => row.locked_until?.getTime() ?? 0));
+    const locks = await repo.locksInForce(
+      this.db,
+      this.keysWithLimits(keys).map((c) => c.key),
+      new Date(now),
+    );
+    const until = Math.max(0, ...locks.map((lock) => lock.getTime()));
     if (until > now) {
       const retryAfter = Math.max(1, Math.ceil((until - now) / 1000));
       throw new AppError(
@@ -98,19 +95,9 @@ export class LoginThrottle {
   /** Counts a failure under each key, locking those that reach their limit (in one transaction, keys in order). */
   async recordFailure(keys: ThrottleKeys): Promise<void> {
     const now = new Date();
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       for (const { key, limit } of this.keysWithLimits(keys)) {
-        await trx
-          .insertInto('login_failures')
-          .values({ key, window_start: now, failures: 0 })
-          .onConflict((oc) => oc.column('key').doNothing())
-          .execute();
-        const row = await trx
-          .selectFrom('login_failures')
-          .selectAll()
-          .where('key', '=', key)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
+        const row = await repo.lockCounter(trx, key, now);
         const windowOver = row.window_start.getTime() <= now.getTime() - this.limits.windowSeconds * 1000;
         const quietLongEnough = row.window_start.getTime() <= now.getTime() - FORGET_LOCKOUTS_MS;
         let failures = (windowOver ? 0 : row.failures) + 1;
@@ -125,11 +112,7 @@ export class LoginThrottle {
           failures = 0;
           windowStart = lockedUntil;
         }
-        await trx
-          .updateTable('login_failures')
-          .set({ failures, lockouts, window_start: windowStart, locked_until: lockedUntil })
-          .where('key', '=', key)
-          .execute();
+        await repo.saveCounter(trx, key, { failures, lockouts, window_start: windowStart, locked_until: lockedUntil });
       }
     });
   }
@@ -140,11 +123,7 @@ export class LoginThrottle {
    */
   async purgeForgotten(): Promise<void> {
     const now = new Date();
-    await this.db
-      .deleteFrom('login_failures')
-      .where('window_start', '<', new Date(now.getTime() - FORGET_LOCKOUTS_MS))
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
-      .execute();
+    await repo.deleteQuietCounters(this.db, new Date(now.getTime() - FORGET_LOCKOUTS_MS), now);
   }
 
   /**
@@ -154,6 +133,6 @@ export class LoginThrottle {
    */
   async recordSuccess(keys: ThrottleKeys): Promise<void> {
     const pair = this.keysWithLimits(keys).find((k) => k.key.startsWith('pair:'));
-    if (pair) await this.db.deleteFrom('login_failures').where('key', '=', pair.key).execute();
+    if (pair) await repo.deleteCounter(this.db, pair.key);
   }
 }

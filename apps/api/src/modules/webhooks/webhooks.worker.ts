@@ -5,6 +5,7 @@ import type { DB } from '../../db/connect';
 import type { WebhookDeliveriesTable } from '../../db/database';
 import { afterFailure, type JobQueue } from '../../lib/jobs/job-runner';
 import type { PersonalDataVault } from '../../lib/personal-data';
+import { inTransaction } from '../../lib/write';
 import { feedHead, findEvent, readFeed } from '../events/events.repository';
 import { clientVisibility, isVisible, toEvent } from '../events/events.service';
 import * as repo from './webhooks.repository';
@@ -95,7 +96,7 @@ export class WebhookDeliveryQueue implements JobQueue<repo.Claimed> {
 
   /** One fan-out transaction; true when it filled a whole batch (more may be waiting). */
   private async fanOut(): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const position = await repo.lockDispatchPosition(trx);
       if (!position) return false;
       const subscriptions = (await repo.activeSubscriptions(trx)).map((s) => ({
