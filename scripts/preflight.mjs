@@ -33,6 +33,11 @@ if (!existsSync(chromium))
     `No Chromium at ${chromium} for the browser tests: apt-get install -y chromium (or set CHROMIUM_PATH).`,
   );
 
+const onPath = (command) =>
+  (process.env.PATH ?? '').split(':').some((dir) => dir !== '' && existsSync(`${dir}/${command}`));
+if (!onPath('pdftotext'))
+  problems.push('No pdftotext to read the official documents back: apt-get install -y poppler-utils.');
+
 if (problems.length) {
   console.error(`The test suite cannot run yet:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
