@@ -37,6 +37,7 @@ const en: Record<LayoutKey, string> = {
   'nav.calendar': 'Working-day calendar',
 
   'nav.dashboard': 'Dashboard',
+  'nav.notifications': 'Notifications',
   'reminder.title': 'Reminders',
   'reminder.empty': 'Nothing falls due soon',
   'reminder.overdue': 'Overdue',

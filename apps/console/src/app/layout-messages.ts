@@ -40,6 +40,7 @@ const zh = {
   'nav.calendar': '工作日历',
 
   'nav.dashboard': '工作台',
+  'nav.notifications': '站内通知',
   'reminder.title': '待办提醒',
   'reminder.empty': '近期没有到期事项',
   'reminder.overdue': '已逾期',
