@@ -18,6 +18,7 @@ const en: Record<LayoutKey, string> = {
   'nav.users': 'Accounts',
   'nav.clients': 'API clients',
   'nav.audit': 'Audit log',
+  'nav.messages': 'Message log',
   'nav.settings': 'Settings',
   'nav.denied': 'Your role may not open that page; you are back on the home page',
 
@@ -37,7 +38,6 @@ const en: Record<LayoutKey, string> = {
   'nav.calendar': 'Working-day calendar',
 
   'nav.dashboard': 'Dashboard',
-  'nav.notifications': 'Notifications',
   'reminder.title': 'Reminders',
   'reminder.empty': 'Nothing falls due soon',
   'reminder.overdue': 'Overdue',

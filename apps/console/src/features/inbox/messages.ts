@@ -17,5 +17,5 @@ declare module '@/lib/i18n' {
   }
 }
 
-/** Registered by the bell (`components/notification-bell.tsx`): Chinese at once, English when chosen. */
+/** Registered by the bell (`components/notification-bell.tsx`, loaded on demand): Chinese at once, English when chosen. */
 export const inboxMessages = { zh, en: () => import('./messages.en') } satisfies Messages<InboxKey>;

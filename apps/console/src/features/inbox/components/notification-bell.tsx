@@ -1,15 +1,12 @@
-import { BellOutlined } from '@ant-design/icons';
+import { NotificationOutlined } from '@ant-design/icons';
 import { Badge, Button, Popover } from 'antd';
 import { useState } from 'react';
-import { onDemand } from '@/components/on-demand';
-import { useI18n } from '@/lib/i18n';
+import { registerMessages, useI18n } from '@/lib/i18n';
 import { useUnreadCount } from '../api/unread-count';
+import { inboxMessages } from '../messages';
+import { NotificationList } from './notification-list';
 
-// The latest notifications and their words are fetched when the popover first opens; the bell shows only the count.
-const NotificationList = onDemand(
-  () => import('./notification-list').then((m) => m.NotificationList),
-  ({ open }) => open,
-);
+registerMessages(inboxMessages);
 
 /** The signed-in person's notifications (站内通知): the unread count, polled every minute, and the latest. */
 export function NotificationBell() {
@@ -22,11 +19,11 @@ export function NotificationBell() {
       onOpenChange={setOpen}
       trigger="click"
       placement="bottomRight"
-      content={<NotificationList open={open} onPick={() => setOpen(false)} />}
+      content={<NotificationList onPick={() => setOpen(false)} />}
     >
-      <Button type="text" aria-label={t('nav.notifications')} data-testid="notification-bell" data-unread={unread}>
+      <Button type="text" aria-label={t('inbox.title')} data-testid="notification-bell">
         <Badge count={unread} size="small" offset={[4, -2]}>
-          <BellOutlined style={{ fontSize: 16 }} />
+          <NotificationOutlined style={{ fontSize: 16 }} />
         </Badge>
       </Button>
     </Popover>

@@ -1,20 +1,11 @@
 import { Badge, Button, Flex, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { formatDateTime } from '@/lib/format';
-import { registerMessages, useI18n } from '@/lib/i18n';
+import { useI18n } from '@/lib/i18n';
 import { type Notification, useLatestNotifications, useMarkAllRead, useMarkRead } from '../api/notifications';
-import { inboxMessages } from '../messages';
-
-registerMessages(inboxMessages);
 
 /** The bell's popover: the latest notifications; choosing one marks it read and opens what it is about. */
-export function NotificationList({
-  onPick,
-}: {
-  /** Whether the popover is open: the list is fetched the first time it is. */
-  open: boolean;
-  onPick: () => void;
-}) {
+export function NotificationList({ onPick }: { onPick: () => void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const latest = useLatestNotifications();
