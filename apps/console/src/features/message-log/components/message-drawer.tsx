@@ -9,15 +9,7 @@ import { MessageStatusTag } from './labels';
 const pre = { whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0, fontSize: 12 } as const;
 
 /** One message: its subject, text as sent and the provider's last answer, and sending it again. */
-export function MessageDrawer({
-  id,
-  canRedeliver,
-  onClose,
-}: {
-  id: string;
-  canRedeliver: boolean;
-  onClose: () => void;
-}) {
+export function MessageDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { message: toast } = App.useApp();
@@ -34,7 +26,7 @@ export function MessageDrawer({
       destroyOnHidden
       data-testid="message-drawer"
       extra={
-        canRedeliver &&
+        // Whoever may read the log may send again (ACCESS.messages: the same roles).
         m && (
           <Button
             type="primary"
@@ -60,7 +52,7 @@ export function MessageDrawer({
           <Spin />
         </Flex>
       ) : (
-        <Descriptions column={1} size="small" bordered>
+        <Descriptions column={1} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
           <Descriptions.Item label={t('messageLog.field.subject')}>{m.subject}</Descriptions.Item>
           <Descriptions.Item label={t('messageLog.field.recipient')}>
             {t(`messageLog.channel.${m.channel}`)} · {m.address}

@@ -3,10 +3,8 @@ import { Button, Empty, Select, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { pageSizeOf, useCursorStack } from '@/components/cursor-pager';
 import { ListShell, useSearchFilters } from '@/components/list-shell';
-import { policies } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
 import { useI18n } from '@/lib/i18n';
-import { useCurrentUser } from '@/lib/session';
 import {
   MESSAGE_CHANNELS,
   MESSAGE_STATUSES,
@@ -27,7 +25,6 @@ const channelOf = (raw: string | null) => MESSAGE_CHANNELS.find((c) => c === raw
 /** The message log (发信记录): newest first, filtered by status and channel in the address. */
 export function MessageList() {
   const { t } = useI18n();
-  const user = useCurrentUser();
   const { search, update, limitValue, reset } = useSearchFilters<FilterName>();
   const status = statusOf(search.get('status'));
   const channel = channelOf(search.get('channel'));
@@ -120,13 +117,7 @@ export function MessageList() {
       }}
       testId="messages-table"
     >
-      {viewing && (
-        <MessageDrawer
-          id={viewing}
-          canRedeliver={policies.redeliverMessages(user)}
-          onClose={() => setViewing(undefined)}
-        />
-      )}
+      {viewing && <MessageDrawer id={viewing} onClose={() => setViewing(undefined)} />}
     </ListShell>
   );
 }
