@@ -18,6 +18,7 @@ const en: Record<LayoutKey, string> = {
   'nav.users': 'Accounts',
   'nav.clients': 'API clients',
   'nav.audit': 'Audit log',
+  'nav.messages': 'Message log',
   'nav.settings': 'Settings',
   'nav.denied': 'Your role may not open that page; you are back on the home page',
 

@@ -21,6 +21,7 @@ const zh = {
   'nav.users': '账号管理',
   'nav.clients': '接口客户端',
   'nav.audit': '审计日志',
+  'nav.messages': '发信记录',
   'nav.settings': '系统设置',
   'nav.denied': '当前角色无权访问该页面，已返回首页',
 

@@ -156,6 +156,13 @@ const navigation: NavigationEntry[] = [
   },
   {
     group: 'nav.admin',
+    path: '/admin/messages',
+    label: 'nav.messages',
+    icon: <SendOutlined />,
+    visible: policies.viewMessages,
+  },
+  {
+    group: 'nav.admin',
     path: '/audit',
     label: 'nav.audit',
     icon: <AuditOutlined />,

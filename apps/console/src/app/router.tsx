@@ -329,6 +329,23 @@ export const router = createBrowserRouter([
                     lazy: async () => ({ Component: (await page(import('./routes/admin/webhooks'))).WebhooksRoute }),
                   },
                   {
+                    // 发信记录: the admin only (the auditor reads the rest of 系统管理 but not people's addresses).
+                    path: 'messages',
+                    Component: () => (
+                      <RequirePolicy allow={policies.viewMessages}>
+                        <Outlet />
+                      </RequirePolicy>
+                    ),
+                    children: [
+                      {
+                        index: true,
+                        lazy: async () => ({
+                          Component: (await page(import('./routes/admin/messages'))).MessagesRoute,
+                        }),
+                      },
+                    ],
+                  },
+                  {
                     path: 'settings',
                     lazy: async () => ({ Component: (await page(import('./routes/admin/settings'))).SettingsRoute }),
                   },

@@ -30,6 +30,11 @@ export const policies = {
   /** Accounts, machine clients and signing keys: the auditor reads everything, only the admin writes. */
   viewAdministration: (user: Principal) => may(ACCESS.administration.read, user),
   manageAdministration: (user: Principal) => may(ACCESS.administration.write, user),
+  /**
+   * The message log (发信记录): addresses and invitation links, so the staff only. Whoever reads it may
+   * send again (ACCESS.messages.redeliver names the same roles), so the page needs no second policy.
+   */
+  viewMessages: (user: Principal) => may(ACCESS.messages.read, user),
   viewAuditLog: (user: Principal) => may(ACCESS.audit.read, user),
   /** Terms, the council roster and annual reports: the admin and the society's own officers write. */
   manageGovernance: (user: Principal, societyId: string) => forSociety(ACCESS.governance.write, user, societyId),

@@ -6,6 +6,7 @@ import { layoutMessages } from '@/app/layout-messages';
 import { Brand, BrandMark } from '@/components/brand';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useLogout } from '@/features/auth/api/logout';
+import { NotificationBell } from '@/features/inbox/components/on-demand';
 import { ReminderBell } from '@/features/reminders/components/reminder-bell';
 import { registerMessages, useI18n } from '@/lib/i18n';
 import { useCurrentUser } from '@/lib/session';
@@ -100,6 +101,7 @@ function SignedInLayout() {
               borderBottom: '1px solid #f0f0f0',
             }}
           >
+            <NotificationBell />
             <ReminderBell />
             <LanguageSwitch />
             <Dropdown menu={{ items: userMenu }} trigger={['click']}>
