@@ -14,9 +14,9 @@ import { errors, type FieldError } from '../../lib/errors';
 import { assertVersion } from '../../lib/etag';
 import { PILOT } from '../../lib/lifecycles';
 import { keysetOf } from '../../lib/pagination';
-import { actsForAssociation, type Caller, type Principal } from '../../lib/request-context';
+import type { Caller, Principal } from '../../lib/request-context';
 import { EVERY_SOCIETY } from '../../lib/society-scope';
-import { allTransitions, checkMove, recordMove } from '../../lib/transitions';
+import { allTransitions, checkMove, moverOf, recordMove } from '../../lib/transitions';
 import { type Trx, write } from '../../lib/write';
 import { requireSociety } from '../societies/societies.repository';
 import * as repo from './pilots.repository';
@@ -47,8 +47,9 @@ function isDepartmentClient(principal: Principal): boolean {
   return principal.kind === 'client' && principal.department !== null;
 }
 
+/** The Association's staff, as the lifecycles name them (a department's client is not staff). */
 function isStaff(principal: Principal): boolean {
-  return !isDepartmentClient(principal) && actsForAssociation(principal);
+  return moverOf(principal) === 'association';
 }
 
 /** A government department's client reads its pilots and records acceptance and evaluation — nothing else. */
